@@ -1,0 +1,108 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import type { CrudService } from './crud.service';
+import { buildResourceTypes, type ResourceTypes } from './graphql-types';
+import { BulkResult, ListMetadata } from './list-metadata';
+import { targetOf, type ResourceModel } from './model';
+import type { Row } from './resource';
+
+type Args = Record<string, unknown>;
+
+function defined(args: object): Args {
+  return Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * The react-admin grammar for one resource, written once (ARCHITECTURE §5):
+ * `X(id)`, `allXs`, `_allXsMeta`, `createX`, `updateX`, `deleteX`, `updateXs`, `deleteXs`,
+ * plus one field per reference (`recipientId` → `recipient { … }`) loaded in batches.
+ * A resource's own resolver extends the returned class and adds only its domain operations.
+ */
+export function createCrudResolver(
+  model: ResourceModel,
+  service: CrudService,
+  models: ResourceModel[],
+  typesByName: Map<string, ResourceTypes>,
+) {
+  const types = typesByName.get(model.name)!;
+  const { name, plural } = model;
+
+  @Resolver(() => types.ObjectType)
+  abstract class CrudResolver {
+    @Query(() => types.ObjectType, { name, nullable: true, description: `One ${name} by id, or null.` })
+    async getOne(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+      return service.get(ctx.db, id);
+    }
+
+    @Query(() => [types.ObjectType], { name: `all${plural}`, description: `A page of ${plural}, filtered and sorted.` })
+    async getList(@Args(() => types.ListArgs) args: Args, @Ctx() ctx: Context) {
+      return service.list(ctx.db, args);
+    }
+
+    @Query(() => ListMetadata, { name: `_all${plural}Meta`, description: `How many ${plural} match the filter.` })
+    async getListMeta(@Args(() => types.MetaArgs) args: Args, @Ctx() ctx: Context) {
+      return { count: await service.count(ctx.db, args.filter as Args | undefined) };
+    }
+
+    @Mutation(() => types.ObjectType, { name: `create${name}`, description: `Create a ${name}.` })
+    async create(@Args(() => types.CreateArgs) args: Args, @Ctx() ctx: Context) {
+      return ctx.db.transaction((tx) => service.create(tx, defined(args)));
+    }
+
+    @Mutation(() => types.ObjectType, { name: `update${name}`, description: `Change a ${name}; absent fields stay as they are.` })
+    async update(@Args(() => types.UpdateArgs) args: Args, @Ctx() ctx: Context) {
+      const { id, version, ...rest } = defined(args);
+      return ctx.db.transaction((tx) => service.update(tx, id, rest, version as number | undefined));
+    }
+
+    @Mutation(() => types.ObjectType, { name: `delete${name}`, description: `Delete a ${name}; returns it as it was.` })
+    async remove(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+      return ctx.db.transaction((tx) => service.remove(tx, id));
+    }
+
+    @Mutation(() => BulkResult, {
+      name: `update${plural}`,
+      description: `Set the same fields on several ${plural}, all or none.`,
+    })
+    async updateMany(
+      @Arg('ids', () => [ID]) ids: string[],
+      @Arg('data', () => types.BulkUpdateInput) data: Args,
+      @Ctx() ctx: Context,
+    ) {
+      const done = await ctx.db.transaction((tx) => service.updateMany(tx, ids, defined(data)));
+      return { ids: done };
+    }
+
+    @Mutation(() => BulkResult, { name: `delete${plural}`, description: `Delete several ${plural}, all or none.` })
+    async removeMany(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context) {
+      return { ids: await ctx.db.transaction((tx) => service.removeMany(tx, ids)) };
+    }
+  }
+
+  // One field resolver per reference, added by calling the decorators: their number and names come
+  // from the table's foreign keys.
+  for (const field of model.fields) {
+    if (field.kind !== 'reference') continue;
+    const target = targetOf(models, field);
+    const method = `resolve_${field.objectField}`;
+    const resolve = function (root: Row, ctx: Context) {
+      const id = root[field.key] as number | null;
+      return id === null || id === undefined ? null : ctx.loaders.get(target.name)!.load(id);
+    };
+    Object.defineProperty(CrudResolver.prototype, method, { value: resolve, writable: true, configurable: true });
+    const descriptor = Object.getOwnPropertyDescriptor(CrudResolver.prototype, method)!;
+    Root()(CrudResolver.prototype, method, 0);
+    Ctx()(CrudResolver.prototype, method, 1);
+    FieldResolver(() => typesByName.get(target.name)!.ObjectType, {
+      name: field.objectField,
+      nullable: field.nullable,
+      description: `${field.label.zh} (${field.label.en}): the ${target.name} that ${field.key} points at.`,
+    })(CrudResolver.prototype, method, descriptor);
+  }
+
+  return CrudResolver;
+}
+
+export function buildAllTypes(models: ResourceModel[]): Map<string, ResourceTypes> {
+  return new Map(models.map((m) => [m.name, buildResourceTypes(m)]));
+}

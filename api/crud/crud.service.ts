@@ -1,0 +1,164 @@
+import { count, eq, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Queryable, Tx } from '../db';
+import { conflict, FieldErrors, notFound } from '../errors';
+import { filterToWhere, paging, type ListParams } from './filter-to-where';
+import type { ResourceModel } from './model';
+import type { Row, WriteContext } from './resource';
+import { normalizeInput, runGuards, validateWrite } from './validate';
+
+function toId(id: unknown): number | null {
+  const s = String(id);
+  return /^\d{1,10}$/.test(s) && Number(s) <= 2147483647 ? Number(s) : null;
+}
+
+/**
+ * The generic record operations of one resource. Resolvers, domain operations and the seed all
+ * write through it, so every path applies the same rules. Writes take a transaction handle: the
+ * caller decides what commits together.
+ */
+export class CrudService {
+  private readonly idColumn: PgColumn;
+  private readonly versionColumn: PgColumn;
+
+  constructor(
+    readonly model: ResourceModel,
+    private readonly models: ResourceModel[],
+  ) {
+    this.idColumn = model.byKey.get('id')!.column;
+    this.versionColumn = model.byKey.get('version')!.column;
+  }
+
+  async get(db: Queryable, id: unknown): Promise<Row | null> {
+    const n = toId(id);
+    if (n === null) return null;
+    const [row] = await db.select().from(this.model.table).where(eq(this.idColumn, n));
+    return (row as Row) ?? null;
+  }
+
+  async list(db: Queryable, params: ListParams): Promise<Row[]> {
+    const where = filterToWhere(this.model, params.filter);
+    const { limit, offset, orderBy } = paging(this.model, params);
+    const rows = await db
+      .select()
+      .from(this.model.table)
+      .where(where)
+      .orderBy(...orderBy)
+      .limit(limit)
+      .offset(offset);
+    return rows as Row[];
+  }
+
+  async count(db: Queryable, filter: ListParams['filter']): Promise<number> {
+    const [row] = await db.select({ n: count() }).from(this.model.table).where(filterToWhere(this.model, filter));
+    return Number(row.n);
+  }
+
+  /** Reads the record for writing, locking it until the transaction ends. */
+  async getForUpdate(tx: Tx, id: unknown): Promise<Row> {
+    const n = toId(id);
+    const [row] = n === null ? [] : await tx.select().from(this.model.table).where(eq(this.idColumn, n)).for('update');
+    if (!row) throw notFound(this.model.label, String(id));
+    return row as Row;
+  }
+
+  async create(tx: Tx, input: Record<string, unknown>): Promise<Row> {
+    const values = normalizeInput(this.model, input);
+    const after = { ...this.defaults(), ...values } as Row;
+    const ctx: WriteContext = { tx, operation: 'create', after, input: values, errors: new FieldErrors() };
+    await runGuards(ctx, this.model);
+    await validateWrite(ctx, this.model, this.models);
+    const [row] = await tx.insert(this.model.table).values(values).returning();
+    return row as Row;
+  }
+
+  /** `expectedVersion`, when given, must be the stored version, else the edit is refused as stale. */
+  async update(tx: Tx, id: unknown, input: Record<string, unknown>, expectedVersion?: number | null): Promise<Row> {
+    const before = await this.getForUpdate(tx, id);
+    if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== before.version) {
+      throw conflict(
+        'STALE_VERSION',
+        {
+          zh: `${this.model.label.zh}（编号 ${before.id}）已被他人修改（当前版本 ${before.version}，您编辑的是版本 ${expectedVersion}），请重新加载后再改`,
+          en: `${this.model.label.en} ${before.id} was changed by someone else (now version ${before.version}, you edited version ${expectedVersion}); reload and edit again`,
+        },
+        { currentVersion: before.version },
+      );
+    }
+    const values = normalizeInput(this.model, input);
+    const after = { ...before, ...values } as Row;
+    const ctx: WriteContext = { tx, operation: 'update', before, after, input: values, errors: new FieldErrors() };
+    await runGuards(ctx, this.model);
+    await validateWrite(ctx, this.model, this.models);
+    return this.write(tx, before.id, values);
+  }
+
+  /** Sets server-kept fields (status, dates) without the client-facing rules; for domain operations. */
+  async write(tx: Tx, id: number, values: Record<string, unknown>): Promise<Row> {
+    const [row] = await tx
+      .update(this.model.table)
+      .set({ ...values, version: sql`${this.versionColumn} + 1`, updatedAt: new Date() })
+      .where(eq(this.idColumn, id))
+      .returning();
+    return row as Row;
+  }
+
+  async remove(tx: Tx, id: unknown): Promise<Row> {
+    const before = await this.getForUpdate(tx, id);
+    const ctx: WriteContext = { tx, operation: 'delete', before, after: before, input: {}, errors: new FieldErrors() };
+    await runGuards(ctx, this.model);
+    await this.assertUnreferenced(tx, before.id);
+    const [row] = await tx.delete(this.model.table).where(eq(this.idColumn, before.id)).returning();
+    return row as Row;
+  }
+
+  async updateMany(tx: Tx, ids: unknown[], input: Record<string, unknown>): Promise<number[]> {
+    const done: number[] = [];
+    for (const id of ids) done.push((await this.update(tx, id, input)).id);
+    return done;
+  }
+
+  async removeMany(tx: Tx, ids: unknown[]): Promise<number[]> {
+    const done: number[] = [];
+    for (const id of ids) done.push((await this.remove(tx, id)).id);
+    return done;
+  }
+
+  /** A record others still point at stays: the user is told what refers to it. */
+  private async assertUnreferenced(tx: Tx, id: number): Promise<void> {
+    const uses: { resource: string; field: string; count: number; zh: string; en: string }[] = [];
+    for (const { model, field } of this.model.incoming) {
+      const [row] = await tx.select({ n: count() }).from(model.table).where(eq(field.column, id));
+      const n = Number(row.n);
+      if (n > 0) {
+        uses.push({
+          resource: model.name,
+          field: field.key,
+          count: n,
+          zh: `${n} 条${model.label.zh}（${field.label.zh}）`,
+          en: `${n} ${model.label.en} record(s) (${field.label.en})`,
+        });
+      }
+    }
+    if (uses.length) {
+      throw conflict(
+        'REFERENCED',
+        {
+          zh: `${this.model.label.zh}（编号 ${id}）仍被引用，不能删除：${uses.map((u) => u.zh).join('、')}`,
+          en: `${this.model.label.en} ${id} is still referenced and cannot be deleted: ${uses.map((u) => u.en).join(', ')}`,
+        },
+        { references: uses.map(({ resource, field, count: n }) => ({ resource, field, count: n })) },
+      );
+    }
+  }
+
+  private defaults(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const f of this.model.fields) {
+      const d = (f.column as unknown as { default?: unknown }).default;
+      const system = f.kind === 'id' || f.key === 'version' || f.key === 'createdAt' || f.key === 'updatedAt';
+      if (!system && d !== undefined && (typeof d !== 'object' || Array.isArray(d))) out[f.key] = d;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,185 @@
+import pluralize from 'pluralize';
+import { getTableColumns, getTableName } from 'drizzle-orm';
+import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import { enumDefinitions, type EnumDefinition, type Label } from '../../drizzle/schema/columns';
+import type { FieldMeta, ResourceDefinition } from './resource';
+
+export type FieldKind =
+  | 'id'
+  | 'reference'
+  | 'int'
+  | 'float'
+  | 'string'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  | 'enum'
+  | 'enumList';
+
+export interface FieldModel {
+  key: string;
+  column: PgColumn;
+  kind: FieldKind;
+  label: Label;
+  description: string;
+  nullable: boolean;
+  /** Must be given on create: NOT NULL without a default. */
+  required: boolean;
+  /** Not settable by create/update: id, version, timestamps and read-only fields. */
+  writable: boolean;
+  maxLength?: number;
+  enumDef?: EnumDefinition;
+  /** For references: the object field name (`recipientId` → `recipient`) and the target table. */
+  objectField?: string;
+  targetTable?: PgTable;
+}
+
+export interface ResourceModel {
+  definition: ResourceDefinition;
+  name: string;
+  plural: string;
+  label: Label;
+  table: PgTable;
+  fields: FieldModel[];
+  byKey: Map<string, FieldModel>;
+  /** Groups of fields whose combined values must be unique (single-column unique included). */
+  uniqueGroups: string[][];
+  /** Filled in once every model exists: other resources' fields that point at this one. */
+  incoming: { model: ResourceModel; field: FieldModel }[];
+}
+
+const SYSTEM_FIELDS: Record<string, FieldMeta> = {
+  id: { label: { zh: '编号', en: 'ID' }, help: 'Identifier assigned by the server.' },
+  version: {
+    label: { zh: '版本', en: 'Version' },
+    help: 'Edit counter; send it back with an update so a stale edit is refused instead of overwriting a newer one.',
+  },
+  createdAt: { label: { zh: '创建时间', en: 'Created at' } },
+  updatedAt: { label: { zh: '更新时间', en: 'Updated at' } },
+};
+
+/** The description emitted into the schema: `中文 (English). Help.`, parsed back by the admin. */
+export function describe(label: Label, help?: string): string {
+  return `${label.zh} (${label.en})${help ? `. ${help}` : ''}`;
+}
+
+function kindOf(column: PgColumn, isReference: boolean): FieldKind {
+  if (column.primary) return 'id';
+  if (isReference) return 'reference';
+  switch (column.columnType) {
+    case 'PgInteger':
+    case 'PgSmallInt':
+    case 'PgSerial':
+      return 'int';
+    case 'PgDoublePrecision':
+    case 'PgReal':
+    case 'PgNumeric':
+      return 'float';
+    case 'PgVarchar':
+    case 'PgText':
+    case 'PgChar':
+      return 'string';
+    case 'PgBoolean':
+      return 'boolean';
+    case 'PgDateString':
+    case 'PgDate':
+      return 'date';
+    case 'PgTimestamp':
+    case 'PgTimestampString':
+      return 'datetime';
+    case 'PgEnumColumn':
+      return 'enum';
+    case 'PgArray': {
+      const base = (column as unknown as { baseColumn: PgColumn }).baseColumn;
+      if (base.columnType === 'PgEnumColumn') return 'enumList';
+      break;
+    }
+  }
+  throw new Error(`Column type ${column.columnType} of ${column.name} has no GraphQL mapping yet`);
+}
+
+function enumOf(column: PgColumn): EnumDefinition | undefined {
+  const col = column.columnType === 'PgArray' ? (column as unknown as { baseColumn: PgColumn }).baseColumn : column;
+  const pgName = (col as unknown as { enum?: { enumName: string } }).enum?.enumName;
+  if (!pgName) return undefined;
+  const def = enumDefinitions.get(pgName);
+  if (!def) throw new Error(`Enum ${pgName} was not declared with labelledEnum()`);
+  return def;
+}
+
+function buildModel(definition: ResourceDefinition): ResourceModel {
+  const { table } = definition;
+  const config = getTableConfig(table);
+  const references = new Map<string, PgTable>();
+  for (const fk of config.foreignKeys) {
+    const ref = fk.reference();
+    if (ref.columns.length === 1) references.set(ref.columns[0].name, ref.foreignTable);
+  }
+  const fields: FieldModel[] = [];
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const system = SYSTEM_FIELDS[key];
+    const meta = system ?? definition.fields[key];
+    if (!meta) throw new Error(`${definition.name}.${key} has no label: add it to the resource's fields`);
+    const targetTable = references.get(column.name);
+    const kind = kindOf(column, Boolean(targetTable));
+    const writable = !system && !meta.readOnly;
+    fields.push({
+      key,
+      column,
+      kind,
+      label: meta.label,
+      description: describe(meta.label, meta.help),
+      nullable: !column.notNull,
+      required: writable && column.notNull && !column.hasDefault,
+      writable,
+      maxLength: column.columnType === 'PgVarchar' ? (column as unknown as { length?: number }).length : undefined,
+      enumDef: kind === 'enum' || kind === 'enumList' ? enumOf(column) : undefined,
+      objectField: targetTable ? key.replace(/Id$/, '') : undefined,
+      targetTable,
+    });
+  }
+  for (const key of Object.keys(definition.fields)) {
+    if (!fields.some((f) => f.key === key)) throw new Error(`${definition.name}.fields.${key} is not a column`);
+  }
+  const byKey = new Map(fields.map((f) => [f.key, f]));
+  const keyOfColumn = (c: PgColumn) => fields.find((f) => f.column.name === c.name)!.key;
+  const uniqueGroups = [
+    ...fields.filter((f) => f.column.isUnique).map((f) => [f.key]),
+    ...config.uniqueConstraints.map((u) => u.columns.map(keyOfColumn)),
+  ];
+  const plural = pluralize(definition.name);
+  if (plural === definition.name) {
+    throw new Error(`${definition.name} pluralizes to itself; react-admin could not tell allXs from X`);
+  }
+  return {
+    definition,
+    name: definition.name,
+    plural,
+    label: definition.label,
+    table,
+    fields,
+    byKey,
+    uniqueGroups,
+    incoming: [],
+  };
+}
+
+/** Builds the models of all resources and links references between them. */
+export function buildModels(definitions: ResourceDefinition[]): ResourceModel[] {
+  const models = definitions.map(buildModel);
+  const byTable = new Map(models.map((m) => [getTableName(m.table), m]));
+  for (const model of models) {
+    for (const field of model.fields) {
+      if (field.kind !== 'reference') continue;
+      const target = byTable.get(getTableName(field.targetTable!));
+      if (!target) throw new Error(`${model.name}.${field.key} points at a table that is not a resource`);
+      target.incoming.push({ model, field });
+    }
+  }
+  return models;
+}
+
+export function targetOf(models: ResourceModel[], field: FieldModel): ResourceModel {
+  const name = getTableName(field.targetTable!);
+  return models.find((m) => getTableName(m.table) === name)!;
+}

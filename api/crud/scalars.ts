@@ -1,0 +1,56 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { registerEnumType } from 'type-graphql';
+import type { EnumDefinition } from '../../drizzle/schema/columns';
+import { describe } from './model';
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar day written YYYY-MM-DD (2021-02-30 is refused). */
+export function isLocalDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+function parseLocalDate(value: unknown): string {
+  if (!isLocalDate(value)) {
+    throw new GraphQLError(`日期格式应为 YYYY-MM-DD / A date must be a calendar day written YYYY-MM-DD: ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/**
+ * A calendar day without time zone (`2021-06-01`). Effective dates in catalogs are days, not
+ * instants: a delegation effective "from 1 June" must not move with the reader's time zone.
+ */
+export const LocalDate = new GraphQLScalarType({
+  name: 'LocalDate',
+  description: 'A calendar day, YYYY-MM-DD, without time zone (日期).',
+  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)),
+  parseValue: parseLocalDate,
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('日期应为字符串 / A date must be a string');
+    return parseLocalDate(ast.value);
+  },
+});
+
+const graphqlEnums = new Map<string, Record<string, string>>();
+
+/** The type-graphql enum for a labelled database enum; every value's description is its labels. */
+export function graphqlEnum(def: EnumDefinition): Record<string, string> {
+  let values = graphqlEnums.get(def.pgName);
+  if (!values) {
+    values = Object.fromEntries(Object.keys(def.values).map((k) => [k, k]));
+    registerEnumType(values, {
+      name: def.graphqlName,
+      description: describe(def.label),
+      valuesConfig: Object.fromEntries(
+        Object.entries(def.values).map(([k, label]) => [k, { description: describe(label) }]),
+      ),
+    });
+    graphqlEnums.set(def.pgName, values);
+  }
+  return values;
+}

@@ -1,0 +1,176 @@
+import { and, eq, ne, type SQL } from 'drizzle-orm';
+import type { Tx } from '../db';
+import type { FieldErrors } from '../errors';
+import { targetOf, type FieldModel, type ResourceModel } from './model';
+import type { Row, WriteContext } from './resource';
+import { isLocalDate } from './scalars';
+
+/**
+ * Normalises what a client sent: strings trimmed, an empty optional string stored as null (so an
+ * empty code does not collide with another empty code), ids as numbers.
+ */
+export function normalizeInput(model: ResourceModel, input: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(input)) {
+    const field = model.byKey.get(key);
+    if (!field || !field.writable || raw === undefined) continue;
+    let value = raw;
+    if (typeof value === 'string' && field.kind === 'string') {
+      value = value.trim();
+      if (value === '' && field.nullable) value = null;
+    }
+    if (field.kind === 'reference' && value !== null && /^\d+$/.test(String(value))) value = Number(value);
+    out[key] = value;
+  }
+  return out;
+}
+
+function checkShape(field: FieldModel, value: unknown, errors: FieldErrors): void {
+  const { zh, en } = field.label;
+  const missing = value === null || value === undefined || (typeof value === 'string' && value === '');
+  if (missing) {
+    if (!field.nullable) errors.add(field.key, 'required', `${zh}为必填项`, `${en} is required`);
+    return;
+  }
+  switch (field.kind) {
+    case 'string':
+      if (typeof value !== 'string') {
+        errors.add(field.key, 'type', `${zh}应为文字`, `${en} must be text`);
+      } else if (field.maxLength && [...value].length > field.maxLength) {
+        errors.add(
+          field.key,
+          'maxLength',
+          `${zh}不能超过 ${field.maxLength} 个字`,
+          `${en} must be at most ${field.maxLength} characters`,
+        );
+      }
+      break;
+    case 'int':
+    case 'reference':
+      if (!Number.isInteger(value) || (value as number) < (field.kind === 'reference' ? 1 : -2147483648) || (value as number) > 2147483647) {
+        errors.add(field.key, 'type', `${zh}应为整数编号`, `${en} must be a valid integer id`);
+      }
+      break;
+    case 'date':
+      if (!isLocalDate(value)) {
+        errors.add(field.key, 'date', `${zh}应为有效日期（YYYY-MM-DD）`, `${en} must be a date written YYYY-MM-DD`);
+      }
+      break;
+    case 'enum':
+      if (!Object.hasOwn(field.enumDef!.values, String(value))) {
+        errors.add(field.key, 'enum', `${zh}的取值“${value}”无效`, `${en} has an invalid value "${value}"`);
+      }
+      break;
+    case 'enumList':
+      if (!Array.isArray(value) || value.some((v) => !Object.hasOwn(field.enumDef!.values, String(v)))) {
+        errors.add(field.key, 'enum', `${zh}含有无效的取值`, `${en} contains an invalid value`);
+      } else if (new Set(value).size !== value.length) {
+        errors.add(field.key, 'duplicate', `${zh}含有重复的取值`, `${en} lists a value twice`);
+      }
+      break;
+  }
+}
+
+async function checkReferences(ctx: WriteContext, model: ResourceModel, models: ResourceModel[]): Promise<void> {
+  for (const field of model.fields) {
+    if (field.kind !== 'reference' || ctx.errors.has(field.key)) continue;
+    const value = ctx.after[field.key];
+    if (value === null || value === undefined) continue;
+    if (ctx.before && ctx.before[field.key] === value) continue;
+    const target = targetOf(models, field);
+    const idColumn = target.byKey.get('id')!.column;
+    const found = await ctx.tx.select({ id: idColumn }).from(target.table).where(eq(idColumn, value as number));
+    if (!found.length) {
+      ctx.errors.add(
+        field.key,
+        'reference',
+        `${field.label.zh}所指的${target.label.zh}（编号 ${value}）不存在`,
+        `${field.label.en}: no ${target.label.en} with id ${value}`,
+      );
+    }
+  }
+}
+
+async function checkUnique(ctx: WriteContext, model: ResourceModel): Promise<void> {
+  const idColumn = model.byKey.get('id')!.column;
+  for (const group of model.uniqueGroups) {
+    const fields = group.map((k) => model.byKey.get(k)!);
+    const values = group.map((k) => ctx.after[k]);
+    // NULLs never collide in PostgreSQL unique constraints, and a field already in error is skipped.
+    if (values.some((v) => v === null || v === undefined) || fields.some((f) => ctx.errors.has(f.key))) continue;
+    if (ctx.before && group.every((k) => ctx.before![k] === ctx.after[k])) continue;
+    const conditions: SQL[] = fields.map((f, i) => eq(f.column, values[i]));
+    if (ctx.before) conditions.push(ne(idColumn, ctx.before.id));
+    const clash = await ctx.tx.select({ id: idColumn }).from(model.table).where(and(...conditions)).limit(1);
+    if (!clash.length) continue;
+    const last = fields[fields.length - 1];
+    if (fields.length === 1) {
+      ctx.errors.add(last.key, 'unique', `${last.label.zh}“${values[0]}”已被使用`, `${last.label.en} "${values[0]}" is already used`);
+    } else {
+      ctx.errors.add(
+        last.key,
+        'unique',
+        `已有${fields.map((f) => f.label.zh).join('、')}都相同的${model.label.zh}（编号 ${clash[0].id}）`,
+        `Another ${model.label.en} (id ${clash[0].id}) has the same ${fields.map((f) => f.label.en).join(', ')}`,
+      );
+    }
+  }
+}
+
+async function checkTree(ctx: WriteContext, model: ResourceModel): Promise<void> {
+  const key = model.definition.treeParent;
+  if (!key || !ctx.before || ctx.errors.has(key)) return;
+  let parent = ctx.after[key] as number | null;
+  if (parent === null || parent === ctx.before[key]) return;
+  const field = model.byKey.get(key)!;
+  const idColumn = model.byKey.get('id')!.column;
+  // Walk up from the new parent; meeting this record again would close a loop.
+  for (let depth = 0; parent !== null && depth < 100; depth++) {
+    if (parent === ctx.before.id) {
+      ctx.errors.add(
+        key,
+        'cycle',
+        `${field.label.zh}不能是本记录或其下级`,
+        `${field.label.en} cannot be the record itself or one of its descendants`,
+      );
+      return;
+    }
+    const [row] = await ctx.tx
+      .select({ parent: field.column })
+      .from(model.table)
+      .where(eq(idColumn, parent));
+    parent = (row?.parent as number | null) ?? null;
+  }
+}
+
+function checkRanges(ctx: WriteContext, model: ResourceModel): void {
+  for (const [fromKey, toKey] of model.definition.ranges ?? []) {
+    const from = ctx.after[fromKey];
+    const to = ctx.after[toKey];
+    if (from == null || to == null || ctx.errors.has(fromKey) || ctx.errors.has(toKey)) continue;
+    if ((to as string) < (from as string)) {
+      const f = model.byKey.get(fromKey)!.label;
+      const t = model.byKey.get(toKey)!.label;
+      ctx.errors.add(toKey, 'range', `${t.zh}不能早于${f.zh}`, `${t.en} cannot be before ${f.en}`);
+    }
+  }
+}
+
+/** Every rule a stored record must satisfy; throws BAD_USER_INPUT listing each breach. */
+export async function validateWrite(ctx: WriteContext, model: ResourceModel, models: ResourceModel[]): Promise<void> {
+  for (const field of model.fields) {
+    if (field.writable) checkShape(field, ctx.after[field.key], ctx.errors);
+  }
+  checkRanges(ctx, model);
+  await checkReferences(ctx, model, models);
+  await checkUnique(ctx, model);
+  await checkTree(ctx, model);
+  for (const rule of model.definition.rules ?? []) await rule(ctx);
+  ctx.errors.throwIfAny();
+}
+
+export async function runGuards(ctx: WriteContext, model: ResourceModel): Promise<void> {
+  for (const guard of model.definition.guards ?? []) await guard(ctx);
+}
+
+export type { Row, Tx };

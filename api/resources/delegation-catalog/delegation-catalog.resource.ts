@@ -1,0 +1,66 @@
+import { eq } from 'drizzle-orm';
+import { delegationCatalogs } from '../../../drizzle/schema';
+import { defineResource } from '../../crud/resource';
+import { conflict } from '../../errors';
+
+export const delegationCatalogResource = defineResource({
+  name: 'DelegationCatalog',
+  table: delegationCatalogs,
+  label: { zh: '赋权事项目录', en: 'Delegation catalog' },
+  description:
+    'One version of the catalog of powers delegated to streets and townships. A published version is never edited: adjustments go into a new draft that supersedes it when published.',
+  fields: {
+    title: { label: { zh: '目录名称', en: 'Title' } },
+    documentNumber: {
+      label: { zh: '文号', en: 'Document number' },
+      help: 'Number of the issuing document, e.g. 武昌政〔2021〕1号; required to publish.',
+    },
+    issuingOrganizationId: { label: { zh: '发布机关', en: 'Issuing organization' } },
+    issuedOn: { label: { zh: '印发日期', en: 'Issued on' }, help: 'Required to publish.' },
+    effectiveFrom: {
+      label: { zh: '施行日期', en: 'Effective from' },
+      help: 'Day from which the catalog applies; the version it supersedes ends the day before.',
+    },
+    status: {
+      label: { zh: '状态', en: 'Status' },
+      help: 'DRAFT until published; set by publishDelegationCatalog, not by editing.',
+      readOnly: true,
+    },
+    supersedesId: {
+      label: { zh: '替代目录', en: 'Supersedes' },
+      help: 'The published version this one replaces on publication.',
+    },
+    publishedAt: { label: { zh: '发布时间', en: 'Published at' }, readOnly: true },
+    note: { label: { zh: '备注', en: 'Note' } },
+  },
+  search: ['title', 'documentNumber'],
+  guards: [
+    async ({ operation, before }) => {
+      if (before && before.status !== 'DRAFT') {
+        throw conflict('LOCKED', {
+          zh: `目录（编号 ${before.id}）已发布或已废止，不能${operation === 'delete' ? '删除' : '修改'}；请新建草稿版本替代它`,
+          en: `Catalog ${before.id} is ${String(before.status).toLowerCase()} and cannot be ${operation === 'delete' ? 'deleted' : 'edited'}; create a new draft that supersedes it`,
+        });
+      }
+    },
+  ],
+  rules: [
+    async ({ tx, before, after, errors }) => {
+      const id = after.supersedesId as number | null;
+      if (id == null || errors.has('supersedesId') || before?.supersedesId === id) return;
+      if (before && id === before.id) {
+        errors.add('supersedesId', 'self', '目录不能替代自身', 'A catalog cannot supersede itself');
+        return;
+      }
+      const [previous] = await tx.select().from(delegationCatalogs).where(eq(delegationCatalogs.id, id));
+      if (previous && previous.status !== 'PUBLISHED') {
+        errors.add(
+          'supersedesId',
+          'state',
+          `只能替代已发布的目录，“${previous.title}”的状态是${previous.status === 'DRAFT' ? '草稿' : '已废止'}`,
+          `Only a published catalog can be superseded; "${previous.title}" is ${previous.status.toLowerCase()}`,
+        );
+      }
+    },
+  ],
+});

@@ -1,0 +1,72 @@
+import { and, count, eq, gte, isNull, or, sql } from 'drizzle-orm';
+import { delegations } from '../../../drizzle/schema';
+import type { Tx } from '../../db';
+import { dayBefore } from '../../dates';
+import { conflict, FieldErrors } from '../../errors';
+import { serviceOf } from '../../registry';
+import type { Row } from '../../crud/resource';
+
+/**
+ * DRAFT → PUBLISHED. When the draft supersedes a published version, that version becomes
+ * SUPERSEDED and its open delegations end the day before the new one takes effect, so that
+ * "what did street X hold on day D" has exactly one answer.
+ */
+export async function publishCatalog(tx: Tx, id: unknown, expectedVersion?: number | null): Promise<Row> {
+  const catalogs = serviceOf('DelegationCatalog');
+  const catalog = await catalogs.getForUpdate(tx, id);
+  if (catalog.status !== 'DRAFT') {
+    throw conflict('STATE', {
+      zh: `只有草稿可以发布，目录（编号 ${catalog.id}）已是${catalog.status === 'PUBLISHED' ? '已发布' : '已废止'}状态`,
+      en: `Only a draft can be published; catalog ${catalog.id} is already ${String(catalog.status).toLowerCase()}`,
+    });
+  }
+  if (expectedVersion != null && expectedVersion !== catalog.version) {
+    throw conflict(
+      'STALE_VERSION',
+      {
+        zh: `目录（编号 ${catalog.id}）已被他人修改，请重新加载后再发布`,
+        en: `Catalog ${catalog.id} was changed by someone else; reload before publishing`,
+      },
+      { currentVersion: catalog.version },
+    );
+  }
+  const errors = new FieldErrors();
+  if (!catalog.documentNumber) errors.add('documentNumber', 'required', '发布前须填写文号', 'A document number is required to publish');
+  if (!catalog.issuedOn) errors.add('issuedOn', 'required', '发布前须填写印发日期', 'The issue date is required to publish');
+  const [{ n }] = await tx.select({ n: count() }).from(delegations).where(eq(delegations.catalogId, catalog.id));
+  if (Number(n) === 0) {
+    errors.add('delegations', 'required', '目录中没有赋权事项，不能发布', 'A catalog without delegations cannot be published');
+  }
+  const effectiveFrom = catalog.effectiveFrom as string;
+  let previous: Row | undefined;
+  if (catalog.supersedesId != null) {
+    previous = await catalogs.getForUpdate(tx, catalog.supersedesId);
+    if (previous.status !== 'PUBLISHED') {
+      errors.add('supersedesId', 'state', '被替代的目录须为已发布状态', 'The superseded catalog must be published');
+    } else if ((previous.effectiveFrom as string) >= effectiveFrom) {
+      errors.add(
+        'effectiveFrom',
+        'range',
+        `新版本的施行日期须晚于被替代版本的施行日期 ${previous.effectiveFrom}`,
+        `The new version must take effect after the version it supersedes (${previous.effectiveFrom})`,
+      );
+    }
+  }
+  errors.throwIfAny();
+
+  if (previous) {
+    await catalogs.write(tx, previous.id, { status: 'SUPERSEDED' });
+    const lastDay = dayBefore(effectiveFrom);
+    await tx
+      .update(delegations)
+      .set({ effectiveTo: lastDay, version: sql`${delegations.version} + 1`, updatedAt: new Date() })
+      .where(
+        and(
+          eq(delegations.catalogId, previous.id),
+          or(isNull(delegations.effectiveTo), gte(delegations.effectiveTo, effectiveFrom)),
+        ),
+      );
+  }
+  return catalogs.write(tx, catalog.id, { status: 'PUBLISHED', publishedAt: new Date() });
+}
+

@@ -1,0 +1,57 @@
+import { powerItems } from '../../../drizzle/schema';
+import { defineResource } from '../../crud/resource';
+import { organizationKindRule } from '../rules';
+
+const SOURCE_DEPARTMENT = { zh: '原实施部门', en: 'Source department' };
+
+export const powerItemResource = defineResource({
+  name: 'PowerItem',
+  table: powerItems,
+  label: { zh: '执法事项', en: 'Power item' },
+  description:
+    'An enforcement power (a penalty, inspection, coercive measure …) with its legal basis, as listed in a catalog.',
+  fields: {
+    codeScheme: {
+      label: { zh: '编码规则', en: 'Code scheme' },
+      help: 'Whose numbering the code follows (provinces use their own schemes); code is unique within it.',
+    },
+    code: { label: { zh: '事项编码', en: 'Item code' }, help: 'The code as printed in the catalog, kept as text.' },
+    name: { label: { zh: '事项名称', en: 'Name' } },
+    parentId: { label: { zh: '主项', en: 'Parent item' }, help: 'For a sub-item (子项): its main item (主项).' },
+    category: { label: { zh: '事项类型', en: 'Category' }, help: 'One of the ten shared item types 01–10.' },
+    domainId: { label: { zh: '执法领域', en: 'Domain' } },
+    sourceDepartmentId: {
+      label: SOURCE_DEPARTMENT,
+      help: 'The county department or vertical unit that exercised the power before delegation (原实施部门).',
+    },
+    settingBasis: {
+      label: { zh: '设定依据', en: 'Setting basis' },
+      help: 'The law and article that create the power.',
+    },
+    implementationBasis: {
+      label: { zh: '实施依据', en: 'Implementation basis' },
+      help: 'Regulations or rules on how it is exercised.',
+    },
+    penaltyKinds: {
+      label: { zh: '处罚种类', en: 'Penalty kinds' },
+      help: 'For penalty items only: the kinds of penalty the basis allows.',
+    },
+    description: { label: { zh: '说明', en: 'Description' }, help: 'Conduct covered and the boundary of duties.' },
+  },
+  search: ['name', 'code'],
+  treeParent: 'parentId',
+  rules: [
+    organizationKindRule('sourceDepartmentId', SOURCE_DEPARTMENT, ['DEPARTMENT', 'VERTICAL_UNIT']),
+    async ({ after, errors }) => {
+      const kinds = after.penaltyKinds as string[] | null;
+      if (after.category !== 'PENALTY' && kinds?.length) {
+        errors.add(
+          'penaltyKinds',
+          'category',
+          '只有行政处罚事项才有处罚种类',
+          'Only penalty items have penalty kinds',
+        );
+      }
+    },
+  ],
+});

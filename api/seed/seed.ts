@@ -1,0 +1,206 @@
+import { and, count, eq } from 'drizzle-orm';
+import { delegationCatalogs, enforcementDomains, organizations, powerItems } from '../../drizzle/schema';
+import type { Db, Tx } from '../db';
+import { serviceOf } from '../registry';
+import { publishCatalog } from '../resources/delegation-catalog/delegation-catalog.service';
+import {
+  COUNTY_GOVERNMENT,
+  departments,
+  domains,
+  guidance,
+  REGION,
+  subUnits,
+  townships,
+  verticalUnits,
+} from './data/organizations';
+import { powerItemSeeds } from './data/power-items';
+
+const CODE_SCHEME = '镇平县执法事项编码（示例）';
+
+type Ids = Map<string, number>;
+
+/** Find a record by its natural key, or create it through the CRUD service (same rules as the API). */
+async function findOrCreate(
+  tx: Tx,
+  resource: string,
+  existing: Promise<{ id: number }[]>,
+  values: Record<string, unknown>,
+): Promise<number> {
+  const [row] = await existing;
+  if (row) return row.id;
+  return (await serviceOf(resource).create(tx, values)).id;
+}
+
+async function seedOrganizations(tx: Tx): Promise<Ids> {
+  const ids: Ids = new Map();
+  const org = (code: string, name: string, kind: string, parentId: number | null = null) =>
+    findOrCreate(tx, 'Organization', tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.code, code)), {
+      code,
+      name,
+      kind,
+      parentId,
+      region: REGION,
+    });
+  await org(COUNTY_GOVERNMENT.code, COUNTY_GOVERNMENT.name, COUNTY_GOVERNMENT.kind).then((id) => ids.set('县政府', id));
+  for (const [i, t] of townships.entries()) {
+    const code = `411324-T${String(i + 1).padStart(2, '0')}`;
+    ids.set(t.short, await org(code, t.name, t.name.endsWith('街道') ? 'STREET' : 'TOWNSHIP'));
+  }
+  for (const [i, d] of departments.entries()) {
+    ids.set(d.short, await org(`411324-D${String(i + 1).padStart(2, '0')}`, d.name, 'DEPARTMENT'));
+  }
+  for (const [i, v] of verticalUnits.entries()) {
+    ids.set(v.short, await org(`411324-V${String(i + 1).padStart(2, '0')}`, v.name, 'VERTICAL_UNIT'));
+  }
+  for (const [i, s] of subUnits.entries()) {
+    await org(`411324-S${String(i + 1).padStart(2, '0')}`, s.name, 'OTHER', ids.get(s.parent)!);
+  }
+  return ids;
+}
+
+async function seedDomains(tx: Tx): Promise<Ids> {
+  const ids: Ids = new Map();
+  for (const d of domains) {
+    const where = eq(enforcementDomains.code, d.code);
+    ids.set(d.code, await findOrCreate(tx, 'EnforcementDomain', tx.select({ id: enforcementDomains.id }).from(enforcementDomains).where(where), d));
+  }
+  return ids;
+}
+
+async function seedPowerItems(tx: Tx, orgs: Ids, domainIds: Ids): Promise<Ids> {
+  const ids: Ids = new Map();
+  for (const item of powerItemSeeds) {
+    const where = and(eq(powerItems.codeScheme, CODE_SCHEME), eq(powerItems.code, item.code));
+    const id = await findOrCreate(tx, 'PowerItem', tx.select({ id: powerItems.id }).from(powerItems).where(where), {
+      codeScheme: CODE_SCHEME,
+      code: item.code,
+      name: item.name,
+      category: item.category,
+      domainId: domainIds.get(item.domainCode),
+      sourceDepartmentId: orgs.get(item.sourceDepartment),
+      settingBasis: item.settingBasis,
+      implementationBasis: item.implementationBasis,
+      penaltyKinds: item.penaltyKinds,
+      description: item.description ?? null,
+      parentId: item.parentCode ? ids.get(item.parentCode) : null,
+    });
+    ids.set(item.code, id);
+  }
+  return ids;
+}
+
+interface CatalogPlan {
+  title: string;
+  documentNumber: string | null;
+  issuedOn: string | null;
+  effectiveFrom: string;
+  mode: 'ENTRUSTED' | 'GRANTED';
+  /** Which of a department's delegable items this version holds, by position. */
+  pick: (index: number, total: number) => boolean;
+  supersedes?: string;
+  publish: boolean;
+  onlyDepartments?: string[];
+}
+
+const CATALOGS: CatalogPlan[] = [
+  {
+    title: '镇平县乡镇（街道）综合行政执法赋权事项目录（2021年版）',
+    documentNumber: '镇政〔2021〕15号',
+    issuedOn: '2021-05-20',
+    effectiveFrom: '2021-06-01',
+    mode: 'ENTRUSTED',
+    pick: (i, n) => i < n - 1,
+    publish: true,
+  },
+  {
+    title: '镇平县乡镇（街道）综合行政执法赋权事项目录（2023年版）',
+    documentNumber: '镇政〔2023〕8号',
+    issuedOn: '2023-06-15',
+    effectiveFrom: '2023-07-01',
+    mode: 'GRANTED',
+    // The 2023 adjustment takes back each department's first item and adds its last one.
+    pick: (i) => i > 0,
+    supersedes: '镇政〔2021〕15号',
+    publish: true,
+  },
+  {
+    title: '镇平县乡镇（街道）综合行政执法赋权事项目录（2025年调整征求意见稿）',
+    documentNumber: null,
+    issuedOn: null,
+    effectiveFrom: '2026-01-01',
+    mode: 'GRANTED',
+    pick: () => true,
+    supersedes: '镇政〔2023〕8号',
+    publish: false,
+    onlyDepartments: ['城市管理局'],
+  },
+];
+
+async function seedCatalogs(tx: Tx, orgs: Ids, items: Ids): Promise<void> {
+  const parents = new Set(powerItemSeeds.map((p) => p.parentCode).filter(Boolean));
+  const catalogIds = new Map<string, number>();
+  for (const [n, plan] of CATALOGS.entries()) {
+    const [existing] = await tx
+      .select({ id: delegationCatalogs.id })
+      .from(delegationCatalogs)
+      .where(eq(delegationCatalogs.title, plan.title));
+    if (existing) {
+      if (plan.documentNumber) catalogIds.set(plan.documentNumber, existing.id);
+      continue;
+    }
+    const catalog = await serviceOf('DelegationCatalog').create(tx, {
+      title: plan.title,
+      documentNumber: plan.documentNumber,
+      issuingOrganizationId: orgs.get('县政府'),
+      issuedOn: plan.issuedOn,
+      effectiveFrom: plan.effectiveFrom,
+      supersedesId: plan.supersedes ? catalogIds.get(plan.supersedes) : null,
+      note: n === 2 ? '城市管理领域事项调整，征求意见中' : null,
+    });
+    if (plan.documentNumber) catalogIds.set(plan.documentNumber, catalog.id);
+    let seq = 0;
+    for (const { department, townships: towns } of guidance) {
+      if (plan.onlyDepartments && !plan.onlyDepartments.includes(department)) continue;
+      // Main items with sub-items are delegated through their sub-items.
+      const delegable = powerItemSeeds.filter((p) => p.sourceDepartment === department && !parents.has(p.code));
+      for (const town of towns) {
+        for (const [i, item] of delegable.entries()) {
+          if (!plan.pick(i, delegable.length)) continue;
+          seq += 1;
+          await serviceOf('Delegation').create(tx, {
+            catalogId: catalog.id,
+            powerItemId: items.get(item.code),
+            recipientId: orgs.get(town),
+            delegatingOrganizationId: orgs.get(department),
+            mode: plan.mode,
+            scope: item.category === 'PENALTY' ? 'ALL' : 'PART',
+            scopeNote: item.category === 'PENALTY' ? null : '限于本辖区内日常巡查发现的违法行为',
+            effectiveFrom: plan.effectiveFrom,
+            confirmationNumber: plan.publish ? `镇赋确〔${plan.effectiveFrom.slice(0, 4)}〕${seq}号` : null,
+            confirmationSignedOn: plan.publish ? plan.issuedOn : null,
+          });
+        }
+      }
+    }
+    if (plan.publish) await publishCatalog(tx, catalog.id);
+  }
+}
+
+/** Seeds the demo county; running it again adds nothing that is already there. */
+export async function seedDemo(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    const orgs = await seedOrganizations(tx);
+    const domainIds = await seedDomains(tx);
+    const items = await seedPowerItems(tx, orgs, domainIds);
+    await seedCatalogs(tx, orgs, items);
+  });
+}
+
+/** Seeds only a database that has no organization yet; returns whether it did. */
+export async function seedIfEmpty(db: Db): Promise<boolean> {
+  const [{ n }] = await db.select({ n: count() }).from(organizations);
+  if (Number(n) > 0) return false;
+  await seedDemo(db);
+  return true;
+}
+

@@ -1,0 +1,78 @@
+import 'reflect-metadata';
+import http from 'node:http';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { createContext, type Context } from './context';
+import type { Database } from './db';
+import { formatError } from './format-error';
+import { models } from './registry';
+import { getSchema } from './schema';
+
+export interface ServerOptions {
+  database: Database;
+  /** 0 picks a free port (tests). */
+  port: number;
+  host?: string;
+  /** Built admin to serve at `/`; defaults to admin/dist, then the placeholder page. */
+  adminDir?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const ADMIN_DIRS = [path.resolve(__dirname, '../admin/dist'), path.resolve(__dirname, '../admin/public')];
+
+/** One server, one port: GraphQL at /graphql, health at /healthz, the admin at / (ARCHITECTURE §1). */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema: getSchema(),
+    introspection: true,
+    formatError,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled()],
+  });
+  await apollo.start();
+
+  const { db } = options.database;
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await db.execute('select 1');
+      res.json({ status: 'ok', database: options.database.driver });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async () => createContext(db, models) }),
+  );
+  const adminDir = options.adminDir ?? ADMIN_DIRS.find((d) => existsSync(path.join(d, 'index.html')));
+  if (adminDir) {
+    app.use(express.static(adminDir));
+    // Client-side routes of the admin fall back to its page.
+    app.get(/^\/(?!graphql|healthz).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host ?? '0.0.0.0', resolve);
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}/graphql`,
+    port,
+    // Apollo's drain plugin closes the HTTP server and waits for requests in flight.
+    stop: () => apollo.stop(),
+  };
+}
