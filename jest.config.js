@@ -1,0 +1,37 @@
+// Two projects run the same API suites: on embedded PGlite always, and on PostgreSQL when
+// TEST_DATABASE_URL is set (CI sets it). Suites under test/static check generated files once.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const base = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testTimeout: 60_000,
+};
+
+module.exports = {
+  maxWorkers: 2,
+  projects: [
+    { ...base, displayName: 'pglite', setupFiles: ['<rootDir>/test/setup/pglite.ts'] },
+    ...(process.env.TEST_DATABASE_URL
+      ? [
+          {
+            ...base,
+            displayName: 'postgres',
+            setupFiles: ['<rootDir>/test/setup/postgres.ts'],
+            testPathIgnorePatterns: ['<rootDir>/test/static/'],
+          },
+        ]
+      : []),
+  ],
+};

@@ -1,0 +1,106 @@
+import pluralize from 'pluralize';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+import { call, ok } from '../helpers/operations';
+import { makeWorld, type World } from '../helpers/fixtures';
+
+// Every operation of the react-admin grammar, for every resource, through HTTP.
+let server: TestServer;
+let world: World;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  world = await makeWorld(server);
+});
+afterAll(() => server?.stop());
+
+/** For each resource: arguments of a valid new record, and one field to change. */
+const cases: Record<string, () => { create: Record<string, unknown>; field: string; value: unknown }> = {
+  Organization: () => ({ create: { name: '新设街道', kind: 'STREET', code: world.unique('S-') }, field: 'name', value: '改名街道' }),
+  EnforcementDomain: () => ({ create: { name: world.unique('水务'), code: world.unique('W') }, field: 'description', value: '河湖管理' }),
+  PowerItem: () => ({
+    create: {
+      codeScheme: '测试编码',
+      code: world.unique('06-CG-'),
+      name: '对户外广告设施的检查',
+      category: 'INSPECTION',
+      domainId: world.domain,
+      sourceDepartmentId: world.department,
+      settingBasis: '《城市市容和环境卫生管理条例》第十一条',
+    },
+    field: 'name',
+    value: '对户外广告设施设置情况的检查',
+  }),
+  DelegationCatalog: () => ({
+    create: { title: world.unique('目录'), issuingOrganizationId: world.government, effectiveFrom: '2024-01-01' },
+    field: 'note',
+    value: '征求意见稿',
+  }),
+  Delegation: () => ({
+    create: {
+      catalogId: world.catalog,
+      powerItemId: world.powerItem,
+      recipientId: world.township,
+      delegatingOrganizationId: world.department,
+      mode: 'GRANTED',
+      effectiveFrom: '2021-07-01',
+    },
+    field: 'scopeNote',
+    value: '限城区范围',
+  }),
+};
+
+describe.each(Object.keys(cases))('%s', (type) => {
+  const plural = pluralize(type);
+
+  it('creates, reads, lists, counts, updates and deletes one record', async () => {
+    const { create, field, value } = cases[type]();
+    const created = await ok(server, `create${type}`, create, `id version ${field}`);
+    expect(created.version).toBe(1);
+
+    const one = await ok(server, type, { id: created.id }, `id ${Object.keys(create).join(' ')}`);
+    for (const [k, v] of Object.entries(create)) expect(one[k]).toEqual(v);
+
+    const list = await ok(server, `all${plural}`, { filter: { ids: [created.id] } });
+    expect(list).toEqual([{ id: created.id }]);
+    const meta = await ok(server, `_all${plural}Meta`, { filter: { ids: [created.id] } }, 'count');
+    expect(meta.count).toBe(1);
+
+    const updated = await ok(server, `update${type}`, { id: created.id, version: 1, [field]: value }, `id version ${field}`);
+    expect(updated).toEqual({ id: created.id, version: 2, [field]: value });
+
+    const deleted = await ok(server, `delete${type}`, { id: created.id }, `id ${field}`);
+    expect(deleted).toEqual({ id: created.id, [field]: value });
+    expect((await call(server, type, { id: created.id })).data![type]).toBeNull();
+  });
+
+  it('updates and deletes several records at once', async () => {
+    const a = cases[type]();
+    const b = cases[type]();
+    const first = await ok(server, `create${type}`, a.create);
+    // Delegations are unique per catalog, item and recipient: the second goes to another township.
+    if (type === 'Delegation') b.create.recipientId = await world.org('另一测试镇', 'TOWNSHIP');
+    const second = await ok(server, `create${type}`, b.create);
+    const ids = [first.id, second.id];
+
+    const bulk = await ok(server, `update${plural}`, { ids, data: { [a.field]: a.value } }, 'ids');
+    expect(bulk.ids).toEqual(ids);
+    const after = await ok(server, `all${plural}`, { filter: { ids }, sortField: 'id' }, `id version ${a.field}`);
+    expect(after).toEqual(ids.map((id) => ({ id, version: 2, [a.field]: a.value })));
+
+    const removed = await ok(server, `delete${plural}`, { ids }, 'ids');
+    expect(removed.ids).toEqual(ids);
+    expect(await ok(server, `_all${plural}Meta`, { filter: { ids } }, 'count')).toEqual({ count: 0 });
+  });
+
+  it('answers NOT_FOUND for an update or delete of a missing record, and null for a missing read', async () => {
+    expect((await call(server, type, { id: '999999' })).data![type]).toBeNull();
+    const { field, value } = cases[type]();
+    for (const res of [
+      await call(server, `update${type}`, { id: '999999', [field]: value }),
+      await call(server, `delete${type}`, { id: '999999' }),
+    ]) {
+      expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect(res.errors?.[0].message).toMatch(/不存在.*does not exist/);
+    }
+  });
+});

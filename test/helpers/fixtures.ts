@@ -1,0 +1,53 @@
+import type { TestServer } from './test-server';
+import { ok } from './operations';
+
+let n = 0;
+const unique = (prefix: string) => `${prefix}${++n}-${Math.random().toString(36).slice(2, 7)}`;
+
+/** Small named records for tests that need a world to act in (Redwood's scenario habit). */
+export async function makeWorld(server: TestServer) {
+  const org = (name: string, kind: string, extra: Record<string, unknown> = {}) =>
+    ok<{ id: string }>(server, 'createOrganization', { name, kind, code: unique('ORG-'), region: '测试县', ...extra }).then(
+      (r) => r.id,
+    );
+  const street = await org('测试街道', 'STREET');
+  const township = await org('测试镇', 'TOWNSHIP');
+  const department = await org('测试县城市管理局', 'DEPARTMENT');
+  const vertical = await org('测试生态环境分局', 'VERTICAL_UNIT');
+  const government = await org('测试县人民政府', 'OTHER');
+  const domain = (await ok(server, 'createEnforcementDomain', { code: unique('D'), name: unique('城市管理') })).id as string;
+  const powerItem = (
+    await ok(server, 'createPowerItem', {
+      codeScheme: '测试编码',
+      code: unique('02-CG-'),
+      name: '对擅自占用城市道路摆摊设点的处罚',
+      category: 'PENALTY',
+      domainId: domain,
+      sourceDepartmentId: department,
+      settingBasis: '《城市市容和环境卫生管理条例》第三十六条',
+      penaltyKinds: ['FINE'],
+    })
+  ).id as string;
+  const catalog = (
+    await ok(server, 'createDelegationCatalog', {
+      title: unique('测试目录'),
+      issuingOrganizationId: government,
+      effectiveFrom: '2021-06-01',
+      documentNumber: unique('测政〔2021〕'),
+      issuedOn: '2021-05-20',
+    })
+  ).id as string;
+  const delegation = (
+    await ok(server, 'createDelegation', {
+      catalogId: catalog,
+      powerItemId: powerItem,
+      recipientId: street,
+      delegatingOrganizationId: department,
+      mode: 'ENTRUSTED',
+      effectiveFrom: '2021-06-01',
+    })
+  ).id as string;
+  return { street, township, department, vertical, government, domain, powerItem, catalog, delegation, org, unique };
+}
+
+export type World = Awaited<ReturnType<typeof makeWorld>>;

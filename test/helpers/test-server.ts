@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { openDatabase, type Database } from '../../api/db';
+import { startServer } from '../../api/server';
+
+export interface GqlResponse<T = Record<string, any>> {
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, any>; path?: string[] }[];
+}
+
+export interface TestServer {
+  url: string;
+  driver: 'pglite' | 'pg';
+  database: Database;
+  /** Every SQL statement the server ran, in order; tests clear it and count. */
+  queries: string[];
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+  stop(): Promise<void>;
+}
+
+/** The real server on port 0 over a fresh database: PGlite in memory, or a new PostgreSQL database. */
+export async function startTestServer(options: { seed?: boolean } = {}): Promise<TestServer> {
+  const driver = process.env.TEST_DRIVER === 'pg' ? 'pg' : 'pglite';
+  const queries: string[] = [];
+  let url: string | undefined;
+  let dropDatabase = async () => {};
+  if (driver === 'pg') {
+    const adminUrl = process.env.TEST_DATABASE_URL;
+    if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
+    const name = `t_${randomBytes(6).toString('hex')}`;
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(adminUrl);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    dropDatabase = async () => {
+      const c = new Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  const database = await openDatabase({ url, onQuery: (sql) => queries.push(sql) });
+  await database.migrate();
+  if (options.seed) await (await import('../../api/seed/seed')).seedDemo(database.db);
+  const server = await startServer({ database, port: 0, host: '127.0.0.1' });
+  const endpoint = `http://127.0.0.1:${server.port}/graphql`;
+  return {
+    url: endpoint,
+    driver,
+    database,
+    queries,
+    async gql(query, variables) {
+      const res = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.json()) as GqlResponse<any>;
+    },
+    async stop() {
+      await server.stop();
+      await database.close();
+      await dropDatabase();
+    },
+  };
+}
+
+/** The single error of a response, failing the test when there is none or several. */
+export function onlyError(res: GqlResponse) {
+  if (!res.errors || res.errors.length !== 1) {
+    throw new Error(`Expected exactly one error, got ${JSON.stringify(res.errors ?? res.data)}`);
+  }
+  return res.errors[0];
+}
+
+/** The fields named in a BAD_USER_INPUT error, with their rules. */
+export function fieldErrors(res: GqlResponse): Record<string, string> {
+  const error = onlyError(res);
+  if (error.extensions?.code !== 'BAD_USER_INPUT') {
+    throw new Error(`Expected BAD_USER_INPUT, got ${error.extensions?.code}: ${error.message}`);
+  }
+  const out: Record<string, string> = {};
+  for (const e of error.extensions.fieldErrors as { field: string; rule: string; zh: string; en: string }[]) {
+    expect(e.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(e.en).toMatch(/[A-Za-z]/);
+    out[e.field] = e.rule;
+  }
+  return out;
+}
+
+const TABLES = ['organizations', 'enforcement_domains', 'power_items', 'delegation_catalogs', 'delegations'];
+
+/**
+ * A fingerprint of every row of every table (count and a hash of the contents), to show that a
+ * refused write changed nothing at all.
+ */
+export async function dbFingerprint(server: TestServer): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const t of TABLES) {
+    const result = (await server.database.db.execute(
+      `select count(*)::int as n, coalesce(md5(string_agg(x::text, '|' order by x.id)), '') as h from ${t} x`,
+    )) as unknown as { rows: { n: number; h: string }[] };
+    out[t] = `${result.rows[0].n}:${result.rows[0].h}`;
+  }
+  return out;
+}
