@@ -16,7 +16,7 @@ export function call<T = any>(
   server: TestServer,
   field: string,
   args: Record<string, unknown>,
-  selection = 'id',
+  selection?: string,
 ): Promise<GqlResponse<Record<string, T>>> {
   const schema = getSchema();
   const mutation = schema.getMutationType()!.getFields()[field];
@@ -31,9 +31,12 @@ export function call<T = any>(
   });
   const named = getNamedType(getNullableType(def.type));
   const hasFields = 'getFields' in named;
+  // Records answer with their id by default, bulk results with their ids.
+  const fields = hasFields ? Object.keys((named as { getFields(): object }).getFields()) : [];
+  const chosen = selection ?? (fields.includes('id') ? 'id' : fields[0]);
   const doc = `${mutation ? 'mutation' : 'query'}${vars.length ? `(${vars.join(', ')})` : ''} { ${field}${
     used.length ? `(${used.map((k) => `${k}: $${k}`).join(', ')})` : ''
-  }${hasFields ? ` { ${selection} }` : ''} }`;
+  }${hasFields ? ` { ${chosen} }` : ''} }`;
   return server.gql(doc, args);
 }
 
@@ -42,7 +45,7 @@ export async function ok<T = any>(
   server: TestServer,
   field: string,
   args: Record<string, unknown>,
-  selection = 'id',
+  selection?: string,
 ): Promise<T> {
   const res = await call<T>(server, field, args, selection);
   if (res.errors?.length) throw new Error(`${field} failed: ${JSON.stringify(res.errors, null, 1)}`);

@@ -1,5 +1,10 @@
-import { organizations } from '../../../drizzle/schema';
+import { count, eq } from 'drizzle-orm';
+import { delegations, organizations, powerItems } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
+
+type Kind = (typeof organizations.kind.enumValues)[number];
+const RECEIVING: Kind[] = ['STREET', 'TOWNSHIP'];
+const DELEGATING: Kind[] = ['DEPARTMENT', 'VERTICAL_UNIT'];
 
 export const organizationResource = defineResource({
   name: 'Organization',
@@ -25,4 +30,23 @@ export const organizationResource = defineResource({
   },
   search: ['name', 'code'],
   treeParent: 'parentId',
+  rules: [
+    // A kind change may not break the records that chose this organization for its kind.
+    async ({ tx, before, after, errors }) => {
+      if (!before || before.kind === after.kind || errors.has('kind')) return;
+      const kind = after.kind as Kind;
+      const uses = [
+        { column: delegations.recipientId, table: delegations, allowed: RECEIVING, zh: '赋权事项的承接机构', en: 'recipient of delegations' },
+        { column: delegations.delegatingOrganizationId, table: delegations, allowed: DELEGATING, zh: '赋权事项的赋权部门', en: 'delegating organization of delegations' },
+        { column: powerItems.sourceDepartmentId, table: powerItems, allowed: DELEGATING, zh: '执法事项的原实施部门', en: 'source department of power items' },
+      ];
+      for (const use of uses) {
+        if (use.allowed.includes(kind)) continue;
+        const [{ n }] = await tx.select({ n: count() }).from(use.table).where(eq(use.column, before.id));
+        if (Number(n) > 0) {
+          errors.add('kind', 'inUse', `该机构仍是 ${n} 条${use.zh}，类别不能改为此值`, `This organization is still the ${use.en} (${n}); its kind cannot change to ${kind}`);
+        }
+      }
+    },
+  ],
 });

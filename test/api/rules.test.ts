@@ -1,0 +1,235 @@
+import { dbFingerprint, fieldErrors, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
+import { call, ok } from '../helpers/operations';
+import { makeWorld, type World } from '../helpers/fixtures';
+
+// Each rule of the record, refused with BAD_USER_INPUT (or NOT_FOUND / CONFLICT) naming the field
+// in Chinese and English, and each refusal leaves every table exactly as it was.
+let server: TestServer;
+let world: World;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  world = await makeWorld(server);
+});
+afterAll(() => server?.stop());
+
+/** Runs a refused call and checks nothing in the database changed. */
+async function refused(field: string, args: Record<string, unknown>) {
+  const before = await dbFingerprint(server);
+  const res = await call(server, field, args);
+  expect(res.data?.[field] ?? null).toBeNull();
+  expect(await dbFingerprint(server)).toEqual(before);
+  return res;
+}
+
+const delegationArgs = () => ({
+  catalogId: world.catalog,
+  powerItemId: world.powerItem,
+  recipientId: world.township,
+  delegatingOrganizationId: world.department,
+  mode: 'ENTRUSTED',
+  effectiveFrom: '2021-06-01',
+});
+
+describe('required fields and lengths', () => {
+  it('refuses a missing or blank required field', async () => {
+    expect(fieldErrors(await refused('createOrganization', { name: '   ', kind: 'STREET' }))).toEqual({ name: 'required' });
+    expect(fieldErrors(await refused('updateOrganization', { id: world.street, name: null }))).toEqual({ name: 'required' });
+  });
+
+  it('reports every bad field at once', async () => {
+    const res = await refused('createPowerItem', {
+      codeScheme: '测试编码',
+      code: 'X'.repeat(65),
+      name: '',
+      category: 'PENALTY',
+      domainId: world.domain,
+      sourceDepartmentId: world.department,
+      settingBasis: '依据',
+    });
+    expect(fieldErrors(res)).toEqual({ code: 'maxLength', name: 'required' });
+    expect(onlyError(res).message).toMatch(/事项编码不能超过 64 个字.*Item code must be at most 64 characters/);
+  });
+
+  it('counts characters, not bytes: 100 Chinese characters fit a 100-character name', async () => {
+    const name = '街'.repeat(100);
+    const created = await ok(server, 'createOrganization', { name, kind: 'STREET' }, 'id name');
+    expect(created.name).toBe(name);
+    expect(fieldErrors(await refused('createOrganization', { name: name + '道', kind: 'STREET' }))).toEqual({ name: 'maxLength' });
+  });
+});
+
+describe('enum values and dates', () => {
+  it('refuses an unknown enum value with the argument named', async () => {
+    const res = await refused('createOrganization', { name: '某街道', kind: 'CITY' });
+    expect(fieldErrors(res)).toEqual({ kind: 'type' });
+  });
+
+  it('refuses an impossible date', async () => {
+    const res = await refused('createDelegationCatalog', {
+      title: '目录',
+      issuingOrganizationId: world.government,
+      effectiveFrom: '2021-02-30',
+    });
+    expect(fieldErrors(res)).toEqual({ effectiveFrom: 'type' });
+  });
+
+  it('refuses effectiveTo before effectiveFrom, on create and on update', async () => {
+    expect(fieldErrors(await refused('createDelegation', { ...delegationArgs(), effectiveTo: '2021-05-31' }))).toEqual({
+      effectiveTo: 'range',
+    });
+    expect(fieldErrors(await refused('updateDelegation', { id: world.delegation, effectiveTo: '2020-01-01' }))).toEqual({
+      effectiveTo: 'range',
+    });
+    // The same day is a one-day delegation, which is allowed.
+    const same = await ok(server, 'updateDelegation', { id: world.delegation, effectiveTo: '2021-06-01' }, 'effectiveTo');
+    expect(same.effectiveTo).toBe('2021-06-01');
+    await ok(server, 'updateDelegation', { id: world.delegation, effectiveTo: null });
+  });
+
+  it('refuses a delegation that starts before its catalog takes effect', async () => {
+    expect(fieldErrors(await refused('createDelegation', { ...delegationArgs(), effectiveFrom: '2021-05-31' }))).toEqual({
+      effectiveFrom: 'range',
+    });
+  });
+});
+
+describe('unique codes', () => {
+  it('refuses a code already used by another organization, but lets a record keep its own', async () => {
+    const [{ code }] = await ok(server, 'allOrganizations', { filter: { ids: [world.street] } }, 'code');
+    const res = await refused('createOrganization', { name: '重复', kind: 'STREET', code: ` ${code} ` });
+    expect(fieldErrors(res)).toEqual({ code: 'unique' });
+    expect(onlyError(res).extensions!.fieldErrors[0].zh).toContain(code);
+    await ok(server, 'updateOrganization', { id: world.street, code, name: '测试街道' });
+  });
+
+  it('refuses a power item code twice within one scheme, and allows it in another scheme', async () => {
+    const [item] = await ok(server, 'allPowerItems', { filter: { ids: [world.powerItem] } }, 'code codeScheme');
+    const base = {
+      code: item.code,
+      name: '同码事项',
+      category: 'INSPECTION',
+      domainId: world.domain,
+      sourceDepartmentId: world.department,
+      settingBasis: '依据',
+    };
+    expect(fieldErrors(await refused('createPowerItem', { ...base, codeScheme: item.codeScheme }))).toEqual({ code: 'unique' });
+    await ok(server, 'createPowerItem', { ...base, codeScheme: '河南省编码' });
+  });
+
+  it('refuses the same power item delegated twice to one street in one catalog', async () => {
+    const res = await refused('createDelegation', { ...delegationArgs(), recipientId: world.street });
+    expect(fieldErrors(res)).toEqual({ recipientId: 'unique' });
+  });
+});
+
+describe('who may delegate to whom', () => {
+  it('refuses a recipient that is not a street or township', async () => {
+    for (const recipientId of [world.department, world.vertical, world.government]) {
+      const res = await refused('createDelegation', { ...delegationArgs(), recipientId });
+      expect(fieldErrors(res)).toEqual({ recipientId: 'kind' });
+      expect(onlyError(res).extensions!.fieldErrors[0].zh).toMatch(/应为街道或乡镇/);
+    }
+  });
+
+  it('refuses a delegating organization that is not a department or vertical unit', async () => {
+    for (const delegatingOrganizationId of [world.street, world.government]) {
+      const res = await refused('createDelegation', { ...delegationArgs(), delegatingOrganizationId });
+      expect(fieldErrors(res)).toEqual({ delegatingOrganizationId: 'kind' });
+    }
+    // A vertical unit may delegate.
+    const d = await ok(server, 'createDelegation', { ...delegationArgs(), delegatingOrganizationId: world.vertical });
+    await ok(server, 'deleteDelegation', { id: d.id });
+  });
+
+  it('refuses to change an existing delegation’s recipient to a department', async () => {
+    expect(fieldErrors(await refused('updateDelegation', { id: world.delegation, recipientId: world.department }))).toEqual({
+      recipientId: 'kind',
+    });
+  });
+
+  it('refuses a reference to a record that does not exist', async () => {
+    expect(fieldErrors(await refused('createDelegation', { ...delegationArgs(), powerItemId: '999999' }))).toEqual({
+      powerItemId: 'reference',
+    });
+  });
+
+  it('refuses penalty kinds on an item that is not a penalty, and a source that is a street', async () => {
+    const res = await refused('createPowerItem', {
+      codeScheme: '测试编码',
+      code: world.unique('06-'),
+      name: '检查事项',
+      category: 'INSPECTION',
+      domainId: world.domain,
+      sourceDepartmentId: world.street,
+      settingBasis: '依据',
+      penaltyKinds: ['FINE'],
+    });
+    expect(fieldErrors(res)).toEqual({ penaltyKinds: 'category', sourceDepartmentId: 'kind' });
+  });
+});
+
+describe('trees', () => {
+  it('refuses to make an organization its own ancestor', async () => {
+    const parent = await world.org('公安局', 'DEPARTMENT');
+    const child = await world.org('派出所', 'OTHER', { parentId: parent });
+    const grandchild = await world.org('警务室', 'OTHER', { parentId: child });
+    expect(fieldErrors(await refused('updateOrganization', { id: parent, parentId: grandchild }))).toEqual({ parentId: 'cycle' });
+    expect(fieldErrors(await refused('updateOrganization', { id: parent, parentId: parent }))).toEqual({ parentId: 'cycle' });
+  });
+});
+
+describe('deleting what is still referenced', () => {
+  it('refuses with CONFLICT and says what refers to the record', async () => {
+    const res = await refused('deleteOrganization', { id: world.street });
+    const error = onlyError(res);
+    expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'REFERENCED' });
+    expect(error.extensions!.references).toContainEqual({ resource: 'Delegation', field: 'recipientId', count: 1 });
+    expect(error.message).toMatch(/仍被引用.*赋权事项.*still referenced/);
+  });
+
+  it('refuses to delete a domain used by power items', async () => {
+    expect(onlyError(await refused('deleteEnforcementDomain', { id: world.domain })).extensions!.code).toBe('CONFLICT');
+  });
+});
+
+describe('concurrent edits', () => {
+  it('refuses an update made from a stale version, keeping the newer edit', async () => {
+    const org = await world.org('并发街道', 'STREET');
+    const first = await ok(server, 'updateOrganization', { id: org, version: 1, name: '甲的修改' }, 'version name');
+    expect(first).toEqual({ version: 2, name: '甲的修改' });
+    const res = await refused('updateOrganization', { id: org, version: 1, name: '乙的修改' });
+    expect(onlyError(res).extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION', currentVersion: 2 });
+    expect((await ok(server, 'Organization', { id: org }, 'name version'))).toEqual({ name: '甲的修改', version: 2 });
+  });
+
+  it('lets exactly one of two simultaneous updates from the same version win', async () => {
+    const org = await world.org('同时街道', 'STREET');
+    const results = await Promise.all(
+      ['甲', '乙'].map((name) => call(server, 'updateOrganization', { id: org, version: 1, name }, 'name')),
+    );
+    const winners = results.filter((r) => !r.errors);
+    const losers = results.filter((r) => r.errors);
+    expect(winners).toHaveLength(1);
+    expect(losers.map((r) => r.errors![0].extensions!.code)).toEqual(['CONFLICT']);
+    const stored = await ok(server, 'Organization', { id: org }, 'name version');
+    expect(stored).toEqual({ name: winners[0].data!.updateOrganization.name, version: 2 });
+  });
+});
+
+describe('bulk operations are all or nothing', () => {
+  it('changes no record when one of them breaks a rule', async () => {
+    const a = await world.org('批量甲', 'STREET');
+    // The test street receives a delegation, so it cannot become a department; a must stay a street too.
+    const res = await refused('updateOrganizations', { ids: [a, world.street], data: { kind: 'DEPARTMENT' } });
+    expect(fieldErrors(res)).toEqual({ kind: 'inUse' });
+    expect(await ok(server, 'Organization', { id: a }, 'kind version')).toEqual({ kind: 'STREET', version: 1 });
+  });
+
+  it('deletes no record when one of them is still referenced', async () => {
+    const a = await world.org('批量删除甲', 'STREET');
+    const res = await refused('deleteOrganizations', { ids: [a, world.street] });
+    expect(onlyError(res).extensions!.code).toBe('CONFLICT');
+    expect(await ok(server, 'Organization', { id: a }, 'id')).toEqual({ id: a });
+  });
+});
