@@ -1,0 +1,169 @@
+import { dbFingerprint, fieldErrors, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
+import { call, ok } from '../helpers/operations';
+import { makeWorld, type World } from '../helpers/fixtures';
+
+// A catalog goes DRAFT → PUBLISHED → SUPERSEDED; published versions are the record and are never
+// edited; "what did this street hold on day D" follows the published versions.
+let server: TestServer;
+let world: World;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  world = await makeWorld(server);
+});
+afterAll(() => server?.stop());
+
+async function draft(extra: Record<string, unknown> = {}) {
+  return (
+    await ok(server, 'createDelegationCatalog', {
+      title: world.unique('目录'),
+      issuingOrganizationId: world.government,
+      documentNumber: world.unique('测政〔2023〕'),
+      issuedOn: '2023-06-15',
+      effectiveFrom: '2023-07-01',
+      ...extra,
+    })
+  ).id as string;
+}
+
+async function delegate(catalogId: string, effectiveFrom: string, recipientId = world.street, powerItemId = world.powerItem) {
+  return (
+    await ok(server, 'createDelegation', {
+      catalogId,
+      powerItemId,
+      recipientId,
+      delegatingOrganizationId: world.department,
+      mode: 'GRANTED',
+      effectiveFrom,
+    })
+  ).id as string;
+}
+
+const asOf = (organizationId: string, date: string) =>
+  ok<{ id: string; catalogId: string; effectiveTo: string | null }[]>(
+    server,
+    'delegationsAsOf',
+    { organizationId, date },
+    'id catalogId effectiveTo',
+  );
+
+describe('publishing', () => {
+  it('refuses to publish a draft without a document number, issue date or delegations, and changes nothing', async () => {
+    const id = await draft({ documentNumber: null, issuedOn: null });
+    const before = await dbFingerprint(server);
+    const res = await call(server, 'publishDelegationCatalog', { id });
+    expect(fieldErrors(res)).toEqual({ documentNumber: 'required', issuedOn: 'required', delegations: 'required' });
+    expect(await dbFingerprint(server)).toEqual(before);
+  });
+
+  it('publishes a draft, after which it and its delegations cannot be edited or deleted', async () => {
+    const published = await ok(server, 'publishDelegationCatalog', { id: world.catalog }, 'status publishedAt version');
+    expect(published.status).toBe('PUBLISHED');
+    expect(Date.parse(published.publishedAt)).toBeGreaterThan(Date.now() - 60_000);
+
+    const before = await dbFingerprint(server);
+    for (const [field, args] of [
+      ['updateDelegationCatalog', { id: world.catalog, note: '改' }],
+      ['deleteDelegationCatalog', { id: world.catalog }],
+      ['updateDelegation', { id: world.delegation, note: '改' }],
+      ['deleteDelegation', { id: world.delegation }],
+      ['createDelegation', { catalogId: world.catalog, powerItemId: world.powerItem, recipientId: world.township, delegatingOrganizationId: world.department, mode: 'GRANTED', effectiveFrom: '2021-06-01' }],
+      ['updateDelegationCatalogs', { ids: [world.catalog], data: { note: '改' } }],
+    ] as const) {
+      const error = onlyError(await call(server, field, args));
+      expect([field, error.extensions!.code, error.extensions!.reason]).toEqual([field, 'CONFLICT', 'LOCKED']);
+    }
+    expect(await dbFingerprint(server)).toEqual(before);
+  });
+
+  it('refuses to publish twice', async () => {
+    const error = onlyError(await call(server, 'publishDelegationCatalog', { id: world.catalog }));
+    expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STATE' });
+  });
+
+  it('refuses a stale version on publish', async () => {
+    const id = await draft();
+    await delegate(id, '2023-07-01', world.township);
+    const error = onlyError(await call(server, 'publishDelegationCatalog', { id, version: 99 }));
+    expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION', currentVersion: 1 });
+  });
+
+  it('answers NOT_FOUND for a missing catalog', async () => {
+    expect(onlyError(await call(server, 'publishDelegationCatalog', { id: '999999' })).extensions!.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('superseding and as-of', () => {
+  let v1: string;
+  let v2: string;
+  let street: string;
+  let otherItem: string;
+
+  beforeAll(async () => {
+    street = await world.org('版本街道', 'STREET');
+    otherItem = (
+      await ok(server, 'createPowerItem', {
+        codeScheme: '测试编码',
+        code: world.unique('02-ZR-'),
+        name: '对非法占用土地建住宅的处罚',
+        category: 'PENALTY',
+        domainId: world.domain,
+        sourceDepartmentId: world.department,
+        settingBasis: '《中华人民共和国土地管理法》第七十八条',
+      })
+    ).id;
+    v1 = await draft({ effectiveFrom: '2021-06-01' });
+    await delegate(v1, '2021-06-01', street);
+    await ok(server, 'publishDelegationCatalog', { id: v1 });
+  });
+
+  it('refuses a draft that supersedes a draft, or itself', async () => {
+    const d = await draft();
+    expect(fieldErrors(await call(server, 'createDelegationCatalog', {
+      title: '新版', issuingOrganizationId: world.government, effectiveFrom: '2024-01-01', supersedesId: d,
+    }))).toEqual({ supersedesId: 'state' });
+    expect(fieldErrors(await call(server, 'updateDelegationCatalog', { id: d, supersedesId: d }))).toEqual({ supersedesId: 'self' });
+  });
+
+  it('refuses to publish a version that takes effect before the one it supersedes', async () => {
+    const early = await draft({ effectiveFrom: '2021-06-01', supersedesId: v1 });
+    await delegate(early, '2021-06-01', street);
+    expect(fieldErrors(await call(server, 'publishDelegationCatalog', { id: early }))).toEqual({ effectiveFrom: 'range' });
+    // Free v1 again for the next test: only one draft may supersede a version.
+    await ok(server, 'deleteDelegations', { ids: (await ok(server, 'allDelegations', { filter: { catalogId: early } })).map((d: { id: string }) => d.id) });
+    await ok(server, 'deleteDelegationCatalog', { id: early });
+  });
+
+  it('publishing a new version supersedes the old one and closes its delegations the day before', async () => {
+    v2 = await draft({ effectiveFrom: '2023-07-01', supersedesId: v1 });
+    await delegate(v2, '2023-07-01', street, otherItem);
+    // Before publication the draft changes nothing that was held.
+    expect((await asOf(street, '2024-01-01')).map((d) => d.catalogId)).toEqual([v1]);
+
+    await ok(server, 'publishDelegationCatalog', { id: v2 });
+    const old = await ok(server, 'DelegationCatalog', { id: v1 }, 'status');
+    expect(old.status).toBe('SUPERSEDED');
+    const oldDelegations = await ok(server, 'allDelegations', { filter: { catalogId: v1 } }, 'effectiveTo');
+    expect(oldDelegations).toEqual([{ effectiveTo: '2023-06-30' }]);
+  });
+
+  it('answers what the street held on each day', async () => {
+    expect(await asOf(street, '2021-05-31')).toEqual([]);
+    expect((await asOf(street, '2021-06-01')).map((d) => d.catalogId)).toEqual([v1]);
+    expect((await asOf(street, '2023-06-30')).map((d) => d.catalogId)).toEqual([v1]);
+    const now = await asOf(street, '2023-07-01');
+    expect(now.map((d) => d.catalogId)).toEqual([v2]);
+    expect(now[0].effectiveTo).toBeNull();
+  });
+
+  it('never counts drafts, and answers NOT_FOUND for an unknown organization', async () => {
+    const v3 = await draft({ effectiveFrom: '2025-01-01', supersedesId: v2 });
+    await delegate(v3, '2025-01-01', street, world.powerItem);
+    expect((await asOf(street, '2025-06-01')).map((d) => d.catalogId)).toEqual([v2]);
+    expect(onlyError(await call(server, 'delegationsAsOf', { organizationId: '999999', date: '2025-01-01' })).extensions!.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses a malformed date', async () => {
+    expect(fieldErrors(await call(server, 'delegationsAsOf', { organizationId: street, date: '2025-13-01' }))).toEqual({ date: 'type' });
+  });
+});
