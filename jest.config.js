@@ -1,5 +1,6 @@
 // Two projects run the same API suites: on embedded PGlite always, and on PostgreSQL when
-// TEST_DATABASE_URL is set (CI sets it). Suites under test/static check generated files once.
+// TEST_DATABASE_URL is set (CI sets it). Suites under test/static (generated files) and test/process
+// (the started product) run once.
 const swc = [
   '@swc/jest',
   {
@@ -16,11 +17,11 @@ const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
-  testTimeout: 60_000,
 };
 
 module.exports = {
   maxWorkers: 2,
+  testTimeout: 60_000,
   projects: [
     { ...base, displayName: 'pglite', setupFiles: ['<rootDir>/test/setup/pglite.ts'] },
     ...(process.env.TEST_DATABASE_URL
@@ -29,7 +30,7 @@ module.exports = {
             ...base,
             displayName: 'postgres',
             setupFiles: ['<rootDir>/test/setup/postgres.ts'],
-            testPathIgnorePatterns: ['<rootDir>/test/static/'],
+            testPathIgnorePatterns: ['<rootDir>/test/static/', '<rootDir>/test/process/'],
           },
         ]
       : []),
