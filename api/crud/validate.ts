@@ -1,8 +1,7 @@
 import { and, eq, ne, type SQL } from 'drizzle-orm';
-import type { Tx } from '../db';
 import type { FieldErrors } from '../errors';
 import { targetOf, type FieldModel, type ResourceModel } from './model';
-import type { Row, WriteContext } from './resource';
+import type { WriteContext } from './resource';
 import { isLocalDate } from './scalars';
 
 /**
@@ -173,4 +172,3 @@ export async function runGuards(ctx: WriteContext, model: ResourceModel): Promis
   for (const guard of model.definition.guards ?? []) await guard(ctx);
 }
 
-export type { Row, Tx };

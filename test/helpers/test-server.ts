@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { openDatabase, type Database } from '../../api/db';
 import { startServer } from '../../api/server';
+import { seedDemo } from '../../api/seed/seed';
 
 export interface GqlResponse<T = Record<string, any>> {
   data?: T;
@@ -44,7 +45,7 @@ export async function startTestServer(options: { seed?: boolean } = {}): Promise
   }
   const database = await openDatabase({ url, onQuery: (sql) => queries.push(sql) });
   await database.migrate();
-  if (options.seed) await (await import('../../api/seed/seed')).seedDemo(database.db);
+  if (options.seed) await seedDemo(database.db);
   const server = await startServer({ database, port: 0, host: '127.0.0.1' });
   const endpoint = `http://127.0.0.1:${server.port}/graphql`;
   return {
