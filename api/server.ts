@@ -38,6 +38,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const apollo = new ApolloServer<Context>({
     schema: getSchema(),
     introspection: true,
+    // Stack traces stay in the server log; clients get codes and messages only.
+    includeStacktraceInErrorResponses: false,
     formatError,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled()],
   });

@@ -74,6 +74,9 @@ export function onlyError(res: GqlResponse) {
   if (!res.errors || res.errors.length !== 1) {
     throw new Error(`Expected exactly one error, got ${JSON.stringify(res.errors ?? res.data)}`);
   }
+  // Internals (stack traces, SQL) never reach a client.
+  expect(res.errors[0].extensions?.stacktrace).toBeUndefined();
+  expect(res.errors[0].message).not.toMatch(/select |insert |update "|delete from/i);
   return res.errors[0];
 }
 
