@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { eq, inArray } from 'drizzle-orm';
 import { delegationCatalogs, delegations, organizations, powerItems } from '../drizzle/schema';
 import { openDatabase } from '../api/db';
 import { seedDemo } from '../api/seed/seed';
@@ -26,11 +27,11 @@ async function main() {
 
   const t0 = performance.now();
   const towns = await db.select({ id: organizations.id }).from(organizations).where(
-    (await import('drizzle-orm')).inArray(organizations.kind, ['STREET', 'TOWNSHIP']),
+    inArray(organizations.kind, ['STREET', 'TOWNSHIP']),
   );
-  const [department] = await db.select().from(organizations).where((await import('drizzle-orm')).eq(organizations.name, '镇平县城市管理局'));
+  const [department] = await db.select().from(organizations).where(eq(organizations.name, '镇平县城市管理局'));
   const [template] = await db.select().from(powerItems).limit(1);
-  const [government] = await db.select().from(organizations).where((await import('drizzle-orm')).eq(organizations.code, '411324-G00'));
+  const [government] = await db.select().from(organizations).where(eq(organizations.code, '411324-G00'));
   const [catalog] = await db
     .insert(delegationCatalogs)
     .values({ title: '基准测试目录', issuingOrganizationId: government.id, effectiveFrom: '2024-01-01', status: 'PUBLISHED', documentNumber: 'BENCH-1', issuedOn: '2023-12-01' })

@@ -10,12 +10,15 @@ export const delegationCatalogResource = defineResource({
   description:
     'One version of the catalog of powers delegated to streets and townships. A published version is never edited: adjustments go into a new draft that supersedes it when published.',
   fields: {
-    title: { label: { zh: '目录名称', en: 'Title' } },
+    title: { label: { zh: '目录名称', en: 'Title' }, help: 'Title of this version, e.g. …赋权事项目录（2023年版）.' },
     documentNumber: {
       label: { zh: '文号', en: 'Document number' },
       help: 'Number of the issuing document, e.g. 武昌政〔2021〕1号; required to publish.',
     },
-    issuingOrganizationId: { label: { zh: '发布机关', en: 'Issuing organization' } },
+    issuingOrganizationId: {
+      label: { zh: '发布机关', en: 'Issuing organization' },
+      help: 'The government or body that issues the catalog, usually the county government.',
+    },
     issuedOn: { label: { zh: '印发日期', en: 'Issued on' }, help: 'Required to publish.' },
     effectiveFrom: {
       label: { zh: '施行日期', en: 'Effective from' },
@@ -30,8 +33,12 @@ export const delegationCatalogResource = defineResource({
       label: { zh: '替代目录', en: 'Supersedes' },
       help: 'The published version this one replaces on publication.',
     },
-    publishedAt: { label: { zh: '发布时间', en: 'Published at' }, readOnly: true },
-    note: { label: { zh: '备注', en: 'Note' } },
+    publishedAt: {
+      label: { zh: '发布时间', en: 'Published at' },
+      help: 'When the catalog was published in this system; set by publishDelegationCatalog.',
+      readOnly: true,
+    },
+    note: { label: { zh: '备注', en: 'Note' }, help: 'Free text, e.g. what this version adjusts.' },
   },
   search: ['title', 'documentNumber'],
   guards: [

@@ -20,8 +20,11 @@ export const delegationResource = defineResource({
   description:
     'One power item delegated by a department to one street or township within a catalog version, with its mode, scope and effective dates.',
   fields: {
-    catalogId: { label: { zh: '所属目录', en: 'Catalog' } },
-    powerItemId: { label: { zh: '执法事项', en: 'Power item' } },
+    catalogId: {
+      label: { zh: '所属目录', en: 'Catalog' },
+      help: 'The catalog version this delegation belongs to; editable only while that version is a draft.',
+    },
+    powerItemId: { label: { zh: '执法事项', en: 'Power item' }, help: 'The power delegated.' },
     recipientId: { label: RECIPIENT, help: 'The street or township that receives the power.' },
     delegatingOrganizationId: {
       label: DELEGATING,
@@ -33,14 +36,20 @@ export const delegationResource = defineResource({
     },
     scope: { label: { zh: '划转范围', en: 'Scope' }, help: 'All of the power, or part of it (see the scope note).' },
     scopeNote: { label: { zh: '范围说明', en: 'Scope note' }, help: 'What part, and where the boundary lies.' },
-    effectiveFrom: { label: { zh: '生效日期', en: 'Effective from' } },
+    effectiveFrom: {
+      label: { zh: '生效日期', en: 'Effective from' },
+      help: 'First day the street holds the power; not before the catalog takes effect.',
+    },
     effectiveTo: {
       label: { zh: '截止日期', en: 'Effective to' },
       help: 'Last day the delegation applies; empty while open-ended. Set on supersession.',
     },
-    confirmationNumber: { label: { zh: '赋权确认书编号', en: 'Confirmation number' } },
-    confirmationSignedOn: { label: { zh: '确认书签订日期', en: 'Confirmation signed on' } },
-    note: { label: { zh: '备注', en: 'Note' } },
+    confirmationNumber: {
+      label: { zh: '赋权确认书编号', en: 'Confirmation number' },
+      help: 'Number of the 赋权确认书 in which the department hands over and the street confirms it can take the power on.',
+    },
+    confirmationSignedOn: { label: { zh: '确认书签订日期', en: 'Confirmation signed on' }, help: 'Day both sides signed it.' },
+    note: { label: { zh: '备注', en: 'Note' }, help: 'Free text.' },
   },
   search: ['scopeNote', 'confirmationNumber', 'note'],
   ranges: [['effectiveFrom', 'effectiveTo']],

@@ -9,7 +9,7 @@ export const enforcementDomainResource = defineResource({
   fields: {
     code: { label: { zh: '领域代码', en: 'Code' }, help: 'Short unique code, e.g. URBAN.' },
     name: { label: { zh: '名称', en: 'Name' }, help: 'Unique name, e.g. 城市管理.' },
-    description: { label: { zh: '说明', en: 'Description' } },
+    description: { label: { zh: '说明', en: 'Description' }, help: 'What the domain covers.' },
   },
   search: ['name', 'code'],
 });

@@ -16,7 +16,7 @@ export const powerItemResource = defineResource({
       help: 'Whose numbering the code follows (provinces use their own schemes); code is unique within it.',
     },
     code: { label: { zh: '事项编码', en: 'Item code' }, help: 'The code as printed in the catalog, kept as text.' },
-    name: { label: { zh: '事项名称', en: 'Name' } },
+    name: { label: { zh: '事项名称', en: 'Name' }, help: 'Name as printed in the catalog, e.g. 对擅自占用城市道路的处罚.' },
     parentId: { label: { zh: '主项', en: 'Parent item' }, help: 'For a sub-item (子项): its main item (主项).' },
     category: { label: { zh: '事项类型', en: 'Category' }, help: 'One of the ten shared item types 01–10.' },
     domainId: { label: { zh: '执法领域', en: 'Domain' } },
