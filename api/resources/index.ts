@@ -1,6 +1,9 @@
 import type { ResourceDefinition } from '../crud/resource';
 import { delegationCatalogResource } from './delegation-catalog/delegation-catalog.resource';
 import { delegationResource } from './delegation/delegation.resource';
+import { guidanceAssignmentResource } from './guidance-assignment/guidance-assignment.resource';
+import { liaisonContactResource } from './liaison-contact/liaison-contact.resource';
+import { responsibilityEntryResource } from './responsibility-entry/responsibility-entry.resource';
 import { enforcementDomainResource } from './enforcement-domain/enforcement-domain.resource';
 import { organizationResource } from './organization/organization.resource';
 import { powerItemResource } from './power-item/power-item.resource';
@@ -12,4 +15,7 @@ export const resourceDefinitions: ResourceDefinition[] = [
   powerItemResource,
   delegationCatalogResource,
   delegationResource,
+  responsibilityEntryResource,
+  liaisonContactResource,
+  guidanceAssignmentResource,
 ];

@@ -1,5 +1,13 @@
 import { and, count, eq } from 'drizzle-orm';
-import { delegationCatalogs, enforcementDomains, organizations, powerItems } from '../../drizzle/schema';
+import {
+  delegationCatalogs,
+  enforcementDomains,
+  guidanceAssignments,
+  liaisonContacts,
+  organizations,
+  powerItems,
+  responsibilityEntries,
+} from '../../drizzle/schema';
 import type { Db, Tx } from '../db';
 import { serviceOf } from '../registry';
 import { publishCatalog } from '../resources/delegation-catalog/delegation-catalog.service';
@@ -14,6 +22,7 @@ import {
   verticalUnits,
 } from './data/organizations';
 import { powerItemSeeds } from './data/power-items';
+import { departmentResponsibilities, person } from './data/directory';
 
 const CODE_SCHEME = '镇平县执法事项编码（示例）';
 
@@ -186,6 +195,58 @@ async function seedCatalogs(tx: Tx, orgs: Ids, items: Ids): Promise<void> {
   }
 }
 
+/**
+ * The liaison directory and guidance assignments of seed 004: each township's liaison for its
+ * guiding department, each department's lead for each township it guides, and the department's
+ * four lists.
+ */
+async function seedDirectory(tx: Tx, orgs: Ids): Promise<void> {
+  let n = 0;
+  const contact = async (organizationId: number, counterpartId: number, role: string, title: string) => {
+    const p = person(n++);
+    const where = and(
+      eq(liaisonContacts.organizationId, organizationId),
+      eq(liaisonContacts.counterpartId, counterpartId),
+      eq(liaisonContacts.role, role as 'LIAISON'),
+    );
+    return findOrCreate(tx, 'LiaisonContact', tx.select({ id: liaisonContacts.id }).from(liaisonContacts).where(where), {
+      organizationId,
+      counterpartId,
+      role,
+      title,
+      ...p,
+      activeFrom: '2021-04-25',
+    });
+  };
+  for (const { department, townships: towns } of guidance) {
+    const departmentId = orgs.get(department)!;
+    for (const town of towns) {
+      const townshipId = orgs.get(town)!;
+      await contact(townshipId, departmentId, 'LIAISON', '综合行政执法中队长');
+      const lead = await contact(departmentId, townshipId, 'GUIDANCE_LEAD', '执法大队副大队长');
+      const where = and(eq(guidanceAssignments.departmentId, departmentId), eq(guidanceAssignments.townshipId, townshipId));
+      await findOrCreate(tx, 'GuidanceAssignment', tx.select({ id: guidanceAssignments.id }).from(guidanceAssignments).where(where), {
+        departmentId,
+        townshipId,
+        leadContactId: lead,
+        since: '2021-04-13',
+      });
+    }
+    for (const entry of departmentResponsibilities) {
+      const where = and(
+        eq(responsibilityEntries.organizationId, departmentId),
+        eq(responsibilityEntries.responsibility, entry.responsibility),
+      );
+      await findOrCreate(
+        tx,
+        'ResponsibilityEntry',
+        tx.select({ id: responsibilityEntries.id }).from(responsibilityEntries).where(where),
+        { organizationId: departmentId, ...entry },
+      );
+    }
+  }
+}
+
 /** Seeds the demo county; running it again adds nothing that is already there. */
 export async function seedDemo(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
@@ -193,6 +254,7 @@ export async function seedDemo(db: Db): Promise<void> {
     const domainIds = await seedDomains(tx);
     const items = await seedPowerItems(tx, orgs, domainIds);
     await seedCatalogs(tx, orgs, items);
+    await seedDirectory(tx, orgs);
   });
 }
 

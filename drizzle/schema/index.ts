@@ -1,3 +1,4 @@
 export * from './columns';
 export * from './organizations';
 export * from './catalog';
+export * from './directory';

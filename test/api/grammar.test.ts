@@ -47,6 +47,21 @@ const cases: Record<string, () => { create: Record<string, unknown>; field: stri
     field: 'scopeNote',
     value: '限城区范围',
   }),
+  ResponsibilityEntry: () => ({
+    create: { organizationId: world.department, kind: 'PROCESS', responsibility: '协助乡镇开展联合执法', powerItemId: world.powerItem },
+    field: 'boundaryNote',
+    value: '行业监管由本部门负责',
+  }),
+  LiaisonContact: () => ({
+    create: { organizationId: world.township, counterpartId: world.department, personName: '张测试', role: 'LIAISON', mobile: '13800000001', activeFrom: '2024-01-01' },
+    field: 'title',
+    value: '中队长',
+  }),
+  GuidanceAssignment: () => ({
+    create: { departmentId: world.vertical, townshipId: world.township, since: '2021-04-13' },
+    field: 'note',
+    value: '负责生态环境领域指导',
+  }),
 };
 
 describe.each(Object.keys(cases))('%s', (type) => {
@@ -79,6 +94,7 @@ describe.each(Object.keys(cases))('%s', (type) => {
     const first = await ok(server, `create${type}`, a.create);
     // Delegations are unique per catalog, item and recipient: the second goes to another township.
     if (type === 'Delegation') b.create.recipientId = await world.org('另一测试镇', 'TOWNSHIP');
+    if (type === 'GuidanceAssignment') b.create.townshipId = await world.org('又一测试镇', 'TOWNSHIP');
     const second = await ok(server, `create${type}`, b.create);
     const ids = [first.id, second.id];
 

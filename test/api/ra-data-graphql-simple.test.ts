@@ -14,12 +14,22 @@ let bulkProvider: any;
 beforeAll(async () => {
   server = await startTestServer();
   world = await makeWorld(server);
+  await world.directory();
   provider = buildGraphQLProvider({ clientOptions: { uri: server.url } });
   bulkProvider = buildGraphQLProvider({ clientOptions: { uri: server.url }, bulkActionsEnabled: true });
 });
 afterAll(() => server?.stop());
 
-const resources = ['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog', 'Delegation'];
+const resources = [
+  'Organization',
+  'EnforcementDomain',
+  'PowerItem',
+  'DelegationCatalog',
+  'Delegation',
+  'ResponsibilityEntry',
+  'LiaisonContact',
+  'GuidanceAssignment',
+];
 
 it('knows every resource and every verb from introspection', async () => {
   for (const resource of resources) {

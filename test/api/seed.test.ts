@@ -62,6 +62,21 @@ it('answers what 涅阳街道 holds today and held in 2022', async () => {
   expect(then.every((d: any) => d.catalog.status === 'SUPERSEDED' && d.mode === 'ENTRUSTED')).toBe(true);
 });
 
+it('has the guidance assignments of seed 004, each with a lead contact and a liaison at the township', async () => {
+  const assignments = await ok(server, 'allGuidanceAssignments', { perPage: 100 }, 'department { name } township { id name } leadContact { organizationId mobile }');
+  expect(assignments).toHaveLength(guidance.reduce((n, g) => n + g.townships.length, 0));
+  const full = (short: string) => [...departments, ...verticalUnits, ...townships].find((o) => o.short === short)!.name;
+  expect(new Set(assignments.map((a: any) => `${a.department.name}→${a.township.name}`))).toEqual(
+    new Set(guidance.flatMap((g) => g.townships.map((t) => `${full(g.department)}→${full(t)}`))),
+  );
+  for (const a of assignments) {
+    expect(a.leadContact.mobile).toMatch(/^1[3-9]\d{9}$/);
+    const liaisons = await ok(server, 'allLiaisonContacts', { filter: { organizationId: a.township.id, role: 'LIAISON' } }, 'counterpartId');
+    expect(liaisons.length).toBe(1);
+  }
+  expect(await count('_allResponsibilityEntriesMeta')).toBe(guidance.length * 4);
+});
+
 it('seeding again changes nothing', async () => {
   const before = await dbFingerprint(server);
   await seedDemo(server.database.db);

@@ -47,7 +47,21 @@ export async function makeWorld(server: TestServer) {
       effectiveFrom: '2021-06-01',
     })
   ).id as string;
-  return { street, township, department, vertical, government, domain, powerItem, catalog, delegation, org, unique };
+  /** A liaison at the street for the department, the department's lead for it, and the guidance between them. */
+  const directory = async () => {
+    const liaison = (await ok(server, 'createLiaisonContact', {
+      organizationId: street, counterpartId: department, personName: '测试联络员', role: 'LIAISON', mobile: '13912345678', activeFrom: '2021-04-25',
+    })).id as string;
+    const lead = (await ok(server, 'createLiaisonContact', {
+      organizationId: department, counterpartId: street, personName: '测试负责人', role: 'GUIDANCE_LEAD', officePhone: '0377-65221234', activeFrom: '2021-04-25',
+    })).id as string;
+    const guidance = (await ok(server, 'createGuidanceAssignment', { departmentId: department, townshipId: street, leadContactId: lead })).id as string;
+    const responsibility = (await ok(server, 'createResponsibilityEntry', {
+      organizationId: department, kind: 'TASK', responsibility: '指导分包街道综合执法队伍组建',
+    })).id as string;
+    return { liaison, lead, guidance, responsibility };
+  };
+  return { street, township, department, vertical, government, domain, powerItem, catalog, delegation, org, unique, directory };
 }
 
 export type World = Awaited<ReturnType<typeof makeWorld>>;

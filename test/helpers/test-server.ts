@@ -95,7 +95,16 @@ export function fieldErrors(res: GqlResponse): Record<string, string> {
   return out;
 }
 
-const TABLES = ['organizations', 'enforcement_domains', 'power_items', 'delegation_catalogs', 'delegations'];
+const TABLES = [
+  'organizations',
+  'enforcement_domains',
+  'power_items',
+  'delegation_catalogs',
+  'delegations',
+  'responsibility_entries',
+  'liaison_contacts',
+  'guidance_assignments',
+];
 
 /**
  * A fingerprint of every row of every table (count and a hash of the contents), to show that a

@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import { delegations, organizations, powerItems } from '../../../drizzle/schema';
+import { delegations, guidanceAssignments, organizations, powerItems } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
 
 type Kind = (typeof organizations.kind.enumValues)[number];
@@ -38,6 +38,8 @@ export const organizationResource = defineResource({
       const uses = [
         { column: delegations.recipientId, table: delegations, allowed: RECEIVING, zh: '赋权事项的承接机构', en: 'recipient of delegations' },
         { column: delegations.delegatingOrganizationId, table: delegations, allowed: DELEGATING, zh: '赋权事项的赋权部门', en: 'delegating organization of delegations' },
+        { column: guidanceAssignments.departmentId, table: guidanceAssignments, allowed: DELEGATING, zh: '分包指导的指导部门', en: 'guiding department of guidance assignments' },
+        { column: guidanceAssignments.townshipId, table: guidanceAssignments, allowed: RECEIVING, zh: '分包指导的分包乡镇', en: 'guided township of guidance assignments' },
         { column: powerItems.sourceDepartmentId, table: powerItems, allowed: DELEGATING, zh: '执法事项的原实施部门', en: 'source department of power items' },
       ];
       for (const use of uses) {

@@ -1,0 +1,44 @@
+import { eq } from 'drizzle-orm';
+import { guidanceAssignments, liaisonContacts } from '../../../drizzle/schema';
+import { defineResource } from '../../crud/resource';
+import { organizationKindRule } from '../rules';
+
+const DEPARTMENT = { zh: '指导部门', en: 'Department' };
+const TOWNSHIP = { zh: '分包乡镇（街道）', en: 'Street or township' };
+
+export const guidanceAssignmentResource = defineResource({
+  name: 'GuidanceAssignment',
+  table: guidanceAssignments,
+  label: { zh: '分包指导', en: 'Guidance assignment' },
+  description:
+    'A county department assigned to guide a street or township’s enforcement team (seed 004 §三(二)4), with its lead contact.',
+  fields: {
+    departmentId: { label: DEPARTMENT, help: 'The department or vertical unit that guides.' },
+    townshipId: { label: TOWNSHIP, help: 'The street or township guided.' },
+    leadContactId: {
+      label: { zh: '指导负责人', en: 'Lead contact' },
+      help: 'A liaison contact of the guiding department.',
+    },
+    since: { label: { zh: '起始日期', en: 'Since' } },
+    note: { label: { zh: '备注', en: 'Note' }, help: 'Free text.' },
+  },
+  search: ['note'],
+  rules: [
+    organizationKindRule('departmentId', DEPARTMENT, ['DEPARTMENT', 'VERTICAL_UNIT']),
+    organizationKindRule('townshipId', TOWNSHIP, ['STREET', 'TOWNSHIP']),
+    async ({ tx, after, errors }) => {
+      const id = after.leadContactId as number | null;
+      if (id == null || errors.has('leadContactId') || errors.has('departmentId')) return;
+      const [contact] = await tx.select().from(liaisonContacts).where(eq(liaisonContacts.id, id));
+      if (contact && contact.organizationId !== after.departmentId) {
+        errors.add(
+          'leadContactId',
+          'organization',
+          `指导负责人须是指导部门的联络员，“${contact.personName}”不在该部门`,
+          `The lead contact must work at the guiding department; ${contact.personName} does not`,
+        );
+      }
+    },
+  ],
+});
+

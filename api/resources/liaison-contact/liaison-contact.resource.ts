@@ -1,0 +1,57 @@
+import { inArray } from 'drizzle-orm';
+import { liaisonContacts, organizations } from '../../../drizzle/schema';
+import { defineResource } from '../../crud/resource';
+import { phoneRule } from '../phone';
+
+const LOCAL = ['STREET', 'TOWNSHIP'];
+const COUNTY = ['DEPARTMENT', 'VERTICAL_UNIT'];
+
+export const liaisonContactResource = defineResource({
+  name: 'LiaisonContact',
+  table: liaisonContacts,
+  label: { zh: '联络员', en: 'Liaison contact' },
+  description:
+    'A person in the liaison directory (联络员/通讯名录): who at a street answers for a county department, or at a department for a street.',
+  fields: {
+    organizationId: { label: { zh: '所在机构', en: 'Organization' }, help: 'Where the person works.' },
+    counterpartId: {
+      label: { zh: '定向联系机构', en: 'Counterpart' },
+      help: 'The organization the person is the contact for: a department for a street’s liaison, a street for a department’s.',
+    },
+    personName: { label: { zh: '姓名', en: 'Name' } },
+    role: { label: { zh: '角色', en: 'Role' } },
+    title: { label: { zh: '职务', en: 'Title' }, help: 'Position, e.g. 综合执法中队长.' },
+    officePhone: { label: { zh: '办公电话', en: 'Office phone' }, help: 'Landline with area code, e.g. 0377-65221234.' },
+    mobile: { label: { zh: '手机', en: 'Mobile' }, help: '11-digit mobile number.' },
+    activeFrom: { label: { zh: '任职起始', en: 'Active from' } },
+    activeTo: { label: { zh: '任职截止', en: 'Active to' }, help: 'Empty while the person is the contact.' },
+  },
+  search: ['personName', 'title', 'mobile', 'officePhone'],
+  ranges: [['activeFrom', 'activeTo']],
+  rules: [
+    phoneRule('mobile', { zh: '手机', en: 'Mobile' }, ['mobile']),
+    phoneRule('officePhone', { zh: '办公电话', en: 'Office phone' }, ['landline', 'mobile']),
+    async ({ after, errors }) => {
+      if (!after.mobile && !after.officePhone) {
+        errors.add('mobile', 'required', '手机和办公电话至少填写一项', 'Give a mobile or an office phone');
+      }
+    },
+    // A directory entry links the two ends of the reform: one side local, the other county-level.
+    async ({ tx, after, errors }) => {
+      if (errors.has('organizationId') || errors.has('counterpartId')) return;
+      const ids = [after.organizationId, after.counterpartId] as number[];
+      const rows = await tx.select({ id: organizations.id, kind: organizations.kind }).from(organizations).where(inArray(organizations.id, ids));
+      const kindOf = (id: number) => rows.find((r) => r.id === id)?.kind ?? '';
+      const [own, other] = ids.map(kindOf);
+      const paired = (LOCAL.includes(own) && COUNTY.includes(other)) || (COUNTY.includes(own) && LOCAL.includes(other));
+      if (!paired) {
+        errors.add(
+          'counterpartId',
+          'kind',
+          '所在机构与定向联系机构须一方为街道或乡镇、另一方为县直部门或垂管单位',
+          'One of organization and counterpart must be a street or township, the other a department or vertical unit',
+        );
+      }
+    },
+  ],
+});
