@@ -2,7 +2,12 @@ import { eq } from 'drizzle-orm';
 import { organizations } from '../../drizzle/schema';
 import type { WriteContext } from '../crud/resource';
 
-type OrganizationKind = (typeof organizations.kind.enumValues)[number];
+export type OrganizationKind = (typeof organizations.kind.enumValues)[number];
+
+/** Streets and townships receive powers (the local end of the reform). */
+export const LOCAL_KINDS: OrganizationKind[] = ['STREET', 'TOWNSHIP'];
+/** County departments and vertical units delegate them (the county end). */
+export const COUNTY_KINDS: OrganizationKind[] = ['DEPARTMENT', 'VERTICAL_UNIT'];
 
 const KIND_LABELS: Record<OrganizationKind, { zh: string; en: string }> = {
   STREET: { zh: '街道', en: 'street' },

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { delegationCatalogs, delegations } from '../../../drizzle/schema';
 import { defineResource, type WriteContext } from '../../crud/resource';
 import { conflict } from '../../errors';
-import { organizationKindRule } from '../rules';
+import { COUNTY_KINDS, LOCAL_KINDS, organizationKindRule } from '../rules';
 
 const RECIPIENT = { zh: '承接机构', en: 'Recipient' };
 const DELEGATING = { zh: '赋权部门', en: 'Delegating organization' };
@@ -69,8 +69,8 @@ export const delegationResource = defineResource({
     },
   ],
   rules: [
-    organizationKindRule('recipientId', RECIPIENT, ['STREET', 'TOWNSHIP']),
-    organizationKindRule('delegatingOrganizationId', DELEGATING, ['DEPARTMENT', 'VERTICAL_UNIT']),
+    organizationKindRule('recipientId', RECIPIENT, LOCAL_KINDS),
+    organizationKindRule('delegatingOrganizationId', DELEGATING, COUNTY_KINDS),
     async (ctx) => {
       if (ctx.errors.has('catalogId') || ctx.errors.has('effectiveFrom')) return;
       const catalog = await catalogOf(ctx, ctx.after.catalogId);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { guidanceAssignments, liaisonContacts } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
-import { organizationKindRule } from '../rules';
+import { COUNTY_KINDS, LOCAL_KINDS, organizationKindRule } from '../rules';
 
 const DEPARTMENT = { zh: '指导部门', en: 'Department' };
 const TOWNSHIP = { zh: '分包乡镇（街道）', en: 'Street or township' };
@@ -24,8 +24,8 @@ export const guidanceAssignmentResource = defineResource({
   },
   search: ['note'],
   rules: [
-    organizationKindRule('departmentId', DEPARTMENT, ['DEPARTMENT', 'VERTICAL_UNIT']),
-    organizationKindRule('townshipId', TOWNSHIP, ['STREET', 'TOWNSHIP']),
+    organizationKindRule('departmentId', DEPARTMENT, COUNTY_KINDS),
+    organizationKindRule('townshipId', TOWNSHIP, LOCAL_KINDS),
     async ({ tx, after, errors }) => {
       const id = after.leadContactId as number | null;
       if (id == null || errors.has('leadContactId') || errors.has('departmentId')) return;

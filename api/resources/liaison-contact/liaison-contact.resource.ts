@@ -2,9 +2,8 @@ import { inArray } from 'drizzle-orm';
 import { liaisonContacts, organizations } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
 import { phoneRule } from '../phone';
+import { COUNTY_KINDS, LOCAL_KINDS, type OrganizationKind } from '../rules';
 
-const LOCAL = ['STREET', 'TOWNSHIP'];
-const COUNTY = ['DEPARTMENT', 'VERTICAL_UNIT'];
 
 export const liaisonContactResource = defineResource({
   name: 'LiaisonContact',
@@ -41,9 +40,11 @@ export const liaisonContactResource = defineResource({
       if (errors.has('organizationId') || errors.has('counterpartId')) return;
       const ids = [after.organizationId, after.counterpartId] as number[];
       const rows = await tx.select({ id: organizations.id, kind: organizations.kind }).from(organizations).where(inArray(organizations.id, ids));
-      const kindOf = (id: number) => rows.find((r) => r.id === id)?.kind ?? '';
+      const kindOf = (id: number) => rows.find((r) => r.id === id)?.kind;
       const [own, other] = ids.map(kindOf);
-      const paired = (LOCAL.includes(own) && COUNTY.includes(other)) || (COUNTY.includes(own) && LOCAL.includes(other));
+      const local = (k?: OrganizationKind) => k !== undefined && LOCAL_KINDS.includes(k);
+      const county = (k?: OrganizationKind) => k !== undefined && COUNTY_KINDS.includes(k);
+      const paired = (local(own) && county(other)) || (county(own) && local(other));
       if (!paired) {
         errors.add(
           'counterpartId',

@@ -1,10 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import { delegations, guidanceAssignments, organizations, powerItems } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
+import { COUNTY_KINDS, LOCAL_KINDS, type OrganizationKind } from '../rules';
 
-type Kind = (typeof organizations.kind.enumValues)[number];
-const RECEIVING: Kind[] = ['STREET', 'TOWNSHIP'];
-const DELEGATING: Kind[] = ['DEPARTMENT', 'VERTICAL_UNIT'];
 
 export const organizationResource = defineResource({
   name: 'Organization',
@@ -34,13 +32,13 @@ export const organizationResource = defineResource({
     // A kind change may not break the records that chose this organization for its kind.
     async ({ tx, before, after, errors }) => {
       if (!before || before.kind === after.kind || errors.has('kind')) return;
-      const kind = after.kind as Kind;
+      const kind = after.kind as OrganizationKind;
       const uses = [
-        { column: delegations.recipientId, table: delegations, allowed: RECEIVING, zh: '赋权事项的承接机构', en: 'recipient of delegations' },
-        { column: delegations.delegatingOrganizationId, table: delegations, allowed: DELEGATING, zh: '赋权事项的赋权部门', en: 'delegating organization of delegations' },
-        { column: guidanceAssignments.departmentId, table: guidanceAssignments, allowed: DELEGATING, zh: '分包指导的指导部门', en: 'guiding department of guidance assignments' },
-        { column: guidanceAssignments.townshipId, table: guidanceAssignments, allowed: RECEIVING, zh: '分包指导的分包乡镇', en: 'guided township of guidance assignments' },
-        { column: powerItems.sourceDepartmentId, table: powerItems, allowed: DELEGATING, zh: '执法事项的原实施部门', en: 'source department of power items' },
+        { column: delegations.recipientId, table: delegations, allowed: LOCAL_KINDS, zh: '赋权事项的承接机构', en: 'recipient of delegations' },
+        { column: delegations.delegatingOrganizationId, table: delegations, allowed: COUNTY_KINDS, zh: '赋权事项的赋权部门', en: 'delegating organization of delegations' },
+        { column: guidanceAssignments.departmentId, table: guidanceAssignments, allowed: COUNTY_KINDS, zh: '分包指导的指导部门', en: 'guiding department of guidance assignments' },
+        { column: guidanceAssignments.townshipId, table: guidanceAssignments, allowed: LOCAL_KINDS, zh: '分包指导的分包乡镇', en: 'guided township of guidance assignments' },
+        { column: powerItems.sourceDepartmentId, table: powerItems, allowed: COUNTY_KINDS, zh: '执法事项的原实施部门', en: 'source department of power items' },
       ];
       for (const use of uses) {
         if (use.allowed.includes(kind)) continue;

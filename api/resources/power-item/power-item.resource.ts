@@ -1,6 +1,6 @@
 import { powerItems } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
-import { organizationKindRule } from '../rules';
+import { COUNTY_KINDS, LOCAL_KINDS, organizationKindRule } from '../rules';
 
 const SOURCE_DEPARTMENT = { zh: '原实施部门', en: 'Source department' };
 
@@ -41,7 +41,7 @@ export const powerItemResource = defineResource({
   search: ['name', 'code'],
   treeParent: 'parentId',
   rules: [
-    organizationKindRule('sourceDepartmentId', SOURCE_DEPARTMENT, ['DEPARTMENT', 'VERTICAL_UNIT']),
+    organizationKindRule('sourceDepartmentId', SOURCE_DEPARTMENT, COUNTY_KINDS),
     async ({ after, errors }) => {
       const kinds = after.penaltyKinds as string[] | null;
       if (after.category !== 'PENALTY' && kinds?.length) {
