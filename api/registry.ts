@@ -17,11 +17,11 @@ export function modelOf(name: string): ResourceModel {
 }
 
 export function serviceOf(name: string): CrudService {
-  return services.get(name) ?? (modelOf(name), services.get(name)!);
+  return services.get(modelOf(name).name)!;
 }
 
 export function typesOf(name: string) {
-  return resourceTypes.get(name) ?? (modelOf(name), resourceTypes.get(name)!);
+  return resourceTypes.get(modelOf(name).name)!;
 }
 
 const crudResolvers = new Map<string, ReturnType<typeof createCrudResolver>>();

@@ -3,14 +3,9 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable, Tx } from '../db';
 import { conflict, FieldErrors, notFound } from '../errors';
 import { filterToWhere, paging, type ListParams } from './filter-to-where';
-import type { ResourceModel } from './model';
+import { parseId, type ResourceModel } from './model';
 import type { Row, WriteContext } from './resource';
 import { normalizeInput, runGuards, validateWrite } from './validate';
-
-function toId(id: unknown): number | null {
-  const s = String(id);
-  return /^\d{1,10}$/.test(s) && Number(s) <= 2147483647 ? Number(s) : null;
-}
 
 /**
  * The generic record operations of one resource. Resolvers, domain operations and the seed all
@@ -30,7 +25,7 @@ export class CrudService {
   }
 
   async get(db: Queryable, id: unknown): Promise<Row | null> {
-    const n = toId(id);
+    const n = parseId(id);
     if (n === null) return null;
     const [row] = await db.select().from(this.model.table).where(eq(this.idColumn, n));
     return (row as Row) ?? null;
@@ -56,7 +51,7 @@ export class CrudService {
 
   /** Reads the record for writing, locking it until the transaction ends. */
   async getForUpdate(tx: Tx, id: unknown): Promise<Row> {
-    const n = toId(id);
+    const n = parseId(id);
     const [row] = n === null ? [] : await tx.select().from(this.model.table).where(eq(this.idColumn, n)).for('update');
     if (!row) throw notFound(this.model.label, String(id));
     return row as Row;
@@ -75,22 +70,26 @@ export class CrudService {
   /** `expectedVersion`, when given, must be the stored version, else the edit is refused as stale. */
   async update(tx: Tx, id: unknown, input: Record<string, unknown>, expectedVersion?: number | null): Promise<Row> {
     const before = await this.getForUpdate(tx, id);
-    if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== before.version) {
-      throw conflict(
-        'STALE_VERSION',
-        {
-          zh: `${this.model.label.zh}（编号 ${before.id}）已被他人修改（当前版本 ${before.version}，您编辑的是版本 ${expectedVersion}），请重新加载后再改`,
-          en: `${this.model.label.en} ${before.id} was changed by someone else (now version ${before.version}, you edited version ${expectedVersion}); reload and edit again`,
-        },
-        { currentVersion: before.version },
-      );
-    }
+    this.assertVersion(before, expectedVersion);
     const values = normalizeInput(this.model, input);
     const after = { ...before, ...values } as Row;
     const ctx: WriteContext = { tx, operation: 'update', before, after, input: values, errors: new FieldErrors() };
     await runGuards(ctx, this.model);
     await validateWrite(ctx, this.model, this.models);
     return this.write(tx, before.id, values);
+  }
+
+  /** Refuses a write based on a version that is no longer the stored one; absent means unchecked. */
+  assertVersion(row: Row, expectedVersion: number | null | undefined): void {
+    if (expectedVersion === undefined || expectedVersion === null || expectedVersion === row.version) return;
+    throw conflict(
+      'STALE_VERSION',
+      {
+        zh: `${this.model.label.zh}（编号 ${row.id}）已被他人修改（当前版本 ${row.version}，您编辑的是版本 ${expectedVersion}），请重新加载后再改`,
+        en: `${this.model.label.en} ${row.id} was changed by someone else (now version ${row.version}, you edited version ${expectedVersion}); reload and edit again`,
+      },
+      { currentVersion: row.version },
+    );
   }
 
   /** Sets server-kept fields (status, dates) without the client-facing rules; for domain operations. */

@@ -2,7 +2,7 @@ import { and, arrayContains, asc, desc, eq, gt, gte, ilike, inArray, isNull, isN
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { FieldErrors } from '../errors';
 import { COMPARISONS, comparisonsOf, type Comparison } from './graphql-types';
-import type { FieldModel, ResourceModel } from './model';
+import { parseId, type FieldModel, type ResourceModel } from './model';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './list-metadata';
 
 /** `%` and `_` typed by a user are matched literally, not as wildcards. */
@@ -21,10 +21,6 @@ const OPERATORS: Record<Comparison, (c: PgColumn, v: unknown) => SQL> = {
   _gt: gt,
   _gte: gte,
 };
-
-function isIdLike(value: unknown): boolean {
-  return /^\d{1,10}$/.test(String(value)) && Number(value) <= 2147483647;
-}
 
 /**
  * Turns a react-admin filter (`q`, `ids`, `<field>`, `<field>_lt` …) into one SQL condition.
@@ -47,7 +43,7 @@ export function filterToWhere(model: ResourceModel, filter: Record<string, unkno
     }
     if (key === 'ids') {
       const ids = value as unknown[];
-      if (ids.some((id) => !isIdLike(id))) {
+      if (ids.some((id) => parseId(id) === null)) {
         errors.add('filter.ids', 'id', '编号应为正整数', 'Ids are positive integers');
         continue;
       }
@@ -61,7 +57,7 @@ export function filterToWhere(model: ResourceModel, filter: Record<string, unkno
     }
     const field = model.byKey.get(key);
     if (field) {
-      if ((field.kind === 'id' || field.kind === 'reference') && !isIdLike(value)) {
+      if ((field.kind === 'id' || field.kind === 'reference') && parseId(value) === null) {
         errors.add(`filter.${key}`, 'id', `${field.label.zh}应为编号`, `${field.label.en} must be an id`);
         continue;
       }

@@ -58,6 +58,12 @@ const SYSTEM_FIELDS: Record<string, FieldMeta> = {
   updatedAt: { label: { zh: '更新时间', en: 'Updated at' } },
 };
 
+/** A record id as the client sent it (GraphQL IDs arrive as strings), or null when it cannot be one. */
+export function parseId(value: unknown): number | null {
+  const s = String(value);
+  return /^\d{1,10}$/.test(s) && Number(s) <= 2147483647 ? Number(s) : null;
+}
+
 /** The description emitted into the schema: `中文 (English). Help.`, parsed back by the admin. */
 export function describe(label: Label, help?: string): string {
   return `${label.zh} (${label.en})${help ? `. ${help}` : ''}`;

@@ -20,16 +20,7 @@ export async function publishCatalog(tx: Tx, id: unknown, expectedVersion?: numb
       en: `Only a draft can be published; catalog ${catalog.id} is already ${String(catalog.status).toLowerCase()}`,
     });
   }
-  if (expectedVersion != null && expectedVersion !== catalog.version) {
-    throw conflict(
-      'STALE_VERSION',
-      {
-        zh: `目录（编号 ${catalog.id}）已被他人修改，请重新加载后再发布`,
-        en: `Catalog ${catalog.id} was changed by someone else; reload before publishing`,
-      },
-      { currentVersion: catalog.version },
-    );
-  }
+  catalogs.assertVersion(catalog, expectedVersion);
   const errors = new FieldErrors();
   if (!catalog.documentNumber) errors.add('documentNumber', 'required', '发布前须填写文号', 'A document number is required to publish');
   if (!catalog.issuedOn) errors.add('issuedOn', 'required', '发布前须填写印发日期', 'The issue date is required to publish');
