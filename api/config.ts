@@ -10,4 +10,8 @@ export const config = {
   dataDir: path.resolve(process.env.DATA_DIR ?? 'data'),
   /** `demo` (default) seeds Zhenping county into an empty database; `none` starts empty. */
   seed: (process.env.SEED ?? 'demo') as 'demo' | 'none',
+  /** Highest acceptable vacancy rate of a staffing quota (seed 000: 空编率不得高于20%). */
+  vacancyRateCap: Number(process.env.VACANCY_RATE_CAP ?? 0.2),
+  /** Hours of professional-law training each enforcement officer needs per year (seed 004: 不少于30课时). */
+  professionalLawHoursMin: Number(process.env.PROFESSIONAL_LAW_HOURS_MIN ?? 30),
 };

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
 import type { Db } from './db';
-import type { ResourceModel } from './crud/model';
+import { selectionOf, type ResourceModel } from './crud/model';
 import type { Row } from './crud/resource';
 
 export interface Context {
@@ -17,7 +17,7 @@ export function createContext(db: Db, models: ResourceModel[]): Context {
     loaders.set(
       model.name,
       new DataLoader(async (ids) => {
-        const rows = (await db.select().from(model.table).where(inArray(idColumn, [...ids]))) as Row[];
+        const rows = (await db.select(selectionOf(model)).from(model.table).where(inArray(idColumn, [...ids]))) as Row[];
         const byId = new Map(rows.map((r) => [r.id, r]));
         return ids.map((id) => byId.get(id) ?? null);
       }),

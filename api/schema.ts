@@ -4,11 +4,17 @@ import { buildSchemaSync } from 'type-graphql';
 import { crudResolverOf, models } from './registry';
 import { DelegationCatalogResolver } from './resources/delegation-catalog/delegation-catalog.resolver';
 import { DelegationResolver } from './resources/delegation/delegation.resolver';
+import { StaffMemberResolver } from './resources/staff-member/staff-member.resolver';
+import { StaffingQuotaResolver } from './resources/staffing-quota/staffing-quota.resolver';
+import { TransferResolver } from './resources/transfer/transfer.resolver';
 
 /** Resources with domain operations; every other resource is served by its generated resolver. */
 const domainResolvers: Record<string, Function> = {
   DelegationCatalog: DelegationCatalogResolver,
   Delegation: DelegationResolver,
+  StaffMember: StaffMemberResolver,
+  StaffingQuota: StaffingQuotaResolver,
+  Transfer: TransferResolver,
 };
 
 let schema: GraphQLSchema | undefined;

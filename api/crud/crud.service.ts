@@ -3,7 +3,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable, Tx } from '../db';
 import { conflict, FieldErrors, notFound } from '../errors';
 import { filterToWhere, paging, type ListParams } from './filter-to-where';
-import { parseId, type ResourceModel } from './model';
+import { parseId, selectionOf, type ResourceModel } from './model';
 import type { Row, WriteContext } from './resource';
 import { normalizeInput, runGuards, validateWrite } from './validate';
 
@@ -27,7 +27,7 @@ export class CrudService {
   async get(db: Queryable, id: unknown): Promise<Row | null> {
     const n = parseId(id);
     if (n === null) return null;
-    const [row] = await db.select().from(this.model.table).where(eq(this.idColumn, n));
+    const [row] = await db.select(selectionOf(this.model)).from(this.model.table).where(eq(this.idColumn, n));
     return (row as Row) ?? null;
   }
 
@@ -35,7 +35,7 @@ export class CrudService {
     const where = filterToWhere(this.model, params.filter);
     const { limit, offset, orderBy } = paging(this.model, params);
     const rows = await db
-      .select()
+      .select(selectionOf(this.model))
       .from(this.model.table)
       .where(where)
       .orderBy(...orderBy)
@@ -52,7 +52,10 @@ export class CrudService {
   /** Reads the record for writing, locking it until the transaction ends. */
   async getForUpdate(tx: Tx, id: unknown): Promise<Row> {
     const n = parseId(id);
-    const [row] = n === null ? [] : await tx.select().from(this.model.table).where(eq(this.idColumn, n)).for('update');
+    const [row] =
+      n === null
+        ? []
+        : await tx.select(selectionOf(this.model)).from(this.model.table).where(eq(this.idColumn, n)).for('update');
     if (!row) throw notFound(this.model.label, String(id));
     return row as Row;
   }
@@ -64,7 +67,8 @@ export class CrudService {
     await runGuards(ctx, this.model);
     await validateWrite(ctx, this.model, this.models);
     const [row] = await tx.insert(this.model.table).values(values).returning();
-    return row as Row;
+    await this.applyEffects(ctx, row as Row);
+    return this.reread(tx, row as Row);
   }
 
   /** `expectedVersion`, when given, must be the stored version, else the edit is refused as stale. */
@@ -76,7 +80,9 @@ export class CrudService {
     const ctx: WriteContext = { tx, operation: 'update', before, after, input: values, errors: new FieldErrors() };
     await runGuards(ctx, this.model);
     await validateWrite(ctx, this.model, this.models);
-    return this.write(tx, before.id, values);
+    const row = await this.write(tx, before.id, values);
+    await this.applyEffects(ctx, row);
+    return this.model.definition.effects?.length ? this.reread(tx, row) : row;
   }
 
   /** Refuses a write based on a version that is no longer the stored one; absent means unchecked. */
@@ -99,7 +105,16 @@ export class CrudService {
       .set({ ...values, version: sql`${this.versionColumn} + 1`, updatedAt: new Date() })
       .where(eq(this.idColumn, id))
       .returning();
-    return row as Row;
+    return this.reread(tx, row as Row);
+  }
+
+  /** A stored row as clients read it: `returning()` gives the columns, not the computed fields. */
+  private async reread(tx: Tx, row: Row): Promise<Row> {
+    return this.model.computed.length ? ((await this.get(tx, row.id)) ?? row) : row;
+  }
+
+  private async applyEffects(ctx: WriteContext, row: Row): Promise<void> {
+    for (const effect of this.model.definition.effects ?? []) await effect({ ...ctx, row });
   }
 
   async remove(tx: Tx, id: unknown): Promise<Row> {
@@ -108,7 +123,8 @@ export class CrudService {
     await runGuards(ctx, this.model);
     await this.assertUnreferenced(tx, before.id);
     const [row] = await tx.delete(this.model.table).where(eq(this.idColumn, before.id)).returning();
-    return row as Row;
+    // The computed fields as they were just before the delete.
+    return { ...before, ...row } as Row;
   }
 
   async updateMany(tx: Tx, ids: unknown[], input: Record<string, unknown>): Promise<number[]> {

@@ -2,7 +2,7 @@ import { and, arrayContains, asc, desc, eq, gt, gte, ilike, inArray, isNull, isN
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { FieldErrors } from '../errors';
 import { COMPARISONS, comparisonsOf, type Comparison } from './graphql-types';
-import { parseId, type FieldModel, type ResourceModel } from './model';
+import { operandOf, parseId, type FieldKind, type ResourceModel } from './model';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './list-metadata';
 
 /** `%` and `_` typed by a user are matched literally, not as wildcards. */
@@ -10,11 +10,11 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function toColumnValue(field: FieldModel, value: unknown): unknown {
+function toColumnValue(field: { kind: FieldKind }, value: unknown): unknown {
   return field.kind === 'id' || field.kind === 'reference' ? Number(value) : value;
 }
 
-const OPERATORS: Record<Comparison, (c: PgColumn, v: unknown) => SQL> = {
+const OPERATORS: Record<Comparison, (c: PgColumn | SQL, v: unknown) => SQL> = {
   _neq: ne,
   _lt: lt,
   _lte: lte,
@@ -50,26 +50,26 @@ export function filterToWhere(model: ResourceModel, filter: Record<string, unkno
       conditions.push(ids.length ? inArray(idField.column, ids.map(Number)) : eq(idField.column, -1));
       continue;
     }
-    const nullMatch = key.endsWith('_null') ? model.byKey.get(key.slice(0, -5)) : undefined;
+    const nullMatch = key.endsWith('_null') ? operandOf(model, key.slice(0, -5)) : undefined;
     if (nullMatch) {
-      conditions.push(value ? isNull(nullMatch.column) : isNotNull(nullMatch.column));
+      conditions.push(value ? isNull(nullMatch.sql) : isNotNull(nullMatch.sql));
       continue;
     }
-    const field = model.byKey.get(key);
+    const field = operandOf(model, key);
     if (field) {
       if ((field.kind === 'id' || field.kind === 'reference') && parseId(value) === null) {
         errors.add(`filter.${key}`, 'id', `${field.label.zh}应为编号`, `${field.label.en} must be an id`);
         continue;
       }
       conditions.push(
-        field.kind === 'enumList' ? arrayContains(field.column, [value]) : eq(field.column, toColumnValue(field, value)),
+        field.kind === 'enumList' ? arrayContains(field.sql as SQL, [value]) : eq(field.sql as SQL, toColumnValue(field, value)),
       );
       continue;
     }
     const op = (Object.keys(COMPARISONS) as Comparison[]).find((s) => key.endsWith(s));
-    const base = op && model.byKey.get(key.slice(0, -op.length));
+    const base = op && operandOf(model, key.slice(0, -op.length));
     if (base && comparisonsOf(base).includes(op)) {
-      conditions.push(OPERATORS[op](base.column, toColumnValue(base, value)));
+      conditions.push(OPERATORS[op](base.sql, toColumnValue(base, value)));
       continue;
     }
     // Unreachable through GraphQL (the input type has no such key); kept so a typo in code fails loudly.
@@ -106,7 +106,7 @@ export function paging(model: ResourceModel, params: ListParams): Paging {
     errors.add('page', 'range', '页码应为不小于 0 的整数（从 0 开始）', 'page is a zero-based, non-negative integer');
   }
   const sortField = params.sortField ?? 'id';
-  const field = model.byKey.get(sortField);
+  const field = operandOf(model, sortField);
   if (!field) {
     errors.add('sortField', 'unknown', `不能按 ${sortField} 排序`, `${model.name} has no field ${sortField} to sort by`);
   }
@@ -118,6 +118,6 @@ export function paging(model: ResourceModel, params: ListParams): Paging {
   const direction = order === 'DESC' ? desc : asc;
   const idColumn = model.byKey.get('id')!.column;
   // id breaks ties, so pages never overlap or skip rows that share a sort value.
-  const orderBy = sortField === 'id' ? [direction(idColumn)] : [direction(field!.column), direction(idColumn)];
+  const orderBy = sortField === 'id' ? [direction(idColumn)] : [direction(field!.sql), direction(idColumn)];
   return { limit: perPage, offset: page * perPage, orderBy };
 }

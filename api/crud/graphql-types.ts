@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from 'type-graphql';
-import type { FieldModel, ResourceModel } from './model';
+import type { FieldKind, FieldModel, ResourceModel } from './model';
 import { graphqlEnum, LocalDate } from './scalars';
 import { MAX_PER_PAGE } from './list-metadata';
 
@@ -18,7 +18,7 @@ function addField(cls: Class, key: string, type: TypeFn, nullable: boolean, desc
   Field(type as never, { nullable, description })(cls.prototype, key);
 }
 
-function scalarOf(field: FieldModel): TypeFn {
+function scalarOf(field: { kind: FieldKind; enumDef?: FieldModel['enumDef'] }): TypeFn {
   switch (field.kind) {
     case 'id':
     case 'reference':
@@ -59,7 +59,7 @@ export const COMPARISONS = {
 export type Comparison = keyof typeof COMPARISONS;
 
 /** Which comparison suffixes a field's filter accepts. */
-export function comparisonsOf(field: FieldModel): Comparison[] {
+export function comparisonsOf(field: { kind: FieldKind }): Comparison[] {
   switch (field.kind) {
     case 'int':
     case 'float':
@@ -90,12 +90,13 @@ export function buildResourceTypes(model: ResourceModel): ResourceTypes {
 
   const Obj = namedClass(name);
   for (const f of fields) addField(Obj, f.key, typeOf(f), f.nullable, f.description);
+  for (const c of model.computed) addField(Obj, c.key, scalarOf(c), c.nullable, c.description);
   ObjectType(name, { description: `${model.label.zh} (${model.label.en}). ${definition.description}` })(Obj);
 
   const Filter = namedClass(`${name}Filter`);
   addField(Filter, 'q', () => String, true, `全文检索 (Text search) over: ${definition.search.join(', ')}.`);
   addField(Filter, 'ids', () => [ID], true, '按编号列表 (Only these ids); other filters still apply.');
-  for (const f of fields) {
+  for (const f of [...fields, ...model.computed]) {
     // A list field is filtered by one of its values ("holds this value").
     const what = f.kind === 'enumList' ? '包含 (contains)' : '等于 (equals)';
     addField(Filter, f.key, scalarOf(f), true, `${f.label.zh}${what}`);

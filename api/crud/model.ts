@@ -1,5 +1,5 @@
 import pluralize from 'pluralize';
-import { getTableColumns, getTableName } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { enumDefinitions, type EnumDefinition, type Label } from '../../drizzle/schema/columns';
 import type { FieldMeta, ResourceDefinition } from './resource';
@@ -34,6 +34,16 @@ export interface FieldModel {
   targetTable?: PgTable;
 }
 
+/** A read-only field the database computes (see `ComputedField`). */
+export interface ComputedModel {
+  key: string;
+  kind: 'boolean' | 'int' | 'float';
+  label: Label;
+  description: string;
+  nullable: boolean;
+  expression: () => SQL;
+}
+
 export interface ResourceModel {
   definition: ResourceDefinition;
   name: string;
@@ -42,6 +52,8 @@ export interface ResourceModel {
   table: PgTable;
   fields: FieldModel[];
   byKey: Map<string, FieldModel>;
+  computed: ComputedModel[];
+  computedByKey: Map<string, ComputedModel>;
   /** Groups of fields whose combined values must be unique (single-column unique included). */
   uniqueGroups: string[][];
   /** Filled in once every model exists: other resources' fields that point at this one. */
@@ -144,6 +156,17 @@ function buildModel(definition: ResourceDefinition): ResourceModel {
       targetTable,
     });
   }
+  const computed: ComputedModel[] = Object.entries(definition.computed ?? {}).map(([key, c]) => {
+    if (fields.some((f) => f.key === key)) throw new Error(`${definition.name}.${key} is both a column and computed`);
+    return {
+      key,
+      kind: c.type,
+      label: c.label,
+      description: `${describe(c.label, c.help)} Computed; read-only.`,
+      nullable: c.nullable ?? false,
+      expression: c.sql,
+    };
+  });
   for (const key of Object.keys(definition.fields)) {
     if (!fields.some((f) => f.key === key)) throw new Error(`${definition.name}.fields.${key} is not a column`);
   }
@@ -165,6 +188,8 @@ function buildModel(definition: ResourceDefinition): ResourceModel {
     table,
     fields,
     byKey,
+    computed,
+    computedByKey: new Map(computed.map((c) => [c.key, c])),
     uniqueGroups,
     incoming: [],
   };
@@ -188,4 +213,25 @@ export function buildModels(definitions: ResourceDefinition[]): ResourceModel[] 
 export function targetOf(models: ResourceModel[], field: FieldModel): ResourceModel {
   const name = getTableName(field.targetTable!);
   return models.find((m) => getTableName(m.table) === name)!;
+}
+
+/** The SQL a filter or a sort refers to for a field: its column, or its computed expression. */
+export function operandOf(model: ResourceModel, key: string): { kind: FieldKind; nullable: boolean; label: Label; sql: PgColumn | SQL; field?: FieldModel } | undefined {
+  const field = model.byKey.get(key);
+  if (field) return { kind: field.kind, nullable: field.nullable, label: field.label, sql: field.column, field };
+  const c = model.computedByKey.get(key);
+  return c && { kind: c.kind, nullable: c.nullable, label: c.label, sql: c.expression() };
+}
+
+/** What a read selects: every column, plus each computed field decoded to a JS value. */
+export function selectionOf(model: ResourceModel): Record<string, PgColumn | SQL> {
+  // A copy: drizzle hands out the table's own column map.
+  const out: Record<string, PgColumn | SQL> = { ...getTableColumns(model.table) };
+  for (const c of model.computed) {
+    // Wrapped once more: in a one-table select drizzle strips the table name from columns at the top
+    // level of a selected expression, which would make `postings.id = staff_members.id` ambiguous.
+    const expr = sql`${c.expression()}`;
+    out[c.key] = c.kind === 'boolean' ? expr.mapWith(Boolean) : expr.mapWith(Number);
+  }
+  return out;
 }

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Label } from '../../drizzle/schema/columns';
 import type { FieldErrors } from '../errors';
@@ -12,6 +13,20 @@ export interface FieldMeta {
   readOnly?: boolean;
 }
 
+/**
+ * A field worked out by the database from the record and its neighbours (a vacancy rate, whether a
+ * finding is overdue). It is one SQL expression over the resource's table, so it is read with the
+ * row in the same statement and can be filtered and sorted on like a stored column.
+ */
+export interface ComputedField {
+  label: Label;
+  help?: string;
+  type: 'boolean' | 'int' | 'float';
+  nullable?: boolean;
+  /** Built at query time, so it may bind values such as today's date. */
+  sql: () => SQL;
+}
+
 export type Row = Record<string, unknown> & { id: number; version: number };
 
 /** Everything a write rule may look at. `after` is the record as it will be stored. */
@@ -20,7 +35,10 @@ export interface WriteContext {
   operation: 'create' | 'update' | 'delete';
   before?: Row;
   after: Row;
-  /** Only the fields the client sent (create: all writable fields). */
+  /**
+   * Only the fields the client sent (create: all writable fields). This is what gets stored, so a
+   * rule that derives a field (a default taken from another record) sets it here and on `after`.
+   */
   input: Record<string, unknown>;
   errors: FieldErrors;
 }
@@ -50,6 +68,19 @@ export interface ResourceDefinition {
    * field errors to `ctx.errors`, or throw a CONFLICT when the record's state forbids the write.
    */
   rules?: ((ctx: WriteContext) => Promise<void>)[];
+  /**
+   * Consequences of a write on other records (an escalation sets its finding's current level), run
+   * in the same transaction once the row is stored; `row` is the stored record.
+   */
+  effects?: ((ctx: WriteContext & { row: Row }) => Promise<void>)[];
+  /** Read-only fields computed in SQL; exposed, filtered and sorted like stored fields. */
+  computed?: Record<string, ComputedField>;
+}
+
+/** Sets a field a rule derives, both on what is checked and on what is stored. */
+export function derive(ctx: WriteContext, key: string, value: unknown): void {
+  ctx.after[key] = value;
+  ctx.input[key] = value;
 }
 
 export function defineResource(definition: ResourceDefinition): ResourceDefinition {

@@ -7,6 +7,11 @@ import { responsibilityEntryResource } from './responsibility-entry/responsibili
 import { enforcementDomainResource } from './enforcement-domain/enforcement-domain.resource';
 import { organizationResource } from './organization/organization.resource';
 import { powerItemResource } from './power-item/power-item.resource';
+import { staffMemberResource } from './staff-member/staff-member.resource';
+import { staffingQuotaResource } from './staffing-quota/staffing-quota.resource';
+import { postingResource } from './posting/posting.resource';
+import { transferResource } from './transfer/transfer.resource';
+import { certificateResource } from './certificate/certificate.resource';
 
 /** Every resource of the API. Adding one here gives it the whole grammar and an admin screen. */
 export const resourceDefinitions: ResourceDefinition[] = [
@@ -18,4 +23,9 @@ export const resourceDefinitions: ResourceDefinition[] = [
   responsibilityEntryResource,
   liaisonContactResource,
   guidanceAssignmentResource,
+  staffMemberResource,
+  staffingQuotaResource,
+  postingResource,
+  transferResource,
+  certificateResource,
 ];

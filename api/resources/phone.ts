@@ -1,4 +1,4 @@
-import type { WriteContext } from '../crud/resource';
+import { derive, type WriteContext } from '../crud/resource';
 
 /** A mainland mobile number: 11 digits starting 13–19 (an optional +86 is dropped before checking). */
 export const MOBILE_RE = /^1[3-9]\d{9}$/;
@@ -22,9 +22,6 @@ export function phoneRule(field: string, label: { zh: string; en: string }, form
       ctx.errors.add(field, 'phone', `${label.zh}应为${zhForms.join('或')}`, `${label.en} must be ${enForms.join(' or ')}`);
       return;
     }
-    if (value !== raw) {
-      ctx.after[field] = value;
-      ctx.input[field] = value;
-    }
+    if (value !== raw) derive(ctx, field, value);
   };
 }

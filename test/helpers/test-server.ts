@@ -104,6 +104,17 @@ const TABLES = [
   'responsibility_entries',
   'liaison_contacts',
   'guidance_assignments',
+  'staff_members',
+  'staffing_quotas',
+  'postings',
+  'transfers',
+  'certificates',
+  'training_sessions',
+  'training_attendances',
+  'inspections',
+  'findings',
+  'finding_escalations',
+  'case_reports',
 ];
 
 /**

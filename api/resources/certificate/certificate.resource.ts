@@ -1,0 +1,26 @@
+import { certificates } from '../../../drizzle/schema';
+import { defineResource } from '../../crud/resource';
+
+export const certificateResource = defineResource({
+  name: 'Certificate',
+  table: certificates,
+  label: { zh: '执法证', en: 'Enforcement certificate' },
+  description:
+    'An administrative enforcement certificate (行政执法证). A person may hold several. Suspending or revoking the last valid one of someone on an enforcement post is allowed, and flags that person (StaffMember.certificateAlert).',
+  fields: {
+    staffMemberId: { label: { zh: '持证人', en: 'Holder' } },
+    number: { label: { zh: '证号', en: 'Certificate number' } },
+    issuingAuthority: { label: { zh: '发证机关', en: 'Issuing authority' }, help: 'Usually the provincial or municipal government.' },
+    issuedOn: { label: { zh: '发证日期', en: 'Issued on' } },
+    expiresOn: { label: { zh: '有效期至', en: 'Expires on' }, help: 'Empty when the certificate does not expire.' },
+    status: {
+      label: { zh: '证件状态', en: 'Status' },
+      help: 'VALID, or SUSPENDED (暂扣, e.g. after failing the annual law exam), CANCELLED, REVOKED or LOST.',
+    },
+    area: { label: { zh: '执法区域', en: 'Enforcement area' }, help: 'Where the holder may enforce, e.g. 镇平县涅阳街道.' },
+    categories: { label: { zh: '执法类别', en: 'Enforcement categories' }, help: 'Fields of enforcement, e.g. 城市管理、市场监管.' },
+    note: { label: { zh: '备注', en: 'Note' } },
+  },
+  search: ['number', 'issuingAuthority', 'area'],
+  ranges: [['issuedOn', 'expiresOn']],
+});

@@ -1,0 +1,85 @@
+import { and, eq, gte, isNull, lte, ne, or } from 'drizzle-orm';
+import { postings, staffMembers } from '../../../drizzle/schema';
+import { defineResource, type WriteContext } from '../../crud/resource';
+import { holdsValidCertificate } from '../staff-member/staff-conditions';
+
+const changed = ({ before, after }: WriteContext, keys: string[]) => !before || keys.some((k) => before[k] !== after[k]);
+
+export const postingResource = defineResource({
+  name: 'Posting',
+  table: postings,
+  label: { zh: '岗位任职', en: 'Posting' },
+  description:
+    'A period during which a person holds a post at an organization. A person has at most one open posting; transfers close one and open the next.',
+  fields: {
+    staffMemberId: { label: { zh: '人员', en: 'Staff member' } },
+    organizationId: { label: { zh: '任职机构', en: 'Organization' }, help: 'Where the person works in this post.' },
+    quotaOrganizationId: {
+      label: { zh: '占编机构', en: 'Establishment held at' },
+      help: 'Where the person’s establishment stays while they work elsewhere (a secondment); empty means the organization of the post.',
+    },
+    post: { label: { zh: '岗位', en: 'Post' }, help: 'An enforcement post needs a valid certificate; auxiliary staff cannot hold one.' },
+    startedOn: { label: { zh: '任职起始', en: 'Started on' } },
+    endedOn: { label: { zh: '任职截止', en: 'Ended on' }, help: 'Empty while the posting is open.' },
+    transferId: {
+      label: { zh: '调动', en: 'Transfer' },
+      help: 'The transfer that opened this posting; set by completeTransfer.',
+      readOnly: true,
+    },
+    note: { label: { zh: '备注', en: 'Note' } },
+  },
+  search: ['note'],
+  ranges: [['startedOn', 'endedOn']],
+  rules: [
+    // One person, one post at a time: periods may not overlap, and so at most one is open.
+    async (ctx) => {
+      const { tx, before, after, errors } = ctx;
+      if (errors.has('startedOn') || errors.has('endedOn') || errors.has('staffMemberId')) return;
+      if (!changed(ctx, ['staffMemberId', 'startedOn', 'endedOn'])) return;
+      const end = (after.endedOn as string | null) ?? '9999-12-31';
+      const [other] = await tx
+        .select({ id: postings.id, startedOn: postings.startedOn, endedOn: postings.endedOn })
+        .from(postings)
+        .where(
+          and(
+            eq(postings.staffMemberId, after.staffMemberId as number),
+            before ? ne(postings.id, before.id) : undefined,
+            lte(postings.startedOn, end),
+            or(isNull(postings.endedOn), gte(postings.endedOn, after.startedOn as string)),
+          ),
+        )
+        .limit(1);
+      if (other) {
+        const span = `${other.startedOn} – ${other.endedOn ?? '至今 / now'}`;
+        errors.add(
+          'startedOn',
+          'overlap',
+          `此人同一时期已有任职（编号 ${other.id}，${span}），一人同一时间只能有一个岗位`,
+          `The person already holds posting ${other.id} (${span}) in this period; a person has one post at a time`,
+        );
+      }
+    },
+    // No certificate, no enforcement (seeds 000 and 004); auxiliary staff never enforce.
+    async (ctx) => {
+      const { tx, after, errors } = ctx;
+      if (after.post !== 'ENFORCEMENT' || errors.has('post') || errors.has('staffMemberId') || errors.has('startedOn')) return;
+      if (!changed(ctx, ['post', 'staffMemberId', 'startedOn'])) return;
+      const day = after.startedOn as string;
+      const [person] = await tx
+        .select({ category: staffMembers.category, name: staffMembers.name, certified: holdsValidCertificate(staffMembers.id, day).mapWith(Boolean) })
+        .from(staffMembers)
+        .where(eq(staffMembers.id, after.staffMemberId as number));
+      if (!person) return;
+      if (person.category === 'AUXILIARY') {
+        errors.add('post', 'category', `${person.name}是协勤/辅助人员，不能担任执法岗`, `${person.name} is auxiliary staff and cannot hold an enforcement post`);
+      } else if (!person.certified) {
+        errors.add(
+          'post',
+          'certificate',
+          `${person.name}在 ${day} 没有有效的执法证，不能担任执法岗`,
+          `${person.name} holds no valid enforcement certificate on ${day} and cannot take an enforcement post`,
+        );
+      }
+    },
+  ],
+});

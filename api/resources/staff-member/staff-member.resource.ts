@@ -1,0 +1,77 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { postings, staffMembers } from '../../../drizzle/schema';
+import { defineResource } from '../../crud/resource';
+import { phoneRule } from '../phone';
+import { certificateAlert, overdueReturn } from './staff-conditions';
+
+export const staffMemberResource = defineResource({
+  name: 'StaffMember',
+  table: staffMembers,
+  label: { zh: '执法人员', en: 'Staff member' },
+  description:
+    'A person of an enforcement team, with the establishment (编制) they hold. Where they work and their status change only through transfers, so the record of who moved when stays whole.',
+  fields: {
+    name: { label: { zh: '姓名', en: 'Name' } },
+    organizationId: {
+      label: { zh: '所在机构', en: 'Organization' },
+      help: 'Where the person works now. Set on creation; afterwards only a completed transfer changes it.',
+    },
+    category: { label: { zh: '编制类别', en: 'Staffing category' }, help: 'The establishment the person is counted against.' },
+    status: {
+      label: { zh: '人员状态', en: 'Status' },
+      help: 'Kept by transfers: a completed secondment makes it SECONDED, a return ON_DUTY, a departure LEFT.',
+      readOnly: true,
+    },
+    title: { label: { zh: '职务', en: 'Title' }, help: 'Position, e.g. 综合执法中队长.' },
+    legalQualification: {
+      label: { zh: '法律职业资格', en: 'Legal qualification' },
+      help: 'Holds the national legal professional qualification (法律职业资格).',
+    },
+    mobile: { label: { zh: '手机', en: 'Mobile' }, help: '11-digit mobile number.' },
+    note: { label: { zh: '备注', en: 'Note' } },
+  },
+  search: ['name', 'title', 'mobile'],
+  computed: {
+    certificateAlert: {
+      label: { zh: '无证在执法岗', en: 'On an enforcement post without a valid certificate' },
+      help: 'True when the person holds an enforcement post today but no valid, unexpired certificate, e.g. after the last one was suspended or revoked.',
+      type: 'boolean',
+      sql: certificateAlert,
+    },
+    overdueReturn: {
+      label: { zh: '借调逾期未归位', en: 'Overdue to return from secondment' },
+      help: 'True when the person is seconded past the expected return date of the secondment.',
+      type: 'boolean',
+      sql: overdueReturn,
+    },
+  },
+  rules: [
+    phoneRule('mobile', { zh: '手机', en: 'Mobile' }, ['mobile']),
+    async ({ before, after, errors }) => {
+      if (before && after.organizationId !== before.organizationId) {
+        errors.add(
+          'organizationId',
+          'transfer',
+          '人员所在机构只能通过办理调动（转隶、借调、归位、调出）变更',
+          'A person changes organization only through a completed transfer',
+        );
+      }
+    },
+    // Auxiliary staff may not hold an enforcement post, so they cannot become auxiliary while on one.
+    async ({ tx, before, after, errors }) => {
+      if (!before || after.category !== 'AUXILIARY' || before.category === 'AUXILIARY') return;
+      const [open] = await tx
+        .select({ id: postings.id })
+        .from(postings)
+        .where(and(eq(postings.staffMemberId, before.id), isNull(postings.endedOn), eq(postings.post, 'ENFORCEMENT')));
+      if (open) {
+        errors.add(
+          'category',
+          'post',
+          '此人在执法岗任职，协勤/辅助人员不能担任执法岗，请先调整岗位',
+          'The person holds an enforcement post, which auxiliary staff may not hold; change the post first',
+        );
+      }
+    },
+  ],
+});

@@ -1,0 +1,54 @@
+import { staffingQuotas } from '../../../drizzle/schema';
+import { defineResource } from '../../crud/resource';
+import { config } from '../../config';
+import { aboveCap, occupied, vacancyRate } from './vacancy';
+
+const capPercent = `${Math.round(config.vacancyRateCap * 100)}%`;
+
+export const staffingQuotaResource = defineResource({
+  name: 'StaffingQuota',
+  table: staffingQuotas,
+  label: { zh: '编制', en: 'Staffing quota' },
+  description:
+    'The number of places (核定编制数) approved for an organization in one staffing category and year. Occupied places and the vacancy rate (空编率) are computed from postings.',
+  fields: {
+    organizationId: { label: { zh: '机构', en: 'Organization' } },
+    category: { label: { zh: '编制类别', en: 'Staffing category' } },
+    year: { label: { zh: '年度', en: 'Year' } },
+    approvedCount: { label: { zh: '核定数', en: 'Approved places' }, help: 'Places approved by the staffing office (编办).' },
+    documentNumber: { label: { zh: '核定文号', en: 'Document number' }, help: 'The staffing office’s approval, e.g. 镇编〔2021〕5号.' },
+    note: { label: { zh: '备注', en: 'Note' } },
+  },
+  search: ['documentNumber', 'note'],
+  computed: {
+    occupied: {
+      label: { zh: '实有人数', en: 'Occupied' },
+      help: 'People of this category whose posting counts against this organization on the measuring day (today, or 31 December of a past year); seconded people count at home.',
+      type: 'int',
+      sql: occupied,
+    },
+    vacancyRate: {
+      label: { zh: '空编率', en: 'Vacancy rate' },
+      help: '(approved − occupied) ÷ approved, as a fraction (0.25 = 25%); negative when over strength; null when nothing is approved.',
+      type: 'float',
+      nullable: true,
+      sql: vacancyRate,
+    },
+    aboveVacancyCap: {
+      label: { zh: '空编率超标', en: 'Above the vacancy cap' },
+      help: `True when the vacancy rate exceeds the configured cap (${capPercent}, seed 000: 空编率不得高于20%).`,
+      type: 'boolean',
+      sql: aboveCap,
+    },
+  },
+  rules: [
+    async ({ after, errors }) => {
+      if (typeof after.approvedCount === 'number' && after.approvedCount < 0) {
+        errors.add('approvedCount', 'min', '核定数不能为负数', 'Approved places cannot be negative');
+      }
+      if (typeof after.year === 'number' && (after.year < 2000 || after.year > 2100)) {
+        errors.add('year', 'range', '年度应在 2000 到 2100 之间', 'Year must be between 2000 and 2100');
+      }
+    },
+  ],
+});

@@ -1,0 +1,92 @@
+import { eq } from 'drizzle-orm';
+import { staffMembers, transfers } from '../../../drizzle/schema';
+import { defineResource, derive } from '../../crud/resource';
+import { conflict } from '../../errors';
+import { secondmentOverdue } from '../staff-member/staff-conditions';
+
+export const transferResource = defineResource({
+  name: 'Transfer',
+  table: transfers,
+  label: { zh: '人员调动', en: 'Transfer' },
+  description:
+    'A move of a person: reassignment (转隶/划转), secondment (借调/抽调) and the return from it (归位), recruitment (招录) or departure (调出). Drafted as PENDING; completeTransfer moves the person and their posting in one transaction.',
+  fields: {
+    staffMemberId: { label: { zh: '人员', en: 'Staff member' } },
+    kind: { label: { zh: '调动类别', en: 'Kind' } },
+    fromOrganizationId: {
+      label: { zh: '调出机构', en: 'From' },
+      help: 'Where the person works when the transfer is drafted; filled in from the person (empty for a recruitment).',
+    },
+    toOrganizationId: {
+      label: { zh: '调入机构', en: 'To' },
+      help: 'Required except for a departure (which may leave the county) and a return (which goes back to where the person’s establishment is).',
+    },
+    post: { label: { zh: '新岗位', en: 'New post' }, help: 'The post held after the move; empty keeps the current post. Required for a recruitment.' },
+    effectiveDate: { label: { zh: '生效日期', en: 'Effective on' }, help: 'The first day in the new place; the old posting ends the day before.' },
+    expectedReturnDate: {
+      label: { zh: '预计归位日期', en: 'Expected return' },
+      help: 'Required for a secondment: the day the person is due back; past it without a return, the person shows as overdue.',
+    },
+    documentNumber: { label: { zh: '文号', en: 'Document number' }, help: 'The transfer order, e.g. 镇人社〔2024〕12号.' },
+    status: { label: { zh: '办理状态', en: 'Status' }, help: 'Set by completeTransfer and cancelTransfer.', readOnly: true },
+    completedAt: { label: { zh: '办结时间', en: 'Completed at' }, readOnly: true },
+    note: { label: { zh: '备注', en: 'Note' } },
+  },
+  search: ['documentNumber', 'note'],
+  ranges: [['effectiveDate', 'expectedReturnDate']],
+  computed: {
+    returnOverdue: {
+      label: { zh: '逾期未归位', en: 'Return overdue' },
+      help: 'A completed secondment past its expected return date while the person is still seconded.',
+      type: 'boolean',
+      sql: () => secondmentOverdue(transfers),
+    },
+  },
+  guards: [
+    async ({ operation, before }) => {
+      if (before && before.status !== 'PENDING') {
+        throw conflict('LOCKED', {
+          zh: `调动（编号 ${before.id}）已${before.status === 'COMPLETED' ? '办结' : '取消'}，不能${operation === 'delete' ? '删除' : '修改'}`,
+          en: `Transfer ${before.id} is ${String(before.status).toLowerCase()} and cannot be ${operation === 'delete' ? 'deleted' : 'changed'}`,
+        });
+      }
+    },
+  ],
+  rules: [
+    async (ctx) => {
+      const { tx, after, errors } = ctx;
+      const kind = after.kind as string;
+      if (kind === 'SECONDMENT' && !after.expectedReturnDate) {
+        errors.add('expectedReturnDate', 'required', '借调须填写预计归位日期', 'A secondment needs an expected return date');
+      }
+      if (kind === 'SECONDMENT' && after.expectedReturnDate && after.expectedReturnDate === after.effectiveDate) {
+        errors.add('expectedReturnDate', 'range', '预计归位日期应晚于生效日期', 'The expected return must be after the effective date');
+      }
+      if (kind !== 'SECONDMENT' && after.expectedReturnDate) {
+        errors.add('expectedReturnDate', 'kind', '只有借调填写预计归位日期', 'Only a secondment has an expected return date');
+      }
+      if (['REASSIGNMENT', 'SECONDMENT', 'RECRUITMENT'].includes(kind) && !after.toOrganizationId) {
+        errors.add('toOrganizationId', 'required', '请填写调入机构', 'Give the organization the person moves to');
+      }
+      if (kind === 'RECRUITMENT' && !after.post) {
+        errors.add('post', 'required', '招录须填写岗位', 'A recruitment needs the post the person takes');
+      }
+      if (errors.has('staffMemberId')) return;
+      const [person] = await tx
+        .select({ organizationId: staffMembers.organizationId })
+        .from(staffMembers)
+        .where(eq(staffMembers.id, after.staffMemberId as number));
+      if (!person) return;
+      if (kind === 'RECRUITMENT') {
+        if (after.fromOrganizationId) derive(ctx, 'fromOrganizationId', null);
+      } else if (!after.fromOrganizationId) {
+        derive(ctx, 'fromOrganizationId', person.organizationId);
+      } else if (after.fromOrganizationId !== person.organizationId && !errors.has('fromOrganizationId')) {
+        errors.add('fromOrganizationId', 'mismatch', '调出机构应为此人当前所在机构', 'From must be the organization the person works at now');
+      }
+      if (after.toOrganizationId && after.toOrganizationId === after.fromOrganizationId) {
+        errors.add('toOrganizationId', 'same', '调入机构与调出机构相同', 'To and from are the same organization');
+      }
+    },
+  ],
+});

@@ -1,0 +1,119 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { postings } from '../../../drizzle/schema';
+import type { Tx } from '../../db';
+import { dayBefore } from '../../dates';
+import { conflict, FieldErrors } from '../../errors';
+import { serviceOf } from '../../registry';
+import type { Row } from '../../crud/resource';
+
+const STATUS_AFTER: Record<string, string> = {
+  REASSIGNMENT: 'ON_DUTY',
+  SECONDMENT: 'SECONDED',
+  RETURN: 'ON_DUTY',
+  RECRUITMENT: 'ON_DUTY',
+  DEPARTURE: 'LEFT',
+};
+
+function stateError(zh: string, en: string) {
+  return conflict('STATE', { zh, en });
+}
+
+async function pendingTransfer(tx: Tx, id: unknown, expectedVersion: number | null | undefined): Promise<Row> {
+  const transfers = serviceOf('Transfer');
+  const transfer = await transfers.getForUpdate(tx, id);
+  if (transfer.status !== 'PENDING') {
+    throw stateError(
+      `调动（编号 ${transfer.id}）已${transfer.status === 'COMPLETED' ? '办结' : '取消'}，不能再办理`,
+      `Transfer ${transfer.id} is already ${String(transfer.status).toLowerCase()}`,
+    );
+  }
+  transfers.assertVersion(transfer, expectedVersion);
+  return transfer;
+}
+
+/**
+ * Carries out a pending transfer in the caller's transaction: the open posting ends the day before
+ * the transfer takes effect, the new posting opens on that day, and the person's organization and
+ * status follow. Each step goes through the records' own rules (a new enforcement post still needs
+ * a valid certificate), and any refusal undoes the steps before it with the transaction.
+ */
+export async function completeTransfer(tx: Tx, id: unknown, expectedVersion?: number | null): Promise<Row> {
+  const transfer = await pendingTransfer(tx, id, expectedVersion);
+  const staff = serviceOf('StaffMember');
+  const person = await staff.getForUpdate(tx, transfer.staffMemberId);
+  const kind = transfer.kind as string;
+  const effective = transfer.effectiveDate as string;
+  const [open] = await tx
+    .select()
+    .from(postings)
+    .where(and(eq(postings.staffMemberId, person.id), isNull(postings.endedOn)))
+    .for('update');
+
+  if (person.status === 'LEFT') {
+    throw stateError(`${person.name}已调出，不能再办理调动`, `${person.name} has left; no further transfer applies`);
+  }
+  if (kind === 'RECRUITMENT' && open) {
+    throw stateError(`${person.name}已有在任岗位，不能按招录办理`, `${person.name} already holds a post; a recruitment opens the first one`);
+  }
+  if (kind !== 'RECRUITMENT' && !open) {
+    throw stateError(`${person.name}当前没有在任岗位，无从调动`, `${person.name} holds no open post to move from`);
+  }
+  if (kind === 'RETURN' && person.status !== 'SECONDED') {
+    throw stateError(`${person.name}不在借调中，无需归位`, `${person.name} is not seconded; there is nothing to return from`);
+  }
+  if (kind === 'SECONDMENT' && person.status !== 'ON_DUTY') {
+    throw stateError(`${person.name}正在借调中，请先办理归位`, `${person.name} is already seconded; complete the return first`);
+  }
+  if (kind !== 'RECRUITMENT' && transfer.fromOrganizationId !== person.organizationId) {
+    throw stateError(
+      `拟调动后${person.name}的所在机构已变化，请核对调出机构后重新办理`,
+      `${person.name} has moved since this transfer was drafted; check its from organization`,
+    );
+  }
+
+  // A return goes back to where the person's establishment stayed during the secondment.
+  const home = open ? ((open.quotaOrganizationId as number | null) ?? open.organizationId) : null;
+  let to = transfer.toOrganizationId as number | null;
+  if (kind === 'RETURN') {
+    if (to !== null && to !== home) {
+      const errors = new FieldErrors();
+      errors.add('toOrganizationId', 'home', '归位应回到原占编机构', 'A return goes back to the organization holding the establishment');
+      errors.throwIfAny();
+    }
+    to = home;
+  }
+
+  if (open) {
+    if (effective <= open.startedOn) {
+      const errors = new FieldErrors();
+      errors.add(
+        'effectiveDate',
+        'range',
+        `生效日期应晚于现任岗位的起始日期 ${open.startedOn}`,
+        `The transfer must take effect after the current posting began (${open.startedOn})`,
+      );
+      errors.throwIfAny();
+    }
+    await serviceOf('Posting').update(tx, open.id, { endedOn: dayBefore(effective) });
+  }
+  if (kind !== 'DEPARTURE') {
+    const created = await serviceOf('Posting').create(tx, {
+      staffMemberId: person.id,
+      organizationId: to,
+      quotaOrganizationId: kind === 'SECONDMENT' ? home : null,
+      post: transfer.post ?? open?.post,
+      startedOn: effective,
+    });
+    await serviceOf('Posting').write(tx, created.id, { transferId: transfer.id });
+  }
+  await staff.write(tx, person.id, {
+    status: STATUS_AFTER[kind],
+    ...(kind !== 'DEPARTURE' && to !== null ? { organizationId: to } : {}),
+  });
+  return serviceOf('Transfer').write(tx, transfer.id, { status: 'COMPLETED', completedAt: new Date(), toOrganizationId: to });
+}
+
+export async function cancelTransfer(tx: Tx, id: unknown, expectedVersion?: number | null): Promise<Row> {
+  const transfer = await pendingTransfer(tx, id, expectedVersion);
+  return serviceOf('Transfer').write(tx, transfer.id, { status: 'CANCELLED' });
+}
