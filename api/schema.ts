@@ -7,6 +7,9 @@ import { DelegationResolver } from './resources/delegation/delegation.resolver';
 import { StaffMemberResolver } from './resources/staff-member/staff-member.resolver';
 import { StaffingQuotaResolver } from './resources/staffing-quota/staffing-quota.resolver';
 import { TransferResolver } from './resources/transfer/transfer.resolver';
+import { StaffTrainingHoursResolver, TrainingAttendanceResolver } from './resources/training-attendance/training-attendance.resolver';
+import { FindingResolver } from './resources/finding/finding.resolver';
+import { CaseReportResolver } from './resources/case-report/case-report.resolver';
 
 /** Resources with domain operations; every other resource is served by its generated resolver. */
 const domainResolvers: Record<string, Function> = {
@@ -15,13 +18,22 @@ const domainResolvers: Record<string, Function> = {
   StaffMember: StaffMemberResolver,
   StaffingQuota: StaffingQuotaResolver,
   Transfer: TransferResolver,
+  TrainingAttendance: TrainingAttendanceResolver,
+  Finding: FindingResolver,
+  CaseReport: CaseReportResolver,
 };
+
+/** Resolvers of types that are not resources (report rows with their own references). */
+const otherResolvers: Function[] = [StaffTrainingHoursResolver];
 
 let schema: GraphQLSchema | undefined;
 
 export function getSchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
-    resolvers: models.map((m) => domainResolvers[m.name] ?? crudResolverOf(m.name)) as [Function, ...Function[]],
+    resolvers: [...models.map((m) => domainResolvers[m.name] ?? crudResolverOf(m.name)), ...otherResolvers] as [
+      Function,
+      ...Function[],
+    ],
     // Input rules live in the CRUD layer (one place, bilingual messages), not in class-validator.
     validate: false,
   });

@@ -12,6 +12,12 @@ import { staffingQuotaResource } from './staffing-quota/staffing-quota.resource'
 import { postingResource } from './posting/posting.resource';
 import { transferResource } from './transfer/transfer.resource';
 import { certificateResource } from './certificate/certificate.resource';
+import { trainingSessionResource } from './training-session/training-session.resource';
+import { trainingAttendanceResource } from './training-attendance/training-attendance.resource';
+import { inspectionResource } from './inspection/inspection.resource';
+import { findingResource } from './finding/finding.resource';
+import { findingEscalationResource } from './finding-escalation/finding-escalation.resource';
+import { caseReportResource } from './case-report/case-report.resource';
 
 /** Every resource of the API. Adding one here gives it the whole grammar and an admin screen. */
 export const resourceDefinitions: ResourceDefinition[] = [
@@ -28,4 +34,10 @@ export const resourceDefinitions: ResourceDefinition[] = [
   postingResource,
   transferResource,
   certificateResource,
+  trainingSessionResource,
+  trainingAttendanceResource,
+  inspectionResource,
+  findingResource,
+  findingEscalationResource,
+  caseReportResource,
 ];

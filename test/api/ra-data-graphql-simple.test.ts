@@ -1,5 +1,6 @@
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { makeWorld, type World } from '../helpers/fixtures';
+import { ok } from '../helpers/operations';
 
 // The stock react-admin provider, unmodified, is the contract third-party clients and the admin
 // rely on. It is loaded with require: its ESM build trips on @apollo/client 3 under Node.
@@ -15,6 +16,7 @@ beforeAll(async () => {
   server = await startTestServer();
   world = await makeWorld(server);
   await world.directory();
+  await hrAndSupervision(world, server);
   provider = buildGraphQLProvider({ clientOptions: { uri: server.url } });
   bulkProvider = buildGraphQLProvider({ clientOptions: { uri: server.url }, bulkActionsEnabled: true });
 });
@@ -29,7 +31,31 @@ const resources = [
   'ResponsibilityEntry',
   'LiaisonContact',
   'GuidanceAssignment',
+  'StaffMember',
+  'StaffingQuota',
+  'Posting',
+  'Transfer',
+  'Certificate',
+  'TrainingSession',
+  'TrainingAttendance',
+  'Inspection',
+  'Finding',
+  'FindingEscalation',
+  'CaseReport',
 ];
+
+/** One record of every HR, training and supervision resource, so every list has something to show. */
+async function hrAndSupervision(w: World, s: TestServer) {
+  const { session, finding } = await w.supervision();
+  const person = await w.staffMember();
+  await ok(s, 'createCertificate', { staffMemberId: person, number: w.unique('豫执-'), issuingAuthority: '河南省人民政府', issuedOn: '2023-01-01' });
+  await ok(s, 'createPosting', { staffMemberId: person, organizationId: w.street, post: 'ENFORCEMENT', startedOn: '2024-01-01' });
+  await ok(s, 'createStaffingQuota', { organizationId: w.street, category: 'ENFORCEMENT', year: 2026, approvedCount: 3 });
+  await ok(s, 'createTransfer', { staffMemberId: person, kind: 'REASSIGNMENT', toOrganizationId: w.township, effectiveDate: '2025-01-01' });
+  await ok(s, 'createTrainingAttendance', { sessionId: session, staffMemberId: person, hoursAttended: 10 });
+  await ok(s, 'createFindingEscalation', { findingId: finding, level: 'NOTICE', escalatedOn: '2025-07-02', note: '发提醒函' });
+  await ok(s, 'createCaseReport', { organizationId: w.street, periodStart: '2025-01-01', periodEnd: '2025-12-31', casesDue: 10, casesFiled: 9 });
+}
 
 it('knows every resource and every verb from introspection', async () => {
   for (const resource of resources) {

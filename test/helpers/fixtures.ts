@@ -61,7 +61,23 @@ export async function makeWorld(server: TestServer) {
     })).id as string;
     return { liaison, lead, guidance, responsibility };
   };
-  return { street, township, department, vertical, government, domain, powerItem, catalog, delegation, org, unique, directory };
+  /** A person at the street (no posting yet). */
+  const staffMember = (extra: Record<string, unknown> = {}) =>
+    ok<{ id: string }>(server, 'createStaffMember', { name: unique('测试员'), organizationId: street, category: 'ENFORCEMENT', ...extra }).then((r) => r.id);
+  /** A training session, an inspection of the street and one open finding. */
+  const supervision = async () => {
+    const session = (await ok(server, 'createTrainingSession', {
+      title: unique('执法业务培训'), kind: 'PROFESSIONAL_LAW', organizerId: department, startsOn: '2025-04-01', hours: 12,
+    })).id as string;
+    const inspection = (await ok(server, 'createInspection', {
+      title: unique('综合执法督导'), kind: 'SUPERVISION', inspectingOrganizationId: government, inspectedOrganizationId: street, inspectedOn: '2025-05-10',
+    })).id as string;
+    const finding = (await ok(server, 'createFinding', {
+      inspectionId: inspection, responsibleOrganizationId: street, area: 'CONDUCT', description: '执法文书填写不规范', dueDate: '2025-06-30',
+    })).id as string;
+    return { session, inspection, finding };
+  };
+  return { street, township, department, vertical, government, domain, powerItem, catalog, delegation, org, unique, directory, staffMember, supervision };
 }
 
 export type World = Awaited<ReturnType<typeof makeWorld>>;

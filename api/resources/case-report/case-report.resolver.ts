@@ -1,0 +1,50 @@
+import { Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { crudResolverOf, typesOf } from '../../registry';
+import type { Row } from '../../crud/resource';
+import { sixRates, totalScore, type CaseCounts } from './six-rates';
+
+const { ObjectType: CaseReport } = typesOf('CaseReport');
+
+@ObjectType('RateScore', { description: '考核率及得分 (One of the six rates of seed 004 附件2, with its points).' })
+export class RateScore {
+  @Field(() => String, { description: 'filing, closing, execution, penalty, lawsuit or winning.' })
+  key!: string;
+
+  @Field(() => String, { description: '名称 (Name), 中文 (English).' })
+  label!: string;
+
+  @Field(() => Int)
+  numerator!: number;
+
+  @Field(() => Int)
+  denominator!: number;
+
+  @Field(() => Float, { nullable: true, description: 'numerator ÷ denominator; null when the denominator is 0 (not applicable).' })
+  rate!: number | null;
+
+  @Field(() => Int, { description: 'Points the rate is worth (20 or 16).' })
+  weight!: number;
+
+  @Field(() => Float, { description: 'Points taken off for counted failures.' })
+  deduction!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Points earned, 0 to weight; null when not applicable.' })
+  points!: number | null;
+}
+
+@Resolver(() => CaseReport)
+export class CaseReportResolver extends crudResolverOf('CaseReport') {
+  @FieldResolver(() => [RateScore], { description: '六率 (The six rates and their points), in the order of 附件2.' })
+  rates(@Root() report: Row) {
+    return sixRates(report as unknown as CaseCounts).map((r) => ({ ...r, label: `${r.label.zh} (${r.label.en})` }));
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description:
+      '考核总分 (Total out of 100): the points of the applicable rates scaled to 100; rates with nothing to divide by are left out. Null when none applies.',
+  })
+  totalScore(@Root() report: Row) {
+    return totalScore(sixRates(report as unknown as CaseCounts));
+  }
+}

@@ -1,0 +1,71 @@
+import { eq, sql } from 'drizzle-orm';
+import { findingEscalations, findings } from '../../../drizzle/schema';
+import { defineResource } from '../../crud/resource';
+import { today } from '../../dates';
+import { conflict } from '../../errors';
+import { STATUS_LABELS } from '../finding/finding.resource';
+
+export const findingEscalationResource = defineResource({
+  name: 'FindingEscalation',
+  table: findingEscalations,
+  label: { zh: '督办记录', en: 'Escalation' },
+  description:
+    'One step of escalation of a finding (提醒函, 通报, 约谈, 挂牌督办, 移送纪委), with its date and note. The history is append-only: entries are never edited or deleted, and the latest one becomes the finding’s current escalation.',
+  fields: {
+    findingId: { label: { zh: '发现问题', en: 'Finding' } },
+    level: { label: { zh: '督办措施', en: 'Escalation' } },
+    escalatedOn: { label: { zh: '督办日期', en: 'Escalated on' }, help: 'Not in the future.' },
+    note: { label: { zh: '督办说明', en: 'Note' }, help: 'What was done and by whom, e.g. the circular’s document number.' },
+  },
+  search: ['note'],
+  guards: [
+    async ({ operation, before }) => {
+      if (before) {
+        throw conflict('LOCKED', {
+          zh: `督办记录（编号 ${before.id}）只能追加，不能${operation === 'delete' ? '删除' : '修改'}`,
+          en: `Escalation ${before.id} is part of an append-only history and cannot be ${operation === 'delete' ? 'deleted' : 'changed'}`,
+        });
+      }
+    },
+  ],
+  rules: [
+    async ({ tx, after, errors }) => {
+      if (after.level === 'NONE') {
+        errors.add('level', 'enum', '请选择督办措施', 'Choose an escalation step');
+      }
+      if (typeof after.escalatedOn === 'string' && !errors.has('escalatedOn') && after.escalatedOn > today()) {
+        errors.add('escalatedOn', 'future', '督办日期不能晚于今天', 'The escalation date cannot be in the future');
+      }
+      if (errors.has('findingId')) return;
+      const [finding] = await tx.select({ status: findings.status }).from(findings).where(eq(findings.id, after.findingId as number));
+      if (finding?.status === 'VERIFIED') {
+        errors.add(
+          'findingId',
+          'state',
+          `该问题已${STATUS_LABELS.VERIFIED.zh}，无需督办`,
+          `The finding is already ${STATUS_LABELS.VERIFIED.en}; there is nothing to escalate`,
+        );
+      }
+    },
+  ],
+  effects: [
+    // The finding shows its latest escalation; an entry back-dated before it does not replace it.
+    async ({ tx, row }) => {
+      const [finding] = await tx
+        .select({ escalatedOn: findings.escalatedOn })
+        .from(findings)
+        .where(eq(findings.id, row.findingId as number))
+        .for('update');
+      if (finding.escalatedOn && finding.escalatedOn > (row.escalatedOn as string)) return;
+      await tx
+        .update(findings)
+        .set({
+          escalation: row.level as typeof findings.$inferInsert.escalation,
+          escalatedOn: row.escalatedOn as string,
+          version: sql`${findings.version} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(eq(findings.id, row.findingId as number));
+    },
+  ],
+});

@@ -1,0 +1,88 @@
+import { sql } from 'drizzle-orm';
+import { findings } from '../../../drizzle/schema';
+import { defineResource, derive } from '../../crud/resource';
+import { today } from '../../dates';
+
+/** The one step forward each status may take; going back is sendBackFinding's, with a reason. */
+const NEXT: Record<string, string | undefined> = { OPEN: 'RECTIFYING', RECTIFYING: 'RECTIFIED', RECTIFIED: 'VERIFIED' };
+export const STATUS_LABELS: Record<string, { zh: string; en: string }> = {
+  OPEN: { zh: '待整改', en: 'open' },
+  RECTIFYING: { zh: '整改中', en: 'rectifying' },
+  RECTIFIED: { zh: '已整改', en: 'rectified' },
+  VERIFIED: { zh: '已核验', en: 'verified' },
+};
+
+/** Past its due date and not yet rectified. */
+export const findingOverdue = () => sql`(${findings.status} in ('OPEN', 'RECTIFYING') and ${findings.dueDate} < ${today()})`;
+
+export const findingResource = defineResource({
+  name: 'Finding',
+  table: findings,
+  label: { zh: '发现问题', en: 'Finding' },
+  description:
+    'A problem found by an inspection, with the measures and deadline for fixing it. Its status only moves forward, OPEN → RECTIFYING → RECTIFIED → VERIFIED; a verifier sends an unsatisfactory one back with sendBackFinding. Escalations are appended as FindingEscalation records.',
+  fields: {
+    inspectionId: { label: { zh: '督导检查', en: 'Inspection' } },
+    responsibleOrganizationId: { label: { zh: '责任单位', en: 'Responsible organization' } },
+    area: { label: { zh: '问题领域', en: 'Area' }, help: 'One of the four areas of seed 004.' },
+    severity: { label: { zh: '严重程度', en: 'Severity' } },
+    description: { label: { zh: '问题描述', en: 'Description' } },
+    measures: { label: { zh: '整改措施', en: 'Measures' }, help: 'Required before rectification starts.' },
+    responsiblePerson: { label: { zh: '整改责任人', en: 'Responsible person' } },
+    dueDate: { label: { zh: '整改时限', en: 'Due date' }, help: 'Past it and not rectified, the finding is overdue.' },
+    status: {
+      label: { zh: '整改状态', en: 'Status' },
+      help: 'Moves one step forward at a time: OPEN → RECTIFYING → RECTIFIED → VERIFIED.',
+    },
+    rectifiedOn: { label: { zh: '整改完成日期', en: 'Rectified on' }, help: 'Set when the status becomes RECTIFIED.', readOnly: true },
+    verifiedOn: { label: { zh: '核验日期', en: 'Verified on' }, help: 'Set when the status becomes VERIFIED.', readOnly: true },
+    sentBackCount: { label: { zh: '退回次数', en: 'Times sent back' }, readOnly: true },
+    lastSendBackReason: { label: { zh: '最近退回理由', en: 'Last send-back reason' }, readOnly: true },
+    escalation: {
+      label: { zh: '督办措施', en: 'Escalation' },
+      help: 'The latest escalation appended for this finding; NONE until one is.',
+      readOnly: true,
+    },
+    escalatedOn: { label: { zh: '督办日期', en: 'Escalated on' }, readOnly: true },
+  },
+  search: ['description', 'measures', 'responsiblePerson'],
+  computed: {
+    overdue: {
+      label: { zh: '逾期未整改', en: 'Overdue' },
+      help: 'Past the due date and not yet rectified (OPEN or RECTIFYING).',
+      type: 'boolean',
+      sql: findingOverdue,
+    },
+  },
+  rules: [
+    async (ctx) => {
+      const { before, after, errors } = ctx;
+      const from = (before?.status as string | undefined) ?? 'OPEN';
+      const to = after.status as string;
+      if (errors.has('status') || to === from) return;
+      if (!before && to !== 'OPEN') {
+        errors.add('status', 'transition', '新发现的问题状态应为待整改', 'A new finding starts as OPEN');
+        return;
+      }
+      if (NEXT[from] !== to) {
+        const back = Object.keys(NEXT).indexOf(to) < Object.keys(NEXT).indexOf(from) || from === 'VERIFIED';
+        errors.add(
+          'status',
+          'transition',
+          back
+            ? `整改状态不能从“${STATUS_LABELS[from].zh}”退回“${STATUS_LABELS[to].zh}”；核验不通过请用“退回整改”并说明理由`
+            : `整改状态只能逐步推进：“${STATUS_LABELS[from].zh}”之后是“${STATUS_LABELS[NEXT[from]!].zh}”`,
+          back
+            ? `Status cannot go back from ${STATUS_LABELS[from].en} to ${STATUS_LABELS[to].en}; a verifier uses sendBackFinding with a reason`
+            : `Status moves one step at a time: after ${STATUS_LABELS[from].en} comes ${STATUS_LABELS[NEXT[from] ?? from].en}`,
+        );
+        return;
+      }
+      if (to === 'RECTIFYING' && !after.measures) {
+        errors.add('measures', 'required', '开始整改前须填写整改措施', 'Give the measures before rectification starts');
+      }
+      if (to === 'RECTIFIED') derive(ctx, 'rectifiedOn', today());
+      if (to === 'VERIFIED') derive(ctx, 'verifiedOn', today());
+    },
+  ],
+});

@@ -1,0 +1,26 @@
+import { inspections } from '../../../drizzle/schema';
+import { defineResource } from '../../crud/resource';
+
+export const inspectionResource = defineResource({
+  name: 'Inspection',
+  table: inspections,
+  label: { zh: '督导检查', en: 'Inspection' },
+  description:
+    'A supervision visit, case-file review or special campaign of one organization by another, whose problems are recorded as findings.',
+  fields: {
+    title: { label: { zh: '检查名称', en: 'Title' }, help: 'E.g. 2025年上半年综合行政执法案卷评查.' },
+    kind: { label: { zh: '检查方式', en: 'Kind' } },
+    inspectingOrganizationId: { label: { zh: '检查单位', en: 'Inspecting organization' }, help: 'Usually the justice bureau’s supervision team.' },
+    inspectedOrganizationId: { label: { zh: '被检查单位', en: 'Inspected organization' } },
+    inspectedOn: { label: { zh: '检查日期', en: 'Inspected on' } },
+    note: { label: { zh: '备注', en: 'Note' } },
+  },
+  search: ['title', 'note'],
+  rules: [
+    async ({ after, errors }) => {
+      if (after.inspectingOrganizationId != null && after.inspectingOrganizationId === after.inspectedOrganizationId) {
+        errors.add('inspectedOrganizationId', 'same', '检查单位与被检查单位不能相同', 'An organization does not inspect itself');
+      }
+    },
+  ],
+});

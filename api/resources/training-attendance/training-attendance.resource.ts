@@ -1,0 +1,45 @@
+import { eq } from 'drizzle-orm';
+import { trainingAttendances, trainingSessions } from '../../../drizzle/schema';
+import { defineResource } from '../../crud/resource';
+
+export const trainingAttendanceResource = defineResource({
+  name: 'TrainingAttendance',
+  table: trainingAttendances,
+  label: { zh: '参训记录', en: 'Training attendance' },
+  description:
+    'One person’s attendance at a training session: hours attended, exam score and result, completion certificate (结业证). Hours count towards the yearly minimum by the session’s kind.',
+  fields: {
+    sessionId: { label: { zh: '培训', en: 'Session' } },
+    staffMemberId: { label: { zh: '参训人员', en: 'Staff member' } },
+    hoursAttended: { label: { zh: '参训课时', en: 'Hours attended' }, help: 'At most the session’s class hours.' },
+    examScore: { label: { zh: '考试成绩', en: 'Exam score' }, help: '0 to 100; empty when there was no exam.' },
+    passed: { label: { zh: '考试合格', en: 'Passed' }, help: 'Empty when there was no exam.' },
+    completionCertificate: { label: { zh: '结业证编号', en: 'Completion certificate' } },
+  },
+  search: ['completionCertificate'],
+  rules: [
+    async ({ tx, after, errors }) => {
+      const hours = after.hoursAttended as number;
+      if (typeof hours === 'number' && !(hours > 0)) {
+        errors.add('hoursAttended', 'range', '参训课时应大于 0', 'Hours attended must be above 0');
+      } else if (typeof hours === 'number' && !errors.has('sessionId')) {
+        const [session] = await tx
+          .select({ hours: trainingSessions.hours })
+          .from(trainingSessions)
+          .where(eq(trainingSessions.id, after.sessionId as number));
+        if (session && hours > session.hours) {
+          errors.add(
+            'hoursAttended',
+            'range',
+            `参训课时不能超过该培训的 ${session.hours} 课时`,
+            `Hours attended cannot exceed the session’s ${session.hours} class hours`,
+          );
+        }
+      }
+      const score = after.examScore as number | null;
+      if (typeof score === 'number' && (score < 0 || score > 100)) {
+        errors.add('examScore', 'range', '考试成绩应在 0 到 100 之间', 'The exam score must be between 0 and 100');
+      }
+    },
+  ],
+});
