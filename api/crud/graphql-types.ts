@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from 'type-graphql';
-import type { FieldKind, FieldModel, ResourceModel } from './model';
+import { describe, type FieldKind, type FieldModel, type ResourceModel } from './model';
 import { graphqlEnum, LocalDate } from './scalars';
 import { MAX_PER_PAGE } from './list-metadata';
 
@@ -91,7 +91,7 @@ export function buildResourceTypes(model: ResourceModel): ResourceTypes {
   const Obj = namedClass(name);
   for (const f of fields) addField(Obj, f.key, typeOf(f), f.nullable, f.description);
   for (const c of model.computed) addField(Obj, c.key, scalarOf(c), c.nullable, c.description);
-  ObjectType(name, { description: `${model.label.zh} (${model.label.en}). ${definition.description}` })(Obj);
+  ObjectType(name, { description: describe(model.label, definition.description) })(Obj);
 
   const Filter = namedClass(`${name}Filter`);
   addField(Filter, 'q', () => String, true, `全文检索 (Text search) over: ${definition.search.join(', ')}.`);

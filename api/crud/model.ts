@@ -2,7 +2,7 @@ import pluralize from 'pluralize';
 import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { enumDefinitions, type EnumDefinition, type Label } from '../../drizzle/schema/columns';
-import type { FieldMeta, ResourceDefinition } from './resource';
+import type { FieldMeta, ResourceDefinition, Text } from './resource';
 
 export type FieldKind =
   | 'id'
@@ -76,9 +76,15 @@ export function parseId(value: unknown): number | null {
   return /^\d{1,10}$/.test(s) && Number(s) <= 2147483647 ? Number(s) : null;
 }
 
-/** The description emitted into the schema: `中文 (English). Help.`, parsed back by the admin. */
-export function describe(label: Label, help?: string): string {
-  return `${label.zh} (${label.en})${help ? `. ${help}` : ''}`;
+/**
+ * The description emitted into the schema, parsed back by the admin's code generator: the line
+ * `中文 (English)`, then, separated by blank lines, the help text in Chinese and in English.
+ */
+export function describe(label: Label, help?: Text): string {
+  const parts = [`${label.zh} (${label.en})`];
+  if (typeof help === 'string') parts.push(help);
+  else if (help) parts.push(help.zh, help.en);
+  return parts.join('\n\n');
 }
 
 function kindOf(column: PgColumn, isReference: boolean): FieldKind {
@@ -162,7 +168,7 @@ function buildModel(definition: ResourceDefinition): ResourceModel {
       key,
       kind: c.type,
       label: c.label,
-      description: `${describe(c.label, c.help)} Computed; read-only.`,
+      description: describe(c.label, c.help),
       nullable: c.nullable ?? false,
       expression: c.sql,
     };

@@ -4,11 +4,14 @@ import type { Label } from '../../drizzle/schema/columns';
 import type { FieldErrors } from '../errors';
 import type { Tx } from '../db';
 
+/** A help text or description: in both languages, or (until translated) English only. */
+export type Text = Label | string;
+
 /** What the schema says about one column, beyond what drizzle already knows. */
 export interface FieldMeta {
   label: Label;
   /** Longer explanation shown as help text and emitted as the GraphQL description. */
-  help?: string;
+  help?: Text;
   /** Kept by the server (status, publication time): never a create/update argument. */
   readOnly?: boolean;
 }
@@ -20,7 +23,7 @@ export interface FieldMeta {
  */
 export interface ComputedField {
   label: Label;
-  help?: string;
+  help?: Text;
   type: 'boolean' | 'int' | 'float';
   nullable?: boolean;
   /** Built at query time, so it may bind values such as today's date. */
@@ -49,7 +52,7 @@ export interface ResourceDefinition {
   table: PgTable;
   label: Label;
   /** One paragraph: what this record is, for the schema and the admin. */
-  description: string;
+  description: Text;
   /** Metadata of every non-system column, keyed by drizzle property name. */
   fields: Record<string, FieldMeta>;
   /** Text columns searched by the `q` filter (substring, case-insensitive). */

@@ -1,0 +1,129 @@
+import pluralize from 'pluralize';
+import {
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+} from 'graphql';
+import type { AdminMetadata, EnumMetadata, FieldKind, FieldMetadata, ResourceMetadata } from '../src/metadata/types';
+import { parseDescription } from './describe';
+
+// A graphql-codegen plugin: reads schema.graphql and writes the metadata every admin screen is
+// rendered from. A resource is any type the API serves with react-admin's grammar
+// (`allXs`, `_allXsMeta`, `createX`), so a new table with its resolver gets a screen on rebuild.
+
+const SCALARS: Record<string, FieldKind> = {
+  String: 'string',
+  Int: 'int',
+  Float: 'float',
+  Boolean: 'boolean',
+  LocalDate: 'date',
+  DateTimeISO: 'datetime',
+  DateTime: 'datetime',
+};
+const TITLE_FIELDS = ['name', 'title', 'personName', 'number', 'documentNumber', 'description', 'code'];
+const SUFFIXES = ['_neq', '_lt', '_lte', '_gt', '_gte', '_null'];
+
+function grammarOf(name: string, plural: string): string[] {
+  return [name, `all${plural}`, `_all${plural}Meta`, `create${name}`, `update${name}`, `delete${name}`, `update${plural}`, `delete${plural}`];
+}
+
+function returns(field: GraphQLField<unknown, unknown>, type: GraphQLNamedType): boolean {
+  return getNamedType(field.type) === type;
+}
+
+export function buildMetadata(schema: GraphQLSchema): AdminMetadata {
+  const query = schema.getQueryType()!.getFields();
+  const mutation = schema.getMutationType()?.getFields() ?? {};
+  const resourceTypes = Object.values(schema.getTypeMap()).filter((t) => {
+    if (!isObjectType(t) || t.name.startsWith('__')) return false;
+    const plural = pluralize(t.name);
+    return plural !== t.name && query[`all${plural}`] && query[`_all${plural}Meta`] && mutation[`create${t.name}`];
+  });
+  const resourceNames = new Set(resourceTypes.map((t) => t.name));
+  const enums: Record<string, EnumMetadata> = {};
+
+  const resources = resourceTypes.map((type): ResourceMetadata => {
+    if (!isObjectType(type)) throw new Error('unreachable');
+    const plural = pluralize(type.name);
+    const createArgs = new Map(mutation[`create${type.name}`].args.map((a) => [a.name, a]));
+    const filterType = schema.getType(`${type.name}Filter`);
+    const filterFields = isInputObjectType(filterType) ? filterType.getFields() : {};
+    const objectFields = type.getFields();
+    const fields: FieldMetadata[] = [];
+    for (const field of Object.values(objectFields)) {
+      const named = getNamedType(field.type);
+      const list = isListType(getNullableType(field.type));
+      let kind: FieldKind | undefined;
+      let reference: string | undefined;
+      let enumName: string | undefined;
+      if (isEnumType(named)) {
+        kind = list ? 'enumList' : 'enum';
+        enumName = named.name;
+        enums[named.name] ??= {
+          name: named.name,
+          label: parseDescription(named.description).label ?? { zh: named.name, en: named.name },
+          values: named.getValues().map((v) => ({ value: v.name, label: parseDescription(v.description).label ?? { zh: v.name, en: v.name } })),
+        };
+      } else if (named.name === 'ID') {
+        const target = objectFields[field.name.replace(/Id$/, '')];
+        const targetType = target && getNamedType(target.type);
+        if (field.name === 'id') kind = 'id';
+        else if (field.name.endsWith('Id') && targetType && resourceNames.has(targetType.name)) {
+          kind = 'reference';
+          reference = targetType.name;
+        } else kind = 'string';
+      } else if (!list) {
+        kind = SCALARS[named.name];
+      }
+      if (!kind) continue; // nested objects (the loaded reference, computed reports) are not form fields
+      const described = parseDescription(field.description);
+      const arg = createArgs.get(field.name);
+      fields.push({
+        name: field.name,
+        kind,
+        label: described.label ?? { zh: field.name, en: field.name },
+        ...(described.help ? { help: described.help } : {}),
+        writable: Boolean(arg),
+        required: Boolean(arg && isNonNullType(arg.type)),
+        nullable: !isNonNullType(field.type as GraphQLOutputType),
+        ...(enumName ? { enumName } : {}),
+        ...(reference ? { reference } : {}),
+        filters: SUFFIXES.filter((s) => filterFields[`${field.name}${s}`]),
+      });
+    }
+    const grammar = new Set(grammarOf(type.name, plural));
+    const operations = [...Object.values(mutation), ...Object.values(query)]
+      .filter((f) => !grammar.has(f.name) && returns(f, type))
+      .map((f) => f.name)
+      .sort();
+    const described = parseDescription(type.description);
+    return {
+      name: type.name,
+      plural,
+      label: described.label ?? { zh: type.name, en: type.name },
+      ...(described.help ? { description: described.help } : {}),
+      fields,
+      titleField: TITLE_FIELDS.find((t) => fields.some((f) => f.name === t)) ?? 'id',
+      searchable: Boolean(filterFields.q),
+      operations,
+    };
+  });
+  return { resources, enums };
+}
+
+export const plugin = (schema: GraphQLSchema): string =>
+  [
+    '// Generated from schema.graphql by graphql-codegen (admin/codegen.ts); do not edit.',
+    "import type { AdminMetadata } from '../metadata/types';",
+    '',
+    `export const metadata: AdminMetadata = ${JSON.stringify(buildMetadata(schema), null, 2)};`,
+    '',
+  ].join('\n');

@@ -1,0 +1,151 @@
+import type { ReactElement } from 'react';
+import {
+  ArrayField,
+  AutocompleteInput,
+  BooleanField,
+  BooleanInput,
+  ChipField,
+  DateField,
+  DateInput,
+  DateTimeInput,
+  NullableBooleanInput,
+  NumberField,
+  NumberInput,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+  SelectArrayInput,
+  SelectField,
+  SelectInput,
+  SingleFieldList,
+  TextField,
+  TextInput,
+  required,
+  useTranslate,
+} from 'react-admin';
+import { enums, resourceMeta, type FieldMetadata, type ResourceMetadata } from '../metadata';
+
+// One place decides how each kind of field is shown, entered and filtered; every generated screen
+// and the hand-written ones use it, so a field looks the same everywhere.
+
+const choicesOf = (field: FieldMetadata) =>
+  enums[field.enumName!].values.map((v) => ({ id: v.value, name: `enums.${field.enumName}.${v.value}` }));
+
+/** Long texts get a multi-line input: descriptions, notes, legal bases. */
+const LONG = /description|note|basis|responsibility|accountability|measures|reason/i;
+
+export function fieldFor(field: FieldMetadata, props: Record<string, unknown> = {}): ReactElement {
+  const common = { source: field.name, key: field.name, ...props };
+  switch (field.kind) {
+    case 'reference': {
+      const target = resourceMeta(field.reference!);
+      return (
+        <ReferenceField {...common} reference={field.reference!} link="show">
+          <TextField source={target.titleField} />
+        </ReferenceField>
+      );
+    }
+    case 'enum':
+      return <SelectField {...common} choices={choicesOf(field)} />;
+    case 'enumList':
+      return (
+        <ArrayField {...common}>
+          <SingleFieldList linkType={false}>
+            <EnumChip enumName={field.enumName!} />
+          </SingleFieldList>
+        </ArrayField>
+      );
+    case 'boolean':
+      return <BooleanField {...common} looseValue />;
+    case 'date':
+      return <DateField {...common} locales="zh-CN" />;
+    case 'datetime':
+      return <DateField {...common} showTime locales="zh-CN" />;
+    case 'int':
+    case 'float':
+      return <NumberField {...common} />;
+    default:
+      return <TextField {...common} />;
+  }
+}
+
+function EnumChip({ enumName, record }: { enumName: string; record?: unknown }) {
+  const translate = useTranslate();
+  const value = String(record ?? '');
+  return <ChipField record={{ id: value, name: translate(`enums.${enumName}.${value}`) }} source="name" size="small" />;
+}
+
+export function inputFor(resource: ResourceMetadata, field: FieldMetadata, props: Record<string, unknown> = {}): ReactElement {
+  const helperText = field.help ? `resources.${resource.name}.helpers.${field.name}` : false;
+  const validate = field.required ? required() : undefined;
+  const common = { source: field.name, key: field.name, helperText, validate, fullWidth: true, ...props };
+  switch (field.kind) {
+    case 'reference': {
+      const target = resourceMeta(field.reference!);
+      return (
+        <ReferenceInput source={field.name} key={field.name} reference={field.reference!} perPage={25} sort={{ field: target.titleField, order: 'ASC' }}>
+          <AutocompleteInput
+            optionText={target.titleField}
+            filterToQuery={(q: string) => (target.searchable ? { q } : {})}
+            helperText={helperText}
+            validate={validate}
+            fullWidth
+            {...props}
+          />
+        </ReferenceInput>
+      );
+    }
+    case 'enum':
+      return <SelectInput {...common} choices={choicesOf(field)} emptyText="" />;
+    case 'enumList':
+      return <SelectArrayInput {...common} choices={choicesOf(field)} />;
+    case 'boolean':
+      return field.nullable ? <NullableBooleanInput {...common} /> : <BooleanInput {...common} />;
+    case 'date':
+      return <DateInput {...common} />;
+    case 'datetime':
+      return <DateTimeInput {...common} />;
+    case 'int':
+      return <NumberInput {...common} step={1} />;
+    case 'float':
+      return <NumberInput {...common} />;
+    default:
+      return <TextInput {...common} multiline={LONG.test(field.name)} />;
+  }
+}
+
+/**
+ * The list filters a resource's fields allow: search when the API has `q`, then one filter per
+ * field in the kind's usual form (a select for enums, a search box for references, a date range).
+ */
+export function filtersFor(resource: ResourceMetadata, translate: (key: string, args?: object) => string): ReactElement[] {
+  const label = (f: FieldMetadata) => translate(`resources.${resource.name}.fields.${f.name}`);
+  const out: ReactElement[] = resource.searchable ? [<SearchInput source="q" key="q" alwaysOn />] : [];
+  for (const field of resource.fields) {
+    if (field.name === 'id' || field.name === 'version') continue;
+    const base = { helperText: false, validate: undefined, fullWidth: false };
+    switch (field.kind) {
+      case 'date':
+      case 'datetime':
+      case 'int':
+      case 'float':
+        if (field.filters.includes('_gte')) {
+          out.push(inputFor(resource, field, { ...base, source: `${field.name}_gte`, key: `${field.name}_gte`, label: translate('app.filters.from', { field: label(field) }) }));
+          out.push(inputFor(resource, field, { ...base, source: `${field.name}_lte`, key: `${field.name}_lte`, label: translate('app.filters.to', { field: label(field) }) }));
+        }
+        break;
+      case 'boolean':
+        out.push(<NullableBooleanInput source={field.name} key={field.name} label={label(field)} />);
+        break;
+      case 'string':
+        break; // text is found through the search box
+      case 'enumList':
+        // A list field is filtered by one value it holds.
+        out.push(<SelectInput source={field.name} key={field.name} label={label(field)} choices={choicesOf(field)} />);
+        break;
+      default:
+        out.push(inputFor(resource, field, { ...base, label: label(field) }));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+import {
+  Create,
+  DatagridConfigurable,
+  Edit,
+  ExportButton,
+  FilterButton,
+  List,
+  SelectColumnsButton,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TopToolbar,
+  useNotify,
+  useRefresh,
+  useTranslate,
+  Button,
+} from 'react-admin';
+import type { ReactElement } from 'react';
+import { Box } from '@mui/material';
+import { listColumns, SYSTEM_FIELDS, type ResourceMetadata } from '../metadata';
+import { fieldFor, filtersFor, inputFor } from './field-components';
+
+// The four generated screens of a resource, rendered from its metadata. A resource with work beyond
+// a form (transfers, catalogs, findings) wraps or replaces one of them in ../screens.
+
+/** Columns beyond these start hidden; the column chooser shows them. */
+const VISIBLE_COLUMNS = 7;
+
+function ListActions() {
+  return (
+    <TopToolbar>
+      <SelectColumnsButton />
+      <FilterButton />
+      <ExportButton />
+    </TopToolbar>
+  );
+}
+
+export function ResourceList({ resource }: { resource: ResourceMetadata }) {
+  const translate = useTranslate();
+  const columns = listColumns(resource);
+  return (
+    <List filters={filtersFor(resource, translate)} actions={<ListActions />} sort={{ field: 'id', order: 'DESC' }} perPage={25}>
+      <DatagridConfigurable rowClick="show" omit={columns.slice(VISIBLE_COLUMNS).map((f) => f.name)} preferenceKey={`${resource.name}.datagrid`}>
+        {columns.map((f) => fieldFor(f))}
+      </DatagridConfigurable>
+    </List>
+  );
+}
+
+export function ResourceShow({ resource, aside }: { resource: ResourceMetadata; aside?: ReactElement }) {
+  const own = resource.fields.filter((f) => !SYSTEM_FIELDS.includes(f.name));
+  const system = resource.fields.filter((f) => SYSTEM_FIELDS.includes(f.name));
+  return (
+    <Show aside={aside}>
+      <SimpleShowLayout>{[...own, ...system].map((f) => fieldFor(f))}</SimpleShowLayout>
+    </Show>
+  );
+}
+
+export function ResourceForm({ resource }: { resource: ResourceMetadata }) {
+  return <SimpleForm warnWhenUnsavedChanges>{resource.fields.filter((f) => f.writable).map((f) => inputFor(resource, f))}</SimpleForm>;
+}
+
+export function ResourceCreate({ resource }: { resource: ResourceMetadata }) {
+  return (
+    <Create redirect="show">
+      <ResourceForm resource={resource} />
+    </Create>
+  );
+}
+
+/** Tells the user someone else saved the record first, with a button that loads their version. */
+function ConflictMessage() {
+  const translate = useTranslate();
+  const refresh = useRefresh();
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }} role="alert">
+      {translate('app.errors.conflict')}
+      <Button label="app.errors.reload" onClick={() => refresh()} variant="outlined" color="inherit" />
+    </Box>
+  );
+}
+
+export function useConflictAwareErrors() {
+  const notify = useNotify();
+  return (error: unknown) => {
+    const e = error as { status?: number; message?: string; body?: { reason?: string; errors?: object } };
+    if (e?.status === 409 && e.body?.reason === 'STALE_VERSION') {
+      notify(<ConflictMessage />, { type: 'warning', autoHideDuration: null });
+    } else if (!e?.body?.errors) {
+      // Field errors are shown by the form, under their inputs (react-admin's own behaviour).
+      notify(e?.message ?? 'ra.notification.http_error', { type: 'error' });
+    }
+  };
+}
+
+export function ResourceEdit({ resource }: { resource: ResourceMetadata }) {
+  const onError = useConflictAwareErrors();
+  return (
+    // Pessimistic: the server's answer (field errors, a stale version) arrives while the form is open.
+    <Edit mutationMode="pessimistic" mutationOptions={{ onError }} redirect="show">
+      <ResourceForm resource={resource} />
+    </Edit>
+  );
+}

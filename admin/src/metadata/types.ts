@@ -1,0 +1,52 @@
+// The shape of the admin metadata that graphql-codegen writes from schema.graphql
+// (admin/codegen/resource-metadata.ts). Every screen is rendered from it.
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export type FieldKind = 'id' | 'string' | 'int' | 'float' | 'boolean' | 'date' | 'datetime' | 'enum' | 'enumList' | 'reference';
+
+export interface FieldMetadata {
+  name: string;
+  kind: FieldKind;
+  label: Bilingual;
+  help?: Bilingual;
+  /** Accepted by create/update (false for ids, timestamps, server-kept and computed fields). */
+  writable: boolean;
+  /** Must be given on create. */
+  required: boolean;
+  nullable: boolean;
+  /** The GraphQL enum of an enum field. */
+  enumName?: string;
+  /** The resource a reference points at (`recipientId` → `Organization`). */
+  reference?: string;
+  /** Filter suffixes the API accepts for this field (`_lt`, `_gte`, `_null` …); `eq` is the field itself. */
+  filters: string[];
+}
+
+export interface ResourceMetadata {
+  name: string;
+  plural: string;
+  label: Bilingual;
+  description?: Bilingual;
+  fields: FieldMetadata[];
+  /** The field that names a record in references and titles (name, title, personName …). */
+  titleField: string;
+  /** The API's `q` filter searches these. */
+  searchable: boolean;
+  /** Extra queries and mutations the API offers beside the grammar (completeTransfer …). */
+  operations: string[];
+}
+
+export interface EnumMetadata {
+  name: string;
+  label: Bilingual;
+  values: { value: string; label: Bilingual }[];
+}
+
+export interface AdminMetadata {
+  resources: ResourceMetadata[];
+  enums: Record<string, EnumMetadata>;
+}

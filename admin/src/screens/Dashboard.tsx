@@ -1,0 +1,141 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, CardContent, CardHeader, Grid, List, ListItem, ListItemText, Typography } from '@mui/material';
+import { BarChart } from '@mui/x-charts/BarChart';
+import { PieChart } from '@mui/x-charts/PieChart';
+import { Link, Title, useTranslate } from 'react-admin';
+import type { ReactNode } from 'react';
+import { graphql } from '../data-provider';
+import { enums } from '../metadata';
+import { useLang } from './use-lang';
+
+// The figures a county leader asks about, in one request: what is out of line today.
+const DASHBOARD = /* GraphQL */ `
+  query Dashboard($year: Int!) {
+    quotasAboveVacancyCap(year: $year) { id category approvedCount occupied vacancyRate organization { id name } }
+    overdueSecondments { id expectedReturnDate staffMember { id name } toOrganization { name } }
+    staffWithoutValidCertificate { id name organization { name } }
+    overdueFindings { id escalation dueDate description responsibleOrganization { name } }
+    trainingHours(year: $year) { meetsProfessionalLawMinimum }
+    allDelegationCatalogs(sortField: "effectiveFrom", sortOrder: "DESC", perPage: 5) { id title status effectiveFrom }
+  }
+`;
+
+interface DashboardData {
+  quotasAboveVacancyCap: { id: string; category: string; approvedCount: number; occupied: number; vacancyRate: number; organization: { id: string; name: string } }[];
+  overdueSecondments: { id: string; expectedReturnDate: string; staffMember: { id: string; name: string }; toOrganization: { name: string } | null }[];
+  staffWithoutValidCertificate: { id: string; name: string; organization: { name: string } }[];
+  overdueFindings: { id: string; escalation: string; dueDate: string; description: string; responsibleOrganization: { name: string } }[];
+  trainingHours: { meetsProfessionalLawMinimum: boolean }[];
+  allDelegationCatalogs: { id: string; title: string; status: string; effectiveFrom: string }[];
+}
+
+function Figure({ title, count, children, testId }: { title: string; count?: number; children: ReactNode; testId: string }) {
+  return (
+    <Card sx={{ height: '100%' }} data-testid={testId}>
+      <CardHeader title={title} action={count === undefined ? null : <Typography variant="h4" color={count ? 'error' : 'success'} sx={{ px: 2 }}>{count}</Typography>} />
+      <CardContent sx={{ pt: 0 }}>{children}</CardContent>
+    </Card>
+  );
+}
+
+function Rows<T>({ rows, render }: { rows: T[]; render: (row: T) => ReactNode }) {
+  const translate = useTranslate();
+  if (!rows.length) return <Typography color="text.secondary">{translate('app.dashboard.none')}</Typography>;
+  return <List dense disablePadding>{rows.slice(0, 6).map(render)}</List>;
+}
+
+export function Dashboard() {
+  const translate = useTranslate();
+  const lang = useLang();
+  const year = new Date().getFullYear();
+  const { data } = useQuery({ queryKey: ['dashboard', year], queryFn: () => graphql<DashboardData>(DASHBOARD, { year }) });
+  const label = (enumName: string, value: string) => enums[enumName]?.values.find((v) => v.value === value)?.label[lang] ?? value;
+  if (!data) return <Title title="app.dashboard.title" />;
+  const byEscalation = enums.EscalationLevel.values.map((v) => ({
+    level: v.label[lang],
+    count: data.overdueFindings.filter((f) => f.escalation === v.value).length,
+  }));
+  const met = data.trainingHours.filter((t) => t.meetsProfessionalLawMinimum).length;
+  const below = data.trainingHours.length - met;
+  return (
+    <Grid container spacing={2} sx={{ mt: 1 }}>
+      <Title title="app.dashboard.title" />
+      <Grid size={{ xs: 12, md: 6, lg: 4 }}>
+        <Figure title={translate('app.dashboard.vacancy')} count={data.quotasAboveVacancyCap.length} testId="vacancy">
+          <Rows
+            rows={data.quotasAboveVacancyCap}
+            render={(q) => (
+              <ListItem key={q.id} disableGutters>
+                <ListItemText
+                  primary={<Link to={`/StaffingQuota/${q.id}/show`}>{q.organization.name}</Link>}
+                  secondary={`${label('StaffCategory', q.category)} · ${q.occupied}/${q.approvedCount} · ${(q.vacancyRate * 100).toFixed(1)}%`}
+                />
+              </ListItem>
+            )}
+          />
+        </Figure>
+      </Grid>
+      <Grid size={{ xs: 12, md: 6, lg: 4 }}>
+        <Figure title={translate('app.dashboard.secondments')} count={data.overdueSecondments.length} testId="secondments">
+          <Rows
+            rows={data.overdueSecondments}
+            render={(t) => (
+              <ListItem key={t.id} disableGutters>
+                <ListItemText primary={<Link to={`/Transfer/${t.id}/show`}>{t.staffMember.name}</Link>} secondary={`${t.toOrganization?.name ?? ''} · ${t.expectedReturnDate}`} />
+              </ListItem>
+            )}
+          />
+        </Figure>
+      </Grid>
+      <Grid size={{ xs: 12, md: 6, lg: 4 }}>
+        <Figure title={translate('app.dashboard.certificates')} count={data.staffWithoutValidCertificate.length} testId="certificates">
+          <Rows
+            rows={data.staffWithoutValidCertificate}
+            render={(s) => (
+              <ListItem key={s.id} disableGutters>
+                <ListItemText primary={<Link to={`/StaffMember/${s.id}/show`}>{s.name}</Link>} secondary={s.organization.name} />
+              </ListItem>
+            )}
+          />
+        </Figure>
+      </Grid>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <Figure title={translate('app.dashboard.findings_by_escalation')} count={data.overdueFindings.length} testId="findings">
+          <BarChart
+            height={240}
+            dataset={byEscalation}
+            xAxis={[{ scaleType: 'band', dataKey: 'level' }]}
+            series={[{ dataKey: 'count', label: translate('app.dashboard.findings') }]}
+          />
+        </Figure>
+      </Grid>
+      <Grid size={{ xs: 12, md: 6, lg: 3 }}>
+        <Figure title={translate('app.dashboard.training', { year })} testId="training">
+          <PieChart
+            height={200}
+            series={[
+              {
+                data: [
+                  { id: 0, value: met, label: `${translate('app.dashboard.training_met')} ${met}` },
+                  { id: 1, value: below, label: `${translate('app.dashboard.training_below')} ${below}` },
+                ],
+              },
+            ]}
+          />
+        </Figure>
+      </Grid>
+      <Grid size={{ xs: 12, md: 6, lg: 3 }}>
+        <Figure title={translate('app.dashboard.catalogs')} testId="catalogs">
+          <Rows
+            rows={data.allDelegationCatalogs}
+            render={(c) => (
+              <ListItem key={c.id} disableGutters>
+                <ListItemText primary={<Link to={`/DelegationCatalog/${c.id}/show`}>{c.title}</Link>} secondary={`${label('CatalogStatus', c.status)} · ${c.effectiveFrom}`} />
+              </ListItem>
+            )}
+          />
+        </Figure>
+      </Grid>
+    </Grid>
+  );
+}

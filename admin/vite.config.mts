@@ -1,0 +1,15 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react-swc';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+// The admin is built into admin/dist, which the API serves at `/` (ARCHITECTURE §1). In development
+// (`npm run dev`) Vite serves it with hot reload and passes /graphql through to the API.
+export default defineConfig({
+  root: here,
+  plugins: [react()],
+  build: { outDir: path.resolve(here, 'dist'), emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  server: { proxy: { '/graphql': `http://127.0.0.1:${process.env.PORT ?? 4000}` } },
+});
