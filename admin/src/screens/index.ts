@@ -1,4 +1,14 @@
 import type { ComponentType } from 'react';
+import { CatalogShow } from './CatalogShow';
+import { FindingShow, FindingsBoard } from './FindingsBoard';
+import { TransferShow } from './TransferShow';
 
-/** Hand-written screens that replace a generated one, by resource. */
-export const screens: Record<string, { list?: ComponentType; show?: ComponentType }> = {};
+/**
+ * Hand-written screens that replace a generated one, by resource: only where the work needs more
+ * than a form. Every other screen is generated from the schema.
+ */
+export const screens: Record<string, { list?: ComponentType; show?: ComponentType }> = {
+  Transfer: { show: TransferShow },
+  DelegationCatalog: { show: CatalogShow },
+  Finding: { list: FindingsBoard, show: FindingShow },
+};

@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Box, Card, CardContent, Chip, MenuItem, TextField as MuiTextField, Typography } from '@mui/material';
+import PublishIcon from '@mui/icons-material/Publish';
+import { Button, Confirm, EditButton, Labeled, Show, SimpleShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { fieldFor } from '../generic/field-components';
+import { enums, resourceMeta } from '../metadata';
+import { graphql } from '../data-provider';
+import { useDomainAction } from './use-domain-action';
+import { useLang } from './use-lang';
+
+const catalog = resourceMeta('DelegationCatalog');
+
+interface DelegationRow {
+  id: string;
+  mode: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  recipient: { id: string; name: string };
+  powerItem: { name: string; domain: { name: string } | null };
+}
+
+const ROW = 'id mode effectiveFrom effectiveTo recipient { id name } powerItem { name domain { name } }';
+
+function groupBy<T>(rows: T[], key: (r: T) => string): [string, T[]][] {
+  const map = new Map<string, T[]>();
+  for (const r of rows) map.set(key(r), [...(map.get(key(r)) ?? []), r]);
+  return [...map.entries()].sort(([a], [b]) => a.localeCompare(b, 'zh-CN'));
+}
+
+/** Delegations by street or township, then by enforcement domain: what each one holds under this version. */
+function Grouped({ rows }: { rows: DelegationRow[] }) {
+  const translate = useTranslate();
+  const lang = useLang();
+  const mode = (m: string) => enums.DelegationMode.values.find((v) => v.value === m)?.label[lang] ?? m;
+  return (
+    <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(360px, 1fr))', gap: 2 }} data-testid="catalog-groups">
+      {groupBy(rows, (r) => r.recipient.name).map(([street, items]) => (
+        <Card key={street} variant="outlined">
+          <CardContent>
+            <Typography variant="h6">
+              {street} <Chip size="small" label={translate('app.catalog.items', { count: items.length })} />
+            </Typography>
+            {groupBy(items, (r) => r.powerItem.domain?.name ?? '—').map(([domain, list]) => (
+              <Box key={domain} sx={{ mt: 1 }}>
+                <Typography variant="subtitle2" color="text.secondary">
+                  {domain}
+                </Typography>
+                {list.map((d) => (
+                  <Typography key={d.id} variant="body2">
+                    {d.powerItem.name} <Chip size="small" variant="outlined" label={mode(d.mode)} />
+                  </Typography>
+                ))}
+              </Box>
+            ))}
+          </CardContent>
+        </Card>
+      ))}
+    </Box>
+  );
+}
+
+function CatalogDelegations() {
+  const record = useRecordContext();
+  const { data } = useQuery({
+    queryKey: ['catalog-delegations', record?.id, record?.version],
+    enabled: Boolean(record),
+    queryFn: () => graphql<{ allDelegations: DelegationRow[] }>(`query($id: ID) { allDelegations(filter: { catalogId: $id }, perPage: 1000) { ${ROW} } }`, { id: record!.id }),
+  });
+  return data ? <Grouped rows={data.allDelegations} /> : null;
+}
+
+/** "What did street X hold on day D": the answer of delegationsAsOf, across all published versions. */
+function AsOf() {
+  const translate = useTranslate();
+  const [organizationId, setOrganizationId] = useState('');
+  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const { data: orgs } = useQuery({
+    queryKey: ['local-orgs'],
+    queryFn: () => graphql<{ allOrganizations: { id: string; name: string; kind: string }[] }>('{ allOrganizations(perPage: 1000, sortField: "code") { id name kind } }'),
+  });
+  const { data } = useQuery({
+    queryKey: ['as-of', organizationId, date],
+    enabled: Boolean(organizationId && date),
+    queryFn: () => graphql<{ delegationsAsOf: DelegationRow[] }>(`query($o: ID!, $d: LocalDate!) { delegationsAsOf(organizationId: $o, date: $d) { ${ROW} } }`, { o: organizationId, d: date }),
+  });
+  const local = (orgs?.allOrganizations ?? []).filter((o) => o.kind === 'STREET' || o.kind === 'TOWNSHIP');
+  return (
+    <Box data-testid="as-of">
+      <Box sx={{ display: 'flex', gap: 2, mb: 2 }}>
+        <MuiTextField select label={translate('app.catalog.as_of_org')} value={organizationId} onChange={(e) => setOrganizationId(e.target.value)} sx={{ minWidth: 240 }} size="small">
+          {local.map((o) => (
+            <MenuItem key={o.id} value={o.id}>
+              {o.name}
+            </MenuItem>
+          ))}
+        </MuiTextField>
+        <MuiTextField type="date" label={translate('app.catalog.as_of_date')} value={date} onChange={(e) => setDate(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
+      </Box>
+      {data && (data.delegationsAsOf.length ? <Grouped rows={data.delegationsAsOf} /> : <Typography color="text.secondary">{translate('app.catalog.as_of_empty')}</Typography>)}
+    </Box>
+  );
+}
+
+function CatalogActions() {
+  const record = useRecordContext();
+  const [open, setOpen] = useState(false);
+  const { run, busy } = useDomainAction('publishDelegationCatalog', 'app.catalog.published');
+  if (record?.status !== 'DRAFT') return <TopToolbar />;
+  return (
+    <TopToolbar>
+      <Button label="app.catalog.publish" variant="contained" startIcon={<PublishIcon />} disabled={busy} onClick={() => setOpen(true)} />
+      <Confirm isOpen={open} title="app.catalog.publish" content="app.catalog.confirm_publish" onConfirm={() => { setOpen(false); run(); }} onClose={() => setOpen(false)} />
+      <EditButton />
+    </TopToolbar>
+  );
+}
+
+export function CatalogShow() {
+  return (
+    <Show actions={<CatalogActions />}>
+      <SimpleShowLayout>
+        {catalog.fields.filter((f) => !['version', 'createdAt', 'updatedAt'].includes(f.name)).map((f) => fieldFor(f))}
+        <Labeled label="app.catalog.delegations" fullWidth>
+          <CatalogDelegations />
+        </Labeled>
+        <Labeled label="app.catalog.as_of" fullWidth>
+          <AsOf />
+        </Labeled>
+      </SimpleShowLayout>
+    </Show>
+  );
+}

@@ -1,0 +1,54 @@
+import { Button, Confirm, Datagrid, Labeled, ReferenceManyField, Show, SimpleShowLayout, TopToolbar, EditButton, useRecordContext } from 'react-admin';
+import CheckIcon from '@mui/icons-material/CheckCircle';
+import CancelIcon from '@mui/icons-material/Cancel';
+import { useState } from 'react';
+import { fieldFor } from '../generic/field-components';
+import { resourceMeta } from '../metadata';
+import { useDomainAction } from './use-domain-action';
+
+const transfer = resourceMeta('Transfer');
+const posting = resourceMeta('Posting');
+
+function ConfirmedAction({ mutation, label, confirm, done, icon, color }: { mutation: string; label: string; confirm: string; done: string; icon: React.ReactElement; color: 'primary' | 'error' }) {
+  const [open, setOpen] = useState(false);
+  const { run, busy } = useDomainAction(mutation, done);
+  return (
+    <>
+      <Button label={label} onClick={() => setOpen(true)} disabled={busy} color={color} variant="contained" startIcon={icon} />
+      <Confirm isOpen={open} title={label} content={confirm} onConfirm={() => { setOpen(false); run(); }} onClose={() => setOpen(false)} />
+    </>
+  );
+}
+
+function TransferActions() {
+  const record = useRecordContext();
+  return (
+    <TopToolbar>
+      {record?.status === 'PENDING' && (
+        <>
+          <ConfirmedAction mutation="completeTransfer" label="app.transfer.complete" confirm="app.transfer.confirm_complete" done="app.transfer.completed" icon={<CheckIcon />} color="primary" />
+          <ConfirmedAction mutation="cancelTransfer" label="app.transfer.cancel" confirm="app.transfer.confirm_cancel" done="app.transfer.cancelled" icon={<CancelIcon />} color="error" />
+          <EditButton />
+        </>
+      )}
+    </TopToolbar>
+  );
+}
+
+/** A transfer with its completion: the person's postings below show the old one closed and the new one opened. */
+export function TransferShow() {
+  return (
+    <Show actions={<TransferActions />}>
+      <SimpleShowLayout>
+        {transfer.fields.filter((f) => f.name !== 'version').map((f) => fieldFor(f))}
+        <Labeled label="app.transfer.postings" fullWidth>
+          <ReferenceManyField reference="Posting" target="staffMemberId" source="staffMemberId" sort={{ field: 'startedOn', order: 'ASC' }}>
+            <Datagrid bulkActionButtons={false} rowClick="show">
+              {posting.fields.filter((f) => ['organizationId', 'quotaOrganizationId', 'post', 'startedOn', 'endedOn'].includes(f.name)).map((f) => fieldFor(f))}
+            </Datagrid>
+          </ReferenceManyField>
+        </Labeled>
+      </SimpleShowLayout>
+    </Show>
+  );
+}
