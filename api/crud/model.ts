@@ -61,10 +61,13 @@ export interface ResourceModel {
 }
 
 const SYSTEM_FIELDS: Record<string, FieldMeta> = {
-  id: { label: { zh: '编号', en: 'ID' }, help: 'Identifier assigned by the server.' },
+  id: { label: { zh: '编号', en: 'ID' }, help: { zh: '由系统自动分配的编号。', en: 'Identifier assigned by the server.' } },
   version: {
     label: { zh: '版本', en: 'Version' },
-    help: 'Edit counter; send it back with an update so a stale edit is refused instead of overwriting a newer one.',
+    help: {
+      zh: '修改计数；更新时原样回传，过时的修改将被拒绝，不会覆盖较新的数据。',
+      en: 'Edit counter; send it back with an update so a stale edit is refused instead of overwriting a newer one.',
+    },
   },
   createdAt: { label: { zh: '创建时间', en: 'Created at' } },
   updatedAt: { label: { zh: '更新时间', en: 'Updated at' } },

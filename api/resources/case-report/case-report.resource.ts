@@ -1,7 +1,7 @@
 import { caseReports } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
 
-const count = (zh: string, en: string, help: string) => ({ label: { zh, en }, help });
+const count = (zh: string, en: string, help: { zh: string; en: string }) => ({ label: { zh, en }, help });
 
 /** Pairs [part, whole] of counts where the part cannot exceed the whole. */
 const PARTS: [string, string][] = [
@@ -16,25 +16,54 @@ export const caseReportResource = defineResource({
   name: 'CaseReport',
   table: caseReports,
   label: { zh: '执法统计', en: 'Case report' },
-  description:
-    'An organization’s enforcement counts for a period, from which the six rates (六率) and their points are computed per seed 004 附件2.',
+  description: {
+    zh: '执法单位在统计期内的各项执法数据，据此按资料004附件2计算“六率”及其得分。',
+    en: 'An organization’s enforcement counts for a period, from which the six rates (六率) and their points are computed per seed 004 附件2.',
+  },
   fields: {
     organizationId: { label: { zh: '执法单位', en: 'Organization' } },
     periodStart: { label: { zh: '统计起始', en: 'Period start' } },
     periodEnd: { label: { zh: '统计截止', en: 'Period end' } },
-    casesDue: count('应立案数', 'Cases due', 'Cases that should have been filed (the target 核定任务).'),
-    casesFiled: count('立案数', 'Cases filed', 'Cases filed in the period.'),
-    casesClosed: count('办结数', 'Cases closed', 'Filed cases closed.'),
-    casesOverdue: count('超期数', 'Cases overdue', 'Cases closed late or still open past their time limit; −2 points each.'),
-    leaderAssignmentsUnfulfilled: count('县领导交办未落实数', 'Leader assignments unfulfilled', 'Cases assigned by county leaders and not properly handled; −5 points each.'),
-    decisionsExecuted: count('执行数', 'Decisions executed', 'Closed cases whose decision was carried out.'),
-    courtRefusals: count('不予执行数', 'Court refusals', 'Decisions the court ruled not to enforce; −3 points each.'),
-    penalties: count('处罚数', 'Penalties', 'Filed cases that ended in a penalty.'),
-    unpenalized: count('应罚未罚数', 'Unpenalized', 'Cases found that should have been penalized and were not; −3 points each.'),
-    lawsuits: count('被起诉数', 'Lawsuits', 'Cases the court accepted a suit against (法院立案数).'),
-    totalCases: count('案件总数', 'Total cases', 'All enforcement cases of the year (年度内执法案件数量).'),
-    judgments: count('生效判决数', 'Final judgments', 'Suits with a final judgment.'),
-    judgmentsWon: count('胜诉数', 'Judgments won', 'Final judgments in the organization’s favour.'),
+    casesDue: count('应立案数', 'Cases due', {
+      zh: '应当立案的案件数（核定任务）。',
+      en: 'Cases that should have been filed (the target 核定任务).',
+    }),
+    casesFiled: count('立案数', 'Cases filed', { zh: '统计期内立案的案件数。', en: 'Cases filed in the period.' }),
+    casesClosed: count('办结数', 'Cases closed', { zh: '已立案件中办结的案件数。', en: 'Filed cases closed.' }),
+    casesOverdue: count('超期数', 'Cases overdue', {
+      zh: '超期办结或超过办理时限仍未办结的案件数；每件扣2分。',
+      en: 'Cases closed late or still open past their time limit; −2 points each.',
+    }),
+    leaderAssignmentsUnfulfilled: count('县领导交办未落实数', 'Leader assignments unfulfilled', {
+      zh: '县领导交办但未落实到位的案件数；每件扣5分。',
+      en: 'Cases assigned by county leaders and not properly handled; −5 points each.',
+    }),
+    decisionsExecuted: count('执行数', 'Decisions executed', {
+      zh: '已办结案件中决定已执行的案件数。',
+      en: 'Closed cases whose decision was carried out.',
+    }),
+    courtRefusals: count('不予执行数', 'Court refusals', {
+      zh: '法院裁定不予执行的决定数；每件扣3分。',
+      en: 'Decisions the court ruled not to enforce; −3 points each.',
+    }),
+    penalties: count('处罚数', 'Penalties', { zh: '已立案件中作出行政处罚的案件数。', en: 'Filed cases that ended in a penalty.' }),
+    unpenalized: count('应罚未罚数', 'Unpenalized', {
+      zh: '经查应予处罚而未处罚的案件数；每件扣3分。',
+      en: 'Cases found that should have been penalized and were not; −3 points each.',
+    }),
+    lawsuits: count('被起诉数', 'Lawsuits', {
+      zh: '被提起行政诉讼且法院已受理的案件数（法院立案数）。',
+      en: 'Cases the court accepted a suit against (法院立案数).',
+    }),
+    totalCases: count('案件总数', 'Total cases', {
+      zh: '年度内全部执法案件数（年度内执法案件数量）。',
+      en: 'All enforcement cases of the year (年度内执法案件数量).',
+    }),
+    judgments: count('生效判决数', 'Final judgments', { zh: '已有生效判决的诉讼案件数。', en: 'Suits with a final judgment.' }),
+    judgmentsWon: count('胜诉数', 'Judgments won', {
+      zh: '生效判决中本单位胜诉的案件数。',
+      en: 'Final judgments in the organization’s favour.',
+    }),
     note: { label: { zh: '备注', en: 'Note' } },
   },
   search: ['note'],

@@ -7,38 +7,61 @@ export const delegationCatalogResource = defineResource({
   name: 'DelegationCatalog',
   table: delegationCatalogs,
   label: { zh: '赋权事项目录', en: 'Delegation catalog' },
-  description:
-    'One version of the catalog of powers delegated to streets and townships. A published version is never edited: adjustments go into a new draft that supersedes it when published.',
+  description: {
+    zh: '向街道、乡镇赋权的事项目录的一个版本。已发布的版本不再修改：目录调整应新建草稿版本，发布后替代原版本。',
+    en: 'One version of the catalog of powers delegated to streets and townships. A published version is never edited: adjustments go into a new draft that supersedes it when published.',
+  },
   fields: {
-    title: { label: { zh: '目录名称', en: 'Title' }, help: 'Title of this version, e.g. …赋权事项目录（2023年版）.' },
+    title: {
+      label: { zh: '目录名称', en: 'Title' },
+      help: { zh: '本版本的名称，如…赋权事项目录（2023年版）。', en: 'Title of this version, e.g. …赋权事项目录（2023年版）.' },
+    },
     documentNumber: {
       label: { zh: '文号', en: 'Document number' },
-      help: 'Number of the issuing document, e.g. 武昌政〔2021〕1号; required to publish.',
+      help: {
+        zh: '印发文件的文号，如武昌政〔2021〕1号；发布时必填。',
+        en: 'Number of the issuing document, e.g. 武昌政〔2021〕1号; required to publish.',
+      },
     },
     issuingOrganizationId: {
       label: { zh: '发布机关', en: 'Issuing organization' },
-      help: 'The government or body that issues the catalog, usually the county government.',
+      help: {
+        zh: '印发目录的政府或机关，一般为县（区）人民政府。',
+        en: 'The government or body that issues the catalog, usually the county government.',
+      },
     },
-    issuedOn: { label: { zh: '印发日期', en: 'Issued on' }, help: 'Required to publish.' },
+    issuedOn: { label: { zh: '印发日期', en: 'Issued on' }, help: { zh: '发布时必填。', en: 'Required to publish.' } },
     effectiveFrom: {
       label: { zh: '施行日期', en: 'Effective from' },
-      help: 'Day from which the catalog applies; the version it supersedes ends the day before.',
+      help: {
+        zh: '目录开始施行的日期；被替代的版本于前一日停止适用。',
+        en: 'Day from which the catalog applies; the version it supersedes ends the day before.',
+      },
     },
     status: {
       label: { zh: '状态', en: 'Status' },
-      help: 'DRAFT until published; set by publishDelegationCatalog, not by editing.',
+      help: {
+        zh: '发布前为草稿（DRAFT）；由发布操作（publishDelegationCatalog）设置，不能直接编辑。',
+        en: 'DRAFT until published; set by publishDelegationCatalog, not by editing.',
+      },
       readOnly: true,
     },
     supersedesId: {
       label: { zh: '替代目录', en: 'Supersedes' },
-      help: 'The published version this one replaces on publication.',
+      help: { zh: '本版本发布时将替代的已发布版本。', en: 'The published version this one replaces on publication.' },
     },
     publishedAt: {
       label: { zh: '发布时间', en: 'Published at' },
-      help: 'When the catalog was published in this system; set by publishDelegationCatalog.',
+      help: {
+        zh: '目录在本系统中发布的时间；由发布操作（publishDelegationCatalog）设置。',
+        en: 'When the catalog was published in this system; set by publishDelegationCatalog.',
+      },
       readOnly: true,
     },
-    note: { label: { zh: '备注', en: 'Note' }, help: 'Free text, e.g. what this version adjusts.' },
+    note: {
+      label: { zh: '备注', en: 'Note' },
+      help: { zh: '自由填写，如本版本调整了哪些内容。', en: 'Free text, e.g. what this version adjusts.' },
+    },
   },
   search: ['title', 'documentNumber'],
   guards: [

@@ -17,39 +17,65 @@ export const delegationResource = defineResource({
   name: 'Delegation',
   table: delegations,
   label: { zh: '赋权事项', en: 'Delegation' },
-  description:
-    'One power item delegated by a department to one street or township within a catalog version, with its mode, scope and effective dates.',
+  description: {
+    zh: '某一目录版本中，由一个部门向一个街道或乡镇赋予的一项执法事项，含赋权方式、划转范围和起止日期。',
+    en: 'One power item delegated by a department to one street or township within a catalog version, with its mode, scope and effective dates.',
+  },
   fields: {
     catalogId: {
       label: { zh: '所属目录', en: 'Catalog' },
-      help: 'The catalog version this delegation belongs to; editable only while that version is a draft.',
+      help: {
+        zh: '本赋权事项所属的目录版本；仅在该版本为草稿时可以修改。',
+        en: 'The catalog version this delegation belongs to; editable only while that version is a draft.',
+      },
     },
-    powerItemId: { label: { zh: '执法事项', en: 'Power item' }, help: 'The power delegated.' },
-    recipientId: { label: RECIPIENT, help: 'The street or township that receives the power.' },
+    powerItemId: { label: { zh: '执法事项', en: 'Power item' }, help: { zh: '所赋予的执法事项。', en: 'The power delegated.' } },
+    recipientId: { label: RECIPIENT, help: { zh: '承接该事项的街道或乡镇。', en: 'The street or township that receives the power.' } },
     delegatingOrganizationId: {
       label: DELEGATING,
-      help: 'The county department or vertical unit that hands the power down.',
+      help: { zh: '下放该事项的县直部门或垂管单位。', en: 'The county department or vertical unit that hands the power down.' },
     },
     mode: {
       label: { zh: '赋权方式', en: 'Mode' },
-      help: 'Decides whose name goes on a penalty decision: the department’s (委托, 派驻) or the street’s own (交由, 下放).',
+      help: {
+        zh: '决定处罚决定书以谁的名义作出：以部门名义（委托、派驻），或以街道自己的名义（交由、下放）。',
+        en: 'Decides whose name goes on a penalty decision: the department’s (委托, 派驻) or the street’s own (交由, 下放).',
+      },
     },
-    scope: { label: { zh: '划转范围', en: 'Scope' }, help: 'All of the power, or part of it (see the scope note).' },
-    scopeNote: { label: { zh: '范围说明', en: 'Scope note' }, help: 'What part, and where the boundary lies.' },
+    scope: {
+      label: { zh: '划转范围', en: 'Scope' },
+      help: { zh: '划转全部权限或部分权限（见范围说明）。', en: 'All of the power, or part of it (see the scope note).' },
+    },
+    scopeNote: {
+      label: { zh: '范围说明', en: 'Scope note' },
+      help: { zh: '划转哪一部分，边界在哪里。', en: 'What part, and where the boundary lies.' },
+    },
     effectiveFrom: {
       label: { zh: '生效日期', en: 'Effective from' },
-      help: 'First day the street holds the power; not before the catalog takes effect.',
+      help: {
+        zh: '街道开始行使该事项的第一天；不得早于目录施行日期。',
+        en: 'First day the street holds the power; not before the catalog takes effect.',
+      },
     },
     effectiveTo: {
       label: { zh: '截止日期', en: 'Effective to' },
-      help: 'Last day the delegation applies; empty while open-ended. Set on supersession.',
+      help: {
+        zh: '赋权适用的最后一天；未定截止日期的留空。目录被替代时自动填写。',
+        en: 'Last day the delegation applies; empty while open-ended. Set on supersession.',
+      },
     },
     confirmationNumber: {
       label: { zh: '赋权确认书编号', en: 'Confirmation number' },
-      help: 'Number of the 赋权确认书 in which the department hands over and the street confirms it can take the power on.',
+      help: {
+        zh: '赋权确认书的编号：部门在确认书中移交事项，街道确认能够承接。',
+        en: 'Number of the 赋权确认书 in which the department hands over and the street confirms it can take the power on.',
+      },
     },
-    confirmationSignedOn: { label: { zh: '确认书签订日期', en: 'Confirmation signed on' }, help: 'Day both sides signed it.' },
-    note: { label: { zh: '备注', en: 'Note' }, help: 'Free text.' },
+    confirmationSignedOn: {
+      label: { zh: '确认书签订日期', en: 'Confirmation signed on' },
+      help: { zh: '双方签订确认书的日期。', en: 'Day both sides signed it.' },
+    },
+    note: { label: { zh: '备注', en: 'Note' }, help: { zh: '自由填写。', en: 'Free text.' } },
   },
   search: ['scopeNote', 'confirmationNumber', 'note'],
   ranges: [['effectiveFrom', 'effectiveTo']],

@@ -9,13 +9,18 @@ export const findingEscalationResource = defineResource({
   name: 'FindingEscalation',
   table: findingEscalations,
   label: { zh: '督办记录', en: 'Escalation' },
-  description:
-    'One step of escalation of a finding (提醒函, 通报, 约谈, 挂牌督办, 移送纪委), with its date and note. The history is append-only: entries are never edited or deleted, and the latest one becomes the finding’s current escalation.',
+  description: {
+    zh: '对发现问题采取的一次督办措施（提醒函、通报、约谈、挂牌督办、移送纪委），含督办日期和说明。督办记录只能追加，不能修改或删除；最新一条即为该问题当前的督办措施。',
+    en: 'One step of escalation of a finding (提醒函, 通报, 约谈, 挂牌督办, 移送纪委), with its date and note. The history is append-only: entries are never edited or deleted, and the latest one becomes the finding’s current escalation.',
+  },
   fields: {
     findingId: { label: { zh: '发现问题', en: 'Finding' } },
     level: { label: { zh: '督办措施', en: 'Escalation' } },
-    escalatedOn: { label: { zh: '督办日期', en: 'Escalated on' }, help: 'Not in the future.' },
-    note: { label: { zh: '督办说明', en: 'Note' }, help: 'What was done and by whom, e.g. the circular’s document number.' },
+    escalatedOn: { label: { zh: '督办日期', en: 'Escalated on' }, help: { zh: '不能晚于今天。', en: 'Not in the future.' } },
+    note: {
+      label: { zh: '督办说明', en: 'Note' },
+      help: { zh: '由谁采取了什么措施，如通报的文号。', en: 'What was done and by whom, e.g. the circular’s document number.' },
+    },
   },
   search: ['note'],
   guards: [

@@ -19,28 +19,50 @@ export const findingResource = defineResource({
   name: 'Finding',
   table: findings,
   label: { zh: '发现问题', en: 'Finding' },
-  description:
-    'A problem found by an inspection, with the measures and deadline for fixing it. Its status only moves forward, OPEN → RECTIFYING → RECTIFIED → VERIFIED; a verifier sends an unsatisfactory one back with sendBackFinding. Escalations are appended as FindingEscalation records.',
+  description: {
+    zh: '督导检查中发现的问题，含整改措施和整改时限。整改状态只能向前推进：待整改（OPEN）→ 整改中（RECTIFYING）→ 已整改（RECTIFIED）→ 已核验（VERIFIED）；核验不合格的，由核验人通过“退回整改”（sendBackFinding）退回。督办措施以督办记录（FindingEscalation）追加。',
+    en: 'A problem found by an inspection, with the measures and deadline for fixing it. Its status only moves forward, OPEN → RECTIFYING → RECTIFIED → VERIFIED; a verifier sends an unsatisfactory one back with sendBackFinding. Escalations are appended as FindingEscalation records.',
+  },
   fields: {
     inspectionId: { label: { zh: '督导检查', en: 'Inspection' } },
     responsibleOrganizationId: { label: { zh: '责任单位', en: 'Responsible organization' } },
-    area: { label: { zh: '问题领域', en: 'Area' }, help: 'One of the four areas of seed 004.' },
+    area: { label: { zh: '问题领域', en: 'Area' }, help: { zh: '资料004所列四个方面之一。', en: 'One of the four areas of seed 004.' } },
     severity: { label: { zh: '严重程度', en: 'Severity' } },
     description: { label: { zh: '问题描述', en: 'Description' } },
-    measures: { label: { zh: '整改措施', en: 'Measures' }, help: 'Required before rectification starts.' },
+    measures: {
+      label: { zh: '整改措施', en: 'Measures' },
+      help: { zh: '开始整改前必须填写。', en: 'Required before rectification starts.' },
+    },
     responsiblePerson: { label: { zh: '整改责任人', en: 'Responsible person' } },
-    dueDate: { label: { zh: '整改时限', en: 'Due date' }, help: 'Past it and not rectified, the finding is overdue.' },
+    dueDate: {
+      label: { zh: '整改时限', en: 'Due date' },
+      help: { zh: '超过整改时限仍未整改的，即为逾期未整改。', en: 'Past it and not rectified, the finding is overdue.' },
+    },
     status: {
       label: { zh: '整改状态', en: 'Status' },
-      help: 'Moves one step forward at a time: OPEN → RECTIFYING → RECTIFIED → VERIFIED.',
+      help: {
+        zh: '逐步向前推进：待整改（OPEN）→ 整改中（RECTIFYING）→ 已整改（RECTIFIED）→ 已核验（VERIFIED）。',
+        en: 'Moves one step forward at a time: OPEN → RECTIFYING → RECTIFIED → VERIFIED.',
+      },
     },
-    rectifiedOn: { label: { zh: '整改完成日期', en: 'Rectified on' }, help: 'Set when the status becomes RECTIFIED.', readOnly: true },
-    verifiedOn: { label: { zh: '核验日期', en: 'Verified on' }, help: 'Set when the status becomes VERIFIED.', readOnly: true },
+    rectifiedOn: {
+      label: { zh: '整改完成日期', en: 'Rectified on' },
+      help: { zh: '整改状态变为已整改（RECTIFIED）时自动填写。', en: 'Set when the status becomes RECTIFIED.' },
+      readOnly: true,
+    },
+    verifiedOn: {
+      label: { zh: '核验日期', en: 'Verified on' },
+      help: { zh: '整改状态变为已核验（VERIFIED）时自动填写。', en: 'Set when the status becomes VERIFIED.' },
+      readOnly: true,
+    },
     sentBackCount: { label: { zh: '退回次数', en: 'Times sent back' }, readOnly: true },
     lastSendBackReason: { label: { zh: '最近退回理由', en: 'Last send-back reason' }, readOnly: true },
     escalation: {
       label: { zh: '督办措施', en: 'Escalation' },
-      help: 'The latest escalation appended for this finding; NONE until one is.',
+      help: {
+        zh: '该问题最近追加的督办措施；尚未督办时为无（NONE）。',
+        en: 'The latest escalation appended for this finding; NONE until one is.',
+      },
       readOnly: true,
     },
     escalatedOn: { label: { zh: '督办日期', en: 'Escalated on' }, readOnly: true },
@@ -49,7 +71,7 @@ export const findingResource = defineResource({
   computed: {
     overdue: {
       label: { zh: '逾期未整改', en: 'Overdue' },
-      help: 'Past the due date and not yet rectified (OPEN or RECTIFYING).',
+      help: { zh: '已过整改时限且尚未整改完成（待整改或整改中）。', en: 'Past the due date and not yet rectified (OPEN or RECTIFYING).' },
       type: 'boolean',
       sql: findingOverdue,
     },

@@ -10,17 +10,19 @@ export const guidanceAssignmentResource = defineResource({
   name: 'GuidanceAssignment',
   table: guidanceAssignments,
   label: { zh: '分包指导', en: 'Guidance assignment' },
-  description:
-    'A county department assigned to guide a street or township’s enforcement team (seed 004 §三(二)4), with its lead contact.',
+  description: {
+    zh: '分包指导某一街道或乡镇执法队伍的县直部门（资料004 §三(二)4），含指导负责人。',
+    en: 'A county department assigned to guide a street or township’s enforcement team (seed 004 §三(二)4), with its lead contact.',
+  },
   fields: {
-    departmentId: { label: DEPARTMENT, help: 'The department or vertical unit that guides.' },
-    townshipId: { label: TOWNSHIP, help: 'The street or township guided.' },
+    departmentId: { label: DEPARTMENT, help: { zh: '负责指导的县直部门或垂管单位。', en: 'The department or vertical unit that guides.' } },
+    townshipId: { label: TOWNSHIP, help: { zh: '接受指导的街道或乡镇。', en: 'The street or township guided.' } },
     leadContactId: {
       label: { zh: '指导负责人', en: 'Lead contact' },
-      help: 'A liaison contact of the guiding department.',
+      help: { zh: '指导部门的一名联络员。', en: 'A liaison contact of the guiding department.' },
     },
     since: { label: { zh: '起始日期', en: 'Since' } },
-    note: { label: { zh: '备注', en: 'Note' }, help: 'Free text.' },
+    note: { label: { zh: '备注', en: 'Note' }, help: { zh: '自由填写。', en: 'Free text.' } },
   },
   search: ['note'],
   rules: [

@@ -5,12 +5,20 @@ export const inspectionResource = defineResource({
   name: 'Inspection',
   table: inspections,
   label: { zh: '督导检查', en: 'Inspection' },
-  description:
-    'A supervision visit, case-file review or special campaign of one organization by another, whose problems are recorded as findings.',
+  description: {
+    zh: '一个单位对另一个单位开展的督导、案卷评查或专项整治，发现的问题记为“发现问题”。',
+    en: 'A supervision visit, case-file review or special campaign of one organization by another, whose problems are recorded as findings.',
+  },
   fields: {
-    title: { label: { zh: '检查名称', en: 'Title' }, help: 'E.g. 2025年上半年综合行政执法案卷评查.' },
+    title: {
+      label: { zh: '检查名称', en: 'Title' },
+      help: { zh: '如2025年上半年综合行政执法案卷评查。', en: 'E.g. 2025年上半年综合行政执法案卷评查.' },
+    },
     kind: { label: { zh: '检查方式', en: 'Kind' } },
-    inspectingOrganizationId: { label: { zh: '检查单位', en: 'Inspecting organization' }, help: 'Usually the justice bureau’s supervision team.' },
+    inspectingOrganizationId: {
+      label: { zh: '检查单位', en: 'Inspecting organization' },
+      help: { zh: '一般为司法局督导组。', en: 'Usually the justice bureau’s supervision team.' },
+    },
     inspectedOrganizationId: { label: { zh: '被检查单位', en: 'Inspected organization' } },
     inspectedOn: { label: { zh: '检查日期', en: 'Inspected on' } },
     note: { label: { zh: '备注', en: 'Note' } },

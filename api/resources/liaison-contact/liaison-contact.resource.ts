@@ -9,21 +9,29 @@ export const liaisonContactResource = defineResource({
   name: 'LiaisonContact',
   table: liaisonContacts,
   label: { zh: '联络员', en: 'Liaison contact' },
-  description:
-    'A person in the liaison directory (联络员/通讯名录): who at a street answers for a county department, or at a department for a street.',
+  description: {
+    zh: '联络员/通讯名录中的一名人员：街道中负责对接某县直部门的人员，或部门中负责对接某街道的人员。',
+    en: 'A person in the liaison directory (联络员/通讯名录): who at a street answers for a county department, or at a department for a street.',
+  },
   fields: {
-    organizationId: { label: { zh: '所在机构', en: 'Organization' }, help: 'Where the person works.' },
+    organizationId: { label: { zh: '所在机构', en: 'Organization' }, help: { zh: '此人所在的机构。', en: 'Where the person works.' } },
     counterpartId: {
       label: { zh: '定向联系机构', en: 'Counterpart' },
-      help: 'The organization the person is the contact for: a department for a street’s liaison, a street for a department’s.',
+      help: {
+        zh: '此人定向联系的机构：街道联络员联系部门，部门联络员联系街道。',
+        en: 'The organization the person is the contact for: a department for a street’s liaison, a street for a department’s.',
+      },
     },
     personName: { label: { zh: '姓名', en: 'Name' } },
     role: { label: { zh: '角色', en: 'Role' } },
-    title: { label: { zh: '职务', en: 'Title' }, help: 'Position, e.g. 综合执法中队长.' },
-    officePhone: { label: { zh: '办公电话', en: 'Office phone' }, help: 'Landline with area code, e.g. 0377-65221234.' },
-    mobile: { label: { zh: '手机', en: 'Mobile' }, help: '11-digit mobile number.' },
+    title: { label: { zh: '职务', en: 'Title' }, help: { zh: '职务，如综合执法中队长。', en: 'Position, e.g. 综合执法中队长.' } },
+    officePhone: {
+      label: { zh: '办公电话', en: 'Office phone' },
+      help: { zh: '带区号的固定电话，如 0377-65221234。', en: 'Landline with area code, e.g. 0377-65221234.' },
+    },
+    mobile: { label: { zh: '手机', en: 'Mobile' }, help: { zh: '11位手机号码。', en: '11-digit mobile number.' } },
     activeFrom: { label: { zh: '任职起始', en: 'Active from' } },
-    activeTo: { label: { zh: '任职截止', en: 'Active to' }, help: 'Empty while the person is the contact.' },
+    activeTo: { label: { zh: '任职截止', en: 'Active to' }, help: { zh: '仍在任的留空。', en: 'Empty while the person is the contact.' } },
   },
   search: ['personName', 'title', 'mobile', 'officePhone'],
   ranges: [['activeFrom', 'activeTo']],

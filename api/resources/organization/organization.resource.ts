@@ -8,22 +8,39 @@ export const organizationResource = defineResource({
   name: 'Organization',
   table: organizations,
   label: { zh: '机构', en: 'Organization' },
-  description:
-    'A street, township, county department, vertically managed unit or other body taking part in the reform.',
+  description: {
+    zh: '参与改革的街道、乡镇、县直部门、垂管单位或其他机构。',
+    en: 'A street, township, county department, vertically managed unit or other body taking part in the reform.',
+  },
   fields: {
-    name: { label: { zh: '名称', en: 'Name' }, help: 'Full official name, e.g. 镇平县城市管理局.' },
+    name: {
+      label: { zh: '名称', en: 'Name' },
+      help: { zh: '机构规范全称，如镇平县城市管理局。', en: 'Full official name, e.g. 镇平县城市管理局.' },
+    },
     kind: {
       label: { zh: '类别', en: 'Kind' },
-      help: 'Streets and townships receive powers; departments and vertical units delegate them.',
+      help: {
+        zh: '街道、乡镇承接执法权限；县直部门、垂管单位下放执法权限。',
+        en: 'Streets and townships receive powers; departments and vertical units delegate them.',
+      },
     },
     parentId: {
       label: { zh: '上级机构', en: 'Parent organization' },
-      help: 'The body this one belongs to, e.g. 派出所 under 公安局; empty for a top-level body.',
+      help: {
+        zh: '本机构隶属的机构，如派出所隶属于公安局；顶层机构留空。',
+        en: 'The body this one belongs to, e.g. 派出所 under 公安局; empty for a top-level body.',
+      },
     },
-    region: { label: { zh: '所属县区', en: 'County / district' }, help: 'The county or district, e.g. 镇平县.' },
+    region: {
+      label: { zh: '所属县区', en: 'County / district' },
+      help: { zh: '所属县（区），如镇平县。', en: 'The county or district, e.g. 镇平县.' },
+    },
     code: {
       label: { zh: '机构代码', en: 'Code' },
-      help: 'Unique code (统一社会信用代码 or the county’s own organization code).',
+      help: {
+        zh: '唯一代码（统一社会信用代码或本县自编的机构代码）。',
+        en: 'Unique code (统一社会信用代码 or the county’s own organization code).',
+      },
     },
   },
   search: ['name', 'code'],

@@ -9,21 +9,38 @@ export const postingResource = defineResource({
   name: 'Posting',
   table: postings,
   label: { zh: '岗位任职', en: 'Posting' },
-  description:
-    'A period during which a person holds a post at an organization. A person has at most one open posting; transfers close one and open the next.',
+  description: {
+    zh: '人员在某机构担任某一岗位的一段任职期。一人最多只有一条未结束的任职；调动时结束原任职并开始新任职。',
+    en: 'A period during which a person holds a post at an organization. A person has at most one open posting; transfers close one and open the next.',
+  },
   fields: {
     staffMemberId: { label: { zh: '人员', en: 'Staff member' } },
-    organizationId: { label: { zh: '任职机构', en: 'Organization' }, help: 'Where the person works in this post.' },
+    organizationId: {
+      label: { zh: '任职机构', en: 'Organization' },
+      help: { zh: '担任此岗位时的工作机构。', en: 'Where the person works in this post.' },
+    },
     quotaOrganizationId: {
       label: { zh: '占编机构', en: 'Establishment held at' },
-      help: 'Where the person’s establishment stays while they work elsewhere (a secondment); empty means the organization of the post.',
+      help: {
+        zh: '人员在其他单位工作（借调）期间编制所在的机构；留空表示即任职机构。',
+        en: 'Where the person’s establishment stays while they work elsewhere (a secondment); empty means the organization of the post.',
+      },
     },
-    post: { label: { zh: '岗位', en: 'Post' }, help: 'An enforcement post needs a valid certificate; auxiliary staff cannot hold one.' },
+    post: {
+      label: { zh: '岗位', en: 'Post' },
+      help: {
+        zh: '担任执法岗须持有效执法证；协勤/辅助人员不能担任执法岗。',
+        en: 'An enforcement post needs a valid certificate; auxiliary staff cannot hold one.',
+      },
+    },
     startedOn: { label: { zh: '任职起始', en: 'Started on' } },
-    endedOn: { label: { zh: '任职截止', en: 'Ended on' }, help: 'Empty while the posting is open.' },
+    endedOn: { label: { zh: '任职截止', en: 'Ended on' }, help: { zh: '任职未结束时留空。', en: 'Empty while the posting is open.' } },
     transferId: {
       label: { zh: '调动', en: 'Transfer' },
-      help: 'The transfer that opened this posting; set by completeTransfer.',
+      help: {
+        zh: '产生此任职的调动；由办结调动（completeTransfer）设置。',
+        en: 'The transfer that opened this posting; set by completeTransfer.',
+      },
       readOnly: true,
     },
     note: { label: { zh: '备注', en: 'Note' } },

@@ -8,35 +8,58 @@ export const powerItemResource = defineResource({
   name: 'PowerItem',
   table: powerItems,
   label: { zh: '执法事项', en: 'Power item' },
-  description:
-    'An enforcement power (a penalty, inspection, coercive measure …) with its legal basis, as listed in a catalog.',
+  description: {
+    zh: '目录中所列的一项执法权力（行政处罚、行政检查、行政强制等）及其法律依据。',
+    en: 'An enforcement power (a penalty, inspection, coercive measure …) with its legal basis, as listed in a catalog.',
+  },
   fields: {
     codeScheme: {
       label: { zh: '编码规则', en: 'Code scheme' },
-      help: 'Whose numbering the code follows (provinces use their own schemes); code is unique within it.',
+      help: {
+        zh: '事项编码所遵循的编码规则（各省自有编码规则）；同一编码规则内事项编码唯一。',
+        en: 'Whose numbering the code follows (provinces use their own schemes); code is unique within it.',
+      },
     },
-    code: { label: { zh: '事项编码', en: 'Item code' }, help: 'The code as printed in the catalog, kept as text.' },
-    name: { label: { zh: '事项名称', en: 'Name' }, help: 'Name as printed in the catalog, e.g. 对擅自占用城市道路的处罚.' },
-    parentId: { label: { zh: '主项', en: 'Parent item' }, help: 'For a sub-item (子项): its main item (主项).' },
-    category: { label: { zh: '事项类型', en: 'Category' }, help: 'One of the ten shared item types 01–10.' },
+    code: {
+      label: { zh: '事项编码', en: 'Item code' },
+      help: { zh: '目录中印制的编码，按文本保存。', en: 'The code as printed in the catalog, kept as text.' },
+    },
+    name: {
+      label: { zh: '事项名称', en: 'Name' },
+      help: { zh: '目录中印制的名称，如对擅自占用城市道路的处罚。', en: 'Name as printed in the catalog, e.g. 对擅自占用城市道路的处罚.' },
+    },
+    parentId: {
+      label: { zh: '主项', en: 'Parent item' },
+      help: { zh: '子项所属的主项。', en: 'For a sub-item (子项): its main item (主项).' },
+    },
+    category: {
+      label: { zh: '事项类型', en: 'Category' },
+      help: { zh: '十类通用事项类型（01–10）之一。', en: 'One of the ten shared item types 01–10.' },
+    },
     domainId: { label: { zh: '执法领域', en: 'Domain' } },
     sourceDepartmentId: {
       label: SOURCE_DEPARTMENT,
-      help: 'The county department or vertical unit that exercised the power before delegation (原实施部门).',
+      help: {
+        zh: '赋权前行使该权力的县直部门或垂管单位（原实施部门）。',
+        en: 'The county department or vertical unit that exercised the power before delegation (原实施部门).',
+      },
     },
     settingBasis: {
       label: { zh: '设定依据', en: 'Setting basis' },
-      help: 'The law and article that create the power.',
+      help: { zh: '设定该权力的法律及条款。', en: 'The law and article that create the power.' },
     },
     implementationBasis: {
       label: { zh: '实施依据', en: 'Implementation basis' },
-      help: 'Regulations or rules on how it is exercised.',
+      help: { zh: '规定如何行使该权力的法规或规章。', en: 'Regulations or rules on how it is exercised.' },
     },
     penaltyKinds: {
       label: { zh: '处罚种类', en: 'Penalty kinds' },
-      help: 'For penalty items only: the kinds of penalty the basis allows.',
+      help: { zh: '仅限行政处罚事项：依据所允许的处罚种类。', en: 'For penalty items only: the kinds of penalty the basis allows.' },
     },
-    description: { label: { zh: '说明', en: 'Description' }, help: 'Conduct covered and the boundary of duties.' },
+    description: {
+      label: { zh: '说明', en: 'Description' },
+      help: { zh: '所涵盖的行为及职责边界。', en: 'Conduct covered and the boundary of duties.' },
+    },
   },
   search: ['name', 'code'],
   treeParent: 'parentId',

@@ -8,39 +8,59 @@ export const staffMemberResource = defineResource({
   name: 'StaffMember',
   table: staffMembers,
   label: { zh: '执法人员', en: 'Staff member' },
-  description:
-    'A person of an enforcement team, with the establishment (编制) they hold. Where they work and their status change only through transfers, so the record of who moved when stays whole.',
+  description: {
+    zh: '执法队伍中的一名人员及其所占编制。所在机构和人员状态只能通过人员调动变更，以完整保留人员流动记录。',
+    en: 'A person of an enforcement team, with the establishment (编制) they hold. Where they work and their status change only through transfers, so the record of who moved when stays whole.',
+  },
   fields: {
     name: { label: { zh: '姓名', en: 'Name' } },
     organizationId: {
       label: { zh: '所在机构', en: 'Organization' },
-      help: 'Where the person works now. Set on creation; afterwards only a completed transfer changes it.',
+      help: {
+        zh: '此人当前工作的机构。新建时填写，此后只能通过办结的调动变更。',
+        en: 'Where the person works now. Set on creation; afterwards only a completed transfer changes it.',
+      },
     },
-    category: { label: { zh: '编制类别', en: 'Staffing category' }, help: 'The establishment the person is counted against.' },
+    category: {
+      label: { zh: '编制类别', en: 'Staffing category' },
+      help: { zh: '此人所占用的编制类别。', en: 'The establishment the person is counted against.' },
+    },
     status: {
       label: { zh: '人员状态', en: 'Status' },
-      help: 'Kept by transfers: a completed secondment makes it SECONDED, a return ON_DUTY, a departure LEFT.',
+      help: {
+        zh: '由人员调动维护：借调办结后为借调/抽调（SECONDED），归位后为在岗（ON_DUTY），调出后为已调出（LEFT）。',
+        en: 'Kept by transfers: a completed secondment makes it SECONDED, a return ON_DUTY, a departure LEFT.',
+      },
       readOnly: true,
     },
-    title: { label: { zh: '职务', en: 'Title' }, help: 'Position, e.g. 综合执法中队长.' },
+    title: { label: { zh: '职务', en: 'Title' }, help: { zh: '职务，如综合执法中队长。', en: 'Position, e.g. 综合执法中队长.' } },
     legalQualification: {
       label: { zh: '法律职业资格', en: 'Legal qualification' },
-      help: 'Holds the national legal professional qualification (法律职业资格).',
+      help: {
+        zh: '是否取得国家统一法律职业资格（法律职业资格）。',
+        en: 'Holds the national legal professional qualification (法律职业资格).',
+      },
     },
-    mobile: { label: { zh: '手机', en: 'Mobile' }, help: '11-digit mobile number.' },
+    mobile: { label: { zh: '手机', en: 'Mobile' }, help: { zh: '11位手机号码。', en: '11-digit mobile number.' } },
     note: { label: { zh: '备注', en: 'Note' } },
   },
   search: ['name', 'title', 'mobile'],
   computed: {
     certificateAlert: {
       label: { zh: '无证在执法岗', en: 'On an enforcement post without a valid certificate' },
-      help: 'True when the person holds an enforcement post today but no valid, unexpired certificate, e.g. after the last one was suspended or revoked.',
+      help: {
+        zh: '此人当前在执法岗任职，但没有有效且未过期的执法证（如最后一本证件已被暂扣或吊销）时为“是”。',
+        en: 'True when the person holds an enforcement post today but no valid, unexpired certificate, e.g. after the last one was suspended or revoked.',
+      },
       type: 'boolean',
       sql: certificateAlert,
     },
     overdueReturn: {
       label: { zh: '借调逾期未归位', en: 'Overdue to return from secondment' },
-      help: 'True when the person is seconded past the expected return date of the secondment.',
+      help: {
+        zh: '此人借调已超过预计归位日期仍未归位时为“是”。',
+        en: 'True when the person is seconded past the expected return date of the secondment.',
+      },
       type: 'boolean',
       sql: overdueReturn,
     },

@@ -6,14 +6,22 @@ export const trainingAttendanceResource = defineResource({
   name: 'TrainingAttendance',
   table: trainingAttendances,
   label: { zh: '参训记录', en: 'Training attendance' },
-  description:
-    'One person’s attendance at a training session: hours attended, exam score and result, completion certificate (结业证). Hours count towards the yearly minimum by the session’s kind.',
+  description: {
+    zh: '一名人员参加一次培训的记录：参训课时、考试成绩及是否合格、结业证。参训课时按培训类别计入年度最低课时。',
+    en: 'One person’s attendance at a training session: hours attended, exam score and result, completion certificate (结业证). Hours count towards the yearly minimum by the session’s kind.',
+  },
   fields: {
     sessionId: { label: { zh: '培训', en: 'Session' } },
     staffMemberId: { label: { zh: '参训人员', en: 'Staff member' } },
-    hoursAttended: { label: { zh: '参训课时', en: 'Hours attended' }, help: 'At most the session’s class hours.' },
-    examScore: { label: { zh: '考试成绩', en: 'Exam score' }, help: '0 to 100; empty when there was no exam.' },
-    passed: { label: { zh: '考试合格', en: 'Passed' }, help: 'Empty when there was no exam.' },
+    hoursAttended: {
+      label: { zh: '参训课时', en: 'Hours attended' },
+      help: { zh: '不超过该培训的课时。', en: 'At most the session’s class hours.' },
+    },
+    examScore: {
+      label: { zh: '考试成绩', en: 'Exam score' },
+      help: { zh: '0 到 100；未组织考试的留空。', en: '0 to 100; empty when there was no exam.' },
+    },
+    passed: { label: { zh: '考试合格', en: 'Passed' }, help: { zh: '未组织考试的留空。', en: 'Empty when there was no exam.' } },
     completionCertificate: { label: { zh: '结业证编号', en: 'Completion certificate' } },
   },
   search: ['completionCertificate'],

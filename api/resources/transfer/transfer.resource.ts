@@ -8,27 +8,57 @@ export const transferResource = defineResource({
   name: 'Transfer',
   table: transfers,
   label: { zh: '人员调动', en: 'Transfer' },
-  description:
-    'A move of a person: reassignment (转隶/划转), secondment (借调/抽调) and the return from it (归位), recruitment (招录) or departure (调出). Drafted as PENDING; completeTransfer moves the person and their posting in one transaction.',
+  description: {
+    zh: '人员的一次调动：转隶/划转、借调/抽调及其归位、招录或调出。新建时为待办理（PENDING）；办结调动（completeTransfer）在同一事务中变更人员及其任职。',
+    en: 'A move of a person: reassignment (转隶/划转), secondment (借调/抽调) and the return from it (归位), recruitment (招录) or departure (调出). Drafted as PENDING; completeTransfer moves the person and their posting in one transaction.',
+  },
   fields: {
     staffMemberId: { label: { zh: '人员', en: 'Staff member' } },
     kind: { label: { zh: '调动类别', en: 'Kind' } },
     fromOrganizationId: {
       label: { zh: '调出机构', en: 'From' },
-      help: 'Where the person works when the transfer is drafted; filled in from the person (empty for a recruitment).',
+      help: {
+        zh: '起草调动时此人所在的机构；根据人员信息自动填写（招录时为空）。',
+        en: 'Where the person works when the transfer is drafted; filled in from the person (empty for a recruitment).',
+      },
     },
     toOrganizationId: {
       label: { zh: '调入机构', en: 'To' },
-      help: 'Required except for a departure (which may leave the county) and a return (which goes back to where the person’s establishment is).',
+      help: {
+        zh: '除调出（可调离本县）和归位（回到编制所在机构）外必填。',
+        en: 'Required except for a departure (which may leave the county) and a return (which goes back to where the person’s establishment is).',
+      },
     },
-    post: { label: { zh: '新岗位', en: 'New post' }, help: 'The post held after the move; empty keeps the current post. Required for a recruitment.' },
-    effectiveDate: { label: { zh: '生效日期', en: 'Effective on' }, help: 'The first day in the new place; the old posting ends the day before.' },
+    post: {
+      label: { zh: '新岗位', en: 'New post' },
+      help: {
+        zh: '调动后担任的岗位；留空则保持现岗位。招录时必填。',
+        en: 'The post held after the move; empty keeps the current post. Required for a recruitment.',
+      },
+    },
+    effectiveDate: {
+      label: { zh: '生效日期', en: 'Effective on' },
+      help: {
+        zh: '到新机构任职的第一天；原任职于前一日结束。',
+        en: 'The first day in the new place; the old posting ends the day before.',
+      },
+    },
     expectedReturnDate: {
       label: { zh: '预计归位日期', en: 'Expected return' },
-      help: 'Required for a secondment: the day the person is due back; past it without a return, the person shows as overdue.',
+      help: {
+        zh: '借调时必填：应当归位的日期；逾期未归位的，此人显示为借调逾期未归位。',
+        en: 'Required for a secondment: the day the person is due back; past it without a return, the person shows as overdue.',
+      },
     },
-    documentNumber: { label: { zh: '文号', en: 'Document number' }, help: 'The transfer order, e.g. 镇人社〔2024〕12号.' },
-    status: { label: { zh: '办理状态', en: 'Status' }, help: 'Set by completeTransfer and cancelTransfer.', readOnly: true },
+    documentNumber: {
+      label: { zh: '文号', en: 'Document number' },
+      help: { zh: '调动文件的文号，如镇人社〔2024〕12号。', en: 'The transfer order, e.g. 镇人社〔2024〕12号.' },
+    },
+    status: {
+      label: { zh: '办理状态', en: 'Status' },
+      help: { zh: '由办结调动（completeTransfer）和取消调动（cancelTransfer）设置。', en: 'Set by completeTransfer and cancelTransfer.' },
+      readOnly: true,
+    },
     completedAt: { label: { zh: '办结时间', en: 'Completed at' }, readOnly: true },
     note: { label: { zh: '备注', en: 'Note' } },
   },
@@ -37,7 +67,10 @@ export const transferResource = defineResource({
   computed: {
     returnOverdue: {
       label: { zh: '逾期未归位', en: 'Return overdue' },
-      help: 'A completed secondment past its expected return date while the person is still seconded.',
+      help: {
+        zh: '已办结的借调超过预计归位日期，而此人仍处于借调状态。',
+        en: 'A completed secondment past its expected return date while the person is still seconded.',
+      },
       type: 'boolean',
       sql: () => secondmentOverdue(transfers),
     },
