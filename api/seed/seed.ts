@@ -23,6 +23,9 @@ import {
 } from './data/organizations';
 import { powerItemSeeds } from './data/power-items';
 import { departmentResponsibilities, person } from './data/directory';
+import { seedStaff } from './seed-hr';
+import { seedCaseReports, seedSupervision } from './seed-supervision';
+import { seedTraining } from './seed-training';
 
 const CODE_SCHEME = '镇平县执法事项编码（示例）';
 
@@ -255,6 +258,10 @@ export async function seedDemo(db: Db): Promise<void> {
     const items = await seedPowerItems(tx, orgs, domainIds);
     await seedCatalogs(tx, orgs, items);
     await seedDirectory(tx, orgs);
+    const staff = await seedStaff(tx, orgs);
+    await seedTraining(tx, orgs, staff);
+    await seedSupervision(tx, orgs);
+    await seedCaseReports(tx, orgs);
   });
 }
 

@@ -77,6 +77,106 @@ it('has the guidance assignments of seed 004, each with a lead contact and a lia
   expect(await count('_allResponsibilityEntriesMeta')).toBe(guidance.length * 4);
 });
 
+describe('HR, training and supervision of the demo county', () => {
+  it('has a few hundred invented staff across all 22 streets and townships', async () => {
+    const staff = await ok(server, 'allStaffMembers', { perPage: 1000 }, 'name category mobile organization { name kind }');
+    expect(staff.length).toBeGreaterThanOrEqual(250);
+    expect(staff.length).toBeLessThanOrEqual(350);
+    const local = staff.filter((s: any) => ['STREET', 'TOWNSHIP'].includes(s.organization.kind));
+    const perTownship = new Map<string, number>();
+    for (const s of local) perTownship.set(s.organization.name, (perTownship.get(s.organization.name) ?? 0) + 1);
+    expect(new Set(perTownship.keys())).toEqual(new Set(townships.map((t) => t.name)));
+    for (const n of perTownship.values()) expect(n).toBeGreaterThanOrEqual(8);
+    expect(new Set(staff.map((s: any) => s.category))).toEqual(new Set(['ADMINISTRATIVE', 'INSTITUTIONAL', 'ENFORCEMENT', 'AUXILIARY']));
+    for (const s of staff) if (s.mobile) expect(s.mobile).toMatch(/^1[3-9]\d{9}$/);
+    expect(await count('_allStaffMembersMeta', { legalQualification: true })).toBeGreaterThan(0);
+    expect(await count('_allStaffMembersMeta', { status: 'SECONDED' })).toBeGreaterThan(0);
+    expect(await count('_allStaffMembersMeta', { status: 'LEFT' })).toBeGreaterThan(0);
+  });
+
+  it('has certificates in every status and flags people on an enforcement post without a valid one', async () => {
+    for (const status of ['VALID', 'SUSPENDED', 'CANCELLED', 'REVOKED', 'LOST']) {
+      expect(await count('_allCertificatesMeta', { status })).toBeGreaterThan(0);
+    }
+    expect(await count('_allCertificatesMeta', { status: 'VALID', expiresOn_lt: today() })).toBeGreaterThan(0);
+    const flagged = await ok(server, 'staffWithoutValidCertificate', {}, 'name certificateAlert');
+    expect(flagged.length).toBeGreaterThanOrEqual(2);
+    expect(flagged.length).toBeLessThan(20);
+    expect(flagged.every((s: any) => s.certificateAlert)).toBe(true);
+  });
+
+  it('has an overdue secondment, and transfers of every kind and status', async () => {
+    const overdue = await ok(server, 'overdueSecondments', {}, 'expectedReturnDate returnOverdue staffMember { status overdueReturn }');
+    expect(overdue.length).toBeGreaterThan(0);
+    for (const t of overdue) {
+      expect(t.expectedReturnDate < today()).toBe(true);
+      expect(t.staffMember).toEqual({ status: 'SECONDED', overdueReturn: true });
+    }
+    // Another secondment is still within its time.
+    expect(await count('_allTransfersMeta', { kind: 'SECONDMENT', status: 'COMPLETED', returnOverdue: false })).toBeGreaterThan(0);
+    for (const kind of ['REASSIGNMENT', 'SECONDMENT', 'RETURN', 'RECRUITMENT', 'DEPARTURE']) {
+      expect(await count('_allTransfersMeta', { kind, status: 'COMPLETED' })).toBeGreaterThan(0);
+    }
+    expect(await count('_allTransfersMeta', { status: 'PENDING' })).toBeGreaterThan(0);
+    expect(await count('_allTransfersMeta', { status: 'CANCELLED' })).toBeGreaterThan(0);
+  });
+
+  it('has quotas for both years, some above the vacancy cap but not most', async () => {
+    for (const year of [2025, 2026]) {
+      const all = await count('_allStaffingQuotasMeta', { year });
+      expect(all).toBeGreaterThanOrEqual(townships.length * 2);
+      const above = await ok(server, 'quotasAboveVacancyCap', { year }, 'vacancyRate aboveVacancyCap');
+      expect(above.length).toBeGreaterThanOrEqual(3);
+      expect(above.length).toBeLessThan(all / 4);
+      for (const q of above) expect(q.vacancyRate).toBeGreaterThan(0.2);
+    }
+  });
+
+  it('has training in 2025 that brings some, not all, to the 30-hour professional-law minimum', async () => {
+    const kinds = new Set((await ok(server, 'allTrainingSessions', { perPage: 100 }, 'kind')).map((s: any) => s.kind));
+    for (const kind of ['PROFESSIONAL_LAW', 'GENERAL_LAW', 'INDUCTION', 'CASE_BASED', 'COMPETITION']) expect(kinds).toContain(kind);
+    const hours = await ok(server, 'trainingHours', { year: 2025 }, 'professionalLawHours meetsProfessionalLawMinimum');
+    const meeting = hours.filter((h: any) => h.meetsProfessionalLawMinimum);
+    expect(meeting.length).toBeGreaterThan(10);
+    expect(hours.length - meeting.length).toBeGreaterThan(10);
+    expect(await count('_allTrainingAttendancesMeta')).toBeLessThan(800);
+  });
+
+  it('has findings in every status, some overdue, and escalations of every level', async () => {
+    const findings = await ok(server, 'allFindings', { perPage: 1000 }, 'status area severity overdue sentBackCount escalation');
+    expect(findings.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(findings.map((f: any) => f.status))).toEqual(new Set(['OPEN', 'RECTIFYING', 'RECTIFIED', 'VERIFIED']));
+    expect(new Set(findings.map((f: any) => f.area))).toEqual(new Set(['TEAM', 'SYSTEM', 'CONDUCT', 'SUPPORT']));
+    expect(new Set(findings.map((f: any) => f.severity))).toEqual(new Set(['MINOR', 'MAJOR', 'SERIOUS']));
+    expect(findings.filter((f: any) => f.overdue).length).toBeGreaterThanOrEqual(3);
+    expect(findings.some((f: any) => f.sentBackCount > 0 && f.status === 'RECTIFYING')).toBe(true);
+    const escalations = await ok(server, 'allFindingEscalations', { perPage: 1000 }, 'level escalatedOn');
+    expect(new Set(escalations.map((e: any) => e.level))).toEqual(new Set(['NOTICE', 'CIRCULAR', 'INTERVIEW', 'FLAGGED', 'REFERRED']));
+    expect(escalations.every((e: any) => e.escalatedOn <= today())).toBe(true);
+  });
+
+  it('has case reports for 2024 and 2025 for the 22 streets and townships, scored out of 100', async () => {
+    for (const [periodStart, periodEnd] of [
+      ['2024-01-01', '2024-12-31'],
+      ['2025-01-01', '2025-12-31'],
+    ]) {
+      const reports = await ok(
+        server,
+        'allCaseReports',
+        { filter: { periodStart, periodEnd }, perPage: 100 },
+        'organization { name } totalScore rates { key rate points }',
+      );
+      expect(new Set(reports.map((r: any) => r.organization.name))).toEqual(new Set(townships.map((t) => t.name)));
+      for (const r of reports) {
+        expect(r.totalScore).toBeGreaterThanOrEqual(0);
+        expect(r.totalScore).toBeLessThanOrEqual(100);
+      }
+      // Some offices had no final judgment: their winning rate does not apply.
+      expect(reports.some((r: any) => r.rates.find((x: any) => x.key === 'winning').rate === null)).toBe(true);
+    }
+  });
+});
+
 it('seeding again changes nothing', async () => {
   const before = await dbFingerprint(server);
   await seedDemo(server.database.db);

@@ -1,0 +1,44 @@
+import { trainingAttendances, trainingSessions } from '../../drizzle/schema';
+import type { Tx } from '../db';
+import { serviceOf } from '../registry';
+import { staffSeeds } from './data/staff';
+import { attendanceSeeds, sessionSeeds } from './data/training';
+import { orgId, type Ids } from './seed-hr';
+
+/** Training sessions (natural key: title) and attendance (session and person). */
+export async function seedTraining(tx: Tx, orgs: Ids, staff: Ids): Promise<void> {
+  const sessions: Ids = new Map(
+    (await tx.select({ id: trainingSessions.id, title: trainingSessions.title }).from(trainingSessions)).map((s) => [s.title, s.id]),
+  );
+  for (const s of sessionSeeds) {
+    if (sessions.has(s.title)) continue;
+    const row = await serviceOf('TrainingSession').create(tx, {
+      title: s.title,
+      kind: s.kind,
+      organizerId: orgId(orgs, s.organizer),
+      startsOn: s.startsOn,
+      endsOn: s.endsOn,
+      hours: s.hours,
+      location: s.location,
+    });
+    sessions.set(s.title, row.id as number);
+  }
+  const attended = new Set(
+    (await tx.select({ s: trainingAttendances.sessionId, p: trainingAttendances.staffMemberId }).from(trainingAttendances)).map(
+      (a) => `${a.s}|${a.p}`,
+    ),
+  );
+  for (const a of attendanceSeeds(staffSeeds)) {
+    const sessionId = sessions.get(a.session)!;
+    const staffMemberId = staff.get(a.staff)!;
+    if (attended.has(`${sessionId}|${staffMemberId}`)) continue;
+    await serviceOf('TrainingAttendance').create(tx, {
+      sessionId,
+      staffMemberId,
+      hoursAttended: a.hoursAttended,
+      examScore: a.examScore,
+      passed: a.passed,
+      completionCertificate: a.completionCertificate,
+    });
+  }
+}
