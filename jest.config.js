@@ -1,6 +1,6 @@
 // Two projects run the same API suites: on embedded PGlite always, and on PostgreSQL when
-// TEST_DATABASE_URL is set (CI sets it). Suites under test/static (generated files) and test/process
-// (the started product) run once.
+// TEST_DATABASE_URL is set (CI sets it). Suites under test/static (generated files), test/process
+// (the started product) and test/browser (the admin in chromium) run once, on PGlite.
 const swc = [
   '@swc/jest',
   {
@@ -30,7 +30,7 @@ module.exports = {
             ...base,
             displayName: 'postgres',
             setupFiles: ['<rootDir>/test/setup/postgres.ts'],
-            testPathIgnorePatterns: ['<rootDir>/test/static/', '<rootDir>/test/process/'],
+            testPathIgnorePatterns: ['<rootDir>/test/static/', '<rootDir>/test/process/', '<rootDir>/test/browser/'],
           },
         ]
       : []),

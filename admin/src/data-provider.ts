@@ -16,10 +16,22 @@ interface ServerError {
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
-/** The first GraphQL error of an Apollo error (or of a raw response), if any. */
+interface ApolloLike {
+  graphQLErrors?: ServerError[];
+  networkError?: { result?: { errors?: ServerError[] } };
+}
+
+/**
+ * The first GraphQL error behind a failure, if any: ra-data-graphql wraps Apollo's error as the
+ * body of an HttpError; a raw response has it at the top.
+ */
 function serverErrorOf(error: unknown): ServerError | undefined {
-  const e = error as { graphQLErrors?: ServerError[]; networkError?: { result?: { errors?: ServerError[] } } };
-  return e?.graphQLErrors?.[0] ?? e?.networkError?.result?.errors?.[0];
+  const e = error as ApolloLike & { body?: ApolloLike };
+  for (const source of [e, e?.body]) {
+    const found = source?.graphQLErrors?.[0] ?? source?.networkError?.result?.errors?.[0];
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**

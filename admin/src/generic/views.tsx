@@ -17,7 +17,7 @@ import {
 } from 'react-admin';
 import type { ReactElement } from 'react';
 import { Box } from '@mui/material';
-import { listColumns, SYSTEM_FIELDS, type ResourceMetadata } from '../metadata';
+import { listColumns, showFields, type ResourceMetadata } from '../metadata';
 import { fieldFor, filtersFor, inputFor } from './field-components';
 
 // The four generated screens of a resource, rendered from its metadata. A resource with work beyond
@@ -49,11 +49,9 @@ export function ResourceList({ resource }: { resource: ResourceMetadata }) {
 }
 
 export function ResourceShow({ resource, aside }: { resource: ResourceMetadata; aside?: ReactElement }) {
-  const own = resource.fields.filter((f) => !SYSTEM_FIELDS.includes(f.name));
-  const system = resource.fields.filter((f) => SYSTEM_FIELDS.includes(f.name));
   return (
     <Show aside={aside}>
-      <SimpleShowLayout>{[...own, ...system].map((f) => fieldFor(f))}</SimpleShowLayout>
+      <SimpleShowLayout>{showFields(resource).map((f) => fieldFor(f))}</SimpleShowLayout>
     </Show>
   );
 }

@@ -42,3 +42,10 @@ export function listColumns(resource: ResourceMetadata): FieldMetadata[] {
   const title = own.find((f) => f.name === resource.titleField);
   return [...(title ? [title] : []), ...own.filter((f) => f !== title)];
 }
+
+/** Fields of a record page: its own fields first, then id and timestamps. */
+export function showFields(resource: ResourceMetadata): FieldMetadata[] {
+  const own = resource.fields.filter((f) => !SYSTEM_FIELDS.includes(f.name));
+  const system = resource.fields.filter((f) => SYSTEM_FIELDS.includes(f.name) && f.name !== 'version');
+  return [...own, ...system];
+}

@@ -4,7 +4,7 @@ import { Box, Card, CardContent, Chip, MenuItem, TextField as MuiTextField, Typo
 import PublishIcon from '@mui/icons-material/Publish';
 import { Button, Confirm, EditButton, Labeled, Show, SimpleShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { fieldFor } from '../generic/field-components';
-import { enums, resourceMeta } from '../metadata';
+import { enums, resourceMeta, showFields } from '../metadata';
 import { graphql } from '../data-provider';
 import { useDomainAction } from './use-domain-action';
 import { useLang } from './use-lang';
@@ -120,7 +120,7 @@ export function CatalogShow() {
   return (
     <Show actions={<CatalogActions />}>
       <SimpleShowLayout>
-        {catalog.fields.filter((f) => !['version', 'createdAt', 'updatedAt'].includes(f.name)).map((f) => fieldFor(f))}
+        {showFields(catalog).map((f) => fieldFor(f))}
         <Labeled label="app.catalog.delegations" fullWidth>
           <CatalogDelegations />
         </Labeled>

@@ -18,7 +18,7 @@ import {
 } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { fieldFor, filtersFor } from '../generic/field-components';
-import { enums, resourceMeta } from '../metadata';
+import { enums, resourceMeta, showFields } from '../metadata';
 import { useDomainAction } from './use-domain-action';
 import { useLang } from './use-lang';
 
@@ -125,7 +125,7 @@ export function FindingShow() {
         </TopToolbar>
       }
     >
-      <SimpleShowLayout>{finding.fields.map((f) => fieldFor(f))}</SimpleShowLayout>
+      <SimpleShowLayout>{showFields(finding).map((f) => fieldFor(f))}</SimpleShowLayout>
     </Show>
   );
 }

@@ -3,7 +3,7 @@ import CheckIcon from '@mui/icons-material/CheckCircle';
 import CancelIcon from '@mui/icons-material/Cancel';
 import { useState } from 'react';
 import { fieldFor } from '../generic/field-components';
-import { resourceMeta } from '../metadata';
+import { resourceMeta, showFields } from '../metadata';
 import { useDomainAction } from './use-domain-action';
 
 const transfer = resourceMeta('Transfer');
@@ -40,7 +40,7 @@ export function TransferShow() {
   return (
     <Show actions={<TransferActions />}>
       <SimpleShowLayout>
-        {transfer.fields.filter((f) => f.name !== 'version').map((f) => fieldFor(f))}
+        {showFields(transfer).map((f) => fieldFor(f))}
         <Labeled label="app.transfer.postings" fullWidth>
           <ReferenceManyField reference="Posting" target="staffMemberId" source="staffMemberId" sort={{ field: 'startedOn', order: 'ASC' }}>
             <Datagrid bulkActionButtons={false} rowClick="show">

@@ -1,0 +1,191 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+import { ok } from '../helpers/operations';
+import { resources } from '../../admin/src/metadata';
+
+// The back office in a real browser (Debian's chromium through playwright-core), on the demo county:
+// what a catalog editor, an HR officer and a supervisor do on their first day.
+
+const root = path.resolve(__dirname, '../..');
+const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+if (!executablePath && process.env.CI) throw new Error('CI runs the browser suite: install Debian chromium (.ci/run does)');
+if (!executablePath) console.warn('No chromium found (set CHROMIUM_PATH or apt-get install chromium): skipping the browser suite.');
+const suite = executablePath ? describe : describe.skip;
+
+const shots = path.join(root, 'test-results/screenshots');
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let base: string;
+
+async function shot(name: string) {
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: false });
+}
+
+/** Waits until react-admin has finished loading the page (no progress bar, no skeleton). */
+async function settled() {
+  await page.waitForLoadState('networkidle');
+  await page.locator('.MuiLinearProgress-root').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
+}
+
+async function go(hash: string) {
+  await page.goto(`${base}/#${hash}`);
+  await settled();
+}
+
+/** Picks an option of a react-admin AutocompleteInput by typing part of its text. */
+async function autocomplete(label: string, text: string) {
+  const input = page.getByLabel(label, { exact: false }).first();
+  await input.click();
+  await input.fill(text);
+  await page.getByRole('option', { name: new RegExp(text) }).first().click();
+}
+
+async function select(label: string, option: string) {
+  await page.getByLabel(label, { exact: false }).first().click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+suite('the back office in a browser', () => {
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    // The admin as `npm start` serves it, rebuilt when stale.
+    execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'admin/scripts/ensure-build.ts'], { cwd: root, stdio: 'inherit' });
+    server = await startTestServer({ seed: true });
+    base = server.url.replace(/\/graphql$/, '');
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page.setDefaultTimeout(15_000);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens on the dashboard in Chinese, with the figures a county leader asks about', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await go('/');
+    await page.getByText('空编率超标').waitFor();
+    for (const title of ['空编率超标', '借调逾期未归位', '无有效执法证在执法岗', '逾期问题（按督办措施）', '赋权事项目录']) {
+      await expect(page.getByText(title, { exact: false }).first().isVisible()).resolves.toBe(true);
+    }
+    // The demo county has an overdue secondment and findings past their deadline.
+    const secondments = page.getByTestId('secondments');
+    await expect(secondments.locator('h4').innerText()).resolves.not.toBe('0');
+    await shot('dashboard');
+    expect(errors).toEqual([]);
+  });
+
+  it('switches to English and back', async () => {
+    await go('/');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByText('Above the vacancy cap').waitFor();
+    await expect(page.getByRole('menuitem', { name: 'Staff member' }).isVisible()).resolves.toBe(true);
+    await shot('dashboard-en');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('menuitem', { name: '中文' }).click();
+    await page.getByText('空编率超标').waitFor();
+  });
+
+  it('lists every resource of the schema', async () => {
+    for (const r of resources) {
+      await go(`/${r.name}`);
+      // The page title is the resource's Chinese name, and no error was notified.
+      // The findings list is the board, titled as such.
+      await page.locator('#react-admin-title', { hasText: r.name === 'Finding' ? '问题整改看板' : r.label.zh }).waitFor();
+      await expect(page.locator('.MuiSnackbarContent-root').count()).resolves.toBe(0);
+      if (r.name !== 'Finding') await page.locator('.RaDatagrid-table, .RaList-noResults, .RaEmpty-message').first().waitFor();
+      if (['Organization', 'StaffMember', 'StaffingQuota', 'Delegation', 'CaseReport'].includes(r.name)) await shot(`list-${r.name}`);
+    }
+  });
+
+  it('creates and edits an organization through the forms', async () => {
+    await go('/Organization/create');
+    await page.getByLabel('名称', { exact: false }).first().fill('浏览器测试街道');
+    await select('类别', '街道');
+    await page.getByLabel('机构代码', { exact: false }).fill('411324-BT01');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.locator('.RaShow-main', { hasText: '浏览器测试街道' }).waitFor();
+    await shot('organization-show');
+
+    await page.getByRole('link', { name: '编辑' }).click();
+    await settled();
+    await page.getByLabel('名称', { exact: false }).first().fill('浏览器测试街道（更名）');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.locator('.RaShow-main', { hasText: '浏览器测试街道（更名）' }).waitFor();
+    const [org] = await ok(server, 'allOrganizations', { filter: { code: '411324-BT01' } }, 'name kind');
+    expect(org).toEqual({ name: '浏览器测试街道（更名）', kind: 'STREET' });
+  });
+
+  it('shows the server’s refusal under the field it concerns', async () => {
+    await go('/Organization/create');
+    await page.getByLabel('名称', { exact: false }).first().fill('重复代码镇');
+    await select('类别', '乡镇');
+    await page.getByLabel('机构代码', { exact: false }).fill('411324-T01'); // the demo's 涅阳街道 has it
+    await page.getByRole('button', { name: '保存' }).click();
+    const message = page.locator('.MuiFormHelperText-root.Mui-error', { hasText: '已被使用' });
+    await message.waitFor();
+    await shot('validation-error');
+    expect(await ok(server, '_allOrganizationsMeta', { filter: { name: '重复代码镇' } }, 'count')).toEqual({ count: 0 });
+  });
+
+  it('creates a delegation in the draft catalog through the form', async () => {
+    const [draft] = await ok(server, 'allDelegationCatalogs', { filter: { status: 'DRAFT' } }, 'id title effectiveFrom');
+    expect(draft.title).toMatch(/2025年/); // the demo's draft; the other versions are locked
+    const department = (await ok(server, 'allOrganizations', { filter: { q: '城市管理局' } }, 'id name'))[0];
+    const domain = (await ok(server, 'allEnforcementDomains', { perPage: 1 }, 'id'))[0];
+    await ok(server, 'createPowerItem', {
+      codeScheme: '浏览器测试', code: 'BT-001', name: '对浏览器测试事项的处罚', category: 'PENALTY', domainId: domain.id,
+      sourceDepartmentId: department.id, settingBasis: '《测试条例》第一条',
+    });
+    await go('/Delegation/create');
+    await autocomplete('所属目录', '2025年');
+    await autocomplete('执法事项', '浏览器测试事项');
+    await autocomplete('承接机构', '涅阳');
+    await autocomplete('赋权部门', '城市管理局');
+    await select('赋权方式', '委托');
+    await page.getByLabel('生效日期', { exact: false }).fill(draft.effectiveFrom);
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.locator('.RaShow-main', { hasText: '对浏览器测试事项的处罚' }).waitFor();
+    await shot('delegation-show');
+    const created = await ok(server, 'allDelegations', { filter: { catalogId: draft.id, q: '' } }, 'powerItem { name } mode');
+    expect(created.filter((d: any) => d.powerItem.name === '对浏览器测试事项的处罚')).toEqual([{ powerItem: { name: '对浏览器测试事项的处罚' }, mode: 'ENTRUSTED' }]);
+  });
+
+  it('completes a transfer and shows the resulting posting', async () => {
+    const [street, township] = await ok(server, 'allOrganizations', { filter: { q: '镇' }, perPage: 2, sortField: 'code' }, 'id name');
+    const person = await ok(server, 'createStaffMember', { name: '调动测试员', organizationId: street.id, category: 'ADMINISTRATIVE' });
+    await ok(server, 'createPosting', { staffMemberId: person.id, organizationId: street.id, post: 'LEGAL_REVIEW', startedOn: '2024-01-01' });
+    const transfer = await ok(server, 'createTransfer', { staffMemberId: person.id, kind: 'REASSIGNMENT', toOrganizationId: township.id, effectiveDate: '2025-07-01' });
+    await go(`/Transfer/${transfer.id}/show`);
+    await page.getByRole('button', { name: '办理调动' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    await page.getByText('调动已办理').waitFor();
+    await page.getByText('已完成').first().waitFor();
+    // The person's postings: the old one closed the day before, the new one open at the destination.
+    await page.getByText('2025-06-30').or(page.getByText('2025/6/30')).first().waitFor();
+    await shot('transfer-completed');
+    const member = await ok(server, 'StaffMember', { id: person.id }, 'organization { name }');
+    expect(member.organization.name).toBe(township.name);
+  });
+
+  it('shows the findings board with overdue findings highlighted, and a catalog by street', async () => {
+    await go('/Finding');
+    await page.getByTestId('column-OPEN').waitFor();
+    const overdue = page.locator('[data-testid="finding-card"][data-overdue="true"]');
+    expect(await overdue.count()).toBeGreaterThan(0);
+    await shot('findings-board');
+    const [published] = await ok(server, 'allDelegationCatalogs', { filter: { status: 'PUBLISHED' } }, 'id');
+    await go(`/DelegationCatalog/${published.id}/show`);
+    await page.getByTestId('catalog-groups').getByText('涅阳街道').waitFor();
+    await shot('catalog');
+  });
+});
