@@ -69,11 +69,28 @@ it('seeds on first start, keeps data across a SIGTERM restart, and stops cleanly
   expect(await exitCode(second.child)).toBe(0);
 });
 
-it('starts empty with SEED=none', async () => {
+it('starts empty with SEED=none, and takes the vacancy cap and the training minimum from configuration', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'empty-'));
   try {
-    const empty = await start({ DATA_DIR: dir, SEED: 'none' });
+    const empty = await start({ DATA_DIR: dir, SEED: 'none', VACANCY_RATE_CAP: '0.5', PROFESSIONAL_LAW_HOURS_MIN: '12' });
     expect((await gql(empty.base, COUNT)).data._allOrganizationsMeta.count).toBe(0);
+    const run = async (query: string) => {
+      const res = await gql(empty.base, query);
+      expect(res.errors).toBeUndefined();
+      return res.data;
+    };
+    const org = (await run('mutation { createOrganization(name: "配置测试镇", kind: TOWNSHIP) { id } }')).createOrganization.id;
+    const person = (await run(`mutation { createStaffMember(name: "配置测试员", organizationId: "${org}", category: ADMINISTRATIVE) { id } }`)).createStaffMember.id;
+    await run(`mutation { createPosting(staffMemberId: "${person}", organizationId: "${org}", post: LEGAL_REVIEW, startedOn: "2024-01-01") { id } }`);
+    const year = new Date().getFullYear();
+    // 2 of 3 places vacant (66.7%) is above a 50% cap; 1 of 2 (50%) is not.
+    const quota = `{ vacancyRate aboveVacancyCap }`;
+    const three = await run(`mutation { createStaffingQuota(organizationId: "${org}", category: ADMINISTRATIVE, year: ${year}, approvedCount: 3) ${quota} }`);
+    expect(three.createStaffingQuota).toEqual({ vacancyRate: 0.6667, aboveVacancyCap: true });
+    const two = await run(`mutation { createStaffingQuota(organizationId: "${org}", category: ADMINISTRATIVE, year: ${year - 1}, approvedCount: 2) ${quota} }`);
+    expect(two.createStaffingQuota).toEqual({ vacancyRate: 0.5, aboveVacancyCap: false });
+    const hours = await run(`{ trainingHours(year: ${year}) { requiredProfessionalLawHours meetsProfessionalLawMinimum } }`);
+    expect(hours.trainingHours).toEqual([{ requiredProfessionalLawHours: 12, meetsProfessionalLawMinimum: false }]);
     empty.child.kill('SIGTERM');
     expect(await exitCode(empty.child)).toBe(0);
   } finally {
