@@ -137,6 +137,38 @@ suite('the back office in a browser', () => {
     expect(await ok(server, '_allOrganizationsMeta', { filter: { name: '重复代码镇' } }, 'count')).toEqual({ count: 0 });
   });
 
+  it('tells the user when someone else saved the record first, and reloads it', async () => {
+    const org = await ok(server, 'createOrganization', { name: '并发编辑镇', kind: 'TOWNSHIP' });
+    await go(`/Organization/${org.id}`);
+    await page.getByLabel('名称', { exact: false }).first().fill('我的修改');
+    // Meanwhile a colleague renames it.
+    await ok(server, 'updateOrganization', { id: org.id, name: '同事的修改' });
+    await page.getByRole('button', { name: '保存' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: '已被他人修改' });
+    await alert.waitFor();
+    await shot('conflict');
+    expect((await ok(server, 'Organization', { id: org.id }, 'name')).name).toBe('同事的修改');
+    await alert.getByRole('button', { name: '重新加载' }).click();
+    await alert.waitFor({ state: 'detached' });
+    await expect(page.getByLabel('名称', { exact: false }).first().inputValue()).resolves.toBe('同事的修改');
+  });
+
+  it('deletes several records at once with the bulk mutation', async () => {
+    for (const name of ['批量删除甲', '批量删除乙']) await ok(server, 'createResponsibilityEntry', { organizationId: '1', kind: 'TASK', responsibility: name });
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/graphql')) requests.push(r.postData() ?? '');
+    });
+    await go('/ResponsibilityEntry?filter=' + encodeURIComponent(JSON.stringify({ q: '批量删除' })));
+    await page.locator('.RaDatagrid-table').waitFor();
+    await page.locator('thead input[type="checkbox"]').check();
+    await page.getByRole('button', { name: '删除' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    await page.getByText('已删除 2 条记录').waitFor();
+    expect(requests.some((body) => body.includes('deleteResponsibilityEntries'))).toBe(true);
+    expect(await ok(server, '_allResponsibilityEntriesMeta', { filter: { q: '批量删除' } }, 'count')).toEqual({ count: 0 });
+  });
+
   it('creates a delegation in the draft catalog through the form', async () => {
     const [draft] = await ok(server, 'allDelegationCatalogs', { filter: { status: 'DRAFT' } }, 'id title effectiveFrom');
     expect(draft.title).toMatch(/2025年/); // the demo's draft; the other versions are locked

@@ -1,4 +1,5 @@
 import {
+  BulkDeleteButton,
   Create,
   DatagridConfigurable,
   Edit,
@@ -10,6 +11,7 @@ import {
   SimpleForm,
   SimpleShowLayout,
   TopToolbar,
+  useCloseNotification,
   useNotify,
   useRefresh,
   useTranslate,
@@ -41,7 +43,11 @@ export function ResourceList({ resource }: { resource: ResourceMetadata }) {
   const columns = listColumns(resource);
   return (
     <List filters={filtersFor(resource, translate)} actions={<ListActions />} sort={{ field: 'id', order: 'DESC' }} perPage={25}>
-      <DatagridConfigurable rowClick="show" omit={columns.slice(VISIBLE_COLUMNS).map((f) => f.name)} preferenceKey={`${resource.name}.datagrid`}>
+      <DatagridConfigurable
+        rowClick="show"
+        // Deletes wait for the server and ask first: a record still referenced is refused, not undone later.
+        bulkActionButtons={<BulkDeleteButton mutationMode="pessimistic" />}
+        omit={columns.slice(VISIBLE_COLUMNS).map((f) => f.name)} preferenceKey={`${resource.name}.datagrid`}>
         {columns.map((f) => fieldFor(f))}
       </DatagridConfigurable>
     </List>
@@ -72,10 +78,15 @@ export function ResourceCreate({ resource }: { resource: ResourceMetadata }) {
 function ConflictMessage() {
   const translate = useTranslate();
   const refresh = useRefresh();
+  const close = useCloseNotification();
+  const reload = () => {
+    close();
+    refresh();
+  };
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }} role="alert">
       {translate('app.errors.conflict')}
-      <Button label="app.errors.reload" onClick={() => refresh()} variant="outlined" color="inherit" />
+      <Button label="app.errors.reload" onClick={reload} variant="outlined" color="inherit" />
     </Box>
   );
 }
