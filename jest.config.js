@@ -15,7 +15,9 @@ const swc = [
 
 const base = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  // jose ships only ES modules; jest loads CommonJS, so swc converts it like our own files.
+  transform: { '^.+\\.ts$': swc, '/node_modules/jose/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
 };
 

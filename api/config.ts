@@ -10,6 +10,10 @@ export const config = {
   dataDir: path.resolve(process.env.DATA_DIR ?? 'data'),
   /** `demo` (default) seeds Zhenping county into an empty database; `none` starts empty. */
   seed: (process.env.SEED ?? 'demo') as 'demo' | 'none',
+  /** Signs login tokens; when unset, one is generated once and kept in the data directory. */
+  authSecret: process.env.AUTH_SECRET || undefined,
+  /** How long a login lasts, in seconds (default 8 hours, a working day). */
+  sessionSeconds: Number(process.env.SESSION_SECONDS ?? 8 * 3600),
   /** Highest acceptable vacancy rate of a staffing quota (seed 000: 空编率不得高于20%). */
   vacancyRateCap: Number(process.env.VACANCY_RATE_CAP ?? 0.2),
   /** Hours of professional-law training each enforcement officer needs per year (seed 004: 不少于30课时). */

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
 import type { Db } from './db';
+import { ANONYMOUS, type Actor } from './auth/actor';
 import { selectionOf, type ResourceModel } from './crud/model';
 import type { Row } from './crud/resource';
 
@@ -8,9 +9,10 @@ export interface Context {
   db: Db;
   /** Per-request batch loaders by resource name: a page of rows loads its references in one query each. */
   loaders: Map<string, DataLoader<number, Row | null>>;
+  actor: Actor;
 }
 
-export function createContext(db: Db, models: ResourceModel[]): Context {
+export function createContext(db: Db, models: ResourceModel[], actor: Actor = ANONYMOUS): Context {
   const loaders = new Map<string, DataLoader<number, Row | null>>();
   for (const model of models) {
     const idColumn = model.byKey.get('id')!.column;
@@ -23,5 +25,5 @@ export function createContext(db: Db, models: ResourceModel[]): Context {
       }),
     );
   }
-  return { db, loaders };
+  return { db, loaders, actor };
 }

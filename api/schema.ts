@@ -10,6 +10,7 @@ import { TransferResolver } from './resources/transfer/transfer.resolver';
 import { StaffTrainingHoursResolver, TrainingAttendanceResolver } from './resources/training-attendance/training-attendance.resolver';
 import { FindingResolver } from './resources/finding/finding.resolver';
 import { CaseReportResolver } from './resources/case-report/case-report.resolver';
+import { UserResolver } from './resources/user/auth.resolver';
 
 /** Resources with domain operations; every other resource is served by its generated resolver. */
 const domainResolvers: Record<string, Function> = {
@@ -21,6 +22,7 @@ const domainResolvers: Record<string, Function> = {
   TrainingAttendance: TrainingAttendanceResolver,
   Finding: FindingResolver,
   CaseReport: CaseReportResolver,
+  User: UserResolver,
 };
 
 /** Resolvers of types that are not resources (report rows with their own references). */

@@ -13,6 +13,9 @@ import type { Database } from './db';
 import { formatError } from './format-error';
 import { models } from './registry';
 import { getSchema } from './schema';
+import { authenticate } from './auth/session';
+import { currentActor, runAs } from './auth/actor';
+import type { GraphQLError } from 'graphql';
 
 export interface ServerOptions {
   database: Database;
@@ -57,7 +60,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(db, models) }),
+    // Who is asking, for every resolver and service of this request (authorization, audit).
+    async (req, res, next) => {
+      let actor;
+      try {
+        actor = await authenticate(db, req.headers.authorization);
+      } catch (e) {
+        res.status(401).json({ errors: [formatError((e as GraphQLError).toJSON(), e)] });
+        return;
+      }
+      runAs(actor, next);
+    },
+    expressMiddleware(apollo, { context: async () => createContext(db, models, currentActor()) }),
   );
   const adminDir = options.adminDir ?? ADMIN_DIRS.find((d) => existsSync(path.join(d, 'index.html')));
   if (adminDir) {

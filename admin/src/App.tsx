@@ -1,6 +1,7 @@
 import { Admin, Layout, Resource, type DataProvider, type LayoutProps } from 'react-admin';
 import { resources } from './metadata';
 import { i18nProvider } from './i18n/i18n-provider';
+import { authProvider } from './auth-provider';
 import { Menu } from './Menu';
 import { ResourceCreate, ResourceEdit, ResourceList, ResourceShow } from './generic/views';
 import { screens } from './screens';
@@ -14,7 +15,7 @@ const AppLayout = (props: LayoutProps) => <Layout {...props} menu={Menu} />;
  */
 export function App({ dataProvider }: { dataProvider: DataProvider }) {
   return (
-    <Admin dataProvider={dataProvider} i18nProvider={i18nProvider} layout={AppLayout} dashboard={Dashboard} title="app.title" disableTelemetry>
+    <Admin dataProvider={dataProvider} authProvider={authProvider} requireAuth i18nProvider={i18nProvider} layout={AppLayout} dashboard={Dashboard} title="app.title" disableTelemetry>
       {resources.map((r) => {
         const custom = screens[r.name] ?? {};
         const List = custom.list ?? (() => <ResourceList resource={r} />);

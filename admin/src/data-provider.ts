@@ -1,4 +1,5 @@
 import buildGraphQLProvider from 'ra-data-graphql-simple';
+import { HttpLink } from '@apollo/client';
 import { HttpError, type DataProvider } from 'react-admin';
 import type { IntrospectionSchema } from 'graphql';
 import introspection from './generated/introspection.json';
@@ -13,6 +14,14 @@ interface ServerError {
     fieldErrors?: { field: string; rule: string; zh: string; en: string }[];
   };
 }
+
+/** The signed-in user's token, read at each request (set by auth-provider.ts). */
+function authHeaders(): Record<string, string> {
+  const token = localStorage.getItem('township.token');
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+const authFetch: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...authHeaders() } });
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
@@ -57,7 +66,7 @@ export function toHttpError(error: unknown): unknown {
 
 export async function buildDataProvider(uri = '/graphql'): Promise<DataProvider> {
   const provider: DataProvider = await buildGraphQLProvider({
-    clientOptions: { uri },
+    clientOptions: { link: new HttpLink({ uri, fetch: authFetch }) },
     // The schema comes from the build (schema.graphql), so start-up needs no introspection request.
     introspection: { schema: (introspection as unknown as { __schema: IntrospectionSchema }).__schema },
     bulkActionsEnabled: true,
@@ -76,7 +85,7 @@ export async function buildDataProvider(uri = '/graphql'): Promise<DataProvider>
 
 /** A domain query or mutation beside the grammar (dashboard figures, completeTransfer …). */
 export async function graphql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, uri = '/graphql'): Promise<T> {
-  const res = await fetch(uri, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await authFetch(uri, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   const json = (await res.json()) as { data?: T; errors?: ServerError[] };
   if (json.errors?.length) throw toHttpError({ graphQLErrors: json.errors });
   return json.data as T;

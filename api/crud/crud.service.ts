@@ -6,6 +6,9 @@ import { filterToWhere, paging, type ListParams } from './filter-to-where';
 import { parseId, selectionOf, type ResourceModel } from './model';
 import type { Row, WriteContext } from './resource';
 import { normalizeInput, runGuards, validateWrite } from './validate';
+import { currentActor } from '../auth/actor';
+import { assertSignedIn, authorizeWrite } from '../auth/access';
+import { writeAudit } from '../auth/audit';
 
 /**
  * The generic record operations of one resource. Resolvers, domain operations and the seed all
@@ -63,24 +66,28 @@ export class CrudService {
   async create(tx: Tx, input: Record<string, unknown>): Promise<Row> {
     const values = normalizeInput(this.model, input);
     const after = { ...this.defaults(), ...values } as Row;
+    await this.authorize(tx, [after]);
     const ctx: WriteContext = { tx, operation: 'create', after, input: values, errors: new FieldErrors() };
     await runGuards(ctx, this.model);
     await validateWrite(ctx, this.model, this.models);
     const [row] = await tx.insert(this.model.table).values(values).returning();
+    await this.audit(tx, 'create', undefined, row as Row);
     await this.applyEffects(ctx, row as Row);
     return this.reread(tx, row as Row);
   }
 
   /** `expectedVersion`, when given, must be the stored version, else the edit is refused as stale. */
   async update(tx: Tx, id: unknown, input: Record<string, unknown>, expectedVersion?: number | null): Promise<Row> {
+    assertSignedIn();
     const before = await this.getForUpdate(tx, id);
     this.assertVersion(before, expectedVersion);
     const values = normalizeInput(this.model, input);
     const after = { ...before, ...values } as Row;
+    await this.authorize(tx, [before, after]);
     const ctx: WriteContext = { tx, operation: 'update', before, after, input: values, errors: new FieldErrors() };
     await runGuards(ctx, this.model);
     await validateWrite(ctx, this.model, this.models);
-    const row = await this.write(tx, before.id, values);
+    const row = await this.write(tx, before.id, values, before);
     await this.applyEffects(ctx, row);
     return this.model.definition.effects?.length ? this.reread(tx, row) : row;
   }
@@ -98,14 +105,30 @@ export class CrudService {
     );
   }
 
-  /** Sets server-kept fields (status, dates) without the client-facing rules; for domain operations. */
-  async write(tx: Tx, id: number, values: Record<string, unknown>): Promise<Row> {
+  /**
+   * Sets server-kept fields (status, dates) without the client-facing rules; for domain operations,
+   * which authorize the actor themselves (see `authorize`). Audited like any change.
+   */
+  async write(tx: Tx, id: number, values: Record<string, unknown>, knownBefore?: Row): Promise<Row> {
+    const before = currentActor() ? (knownBefore ?? (await this.get(tx, id)) ?? undefined) : undefined;
     const [row] = await tx
       .update(this.model.table)
       .set({ ...values, version: sql`${this.versionColumn} + 1`, updatedAt: new Date() })
       .where(eq(this.idColumn, id))
       .returning();
+    if (before) await this.audit(tx, 'update', before, row as Row);
     return this.reread(tx, row as Row);
+  }
+
+  /** Refuses the write unless the request's actor may change these records (no actor: seed, CLI). */
+  async authorize(tx: Tx, rows: Row[]): Promise<void> {
+    const actor = currentActor();
+    if (actor) await authorizeWrite(tx, actor, this.model, this.models, rows);
+  }
+
+  private async audit(tx: Tx, operation: 'create' | 'update' | 'delete', before: Row | undefined, after: Row | undefined) {
+    const actor = currentActor();
+    if (actor) await writeAudit(tx, actor, this.model, operation, before, after);
   }
 
   /** A stored row as clients read it: `returning()` gives the columns, not the computed fields. */
@@ -118,11 +141,14 @@ export class CrudService {
   }
 
   async remove(tx: Tx, id: unknown): Promise<Row> {
+    assertSignedIn();
     const before = await this.getForUpdate(tx, id);
+    await this.authorize(tx, [before]);
     const ctx: WriteContext = { tx, operation: 'delete', before, after: before, input: {}, errors: new FieldErrors() };
     await runGuards(ctx, this.model);
     await this.assertUnreferenced(tx, before.id);
     const [row] = await tx.delete(this.model.table).where(eq(this.idColumn, before.id)).returning();
+    await this.audit(tx, 'delete', before, undefined);
     // The computed fields as they were just before the delete.
     return { ...before, ...row } as Row;
   }

@@ -147,6 +147,7 @@ function buildModel(definition: ResourceDefinition): ResourceModel {
     const system = SYSTEM_FIELDS[key];
     const meta = system ?? definition.fields[key];
     if (!meta) throw new Error(`${definition.name}.${key} has no label: add it to the resource's fields`);
+    if (meta.hidden) continue;
     const targetTable = references.get(column.name);
     const kind = kindOf(column, Boolean(targetTable));
     const writable = !system && !meta.readOnly;
@@ -177,7 +178,7 @@ function buildModel(definition: ResourceDefinition): ResourceModel {
     };
   });
   for (const key of Object.keys(definition.fields)) {
-    if (!fields.some((f) => f.key === key)) throw new Error(`${definition.name}.fields.${key} is not a column`);
+    if (!(key in getTableColumns(table))) throw new Error(`${definition.name}.fields.${key} is not a column`);
   }
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const keyOfColumn = (c: PgColumn) => fields.find((f) => f.column.name === c.name)!.key;

@@ -14,6 +14,8 @@ export interface FieldMeta {
   help?: Text;
   /** Kept by the server (status, publication time): never a create/update argument. */
   readOnly?: boolean;
+  /** Never leaves the server (a password hash): not in the GraphQL type, filters or the audit trail. */
+  hidden?: boolean;
 }
 
 /**
@@ -31,6 +33,18 @@ export interface ComputedField {
 }
 
 export type Row = Record<string, unknown> & { id: number; version: number };
+
+/**
+ * Who may change a resource's records: the role that writes it (an administrator writes
+ * everything), and which organization a record belongs to, so street and township accounts write
+ * only their own. `owner` is a reference field of the record, or a reference followed one step
+ * (`{ via: 'staffMemberId', field: 'organizationId' }`); a resource without an owner is written
+ * only by county-level accounts.
+ */
+export interface Access {
+  writers: 'CATALOG_EDITOR' | 'HR' | 'SUPERVISOR' | 'ADMIN';
+  owner?: string | { via: string; field: string };
+}
 
 /** Everything a write rule may look at. `after` is the record as it will be stored. */
 export interface WriteContext {
@@ -78,6 +92,8 @@ export interface ResourceDefinition {
   effects?: ((ctx: WriteContext & { row: Row }) => Promise<void>)[];
   /** Read-only fields computed in SQL; exposed, filtered and sorted like stored fields. */
   computed?: Record<string, ComputedField>;
+  /** Who may write; absent means administrators only. */
+  access?: Access;
 }
 
 /** Sets a field a rule derives, both on what is checked and on what is stored. */

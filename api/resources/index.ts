@@ -18,6 +18,7 @@ import { inspectionResource } from './inspection/inspection.resource';
 import { findingResource } from './finding/finding.resource';
 import { findingEscalationResource } from './finding-escalation/finding-escalation.resource';
 import { caseReportResource } from './case-report/case-report.resource';
+import { userResource } from './user/user.resource';
 
 /** Every resource of the API. Adding one here gives it the whole grammar and an admin screen. */
 export const resourceDefinitions: ResourceDefinition[] = [
@@ -40,4 +41,5 @@ export const resourceDefinitions: ResourceDefinition[] = [
   findingResource,
   findingEscalationResource,
   caseReportResource,
+  userResource,
 ];

@@ -10,6 +10,7 @@ import {
 } from '../../drizzle/schema';
 import type { Db, Tx } from '../db';
 import { serviceOf } from '../registry';
+import { seedUsers } from './seed-users';
 import { publishCatalog } from '../resources/delegation-catalog/delegation-catalog.service';
 import {
   COUNTY_GOVERNMENT,
@@ -262,6 +263,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedTraining(tx, orgs, staff);
     await seedSupervision(tx, orgs);
     await seedCaseReports(tx, orgs);
+    await seedUsers(tx, orgs);
   });
 }
 

@@ -5,3 +5,4 @@ export * from './directory';
 export * from './hr';
 export * from './training';
 export * from './supervision';
+export * from './accounts';

@@ -17,8 +17,9 @@ beforeAll(async () => {
   world = await makeWorld(server);
   await world.directory();
   await hrAndSupervision(world, server);
-  provider = buildGraphQLProvider({ clientOptions: { uri: server.url } });
-  bulkProvider = buildGraphQLProvider({ clientOptions: { uri: server.url }, bulkActionsEnabled: true });
+  const headers = { authorization: `Bearer ${server.adminToken}` };
+  provider = buildGraphQLProvider({ clientOptions: { uri: server.url, headers } });
+  bulkProvider = buildGraphQLProvider({ clientOptions: { uri: server.url, headers }, bulkActionsEnabled: true });
 });
 afterAll(() => server?.stop());
 
@@ -42,6 +43,7 @@ const resources = [
   'Finding',
   'FindingEscalation',
   'CaseReport',
+  'User',
 ];
 
 /** One record of every HR, training and supervision resource, so every list has something to show. */

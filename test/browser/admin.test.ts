@@ -68,6 +68,19 @@ suite('the back office in a browser', () => {
     await server?.stop();
   });
 
+  it('asks for a sign-in, refuses a wrong password, and lets the demo administrator in', async () => {
+    await go('/');
+    await page.locator('input[name="username"]').waitFor();
+    await shot('login');
+    await page.locator('input[name="username"]').fill('admin');
+    await page.locator('input[name="password"]').fill('wrong-password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('用户名或密码错误').waitFor();
+    await page.locator('input[name="password"]').fill('demo');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('空编率超标').waitFor();
+  });
+
   it('opens on the dashboard in Chinese, with the figures a county leader asks about', async () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

@@ -3,6 +3,8 @@ import { Client } from 'pg';
 import { openDatabase, type Database } from '../../api/db';
 import { startServer } from '../../api/server';
 import { seedDemo } from '../../api/seed/seed';
+import { serviceOf } from '../../api/registry';
+import { signSession } from '../../api/auth/session';
 
 export interface GqlResponse<T = Record<string, any>> {
   data?: T;
@@ -15,7 +17,14 @@ export interface TestServer {
   database: Database;
   /** Every SQL statement the server ran, in order; tests clear it and count. */
   queries: string[];
+  /** Sends a query as the test's administrator (or as whoever `as` chose). */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+  /** The same server seen by another caller: a user's token, or null for an anonymous request. */
+  as(token: string | null): TestServer;
+  /** A signed-in user with this role (and organization), created on first use. */
+  tokenFor(role: string, organizationId?: string | null): Promise<string>;
+  /** The administrator's token the default `gql` sends. */
+  adminToken: string;
   stop(): Promise<void>;
 }
 
@@ -48,15 +57,31 @@ export async function startTestServer(options: { seed?: boolean } = {}): Promise
   if (options.seed) await seedDemo(database.db);
   const server = await startServer({ database, port: 0, host: '127.0.0.1' });
   const endpoint = `http://127.0.0.1:${server.port}/graphql`;
-  return {
+  const users = new Map<string, string>();
+  const tokenFor = async (role: string, organizationId: string | null = null) => {
+    const key = `${role}@${organizationId}`;
+    if (!users.has(key)) {
+      const username = `t-${role.toLowerCase()}-${organizationId ?? 'county'}-${users.size}`.replace(/_/g, '-');
+      const user = await database.db.transaction((tx) =>
+        serviceOf('User').create(tx, { username, role, organizationId: organizationId === null ? null : Number(organizationId) }),
+      );
+      users.set(key, (await signSession(user.id)).token);
+    }
+    return users.get(key)!;
+  };
+  const adminToken = await tokenFor('ADMIN');
+  const make = (token: string | null): TestServer => ({
     url: endpoint,
     driver,
     database,
     queries,
+    adminToken,
+    tokenFor,
+    as: make,
     async gql(query, variables) {
       const res = await fetch(endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return (await res.json()) as GqlResponse<any>;
@@ -66,7 +91,8 @@ export async function startTestServer(options: { seed?: boolean } = {}): Promise
       await database.close();
       await dropDatabase();
     },
-  };
+  });
+  return make(adminToken);
 }
 
 /** The single error of a response, failing the test when there is none or several. */
@@ -115,6 +141,8 @@ const TABLES = [
   'findings',
   'finding_escalations',
   'case_reports',
+  'users',
+  'audit_entries',
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,13 +38,19 @@ function exitCode(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-async function gql(base: string, query: string) {
+async function gql(base: string, query: string, token?: string) {
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query }),
   });
-  return (await res.json()) as { data: any; errors?: unknown[] };
+  return (await res.json()) as { data: any; errors?: { extensions?: { code?: string } }[] };
+}
+
+async function login(base: string, username: string, password: string): Promise<string> {
+  const res = await gql(base, `mutation { login(username: "${username}", password: "${password}") { token } }`);
+  expect(res.errors).toBeUndefined();
+  return res.data.login.token;
 }
 
 const COUNT = '{ _allOrganizationsMeta { count } }';
@@ -55,7 +61,10 @@ it('seeds on first start, keeps data across a SIGTERM restart, and stops cleanly
   expect((await gql(first.base, COUNT)).data._allOrganizationsMeta.count).toBe(59);
   expect(await (await fetch(`${first.base}/healthz`)).json()).toEqual({ status: 'ok', database: 'pglite' });
   expect(await (await fetch(`${first.base}/`)).text()).toMatch(/综合行政执法/);
-  const created = await gql(first.base, 'mutation { createOrganization(name: "重启测试街道", kind: STREET) { id } }');
+  const anonymous = await gql(first.base, 'mutation { createOrganization(name: "重启测试街道", kind: STREET) { id } }');
+  expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  const token = await login(first.base, 'admin', 'demo'); // the demo account of the README
+  const created = await gql(first.base, 'mutation { createOrganization(name: "重启测试街道", kind: STREET) { id } }', token);
   expect(created.errors).toBeUndefined();
   first.child.kill('SIGTERM');
   expect(await exitCode(first.child)).toBe(0);
@@ -72,10 +81,17 @@ it('seeds on first start, keeps data across a SIGTERM restart, and stops cleanly
 it('starts empty with SEED=none, and takes the vacancy cap and the training minimum from configuration', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'empty-'));
   try {
+    // No account exists until the documented command creates the first administrator.
+    const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '', NEW_USER_PASSWORD: 'first-admin-2026' };
+    const out = execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'api/scripts/create-user.ts', 'root', 'ADMIN'], { cwd: root, env });
+    expect(out.toString()).toMatch(/Created ADMIN account "root"/);
     const empty = await start({ DATA_DIR: dir, SEED: 'none', VACANCY_RATE_CAP: '0.5', PROFESSIONAL_LAW_HOURS_MIN: '12' });
     expect((await gql(empty.base, COUNT)).data._allOrganizationsMeta.count).toBe(0);
+    const demo = await gql(empty.base, 'mutation { login(username: "admin", password: "demo") { token } }');
+    expect(demo.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED'); // no demo accounts without demo data
+    const token = await login(empty.base, 'root', 'first-admin-2026');
     const run = async (query: string) => {
-      const res = await gql(empty.base, query);
+      const res = await gql(empty.base, query, token);
       expect(res.errors).toBeUndefined();
       return res.data;
     };

@@ -67,6 +67,7 @@ export const caseReportResource = defineResource({
     note: { label: { zh: '备注', en: 'Note' } },
   },
   search: ['note'],
+  access: { writers: 'SUPERVISOR', owner: 'organizationId' },
   ranges: [['periodStart', 'periodEnd']],
   rules: [
     async ({ after, errors }) => {

@@ -39,5 +39,6 @@ export const certificateResource = defineResource({
     note: { label: { zh: '备注', en: 'Note' } },
   },
   search: ['number', 'issuingAuthority', 'area'],
+  access: { writers: 'HR', owner: { via: 'staffMemberId', field: 'organizationId' } },
   ranges: [['issuedOn', 'expiresOn']],
 });

@@ -64,6 +64,7 @@ export const delegationCatalogResource = defineResource({
     },
   },
   search: ['title', 'documentNumber'],
+  access: { writers: 'CATALOG_EDITOR' },
   guards: [
     async ({ operation, before }) => {
       if (before && before.status !== 'DRAFT') {

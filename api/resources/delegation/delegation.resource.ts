@@ -78,6 +78,7 @@ export const delegationResource = defineResource({
     note: { label: { zh: '备注', en: 'Note' }, help: { zh: '自由填写。', en: 'Free text.' } },
   },
   search: ['scopeNote', 'confirmationNumber', 'note'],
+  access: { writers: 'CATALOG_EDITOR', owner: 'recipientId' },
   ranges: [['effectiveFrom', 'effectiveTo']],
   guards: [
     // A delegation belongs to its catalog version: once that version is published it is the record.

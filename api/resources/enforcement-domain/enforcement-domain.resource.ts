@@ -15,4 +15,5 @@ export const enforcementDomainResource = defineResource({
     description: { label: { zh: '说明', en: 'Description' }, help: { zh: '该领域涵盖的范围。', en: 'What the domain covers.' } },
   },
   search: ['name', 'code'],
+  access: { writers: 'CATALOG_EDITOR' },
 });

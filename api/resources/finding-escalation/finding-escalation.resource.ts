@@ -23,6 +23,7 @@ export const findingEscalationResource = defineResource({
     },
   },
   search: ['note'],
+  access: { writers: 'SUPERVISOR', owner: { via: 'findingId', field: 'responsibleOrganizationId' } },
   guards: [
     async ({ operation, before }) => {
       if (before) {

@@ -68,6 +68,7 @@ export const findingResource = defineResource({
     escalatedOn: { label: { zh: '督办日期', en: 'Escalated on' }, readOnly: true },
   },
   search: ['description', 'measures', 'responsiblePerson'],
+  access: { writers: 'SUPERVISOR', owner: 'responsibleOrganizationId' },
   computed: {
     overdue: {
       label: { zh: '逾期未整改', en: 'Overdue' },

@@ -25,6 +25,7 @@ export const guidanceAssignmentResource = defineResource({
     note: { label: { zh: '备注', en: 'Note' }, help: { zh: '自由填写。', en: 'Free text.' } },
   },
   search: ['note'],
+  access: { writers: 'CATALOG_EDITOR', owner: 'townshipId' },
   rules: [
     organizationKindRule('departmentId', DEPARTMENT, COUNTY_KINDS),
     organizationKindRule('townshipId', TOWNSHIP, LOCAL_KINDS),

@@ -24,6 +24,7 @@ export const inspectionResource = defineResource({
     note: { label: { zh: '备注', en: 'Note' } },
   },
   search: ['title', 'note'],
+  access: { writers: 'SUPERVISOR', owner: 'inspectedOrganizationId' },
   rules: [
     async ({ after, errors }) => {
       if (after.inspectingOrganizationId != null && after.inspectingOrganizationId === after.inspectedOrganizationId) {

@@ -34,6 +34,7 @@ export const liaisonContactResource = defineResource({
     activeTo: { label: { zh: '任职截止', en: 'Active to' }, help: { zh: '仍在任的留空。', en: 'Empty while the person is the contact.' } },
   },
   search: ['personName', 'title', 'mobile', 'officePhone'],
+  access: { writers: 'CATALOG_EDITOR', owner: 'organizationId' },
   ranges: [['activeFrom', 'activeTo']],
   rules: [
     phoneRule('mobile', { zh: '手机', en: 'Mobile' }, ['mobile']),

@@ -44,6 +44,7 @@ export const organizationResource = defineResource({
     },
   },
   search: ['name', 'code'],
+  access: { writers: 'CATALOG_EDITOR', owner: 'id' },
   treeParent: 'parentId',
   rules: [
     // A kind change may not break the records that chose this organization for its kind.

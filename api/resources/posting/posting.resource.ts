@@ -46,6 +46,7 @@ export const postingResource = defineResource({
     note: { label: { zh: '备注', en: 'Note' } },
   },
   search: ['note'],
+  access: { writers: 'HR', owner: 'organizationId' },
   ranges: [['startedOn', 'endedOn']],
   rules: [
     // One person, one post at a time: periods may not overlap, and so at most one is open.

@@ -62,6 +62,7 @@ export const powerItemResource = defineResource({
     },
   },
   search: ['name', 'code'],
+  access: { writers: 'CATALOG_EDITOR' },
   treeParent: 'parentId',
   rules: [
     organizationKindRule('sourceDepartmentId', SOURCE_DEPARTMENT, COUNTY_KINDS),

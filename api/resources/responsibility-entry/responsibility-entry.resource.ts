@@ -36,4 +36,5 @@ export const responsibilityEntryResource = defineResource({
     },
   },
   search: ['responsibility', 'accountability', 'boundaryNote'],
+  access: { writers: 'CATALOG_EDITOR', owner: 'organizationId' },
 });

@@ -45,6 +45,7 @@ export const staffMemberResource = defineResource({
     note: { label: { zh: '备注', en: 'Note' } },
   },
   search: ['name', 'title', 'mobile'],
+  access: { writers: 'HR', owner: 'organizationId' },
   computed: {
     certificateAlert: {
       label: { zh: '无证在执法岗', en: 'On an enforcement post without a valid certificate' },

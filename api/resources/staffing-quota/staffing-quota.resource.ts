@@ -28,6 +28,7 @@ export const staffingQuotaResource = defineResource({
     note: { label: { zh: '备注', en: 'Note' } },
   },
   search: ['documentNumber', 'note'],
+  access: { writers: 'HR', owner: 'organizationId' },
   computed: {
     occupied: {
       label: { zh: '实有人数', en: 'Occupied' },

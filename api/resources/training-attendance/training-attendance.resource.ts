@@ -25,6 +25,7 @@ export const trainingAttendanceResource = defineResource({
     completionCertificate: { label: { zh: '结业证编号', en: 'Completion certificate' } },
   },
   search: ['completionCertificate'],
+  access: { writers: 'HR', owner: { via: 'staffMemberId', field: 'organizationId' } },
   rules: [
     async ({ tx, after, errors }) => {
       const hours = after.hoursAttended as number;

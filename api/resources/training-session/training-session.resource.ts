@@ -33,6 +33,7 @@ export const trainingSessionResource = defineResource({
     note: { label: { zh: '备注', en: 'Note' } },
   },
   search: ['title', 'location'],
+  access: { writers: 'HR', owner: 'organizerId' },
   ranges: [['startsOn', 'endsOn']],
   rules: [
     async ({ tx, before, after, errors }) => {

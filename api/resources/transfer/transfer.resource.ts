@@ -63,6 +63,7 @@ export const transferResource = defineResource({
     note: { label: { zh: '备注', en: 'Note' } },
   },
   search: ['documentNumber', 'note'],
+  access: { writers: 'HR', owner: { via: 'staffMemberId', field: 'organizationId' } },
   ranges: [['effectiveDate', 'expectedReturnDate']],
   computed: {
     returnOverdue: {

@@ -1,0 +1,72 @@
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../db';
+import { appError } from '../errors';
+import { targetOf, type ResourceModel } from '../crud/model';
+import type { Row } from '../crud/resource';
+import { currentActor, type Actor } from './actor';
+
+const ROLE_LABELS: Record<string, { zh: string; en: string }> = {
+  ADMIN: { zh: '系统管理员', en: 'administrators' },
+  CATALOG_EDITOR: { zh: '目录编辑', en: 'catalog editors' },
+  HR: { zh: '人事管理', en: 'HR' },
+  SUPERVISOR: { zh: '执法监督', en: 'supervisors' },
+};
+
+export function forbidden(zh: string, en: string) {
+  return appError('FORBIDDEN', { zh, en });
+}
+
+export const loginRequired = () => appError('UNAUTHENTICATED', { zh: '请先登录', en: 'Sign in first' });
+
+/** Refuses an anonymous request before it learns anything about the record it names. */
+export function assertSignedIn(): void {
+  const actor = currentActor();
+  if (actor && actor.kind !== 'USER') throw loginRequired();
+}
+
+/** The organizations a record belongs to under its resource's `owner` rule (none: county-level only). */
+async function ownersOf(tx: Tx, model: ResourceModel, models: ResourceModel[], row: Row): Promise<(number | null)[]> {
+  const owner = model.definition.access?.owner;
+  if (!owner) return [];
+  if (typeof owner === 'string') return [(row[owner] as number | null) ?? null];
+  const via = model.byKey.get(owner.via)!;
+  const target = targetOf(models, via);
+  const id = row[owner.via] as number | null;
+  if (id == null) return [null];
+  const [found] = await tx
+    .select({ org: target.byKey.get(owner.field)!.column })
+    .from(target.table)
+    .where(eq(target.byKey.get('id')!.column, id));
+  return [(found?.org as number | null) ?? null];
+}
+
+/**
+ * May the actor write this record (as it was, and as it will be)? Throws UNAUTHENTICATED or
+ * FORBIDDEN. The one place where roles and organizations meet records.
+ */
+export async function authorizeWrite(
+  tx: Tx,
+  actor: Actor,
+  model: ResourceModel,
+  models: ResourceModel[],
+  rows: Row[],
+): Promise<void> {
+  if (actor.kind !== 'USER' || !actor.role) throw loginRequired();
+  if (actor.role === 'ADMIN' && !actor.local) return;
+  const writers = model.definition.access?.writers ?? 'ADMIN';
+  if (actor.role !== writers && actor.role !== 'ADMIN') {
+    const needed = ROLE_LABELS[writers];
+    throw forbidden(`${model.label.zh}只能由${needed.zh}修改`, `${model.label.en} records are changed by ${needed.en} only`);
+  }
+  if (!actor.local) return;
+  // A street or township account writes only what belongs to its own organization.
+  for (const row of rows) {
+    const owners = await ownersOf(tx, model, models, row);
+    if (!owners.length || owners.some((o) => o !== actor.organizationId)) {
+      throw forbidden(
+        `本单位账号只能修改本单位的${model.label.zh}`,
+        `Accounts of a street or township change only their own organization's ${model.label.en} records`,
+      );
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { auditEntries } from '../../drizzle/schema';
+import type { Tx } from '../db';
+import type { ResourceModel } from '../crud/model';
+import type { Row } from '../crud/resource';
+import type { Actor } from './actor';
+
+const UNTRACKED = new Set(['version', 'createdAt', 'updatedAt']);
+
+function comparable(v: unknown): unknown {
+  return v instanceof Date ? v.toISOString() : v;
+}
+
+/** Field-level changes, `{ field: [before, after] }`, over the fields clients can see. */
+export function changesOf(model: ResourceModel, before: Row | undefined, after: Row | undefined): Record<string, [unknown, unknown]> {
+  const out: Record<string, [unknown, unknown]> = {};
+  for (const f of model.fields) {
+    if (UNTRACKED.has(f.key)) continue;
+    const a = comparable(before?.[f.key] ?? null);
+    const b = comparable(after?.[f.key] ?? null);
+    if (JSON.stringify(a) !== JSON.stringify(b)) out[f.key] = [a, b];
+  }
+  return out;
+}
+
+/** One audit entry, in the transaction of the change it records. */
+export async function writeAudit(
+  tx: Tx,
+  actor: Actor,
+  model: ResourceModel,
+  operation: 'create' | 'update' | 'delete',
+  before: Row | undefined,
+  after: Row | undefined,
+): Promise<void> {
+  const changes = changesOf(model, before, after);
+  if (operation === 'update' && !Object.keys(changes).length) return;
+  await tx.insert(auditEntries).values({
+    actorKind: actor.kind,
+    actorId: actor.id,
+    actorName: actor.name,
+    operation,
+    resource: model.name,
+    recordId: (after ?? before)!.id,
+    changes,
+  });
+}

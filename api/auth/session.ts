@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { SignJWT, jwtVerify } from 'jose';
+import { organizations, users } from '../../drizzle/schema';
+import { config } from '../config';
+import type { Queryable } from '../db';
+import { appError } from '../errors';
+import { ANONYMOUS, type Actor } from './actor';
+
+const ISSUER = 'township-enforcement';
+
+let secret: Uint8Array | undefined;
+
+/** The signing key: AUTH_SECRET, or one generated on first use and kept in the data directory. */
+function signingKey(): Uint8Array {
+  if (secret) return secret;
+  if (config.authSecret) return (secret = new TextEncoder().encode(config.authSecret));
+  const file = path.join(config.dataDir, 'auth-secret');
+  if (!existsSync(file)) {
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString('base64'), { mode: 0o600, flag: 'wx' });
+  }
+  return (secret = new TextEncoder().encode(readFileSync(file, 'utf8').trim()));
+}
+
+export async function signSession(userId: number): Promise<{ token: string; expiresAt: Date }> {
+  const expiresAt = new Date(Date.now() + config.sessionSeconds * 1000);
+  const token = await new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(String(userId))
+    .setIssuer(ISSUER)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(signingKey());
+  return { token, expiresAt };
+}
+
+const unauthenticated = () =>
+  appError('UNAUTHENTICATED', {
+    zh: '登录已失效或凭证无效，请重新登录',
+    en: 'The session has expired or the credentials are invalid; sign in again',
+  });
+
+/**
+ * The actor behind an Authorization header. No header is anonymous; a header that does not verify
+ * (forged, expired, a disabled account) is refused outright rather than treated as anonymous.
+ */
+export async function authenticate(db: Queryable, header: string | undefined): Promise<Actor> {
+  if (!header) return ANONYMOUS;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw unauthenticated();
+  let userId: number;
+  try {
+    const { payload } = await jwtVerify(match[1], signingKey(), { issuer: ISSUER, algorithms: ['HS256'] });
+    userId = Number(payload.sub);
+  } catch {
+    throw unauthenticated();
+  }
+  const [row] = await db
+    .select({ id: users.id, username: users.username, role: users.role, active: users.active, organizationId: users.organizationId, kind: organizations.kind })
+    .from(users)
+    .leftJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(users.id, userId));
+  if (!row || !row.active) throw unauthenticated();
+  return {
+    kind: 'USER',
+    id: row.id,
+    name: row.username,
+    role: row.role,
+    organizationId: row.organizationId,
+    local: row.kind === 'STREET' || row.kind === 'TOWNSHIP',
+  };
+}

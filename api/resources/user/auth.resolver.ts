@@ -1,0 +1,104 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Ctx, Field, GraphQLISODateTime, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { auditEntries, users } from '../../../drizzle/schema';
+import type { Context } from '../../context';
+import { appError, badInput, notFound } from '../../errors';
+import { parseId } from '../../crud/model';
+import { crudResolverOf, modelOf, models, serviceOf, typesOf } from '../../registry';
+import { hashPassword, passwordProblem, verifyPassword } from '../../auth/password';
+import { signSession } from '../../auth/session';
+import { forbidden, loginRequired } from '../../auth/access';
+
+const { ObjectType: User } = typesOf('User');
+
+@ObjectType('Session', { description: '登录凭证 (A signed-in session): send the token as `Authorization: Bearer <token>`.' })
+class Session {
+  @Field(() => String)
+  token!: string;
+
+  @Field(() => GraphQLISODateTime)
+  expiresAt!: Date;
+
+  @Field(() => User)
+  user!: object;
+}
+
+@ObjectType('AuditEntry', { description: '修改记录 (One change made through the API): who, when, what, field by field.' })
+class AuditEntry {
+  @Field(() => ID)
+  id!: number;
+
+  @Field(() => GraphQLISODateTime)
+  at!: Date;
+
+  @Field(() => String, { description: 'USER (a signed-in account).' })
+  actorKind!: string;
+
+  @Field(() => ID, { nullable: true })
+  actorId!: number | null;
+
+  @Field(() => String, { description: 'The username at the time.' })
+  actorName!: string;
+
+  @Field(() => String, { description: 'create, update or delete.' })
+  operation!: string;
+
+  @Field(() => String)
+  resource!: string;
+
+  @Field(() => ID)
+  recordId!: number;
+
+  @Field(() => GraphQLJSONObject, { description: '{ field: [before, after] } for every field that changed.' })
+  changes!: object;
+}
+
+const wrongCredentials = () =>
+  appError('UNAUTHENTICATED', { zh: '用户名或密码错误', en: 'Wrong username or password' });
+
+@Resolver(() => User)
+export class UserResolver extends crudResolverOf('User') {
+  @Mutation(() => Session, { description: '登录 (Sign in) with a username and password; the token lasts SESSION_SECONDS.' })
+  async login(@Arg('username', () => String) username: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context) {
+    const [user] = await ctx.db.select().from(users).where(eq(users.username, username.trim()));
+    const ok = await verifyPassword(password, user?.passwordHash);
+    if (!user || !ok || !user.active) throw wrongCredentials();
+    await ctx.db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
+    return { ...(await signSession(user.id)), user };
+  }
+
+  @Query(() => User, { nullable: true, description: '当前用户 (The signed-in user), or null.' })
+  async me(@Ctx() ctx: Context) {
+    return ctx.actor.id === null ? null : serviceOf('User').get(ctx.db, ctx.actor.id);
+  }
+
+  @Mutation(() => User, { description: '设置密码 (Set a password): administrators for anyone, every user for themselves.' })
+  async setUserPassword(@Arg('id', () => ID) id: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context) {
+    if (ctx.actor.kind !== 'USER') throw loginRequired();
+    const userId = parseId(id);
+    if (ctx.actor.role !== 'ADMIN' && ctx.actor.id !== userId) {
+      throw forbidden('只能修改自己的密码', 'You can only change your own password');
+    }
+    const problem = passwordProblem(password);
+    if (problem) throw badInput([{ field: 'password', rule: 'password', ...problem }]);
+    return ctx.db.transaction(async (tx) => {
+      const user = await serviceOf('User').getForUpdate(tx, id);
+      if (ctx.actor.role === 'ADMIN' && ctx.actor.id !== user.id) await serviceOf('User').authorize(tx, [user]);
+      return serviceOf('User').write(tx, user.id, { passwordHash: await hashPassword(password) }, user);
+    });
+  }
+
+  @Query(() => [AuditEntry], { description: '修改记录 (A record’s history), oldest first. Signed-in users only.' })
+  async auditTrail(@Arg('resource', () => String) resource: string, @Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    if (ctx.actor.kind !== 'USER') throw loginRequired();
+    if (!models.some((m) => m.name === resource)) throw notFound({ zh: '资源', en: 'Resource' }, resource);
+    const recordId = parseId(id);
+    if (recordId === null) throw notFound(modelOf(resource).label, id);
+    return ctx.db
+      .select()
+      .from(auditEntries)
+      .where(and(eq(auditEntries.resource, resource), eq(auditEntries.recordId, recordId)))
+      .orderBy(asc(auditEntries.id));
+  }
+}

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { organizations } from '../../drizzle/schema';
+import { config } from '../config';
+import { openDatabase } from '../db';
+import { serviceOf } from '../registry';
+import { hashPassword, passwordProblem } from '../auth/password';
+
+// `npm run user:create -- <username> <role> [organization code]`: the first administrator of an
+// empty database (SEED=none), or any account from the command line. The password comes from
+// NEW_USER_PASSWORD, or a random one is printed once. Stop `npm start` first on the embedded database.
+async function main(): Promise<void> {
+  const [username, role = 'ADMIN', orgCode] = process.argv.slice(2);
+  if (!username) throw new Error('usage: npm run user:create -- <username> [ADMIN|CATALOG_EDITOR|HR|SUPERVISOR|VIEWER] [organization code]');
+  const password = process.env.NEW_USER_PASSWORD || randomBytes(12).toString('base64url');
+  const problem = passwordProblem(password);
+  if (problem) throw new Error(`${problem.zh} / ${problem.en}`);
+  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  try {
+    await database.migrate();
+    await database.db.transaction(async (tx) => {
+      let organizationId: number | null = null;
+      if (orgCode) {
+        const [org] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.code, orgCode));
+        if (!org) throw new Error(`No organization with code ${orgCode}`);
+        organizationId = org.id;
+      }
+      const user = await serviceOf('User').create(tx, { username, role, organizationId });
+      await serviceOf('User').write(tx, user.id, { passwordHash: await hashPassword(password) });
+    });
+    console.log(`Created ${role} account "${username}".`);
+    if (!process.env.NEW_USER_PASSWORD) console.log(`Password (shown once): ${password}`);
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

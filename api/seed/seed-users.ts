@@ -1,0 +1,27 @@
+import { eq } from 'drizzle-orm';
+import { users } from '../../drizzle/schema';
+import type { Tx } from '../db';
+import { serviceOf } from '../registry';
+import { hashPassword } from '../auth/password';
+
+type Ids = Map<string, number>;
+
+/** The demo accounts, all with the password `demo` (README: change or disable them). */
+export const DEMO_USERS: { username: string; displayName: string; role: string; org: string | null }[] = [
+  { username: 'admin', displayName: '系统管理员', role: 'ADMIN', org: null },
+  { username: 'editor', displayName: '目录编辑（县司法局）', role: 'CATALOG_EDITOR', org: '司法局' },
+  { username: 'hr', displayName: '人事专员（涅阳街道）', role: 'HR', org: '涅阳' },
+  { username: 'supervisor', displayName: '督导员（县司法局）', role: 'SUPERVISOR', org: '司法局' },
+  { username: 'viewer', displayName: '只读用户（县政府）', role: 'VIEWER', org: '县政府' },
+];
+
+export async function seedUsers(tx: Tx, orgs: Ids): Promise<void> {
+  for (const u of DEMO_USERS) {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, u.username));
+    if (existing) continue;
+    const organizationId = u.org === null ? null : orgs.get(u.org);
+    if (organizationId === undefined) throw new Error(`Demo organization ${u.org} is missing`);
+    const user = await serviceOf('User').create(tx, { username: u.username, displayName: u.displayName, role: u.role, organizationId });
+    await serviceOf('User').write(tx, user.id, { passwordHash: await hashPassword('demo') });
+  }
+}
