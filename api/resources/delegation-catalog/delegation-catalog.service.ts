@@ -5,6 +5,7 @@ import { dayBefore } from '../../dates';
 import { conflict, FieldErrors } from '../../errors';
 import { serviceOf } from '../../registry';
 import type { Row } from '../../crud/resource';
+import { assertSignedIn } from '../../auth/access';
 
 /**
  * DRAFT → PUBLISHED. When the draft supersedes a published version, that version becomes
@@ -12,8 +13,10 @@ import type { Row } from '../../crud/resource';
  * "what did street X hold on day D" has exactly one answer.
  */
 export async function publishCatalog(tx: Tx, id: unknown, expectedVersion?: number | null): Promise<Row> {
+  assertSignedIn();
   const catalogs = serviceOf('DelegationCatalog');
   const catalog = await catalogs.getForUpdate(tx, id);
+  await catalogs.authorize(tx, [catalog]);
   if (catalog.status !== 'DRAFT') {
     throw conflict('STATE', {
       zh: `只有草稿可以发布，目录（编号 ${catalog.id}）已是${catalog.status === 'PUBLISHED' ? '已发布' : '已废止'}状态`,

@@ -1,0 +1,269 @@
+import { SignJWT } from 'jose';
+import { dbFingerprint, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
+import { call, ok } from '../helpers/operations';
+import { makeWorld, type World } from '../helpers/fixtures';
+import { resourceDefinitions } from '../../api/resources';
+
+// Who may do what (issue #5): sign-in, roles, organization scope, and the audit trail of every change.
+let server: TestServer;
+let world: World;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  world = await makeWorld(server);
+});
+afterAll(() => server?.stop());
+
+const code = (res: { errors?: { extensions?: Record<string, any> }[] }) => res.errors?.[0]?.extensions?.code;
+
+describe('signing in', () => {
+  let userId: string;
+  beforeAll(async () => {
+    userId = (await ok(server, 'createUser', { username: 'zhang.hr', displayName: '张人事', role: 'HR', organizationId: world.street })).id;
+    await ok(server, 'setUserPassword', { id: userId, password: 'correct-horse-9' });
+  });
+
+  const login = (username: string, password: string) => call(server.as(null), 'login', { username, password }, 'token expiresAt user { username role }');
+
+  it('gives a signed, expiring token for the right password, and the same refusal for anything else', async () => {
+    const res = await login('zhang.hr', 'correct-horse-9');
+    expect(res.errors).toBeUndefined();
+    const session = res.data!.login;
+    expect(session.user).toEqual({ username: 'zhang.hr', role: 'HR' });
+    expect(new Date(session.expiresAt).getTime()).toBeGreaterThan(Date.now() + 3600_000);
+    const me = await ok(server.as(session.token), 'me', {}, 'username organizationId');
+    expect(me).toEqual({ username: 'zhang.hr', organizationId: world.street });
+
+    for (const [u, p] of [['zhang.hr', 'wrong'], ['nobody', 'correct-horse-9'], ['zhang.hr', '']]) {
+      const refused = onlyError(await login(u, p));
+      expect(refused.extensions).toMatchObject({ code: 'UNAUTHENTICATED', messages: { zh: '用户名或密码错误', en: 'Wrong username or password' } });
+    }
+  });
+
+  it('stores only a salted scrypt hash, and never exposes it', async () => {
+    const rows = (await server.database.db.execute(`select password_hash from users where username = 'zhang.hr'`)) as unknown as { rows: { password_hash: string }[] };
+    expect(rows.rows[0].password_hash).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    expect(rows.rows[0].password_hash).not.toContain('correct-horse');
+    const res = await server.gql(`{ User(id: "${userId}") { passwordHash } }`);
+    expect(code(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses forged, expired and malformed tokens, and the token of a disabled account at its next request', async () => {
+    const post = (authorization: string) =>
+      fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: '{ me { id } }' }) });
+    const sign = (key: string, exp: number) =>
+      new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(userId).setIssuer('township-enforcement').setExpirationTime(exp).sign(new TextEncoder().encode(key));
+    const now = Math.floor(Date.now() / 1000);
+    const forged = await sign('not-the-server-key-000000000000000000', now + 600);
+    const expired = await sign(process.env.AUTH_SECRET!, now - 60);
+    for (const header of [`Bearer ${forged}`, `Bearer ${expired}`, 'Bearer not.a.token', 'Basic YWRtaW46ZGVtbw==']) {
+      const res = await post(header);
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+    const token = (await login('zhang.hr', 'correct-horse-9')).data!.login.token;
+    expect((await post(`Bearer ${token}`)).status).toBe(200);
+    await ok(server, 'updateUser', { id: userId, active: false });
+    expect((await post(`Bearer ${token}`)).status).toBe(401);
+    expect(code(await login('zhang.hr', 'correct-horse-9'))).toBe('UNAUTHENTICATED');
+    await ok(server, 'updateUser', { id: userId, active: true });
+  });
+
+  it('lets users change their own password and administrators anyone’s, with a minimum strength', async () => {
+    const token = (await login('zhang.hr', 'correct-horse-9')).data!.login.token;
+    const me = server.as(token);
+    expect(code(await call(me, 'setUserPassword', { id: userId, password: '12345678' }))).toBe('BAD_USER_INPUT');
+    expect(code(await call(me, 'setUserPassword', { id: userId, password: 'short' }))).toBe('BAD_USER_INPUT');
+    const adminId = (await ok(server, 'me', {}, 'id')).id;
+    expect(code(await call(me, 'setUserPassword', { id: adminId, password: 'takeover-attempt-1' }))).toBe('FORBIDDEN');
+    await ok(me, 'setUserPassword', { id: userId, password: 'battery-staple-7' });
+    expect(code(await login('zhang.hr', 'correct-horse-9'))).toBe('UNAUTHENTICATED');
+    expect(code(await login('zhang.hr', 'battery-staple-7'))).toBeUndefined();
+  });
+});
+
+describe('who may write what', () => {
+  /** Two streets: accounts of street A write A's records only. */
+  let orgs: { A: string; B: string };
+  /** Records each case needs, per street. */
+  let per: Record<'A' | 'B', { staff: string; finding: string; session: string }>;
+  let n = 0;
+  let quotaYear = 2000;
+
+  beforeAll(async () => {
+    orgs = { A: await world.org('权限甲街道', 'STREET'), B: await world.org('权限乙街道', 'STREET') };
+    per = {} as typeof per;
+    for (const key of ['A', 'B'] as const) {
+      const org = orgs[key];
+      const inspection = (await ok(server, 'createInspection', { title: `督导${key}`, kind: 'SUPERVISION', inspectingOrganizationId: world.government, inspectedOrganizationId: org, inspectedOn: '2025-01-01' })).id;
+      per[key] = {
+        staff: (await ok(server, 'createStaffMember', { name: `职员${key}`, organizationId: org, category: 'ENFORCEMENT' })).id,
+        finding: (await ok(server, 'createFinding', { inspectionId: inspection, responsibleOrganizationId: org, area: 'TEAM', description: '问题', dueDate: '2099-01-01' })).id,
+        session: (await ok(server, 'createTrainingSession', { title: `培训${key}`, kind: 'GENERAL_LAW', organizerId: org, startsOn: '2025-01-01', hours: 8 })).id,
+      };
+    }
+  });
+
+  /** Arguments of a new, valid record belonging to street `key`, and a field an update may change. */
+  const cases: Record<string, (key: 'A' | 'B') => Promise<{ create: Record<string, unknown>; update: Record<string, unknown> }>> = {
+    Organization: async () => ({ create: { name: `新机构${++n}`, kind: 'OTHER' }, update: { region: '测试县' } }),
+    EnforcementDomain: async () => ({ create: { name: `领域${++n}`, code: `DOM${++n}` }, update: { description: '说明' } }),
+    PowerItem: async () => ({
+      create: { codeScheme: '测试', code: `ACC-${++n}`, name: '事项', category: 'INSPECTION', domainId: world.domain, sourceDepartmentId: world.department, settingBasis: '《条例》' },
+      update: { description: '说明' },
+    }),
+    DelegationCatalog: async () => ({ create: { title: `目录${++n}`, issuingOrganizationId: world.government, effectiveFrom: '2024-01-01' }, update: { note: '说明' } }),
+    Delegation: async (key) => {
+      const item = (await ok(server, 'createPowerItem', { codeScheme: '测试', code: `DLG-${++n}`, name: '事项', category: 'PENALTY', domainId: world.domain, sourceDepartmentId: world.department, settingBasis: '《条例》' })).id;
+      const catalog = (await ok(server, 'createDelegationCatalog', { title: `草稿${++n}`, issuingOrganizationId: world.government, effectiveFrom: '2024-01-01' })).id;
+      return { create: { catalogId: catalog, powerItemId: item, recipientId: orgs[key], delegatingOrganizationId: world.department, mode: 'GRANTED', effectiveFrom: '2024-01-01' }, update: { scopeNote: '说明' } };
+    },
+    ResponsibilityEntry: async (key) => ({ create: { organizationId: orgs[key], kind: 'TASK', responsibility: '职责' }, update: { boundaryNote: '边界' } }),
+    LiaisonContact: async (key) => ({
+      create: { organizationId: orgs[key], counterpartId: world.department, personName: '联络员', role: 'LIAISON', mobile: '13800000000', activeFrom: '2024-01-01' },
+      update: { title: '科员' },
+    }),
+    GuidanceAssignment: async (key) => ({ create: { departmentId: await world.org(`部门${++n}`, 'DEPARTMENT'), townshipId: orgs[key] }, update: { note: '说明' } }),
+    StaffMember: async (key) => ({ create: { name: `人员${++n}`, organizationId: orgs[key], category: 'ADMINISTRATIVE' }, update: { title: '科员' } }),
+    StaffingQuota: async (key) => ({ create: { organizationId: orgs[key], category: 'ENFORCEMENT', year: ++quotaYear, approvedCount: 5 }, update: { note: '说明' } }),
+    Posting: async (key) => {
+      const staff = (await ok(server, 'createStaffMember', { name: `岗位人员${++n}`, organizationId: orgs[key], category: 'ADMINISTRATIVE' })).id;
+      return { create: { staffMemberId: staff, organizationId: orgs[key], post: 'LEGAL_REVIEW', startedOn: '2024-01-01' }, update: { note: '说明' } };
+    },
+    Transfer: async (key) => ({ create: { staffMemberId: per[key].staff, kind: 'REASSIGNMENT', toOrganizationId: world.township, effectiveDate: '2025-01-01' }, update: { note: '说明' } }),
+    Certificate: async (key) => ({ create: { staffMemberId: per[key].staff, number: `ACC-${++n}`, issuingAuthority: '省政府', issuedOn: '2023-01-01' }, update: { area: '本街道' } }),
+    TrainingSession: async (key) => ({ create: { title: `培训${++n}`, kind: 'CASE_BASED', organizerId: orgs[key], startsOn: '2025-01-01', hours: 4 }, update: { location: '会议室' } }),
+    TrainingAttendance: async (key) => {
+      const staff = (await ok(server, 'createStaffMember', { name: `参训人员${++n}`, organizationId: orgs[key], category: 'ADMINISTRATIVE' })).id;
+      return { create: { sessionId: per[key].session, staffMemberId: staff, hoursAttended: 4 }, update: { examScore: 90 } };
+    },
+    Inspection: async (key) => ({ create: { title: `检查${++n}`, kind: 'CASE_REVIEW', inspectingOrganizationId: world.government, inspectedOrganizationId: orgs[key], inspectedOn: '2025-02-01' }, update: { note: '说明' } }),
+    Finding: async (key) => ({
+      create: { inspectionId: (await ok(server, 'allInspections', { filter: { inspectedOrganizationId: orgs[key] }, perPage: 1 }))[0].id, responsibleOrganizationId: orgs[key], area: 'CONDUCT', description: `问题${++n}`, dueDate: '2099-01-01' },
+      update: { responsiblePerson: '李某' },
+    }),
+    FindingEscalation: async (key) => ({ create: { findingId: per[key].finding, level: 'NOTICE', escalatedOn: '2025-01-02', note: '提醒' }, update: { note: '改' } }),
+    CaseReport: async (key) => ({ create: { organizationId: orgs[key], periodStart: `${1900 + ++n}-01-01`, periodEnd: `${1900 + n}-12-31` }, update: { note: '说明' } }),
+    User: async (key) => ({ create: { username: `user${++n}`, role: 'VIEWER', organizationId: orgs[key] }, update: { displayName: '某人' } }),
+  };
+
+  const WRITERS = Object.fromEntries(resourceDefinitions.map((d) => [d.name, d.access?.writers ?? 'ADMIN']));
+  const ROLES = ['ADMIN', 'CATALOG_EDITOR', 'HR', 'SUPERVISOR', 'VIEWER'];
+  /** Records whose owner is the record itself or nobody: only county accounts write them. */
+  const COUNTY_ONLY = ['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog'];
+
+  it('covers every resource', () => {
+    expect(Object.keys(cases).sort()).toEqual(resourceDefinitions.map((d) => d.name).sort());
+  });
+
+  it.each(resourceDefinitions.map((d) => d.name))('%s: role × operation × own/other organization', async (resource) => {
+    const admin = server;
+    const appendOnly = resource === 'FindingEscalation';
+    // One existing record per street, written by the administrator.
+    const existing: Record<'A' | 'B', string> = {
+      A: (await ok(admin, `create${resource}`, (await cases[resource]('A')).create)).id,
+      B: (await ok(admin, `create${resource}`, (await cases[resource]('B')).create)).id,
+    };
+    const outcomes: string[] = [];
+    for (const role of ROLES) {
+      for (const where of ['county', 'A'] as const) {
+        const user = server.as(await server.tokenFor(role, where === 'county' ? null : orgs.A));
+        const roleMay = role === 'ADMIN' || WRITERS[resource] === role;
+        for (const target of ['A', 'B'] as const) {
+          const scopeMay = where === 'county' || (target === 'A' && !COUNTY_ONLY.includes(resource));
+          const allowed = roleMay && scopeMay;
+          const label = `${role}@${where} → ${target}`;
+          const expectOutcome = async (op: string, res: any, allowedCode: string | undefined = undefined) => {
+            const got = code(res) ?? 'ok';
+            const want = allowed ? (allowedCode ?? 'ok') : 'FORBIDDEN';
+            outcomes.push(`${op} ${label}: ${got === want ? 'as expected' : `got ${got}, expected ${want}`}`);
+          };
+          // Everything the three requests need is prepared first, so a refusal can be shown to write nothing.
+          const { create, update } = await cases[resource](target);
+          // Delete: a fresh record when allowed (so the next role still finds the existing one).
+          const victim = allowed ? (await ok(admin, `create${resource}`, (await cases[resource](target)).create)).id : existing[target];
+          const before = allowed ? undefined : await dbFingerprint(server);
+          await expectOutcome('create', await call(user, `create${resource}`, create));
+          await expectOutcome('update', await call(user, `update${resource}`, { id: existing[target], ...update }), appendOnly ? 'CONFLICT' : undefined);
+          await expectOutcome('delete', await call(user, `delete${resource}`, { id: victim }), appendOnly ? 'CONFLICT' : undefined);
+          if (before) expect(await dbFingerprint(server)).toEqual(before); // a refusal writes nothing
+        }
+      }
+    }
+    expect(outcomes.filter((o) => !o.endsWith('as expected'))).toEqual([]);
+    expect(outcomes).toHaveLength(ROLES.length * 2 * 2 * 3);
+  });
+
+  it('refuses every write of an anonymous caller, and lets anyone read', async () => {
+    const anonymous = server.as(null);
+    for (const res of [
+      await call(anonymous, 'createOrganization', { name: '匿名', kind: 'OTHER' }),
+      await call(anonymous, 'updateOrganization', { id: orgs.A, name: '匿名' }),
+      await call(anonymous, 'deleteOrganization', { id: '999999' }),
+      await call(anonymous, 'completeTransfer', { id: '1' }),
+    ]) {
+      expect(onlyError(res).extensions).toMatchObject({ code: 'UNAUTHENTICATED', messages: { zh: '请先登录', en: 'Sign in first' } });
+    }
+    expect((await ok(anonymous, 'allOrganizations', { filter: { ids: [orgs.A] } })).length).toBe(1);
+  });
+
+  it('checks domain operations like edits: a street HR account completes only its own transfers', async () => {
+    const hrA = server.as(await server.tokenFor('HR', orgs.A));
+    const editor = server.as(await server.tokenFor('CATALOG_EDITOR'));
+    const staffB = (await ok(server, 'createStaffMember', { name: '乙街道人员', organizationId: orgs.B, category: 'ADMINISTRATIVE' })).id;
+    await ok(server, 'createPosting', { staffMemberId: staffB, organizationId: orgs.B, post: 'LEGAL_REVIEW', startedOn: '2024-01-01' });
+    const transfer = (await ok(server, 'createTransfer', { staffMemberId: staffB, kind: 'REASSIGNMENT', toOrganizationId: world.township, effectiveDate: '2025-03-01' })).id;
+    expect(code(await call(hrA, 'completeTransfer', { id: transfer }))).toBe('FORBIDDEN');
+    expect(code(await call(editor, 'completeTransfer', { id: transfer }))).toBe('FORBIDDEN');
+    expect(code(await call(hrA, 'cancelTransfer', { id: transfer }))).toBe('FORBIDDEN');
+    const draft = (await ok(server, 'createDelegationCatalog', { title: '权限草稿', issuingOrganizationId: world.government, effectiveFrom: '2024-01-01' })).id;
+    expect(code(await call(hrA, 'publishDelegationCatalog', { id: draft }))).toBe('FORBIDDEN');
+    expect(code(await call(hrA, 'sendBackFinding', { id: per.B.finding, reason: '理由' }))).toBe('FORBIDDEN');
+  });
+});
+
+describe('audit trail', () => {
+  it('records who changed what, field by field, in the same transaction, and cannot be edited', async () => {
+    const editor = server.as(await server.tokenFor('CATALOG_EDITOR'));
+    const editorName = (await ok(editor, 'me', {}, 'username')).username;
+    const org = (await ok(editor, 'createOrganization', { name: '审计测试镇', kind: 'TOWNSHIP', code: 'AUD-1' })).id;
+    await ok(editor, 'updateOrganization', { id: org, name: '审计测试镇（更名）' });
+    await ok(editor, 'updateOrganization', { id: org, name: '审计测试镇（更名）' }); // no change, no entry
+    await ok(editor, 'updateOrganization', { id: org, name: '第三个名字', region: '测试县' });
+    await ok(editor, 'deleteOrganization', { id: org });
+
+    const trail = await ok<any[]>(server, 'auditTrail', { resource: 'Organization', id: org }, 'actorKind actorName operation resource recordId changes at');
+    expect(trail.map((e) => [e.operation, e.actorKind, e.actorName])).toEqual([
+      ['create', 'USER', editorName],
+      ['update', 'USER', editorName],
+      ['update', 'USER', editorName],
+      ['delete', 'USER', editorName],
+    ]);
+    expect(trail[0].changes).toEqual({ name: [null, '审计测试镇'], kind: [null, 'TOWNSHIP'], code: [null, 'AUD-1'], id: [null, Number(org)] });
+    expect(trail[1].changes).toEqual({ name: ['审计测试镇', '审计测试镇（更名）'] });
+    expect(trail[2].changes).toEqual({ name: ['审计测试镇（更名）', '第三个名字'], region: [null, '测试县'] });
+    expect(trail[3].changes.name).toEqual(['第三个名字', null]);
+    expect(new Date(trail[0].at).getTime()).toBeLessThanOrEqual(Date.now());
+
+    // A refused change leaves no entry; the trail itself has no mutation at all.
+    const count = async () => (await ok<any[]>(server, 'auditTrail', { resource: 'Organization', id: world.street }, 'id')).length;
+    const before = await count();
+    expect(code(await call(editor, 'updateOrganization', { id: world.street, name: '' }))).toBe('BAD_USER_INPUT');
+    expect(await count()).toBe(before);
+    const mutations = Object.keys((await server.gql('{ __schema { mutationType { fields { name } } } }')).data!.__schema.mutationType.fields.reduce((a: any, f: any) => ({ ...a, [f.name]: 1 }), {}));
+    expect(mutations.filter((m) => /audit/i.test(m))).toEqual([]);
+    expect(code(await call(server.as(null), 'auditTrail', { resource: 'Organization', id: org }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('records domain operations with their effects', async () => {
+    const hr = server.as(await server.tokenFor('HR'));
+    const staff = (await ok(hr, 'createStaffMember', { name: '审计调动员', organizationId: world.street, category: 'ADMINISTRATIVE' })).id;
+    await ok(hr, 'createPosting', { staffMemberId: staff, organizationId: world.street, post: 'LEGAL_REVIEW', startedOn: '2024-01-01' });
+    const transfer = (await ok(hr, 'createTransfer', { staffMemberId: staff, kind: 'REASSIGNMENT', toOrganizationId: world.township, effectiveDate: '2025-03-01' })).id;
+    await ok(hr, 'completeTransfer', { id: transfer });
+    const transferTrail = await ok<any[]>(server, 'auditTrail', { resource: 'Transfer', id: transfer }, 'operation changes');
+    expect(transferTrail.at(-1).changes.status).toEqual(['PENDING', 'COMPLETED']);
+    const staffTrail = await ok<any[]>(server, 'auditTrail', { resource: 'StaffMember', id: staff }, 'operation changes');
+    expect(staffTrail.at(-1).changes.organizationId).toEqual([Number(world.street), Number(world.township)]);
+  });
+});
