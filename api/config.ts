@@ -14,6 +14,16 @@ export const config = {
   authSecret: process.env.AUTH_SECRET || undefined,
   /** How long a login lasts, in seconds (default 8 hours, a working day). */
   sessionSeconds: Number(process.env.SESSION_SECONDS ?? 8 * 3600),
+  /** Requests per minute per user, token or (anonymous) address; shared by all instances on PostgreSQL. */
+  rateLimitPerMinute: Number(process.env.RATE_LIMIT_PER_MINUTE ?? 600),
+  /** Deepest selection a query may nest. */
+  maxQueryDepth: Number(process.env.MAX_QUERY_DEPTH ?? 10),
+  /** Highest cost of a query (graphql-armor's estimate: fields weighted by depth). */
+  maxQueryCost: Number(process.env.MAX_QUERY_COST ?? 20000),
+  /** Most aliases in one query (a "wide" query repeats fields under aliases). */
+  maxAliases: Number(process.env.MAX_ALIASES ?? 30),
+  /** Largest request body. */
+  maxBodyBytes: Number(process.env.MAX_BODY_BYTES ?? 1_000_000),
   /** Highest acceptable vacancy rate of a staffing quota (seed 000: 空编率不得高于20%). */
   vacancyRateCap: Number(process.env.VACANCY_RATE_CAP ?? 0.2),
   /** Hours of professional-law training each enforcement officer needs per year (seed 004: 不少于30课时). */

@@ -28,6 +28,8 @@ export interface DatabaseOptions {
 export interface Database {
   db: Db;
   driver: 'pglite' | 'pg';
+  /** The `pg` pool, for libraries that keep state in PostgreSQL (the rate limiter). */
+  pool?: Pool;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -42,6 +44,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       db: db as unknown as Db,
       driver: 'pg',
+      pool,
       migrate: () => migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
       close: () => pool.end(),
     };

@@ -5,7 +5,19 @@ import type { Label } from '../drizzle/schema/columns';
  * The error contract (ARCHITECTURE §9): every refusal carries a stable `extensions.code`, a message
  * in both languages, and, for bad input, one entry per field so a form can show it under the input.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'DEPTH_LIMIT'
+  | 'COST_LIMIT'
+  | 'ALIAS_LIMIT'
+  | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'BAD_REQUEST'
+  | 'INTERNAL_SERVER_ERROR';
 
 /** Why a CONFLICT happened, so a client can react (reload, remove references, leave a published record). */
 export type ConflictReason = 'STALE_VERSION' | 'REFERENCED' | 'LOCKED' | 'STATE';

@@ -41,6 +41,13 @@ function databaseRefusal(error: unknown): GraphQLError | undefined {
  * logged in full and reaches the client only as a generic message (ARCHITECTURE §9).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  // A protective limit refuses during validation, where Apollo labels every error
+  // GRAPHQL_VALIDATION_FAILED; the limit's own code is kept beside it and restored here.
+  const limit = formatted.extensions?.limit as string | undefined;
+  if (limit) {
+    const { limit: _limit, ...extensions } = formatted.extensions!;
+    return { ...formatted, extensions: { ...extensions, code: limit } };
+  }
   const code = formatted.extensions?.code as string | undefined;
   if (code === 'BAD_USER_INPUT' && !formatted.extensions?.fieldErrors) {
     const m = VARIABLE_RE.exec(formatted.message);

@@ -11,6 +11,8 @@ import { StaffTrainingHoursResolver, TrainingAttendanceResolver } from './resour
 import { FindingResolver } from './resources/finding/finding.resolver';
 import { CaseReportResolver } from './resources/case-report/case-report.resolver';
 import { UserResolver } from './resources/user/auth.resolver';
+import { ApiTokenResolver } from './resources/user/api-token.resolver';
+import { tokenGuard } from './auth/token-guard';
 
 /** Resources with domain operations; every other resource is served by its generated resolver. */
 const domainResolvers: Record<string, Function> = {
@@ -26,7 +28,7 @@ const domainResolvers: Record<string, Function> = {
 };
 
 /** Resolvers of types that are not resources (report rows with their own references). */
-const otherResolvers: Function[] = [StaffTrainingHoursResolver];
+const otherResolvers: Function[] = [StaffTrainingHoursResolver, ApiTokenResolver];
 
 let schema: GraphQLSchema | undefined;
 
@@ -38,6 +40,7 @@ export function getSchema(): GraphQLSchema {
     ],
     // Input rules live in the CRUD layer (one place, bilingual messages), not in class-validator.
     validate: false,
+    globalMiddlewares: [tokenGuard],
   });
   return schema;
 }

@@ -15,6 +15,7 @@ import { models } from './registry';
 import { getSchema } from './schema';
 import { authenticate } from './auth/session';
 import { currentActor, runAs } from './auth/actor';
+import { bodyErrors, createRateLimiter, defaultLimits, rateLimit, validationRules, type Limits } from './limits';
 import type { GraphQLError } from 'graphql';
 
 export interface ServerOptions {
@@ -24,6 +25,8 @@ export interface ServerOptions {
   host?: string;
   /** Built admin to serve at `/`; defaults to admin/dist, then the placeholder page. */
   adminDir?: string;
+  /** Overrides of the configured protective limits (tests use small ones). */
+  limits?: Partial<Limits>;
 }
 
 export interface RunningServer {
@@ -38,9 +41,12 @@ const ADMIN_DIRS = [path.resolve(__dirname, '../admin/dist'), path.resolve(__dir
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const app = express();
   const httpServer = http.createServer(app);
+  const limits = { ...defaultLimits(), ...options.limits };
+  const limiter = await createRateLimiter(options.database, limits.perMinute);
   const apollo = new ApolloServer<Context>({
     schema: getSchema(),
     introspection: true,
+    validationRules: validationRules(limits),
     // Stack traces stay in the server log; clients get codes and messages only.
     includeStacktraceInErrorResponses: false,
     formatError,
@@ -59,9 +65,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: limits.bodyBytes }),
+    bodyErrors(limits),
     // Who is asking, for every resolver and service of this request (authorization, audit).
-    async (req, res, next) => {
+    async (req: express.Request, res: express.Response, next: express.NextFunction) => {
       let actor;
       try {
         actor = await authenticate(db, req.headers.authorization);
@@ -71,6 +78,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       runAs(actor, next);
     },
+    rateLimit(limiter),
     expressMiddleware(apollo, { context: async () => createContext(db, models, currentActor()) }),
   );
   const adminDir = options.adminDir ?? ADMIN_DIRS.find((d) => existsSync(path.join(d, 'index.html')));

@@ -21,8 +21,11 @@ export const loginRequired = () => appError('UNAUTHENTICATED', { zh: '请先登�
 /** Refuses an anonymous request before it learns anything about the record it names. */
 export function assertSignedIn(): void {
   const actor = currentActor();
+  if (actor?.kind === 'TOKEN') throw tokensReadOnly();
   if (actor && actor.kind !== 'USER') throw loginRequired();
 }
+
+export const tokensReadOnly = () => forbidden('API 令牌只能读取数据', 'API tokens are read-only');
 
 /** The organizations a record belongs to under its resource's `owner` rule (none: county-level only). */
 async function ownersOf(tx: Tx, model: ResourceModel, models: ResourceModel[], row: Row): Promise<(number | null)[]> {
@@ -51,6 +54,7 @@ export async function authorizeWrite(
   models: ResourceModel[],
   rows: Row[],
 ): Promise<void> {
+  if (actor.kind === 'TOKEN') throw tokensReadOnly();
   if (actor.kind !== 'USER' || !actor.role) throw loginRequired();
   if (actor.role === 'ADMIN' && !actor.local) return;
   const writers = model.definition.access?.writers ?? 'ADMIN';

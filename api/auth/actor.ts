@@ -5,7 +5,8 @@ export type Role = (typeof userRole.enumValues)[number];
 
 /** Who is making a request: a signed-in user, or nobody. Code run outside a request (seed, CLI) has none. */
 export interface Actor {
-  kind: 'USER' | 'ANONYMOUS';
+  /** USER: a signed-in account; TOKEN: a third-party system's read-only API token. */
+  kind: 'USER' | 'TOKEN' | 'ANONYMOUS';
   id: number | null;
   name: string;
   role: Role | null;
@@ -13,6 +14,10 @@ export interface Actor {
   organizationId: number | null;
   /** True when the organization is a street or township: writes stay within it. */
   local: boolean;
+  /** For tokens: the resources it may read. */
+  scopes?: string[];
+  /** For tokens: may it read personal fields (names, phone numbers) unmasked? */
+  personalData?: boolean;
 }
 
 export const ANONYMOUS: Actor = { kind: 'ANONYMOUS', id: null, name: 'anonymous', role: null, organizationId: null, local: false };

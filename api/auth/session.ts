@@ -8,6 +8,7 @@ import { config } from '../config';
 import type { Queryable } from '../db';
 import { appError } from '../errors';
 import { ANONYMOUS, type Actor } from './actor';
+import { TOKEN_PREFIX, tokenActor } from './api-tokens';
 
 const ISSUER = 'township-enforcement';
 
@@ -51,6 +52,11 @@ export async function authenticate(db: Queryable, header: string | undefined): P
   if (!header) return ANONYMOUS;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw unauthenticated();
+  if (match[1].startsWith(TOKEN_PREFIX)) {
+    const actor = await tokenActor(db, match[1]);
+    if (!actor) throw unauthenticated();
+    return actor;
+  }
   let userId: number;
   try {
     const { payload } = await jwtVerify(match[1], signingKey(), { issuer: ISSUER, algorithms: ['HS256'] });

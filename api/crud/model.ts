@@ -29,6 +29,8 @@ export interface FieldModel {
   writable: boolean;
   maxLength?: number;
   enumDef?: EnumDefinition;
+  /** Identifies a person; masked for tokens without the personal-data scope. */
+  personal: boolean;
   /** For references: the object field name (`recipientId` → `recipient`) and the target table. */
   objectField?: string;
   targetTable?: PgTable;
@@ -160,6 +162,7 @@ function buildModel(definition: ResourceDefinition): ResourceModel {
       nullable: !column.notNull,
       required: writable && column.notNull && !column.hasDefault,
       writable,
+      personal: Boolean(meta.personal),
       maxLength: column.columnType === 'PgVarchar' ? (column as unknown as { length?: number }).length : undefined,
       enumDef: kind === 'enum' || kind === 'enumList' ? enumOf(column) : undefined,
       objectField: targetTable ? key.replace(/Id$/, '') : undefined,

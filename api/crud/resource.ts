@@ -16,6 +16,8 @@ export interface FieldMeta {
   readOnly?: boolean;
   /** Never leaves the server (a password hash): not in the GraphQL type, filters or the audit trail. */
   hidden?: boolean;
+  /** Identifies a person (name, phone, certificate number): masked for API tokens without personal-data scope. */
+  personal?: boolean;
 }
 
 /**

@@ -44,3 +44,16 @@ export const auditEntries = pgTable(
   },
   (t) => [index().on(t.resource, t.recordId), index().on(t.at)],
 );
+
+/** Read-only access for another government system; the secret is shown once and kept only hashed. */
+export const apiTokens = pgTable('api_tokens', {
+  ...recordColumns(),
+  name: varchar({ length: 100 }).notNull(),
+  secretHash: varchar({ length: 64 }).notNull(),
+  /** Resource (GraphQL type) names the token may read. */
+  scopes: jsonb().$type<string[]>().notNull(),
+  personalData: boolean().notNull().default(false),
+  expiresAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+  revokedAt: timestamp({ withTimezone: true, mode: 'date' }),
+  createdById: integer().references(() => users.id),
+});

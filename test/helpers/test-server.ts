@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { openDatabase, type Database } from '../../api/db';
 import { startServer } from '../../api/server';
+import type { Limits } from '../../api/limits';
 import { seedDemo } from '../../api/seed/seed';
 import { serviceOf } from '../../api/registry';
 import { signSession } from '../../api/auth/session';
@@ -29,7 +30,33 @@ export interface TestServer {
 }
 
 /** The real server on port 0 over a fresh database: PGlite in memory, or a new PostgreSQL database. */
-export async function startTestServer(options: { seed?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: {
+    seed?: boolean;
+    limits?: Partial<Limits>;
+    /** Another instance over the same database (as behind a load balancer); it leaves the database to its owner. */
+    sharing?: TestServer;
+  } = {},
+): Promise<TestServer> {
+  if (options.sharing) {
+    const shared = options.sharing;
+    const server = await startServer({ database: shared.database, port: 0, host: '127.0.0.1', limits: options.limits });
+    const endpoint = `http://127.0.0.1:${server.port}/graphql`;
+    const token = shared.adminToken;
+    return {
+      ...shared,
+      url: endpoint,
+      async gql(query, variables) {
+        const res = await fetch(endpoint, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query, variables }),
+        });
+        return (await res.json()) as GqlResponse<any>;
+      },
+      stop: () => server.stop(),
+    };
+  }
   const driver = process.env.TEST_DRIVER === 'pg' ? 'pg' : 'pglite';
   const queries: string[] = [];
   let url: string | undefined;
@@ -55,7 +82,7 @@ export async function startTestServer(options: { seed?: boolean } = {}): Promise
   const database = await openDatabase({ url, onQuery: (sql) => queries.push(sql) });
   await database.migrate();
   if (options.seed) await seedDemo(database.db);
-  const server = await startServer({ database, port: 0, host: '127.0.0.1' });
+  const server = await startServer({ database, port: 0, host: '127.0.0.1', limits: options.limits });
   const endpoint = `http://127.0.0.1:${server.port}/graphql`;
   const users = new Map<string, string>();
   const tokenFor = async (role: string, organizationId: string | null = null) => {

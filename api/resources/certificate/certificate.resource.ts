@@ -11,7 +11,7 @@ export const certificateResource = defineResource({
   },
   fields: {
     staffMemberId: { label: { zh: '持证人', en: 'Holder' } },
-    number: { label: { zh: '证号', en: 'Certificate number' } },
+    number: { label: { zh: '证号', en: 'Certificate number' }, personal: true },
     issuingAuthority: {
       label: { zh: '发证机关', en: 'Issuing authority' },
       help: { zh: '一般为省级或市级人民政府。', en: 'Usually the provincial or municipal government.' },

@@ -33,7 +33,7 @@ export const findingResource = defineResource({
       label: { zh: '整改措施', en: 'Measures' },
       help: { zh: '开始整改前必须填写。', en: 'Required before rectification starts.' },
     },
-    responsiblePerson: { label: { zh: '整改责任人', en: 'Responsible person' } },
+    responsiblePerson: { label: { zh: '整改责任人', en: 'Responsible person' }, personal: true },
     dueDate: {
       label: { zh: '整改时限', en: 'Due date' },
       help: { zh: '超过整改时限仍未整改的，即为逾期未整改。', en: 'Past it and not rectified, the finding is overdue.' },

@@ -13,7 +13,7 @@ export const staffMemberResource = defineResource({
     en: 'A person of an enforcement team, with the establishment (编制) they hold. Where they work and their status change only through transfers, so the record of who moved when stays whole.',
   },
   fields: {
-    name: { label: { zh: '姓名', en: 'Name' } },
+    name: { label: { zh: '姓名', en: 'Name' }, personal: true },
     organizationId: {
       label: { zh: '所在机构', en: 'Organization' },
       help: {
@@ -41,7 +41,7 @@ export const staffMemberResource = defineResource({
         en: 'Holds the national legal professional qualification (法律职业资格).',
       },
     },
-    mobile: { label: { zh: '手机', en: 'Mobile' }, help: { zh: '11位手机号码。', en: '11-digit mobile number.' } },
+    mobile: { label: { zh: '手机', en: 'Mobile' }, personal: true, help: { zh: '11位手机号码。', en: '11-digit mobile number.' } },
     note: { label: { zh: '备注', en: 'Note' } },
   },
   search: ['name', 'title', 'mobile'],

@@ -70,7 +70,7 @@ export class UserResolver extends crudResolverOf('User') {
 
   @Query(() => User, { nullable: true, description: '当前用户 (The signed-in user), or null.' })
   async me(@Ctx() ctx: Context) {
-    return ctx.actor.id === null ? null : serviceOf('User').get(ctx.db, ctx.actor.id);
+    return ctx.actor.kind === 'USER' && ctx.actor.id !== null ? serviceOf('User').get(ctx.db, ctx.actor.id) : null;
   }
 
   @Mutation(() => User, { description: '设置密码 (Set a password): administrators for anyone, every user for themselves.' })

@@ -10,8 +10,8 @@ export const userResource = defineResource({
     en: 'An account of the back office: its role decides which records it may change, and an account of a street or township changes only its own. The password is set with setUserPassword and never returned.',
   },
   fields: {
-    username: { label: { zh: '用户名', en: 'Username' }, help: { zh: '2–50 位字母、数字或 _ . -', en: '2 to 50 letters, digits or _ . -' } },
-    displayName: { label: { zh: '姓名', en: 'Display name' } },
+    username: { label: { zh: '用户名', en: 'Username' }, personal: true, help: { zh: '2–50 位字母、数字或 _ . -', en: '2 to 50 letters, digits or _ . -' } },
+    displayName: { label: { zh: '姓名', en: 'Display name' }, personal: true },
     role: {
       label: { zh: '角色', en: 'Role' },
       help: {

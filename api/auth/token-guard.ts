@@ -1,0 +1,58 @@
+import { getNamedType, type GraphQLResolveInfo } from 'graphql';
+import type { MiddlewareFn } from 'type-graphql';
+import type { Context } from '../context';
+import { models } from '../registry';
+import { forbidden, tokensReadOnly } from './access';
+
+// What an API token may see: only the resources in its scopes, and personal fields (names, phone
+// numbers, certificate numbers) masked unless it was given the personal-data scope. Checked on
+// every field, so a nested reference (`staffMember { name }`) is held to the same rule as a list.
+
+const byPlural = new Map(models.map((m) => [m.plural, m.name]));
+const resourceNames = new Set(models.map((m) => m.name));
+const personal = new Set(models.flatMap((m) => m.fields.filter((f) => f.personal).map((f) => `${m.name}.${f.key}`)));
+/** Filter keys that would let a caller find a person by name or number: personal fields and, where it searches them, `q`. */
+const personalFilters = new Map(
+  models.map((m) => {
+    const keys = m.fields.filter((f) => f.personal).map((f) => f.key);
+    return [m.name, { keys, q: m.definition.search.some((k) => keys.includes(k)) }];
+  }),
+);
+
+function searchesPeople(resource: string, filter: unknown): boolean {
+  if (!filter || typeof filter !== 'object') return false;
+  const rule = personalFilters.get(resource);
+  if (!rule) return false;
+  return Object.keys(filter).some((k) => (k === 'q' && rule.q) || rule.keys.some((p) => k === p || k.startsWith(`${p}_`)));
+}
+
+function resourceOf(info: GraphQLResolveInfo): string | undefined {
+  const meta = /^_all(.+)Meta$/.exec(info.fieldName);
+  if (meta && info.parentType === info.schema.getQueryType()) return byPlural.get(meta[1]);
+  const named = getNamedType(info.returnType).name;
+  return resourceNames.has(named) ? named : undefined;
+}
+
+/** 王小明 → 王**; 13812345678 → 138******78. */
+export function mask(value: unknown): unknown {
+  if (typeof value !== 'string' || !value) return value;
+  const chars = [...value];
+  if (/^[\d\s+-]{7,}$/.test(value)) return value.slice(0, 3) + '*'.repeat(Math.max(value.length - 5, 1)) + value.slice(-2);
+  return chars[0] + '*'.repeat(chars.length - 1);
+}
+
+export const tokenGuard: MiddlewareFn<Context> = async ({ context, info, args }, next) => {
+  const actor = context.actor;
+  if (actor?.kind !== 'TOKEN') return next();
+  if (info.parentType === info.schema.getMutationType() && info.fieldName !== 'login') throw tokensReadOnly();
+  const resource = resourceOf(info);
+  if (resource && !actor.scopes?.includes(resource)) {
+    throw forbidden(`此 API 令牌无权读取“${resource}”`, `This API token may not read ${resource}`);
+  }
+  // Masked values would mean little if a caller could look a person up by them.
+  if (resource && !actor.personalData && searchesPeople(resource, (args as { filter?: unknown }).filter)) {
+    throw forbidden('此 API 令牌无个人信息权限，不能按姓名或号码检索', 'This API token has no personal-data scope and cannot search by name or number');
+  }
+  const value = await next();
+  return !actor.personalData && personal.has(`${info.parentType.name}.${info.fieldName}`) ? mask(value) : value;
+};

@@ -1,0 +1,92 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { config } from './config';
+import type { Database } from './db';
+import { appError, type ErrorCode } from './errors';
+import { currentActor } from './auth/actor';
+
+// Protective limits (issue #5): what a single request may ask for, and how often a caller may ask.
+// Each refusal has its own code, so a client can tell a too-deep query from a busy one.
+
+export interface Limits {
+  depth: number;
+  cost: number;
+  aliases: number;
+  bodyBytes: number;
+  perMinute: number;
+}
+
+export const defaultLimits = (): Limits => ({
+  depth: config.maxQueryDepth,
+  cost: config.maxQueryCost,
+  aliases: config.maxAliases,
+  bodyBytes: config.maxBodyBytes,
+  perMinute: config.rateLimitPerMinute,
+});
+
+function refuseWith(code: ErrorCode, zh: string, en: string) {
+  return {
+    propagateOnRejection: false,
+    onReject: [(ctx: ValidationContext | null, _error: GraphQLError) => ctx?.reportError(appError(code, { zh, en }, { limit: code }))],
+  };
+}
+
+/** graphql-armor's validation rules, reporting in our error contract. */
+export function validationRules(limits: Limits): ValidationRule[] {
+  return [
+    maxDepthRule({ n: limits.depth, ...refuseWith('DEPTH_LIMIT', `查询嵌套不能超过 ${limits.depth} 层`, `A query may nest at most ${limits.depth} levels`) }),
+    costLimitRule({ maxCost: limits.cost, ...refuseWith('COST_LIMIT', '查询过于复杂，请减少字段或分次查询', 'The query is too costly; ask for fewer fields or split it') }),
+    maxAliasesRule({ n: limits.aliases, ...refuseWith('ALIAS_LIMIT', `一次查询最多使用 ${limits.aliases} 个别名`, `A query may use at most ${limits.aliases} aliases`) }),
+  ] as ValidationRule[];
+}
+
+function send(res: Response, status: number, error: GraphQLError) {
+  res.status(status).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+}
+
+/** Turns body-parser's failures (too large, not JSON) into the API's error contract. */
+export function bodyErrors(limits: Limits) {
+  return (err: { type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (err?.type === 'entity.too.large') {
+      send(res, 413, appError('PAYLOAD_TOO_LARGE', { zh: `请求体不能超过 ${limits.bodyBytes} 字节`, en: `A request body may be at most ${limits.bodyBytes} bytes` }));
+    } else if (err?.type === 'entity.parse.failed') {
+      send(res, 400, appError('BAD_REQUEST', { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' }));
+    } else next(err);
+  };
+}
+
+/**
+ * A limiter per caller (user, token, or address when anonymous). On PostgreSQL the counters live
+ * in the database, so every instance behind a load balancer shares them; the embedded database
+ * serves one instance, whose memory holds them.
+ */
+export async function createRateLimiter(database: Database, perMinute: number): Promise<RateLimiterAbstract> {
+  const options = { points: perMinute, duration: 60, keyPrefix: 'graphql' };
+  if (!database.pool) return new RateLimiterMemory(options);
+  return new Promise((resolve, reject) => {
+    const limiter: RateLimiterPostgres = new RateLimiterPostgres(
+      { ...options, storeClient: database.pool, tableName: 'rate_limits', clearExpiredByTimeout: false },
+      (err?: Error) => (err ? reject(err) : resolve(limiter)),
+    );
+  });
+}
+
+export function rateLimit(limiter: RateLimiterAbstract) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const actor = currentActor();
+    const key = actor?.kind === 'USER' || actor?.kind === 'TOKEN' ? `${actor.kind}:${actor.id}` : `IP:${req.ip}`;
+    try {
+      await limiter.consume(key);
+      next();
+    } catch (e) {
+      if (!(e instanceof RateLimiterRes)) return next(e);
+      const seconds = Math.ceil(e.msBeforeNext / 1000);
+      res.setHeader('Retry-After', String(seconds));
+      send(res, 429, appError('RATE_LIMITED', { zh: `请求过于频繁，请 ${seconds} 秒后再试`, en: `Too many requests; try again in ${seconds} s` }));
+    }
+  };
+}

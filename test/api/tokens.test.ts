@@ -1,0 +1,107 @@
+import { dbFingerprint, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
+import { call, ok } from '../helpers/operations';
+import { makeWorld, type World } from '../helpers/fixtures';
+
+// API tokens for other government systems (issue #5): read-only, limited to their scopes, personal
+// fields masked without the personal-data scope, revocable at once.
+let server: TestServer;
+let world: World;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  world = await makeWorld(server);
+  await world.directory();
+  await ok(server, 'createStaffMember', { name: '王小明', organizationId: world.street, category: 'ENFORCEMENT', mobile: '13812345678' });
+});
+afterAll(() => server?.stop());
+
+const inAYear = () => new Date(Date.now() + 365 * 86400_000).toISOString();
+const code = (res: { errors?: { extensions?: Record<string, any> }[] }) => res.errors?.[0]?.extensions?.code;
+
+async function issue(scopes: string[], personalData = false) {
+  const issued = await ok(server, 'issueApiToken', { name: '执法监督平台', scopes, expiresAt: inAYear(), personalData }, 'secret apiToken { id scopes personalData }');
+  return { ...issued, as: server.as(issued.secret) };
+}
+
+it('is shown once, stored hashed, and listed without its secret', async () => {
+  const { secret, apiToken } = await issue(['Delegation', 'Organization']);
+  expect(secret).toMatch(new RegExp(`^tet_${apiToken.id}_[A-Za-z0-9_-]{43}$`));
+  const stored = (await server.database.db.execute(`select secret_hash from api_tokens where id = ${Number(apiToken.id)}`)) as unknown as { rows: { secret_hash: string }[] };
+  expect(stored.rows[0].secret_hash).toMatch(/^[0-9a-f]{64}$/);
+  expect(JSON.stringify(stored.rows)).not.toContain(secret.split('_')[2]);
+  const listed = await ok<any[]>(server, 'apiTokens', {}, 'id name scopes');
+  expect(listed.find((t) => t.id === apiToken.id)).toEqual({ id: apiToken.id, name: '执法监督平台', scopes: ['Delegation', 'Organization'] });
+  expect(code(await server.gql('{ apiTokens { secret } }'))).toBe('GRAPHQL_VALIDATION_FAILED');
+});
+
+it('reads only the resources in its scopes, nested references included', async () => {
+  const { as } = await issue(['Delegation', 'Organization']);
+  const rows = await ok<any[]>(as, 'allDelegations', { filter: { recipientId: world.street } }, 'id recipient { name }');
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows[0].recipient.name).toBe('测试街道');
+  expect(onlyError(await call(as, 'allStaffMembers', {})).extensions).toMatchObject({ code: 'FORBIDDEN' });
+  expect(code(await call(as, '_allStaffMembersMeta', {}, 'count'))).toBe('FORBIDDEN');
+  expect(code(await call(as, 'StaffMember', { id: '1' }))).toBe('FORBIDDEN');
+  const nested = await as.gql('{ allDelegations { id powerItem { name } } }');
+  expect(code(nested)).toBe('FORBIDDEN'); // PowerItem is not in the scopes
+  expect(code(await call(as, 'overdueSecondments', {}))).toBe('FORBIDDEN');
+});
+
+it('masks names and mobile numbers without the personal-data scope', async () => {
+  const fields = 'personName mobile officePhone';
+  const masked = await issue(['LiaisonContact', 'StaffMember']);
+  const contacts = await ok<any[]>(masked.as, 'allLiaisonContacts', { filter: { organizationId: world.street } }, fields);
+  expect(contacts).toEqual([{ personName: '测****', mobile: '139******78', officePhone: null }]);
+  const staff = await ok<any[]>(masked.as, 'allStaffMembers', { filter: { organizationId: world.street } }, 'name mobile');
+  expect(staff).toContainEqual({ name: '王**', mobile: '138******78' });
+  // Nor can it find a person by what is masked.
+  for (const filter of [{ q: '13812345678' }, { name: '王小明' }, { mobile_neq: '1' }]) {
+    expect(code(await call(masked.as, 'allStaffMembers', { filter }))).toBe('FORBIDDEN');
+  }
+
+  const full = await issue(['LiaisonContact'], true);
+  expect(await ok<any[]>(full.as, 'allLiaisonContacts', { filter: { organizationId: world.street } }, fields)).toEqual([
+    { personName: '测试联络员', mobile: '13912345678', officePhone: null },
+  ]);
+});
+
+it('cannot write, and stops working when revoked or expired', async () => {
+  const { as, apiToken, secret } = await issue(['Organization']);
+  const before = await dbFingerprint(server);
+  for (const res of [
+    await call(as, 'createOrganization', { name: '令牌写入', kind: 'OTHER' }),
+    await call(as, 'updateOrganization', { id: world.street, name: '令牌写入' }),
+    await call(as, 'deleteOrganization', { id: world.street }),
+    await call(as, 'issueApiToken', { name: '自我续期', scopes: ['Organization'], expiresAt: inAYear() }),
+  ]) {
+    expect(onlyError(res).extensions?.code).toBe('FORBIDDEN');
+  }
+  expect(await dbFingerprint(server)).toEqual(before);
+
+  await ok(server, 'revokeApiToken', { id: apiToken.id });
+  const post = (token: string) => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ allOrganizations { id } }' }) });
+  const revoked = await post(secret);
+  expect(revoked.status).toBe(401);
+  expect(((await revoked.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  expect(code(await call(server, 'revokeApiToken', { id: apiToken.id }))).toBe('CONFLICT');
+
+  const other = await issue(['Organization']);
+  expect((await post(other.secret)).status).toBe(200);
+  await server.database.db.execute(`update api_tokens set expires_at = now() - interval '1 minute' where id = ${Number(other.apiToken.id)}`);
+  expect((await post(other.secret)).status).toBe(401);
+  // A guessed secret for a real id is refused the same way.
+  expect((await post(`tet_${other.apiToken.id}_${'A'.repeat(43)}`)).status).toBe(401);
+});
+
+it('is issued only by county administrators, with known scopes and a future expiry', async () => {
+  const hr = server.as(await server.tokenFor('HR'));
+  expect(code(await call(hr, 'issueApiToken', { name: 'x', scopes: ['Organization'], expiresAt: inAYear() }))).toBe('FORBIDDEN');
+  expect(code(await call(server.as(null), 'issueApiToken', { name: 'x', scopes: ['Organization'], expiresAt: inAYear() }))).toBe('UNAUTHENTICATED');
+  expect(code(await call(hr, 'apiTokens', {}))).toBe('FORBIDDEN');
+  const res = await call(server, 'issueApiToken', { name: ' ', scopes: ['Organization', 'Secrets'], expiresAt: '2020-01-01T00:00:00Z' });
+  expect(onlyError(res).extensions?.fieldErrors.map((e: any) => [e.field, e.rule])).toEqual([
+    ['name', 'required'],
+    ['scopes', 'scope'],
+    ['expiresAt', 'future'],
+  ]);
+});
