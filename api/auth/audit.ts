@@ -1,5 +1,5 @@
 import { auditEntries } from '../../drizzle/schema';
-import type { Tx } from '../db';
+import type { Queryable, Tx } from '../db';
 import type { ResourceModel } from '../crud/model';
 import type { Row } from '../crud/resource';
 import type { Actor } from './actor';
@@ -20,6 +20,18 @@ export function changesOf(model: ResourceModel, before: Row | undefined, after: 
     if (JSON.stringify(a) !== JSON.stringify(b)) out[f.key] = [a, b];
   }
   return out;
+}
+
+/** An audit entry for a change outside the generic records (a password, an API token). */
+export async function recordAudit(
+  tx: Queryable,
+  actor: Actor,
+  resource: string,
+  recordId: number,
+  operation: string,
+  changes: Record<string, [unknown, unknown]>,
+): Promise<void> {
+  await tx.insert(auditEntries).values({ actorKind: actor.kind, actorId: actor.id, actorName: actor.name, operation, resource, recordId, changes });
 }
 
 /** One audit entry, in the transaction of the change it records. */

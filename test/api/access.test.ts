@@ -77,6 +77,9 @@ describe('signing in', () => {
     const adminId = (await ok(server, 'me', {}, 'id')).id;
     expect(code(await call(me, 'setUserPassword', { id: adminId, password: 'takeover-attempt-1' }))).toBe('FORBIDDEN');
     await ok(me, 'setUserPassword', { id: userId, password: 'battery-staple-7' });
+    const trail = await ok<any[]>(server, 'auditTrail', { resource: 'User', id: userId }, 'actorName changes');
+    expect(trail.at(-1)).toEqual({ actorName: 'zhang.hr', changes: { password: ['(set)', '(changed)'] } });
+    expect(JSON.stringify(trail)).not.toMatch(/battery|scrypt/);
     expect(code(await login('zhang.hr', 'correct-horse-9'))).toBe('UNAUTHENTICATED');
     expect(code(await login('zhang.hr', 'battery-staple-7'))).toBeUndefined();
   });

@@ -79,6 +79,10 @@ it('cannot write, and stops working when revoked or expired', async () => {
   expect(await dbFingerprint(server)).toEqual(before);
 
   await ok(server, 'revokeApiToken', { id: apiToken.id });
+  const trail = await ok<any[]>(server, 'auditTrail', { resource: 'ApiToken', id: apiToken.id }, 'operation changes');
+  expect(trail.map((e) => e.operation)).toEqual(['create', 'update']);
+  expect(trail[0].changes.scopes).toEqual([null, ['Organization']]);
+  expect(JSON.stringify(trail)).not.toContain(secret.split('_')[2]);
   const post = (token: string) => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ allOrganizations { id } }' }) });
   const revoked = await post(secret);
   expect(revoked.status).toBe(401);

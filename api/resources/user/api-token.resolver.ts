@@ -6,6 +6,7 @@ import { badInput, conflict, notFound, type FieldError } from '../../errors';
 import { parseId } from '../../crud/model';
 import { models } from '../../registry';
 import { forbidden, loginRequired } from '../../auth/access';
+import { recordAudit } from '../../auth/audit';
 import { formatToken, newSecret } from '../../auth/api-tokens';
 
 @ObjectType('ApiToken', {
@@ -81,11 +82,19 @@ export class ApiTokenResolver {
     if (!(expiresAt.getTime() > Date.now())) errors.push({ field: 'expiresAt', rule: 'future', zh: '有效期应晚于现在', en: 'The expiry must be in the future' });
     if (errors.length) throw badInput(errors);
     const { secret, hash } = newSecret();
-    const [row] = await ctx.db
-      .insert(apiTokens)
-      .values({ name: title, secretHash: hash, scopes: [...new Set(scopes)], personalData: personalData ?? false, expiresAt, createdById: ctx.actor.id })
-      .returning();
-    return { secret: formatToken(row.id, secret), apiToken: row };
+    return ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(apiTokens)
+        .values({ name: title, secretHash: hash, scopes: [...new Set(scopes)], personalData: personalData ?? false, expiresAt, createdById: ctx.actor.id })
+        .returning();
+      await recordAudit(tx, ctx.actor, 'ApiToken', row.id, 'create', {
+        name: [null, row.name],
+        scopes: [null, row.scopes],
+        personalData: [null, row.personalData],
+        expiresAt: [null, row.expiresAt.toISOString()],
+      });
+      return { secret: formatToken(row.id, secret), apiToken: row };
+    });
   }
 
   @Mutation(() => ApiToken, { description: '吊销 API 令牌 (Revoke a token); it is refused from the next request on.' })
@@ -95,11 +104,14 @@ export class ApiTokenResolver {
     const [row] = n === null ? [] : await ctx.db.select().from(apiTokens).where(eq(apiTokens.id, n));
     if (!row) throw notFound({ zh: 'API 令牌', en: 'API token' }, id);
     if (row.revokedAt) throw conflict('STATE', { zh: '该令牌已吊销', en: 'The token is already revoked' });
-    const [revoked] = await ctx.db
-      .update(apiTokens)
-      .set({ revokedAt: new Date(), version: sql`${apiTokens.version} + 1`, updatedAt: new Date() })
-      .where(eq(apiTokens.id, row.id))
-      .returning();
-    return revoked;
+    return ctx.db.transaction(async (tx) => {
+      const [revoked] = await tx
+        .update(apiTokens)
+        .set({ revokedAt: new Date(), version: sql`${apiTokens.version} + 1`, updatedAt: new Date() })
+        .where(eq(apiTokens.id, row.id))
+        .returning();
+      await recordAudit(tx, ctx.actor, 'ApiToken', row.id, 'update', { revokedAt: [null, revoked.revokedAt!.toISOString()] });
+      return revoked;
+    });
   }
 }

@@ -5,10 +5,11 @@ import { auditEntries, users } from '../../../drizzle/schema';
 import type { Context } from '../../context';
 import { appError, badInput, notFound } from '../../errors';
 import { parseId } from '../../crud/model';
-import { crudResolverOf, modelOf, models, serviceOf, typesOf } from '../../registry';
+import { crudResolverOf, models, serviceOf, typesOf } from '../../registry';
 import { hashPassword, passwordProblem, verifyPassword } from '../../auth/password';
 import { signSession } from '../../auth/session';
 import { forbidden, loginRequired } from '../../auth/access';
+import { recordAudit } from '../../auth/audit';
 
 const { ObjectType: User } = typesOf('User');
 
@@ -85,6 +86,8 @@ export class UserResolver extends crudResolverOf('User') {
     return ctx.db.transaction(async (tx) => {
       const user = await serviceOf('User').getForUpdate(tx, id);
       if (ctx.actor.role === 'ADMIN' && ctx.actor.id !== user.id) await serviceOf('User').authorize(tx, [user]);
+      // The hash is never recorded, only that the password changed.
+      await recordAudit(tx, ctx.actor, 'User', user.id, 'update', { password: ['(set)', '(changed)'] });
       return serviceOf('User').write(tx, user.id, { passwordHash: await hashPassword(password) }, user);
     });
   }
@@ -92,9 +95,9 @@ export class UserResolver extends crudResolverOf('User') {
   @Query(() => [AuditEntry], { description: '修改记录 (A record’s history), oldest first. Signed-in users only.' })
   async auditTrail(@Arg('resource', () => String) resource: string, @Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     if (ctx.actor.kind !== 'USER') throw loginRequired();
-    if (!models.some((m) => m.name === resource)) throw notFound({ zh: '资源', en: 'Resource' }, resource);
+    if (!models.some((m) => m.name === resource) && resource !== 'ApiToken') throw notFound({ zh: '资源', en: 'Resource' }, resource);
     const recordId = parseId(id);
-    if (recordId === null) throw notFound(modelOf(resource).label, id);
+    if (recordId === null) throw notFound({ zh: '记录', en: 'Record' }, id);
     return ctx.db
       .select()
       .from(auditEntries)
