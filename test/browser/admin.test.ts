@@ -70,7 +70,7 @@ suite('the back office in a browser', () => {
 
   it('asks for a sign-in, refuses a wrong password, and lets the demo administrator in', async () => {
     await go('/');
-    await page.locator('input[name="username"]').waitFor();
+    await page.locator('input[name="username"]').waitFor({ timeout: 5_000 }); // no redirect loop on the way
     await shot('login');
     await page.locator('input[name="username"]').fill('admin');
     await page.locator('input[name="password"]').fill('wrong-password');
@@ -136,6 +136,11 @@ suite('the back office in a browser', () => {
     await page.locator('.RaShow-main', { hasText: '浏览器测试街道（更名）' }).waitFor();
     const [org] = await ok(server, 'allOrganizations', { filter: { code: '411324-BT01' } }, 'name kind');
     expect(org).toEqual({ name: '浏览器测试街道（更名）', kind: 'STREET' });
+    // The record's history: the demo administrator created it, then renamed it.
+    const history = page.getByTestId('record-history');
+    await history.getByText('名称：浏览器测试街道 → 浏览器测试街道（更名）').waitFor();
+    await expect(history.getByText('admin').count()).resolves.toBe(2);
+    await shot('organization-history');
   });
 
   it('shows the server’s refusal under the field it concerns', async () => {
@@ -220,6 +225,28 @@ suite('the back office in a browser', () => {
     await shot('transfer-completed');
     const member = await ok(server, 'StaffMember', { id: person.id }, 'organization { name }');
     expect(member.organization.name).toBe(township.name);
+  });
+
+  it('issues an API token whose secret is shown once, and revokes it', async () => {
+    await go('/api-tokens');
+    await page.locator('input[name="token-name"]').fill('省执法监督平台');
+    await page.getByLabel('可读资源').click();
+    await page.getByRole('option', { name: '赋权事项', exact: true }).click();
+    await page.getByRole('option', { name: '机构', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '签发令牌' }).click();
+    const secret = await page.getByTestId('token-secret').innerText();
+    expect(secret).toMatch(/^tet_\d+_/);
+    await shot('api-token-issued');
+    await page.getByRole('button', { name: '关闭' }).click();
+    // The secret works for the scopes chosen, and only those.
+    const asToken = server.as(secret);
+    expect((await ok<any[]>(asToken, 'allDelegations', { perPage: 1 })).length).toBe(1);
+    expect((await asToken.gql('{ allStaffMembers { id } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const row = page.getByTestId('api-tokens').getByRole('row', { name: /省执法监督平台/ });
+    await row.getByRole('button', { name: '吊销' }).click();
+    await row.getByText('已吊销').waitFor();
+    expect((await asToken.gql('{ allDelegations { id } }')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('shows the findings board with overdue findings highlighted, and a catalog by street', async () => {

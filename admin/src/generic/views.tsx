@@ -16,7 +16,9 @@ import {
   useRefresh,
   useTranslate,
   Button,
+  Labeled,
 } from 'react-admin';
+import { RecordHistory } from './RecordHistory';
 import type { ReactElement } from 'react';
 import { Box } from '@mui/material';
 import { listColumns, showFields, type ResourceMetadata } from '../metadata';
@@ -57,7 +59,12 @@ export function ResourceList({ resource }: { resource: ResourceMetadata }) {
 export function ResourceShow({ resource, aside }: { resource: ResourceMetadata; aside?: ReactElement }) {
   return (
     <Show aside={aside}>
-      <SimpleShowLayout>{showFields(resource).map((f) => fieldFor(f))}</SimpleShowLayout>
+      <SimpleShowLayout>
+        {showFields(resource).map((f) => fieldFor(f))}
+        <Labeled label="app.history.title" fullWidth>
+          <RecordHistory />
+        </Labeled>
+      </SimpleShowLayout>
     </Show>
   );
 }

@@ -18,6 +18,7 @@ export const MENU_GROUPS: { key: string; label: Bilingual; resources: string[] }
   { key: 'hr', label: { zh: '人员管理', en: 'Staff' }, resources: ['StaffMember', 'StaffingQuota', 'Posting', 'Transfer', 'Certificate'] },
   { key: 'training', label: { zh: '培训考试', en: 'Training' }, resources: ['TrainingSession', 'TrainingAttendance'] },
   { key: 'supervision', label: { zh: '执法监督', en: 'Supervision' }, resources: ['Inspection', 'Finding', 'FindingEscalation', 'CaseReport'] },
+  { key: 'accounts', label: { zh: '账号', en: 'Accounts' }, resources: ['User'] },
 ];
 
 const grouped = MENU_GROUPS.flatMap((g) => g.resources);

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Box, Card, CardContent, Chip, MenuItem, TextField as MuiTextField, Typography } from '@mui/material';
 import PublishIcon from '@mui/icons-material/Publish';
 import { Button, Confirm, EditButton, Labeled, Show, SimpleShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { RecordHistory } from '../generic/RecordHistory';
 import { fieldFor } from '../generic/field-components';
 import { enums, resourceMeta, showFields } from '../metadata';
 import { graphql } from '../data-provider';
@@ -126,6 +127,9 @@ export function CatalogShow() {
         </Labeled>
         <Labeled label="app.catalog.as_of" fullWidth>
           <AsOf />
+        </Labeled>
+        <Labeled label="app.history.title" fullWidth>
+          <RecordHistory />
         </Labeled>
       </SimpleShowLayout>
     </Show>

@@ -6,6 +6,7 @@ import {
   EditButton,
   ListBase,
   Show,
+  Labeled,
   SimpleShowLayout,
   Title,
   TopToolbar,
@@ -17,6 +18,7 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
+import { RecordHistory } from '../generic/RecordHistory';
 import { fieldFor, filtersFor } from '../generic/field-components';
 import { enums, resourceMeta, showFields } from '../metadata';
 import { useDomainAction } from './use-domain-action';
@@ -125,7 +127,12 @@ export function FindingShow() {
         </TopToolbar>
       }
     >
-      <SimpleShowLayout>{showFields(finding).map((f) => fieldFor(f))}</SimpleShowLayout>
+      <SimpleShowLayout>
+        {showFields(finding).map((f) => fieldFor(f))}
+        <Labeled label="app.history.title" fullWidth>
+          <RecordHistory />
+        </Labeled>
+      </SimpleShowLayout>
     </Show>
   );
 }

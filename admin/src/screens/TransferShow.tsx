@@ -2,6 +2,7 @@ import { Button, Confirm, Datagrid, Labeled, ReferenceManyField, Show, SimpleSho
 import CheckIcon from '@mui/icons-material/CheckCircle';
 import CancelIcon from '@mui/icons-material/Cancel';
 import { useState } from 'react';
+import { RecordHistory } from '../generic/RecordHistory';
 import { fieldFor } from '../generic/field-components';
 import { resourceMeta, showFields } from '../metadata';
 import { useDomainAction } from './use-domain-action';
@@ -47,6 +48,9 @@ export function TransferShow() {
               {posting.fields.filter((f) => ['organizationId', 'quotaOrganizationId', 'post', 'startedOn', 'endedOn'].includes(f.name)).map((f) => fieldFor(f))}
             </Datagrid>
           </ReferenceManyField>
+        </Labeled>
+        <Labeled label="app.history.title" fullWidth>
+          <RecordHistory />
         </Labeled>
       </SimpleShowLayout>
     </Show>
