@@ -2,11 +2,15 @@ import { getNamedType, type GraphQLResolveInfo } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
 import type { Context } from '../context';
 import { models } from '../registry';
-import { forbidden, tokensReadOnly } from './access';
+import { forbidden, loginRequired, tokensReadOnly } from './access';
 
-// What an API token may see: only the resources in its scopes, and personal fields (names, phone
-// numbers, certificate numbers) masked unless it was given the personal-data scope. Checked on
-// every field, so a nested reference (`staffMember { name }`) is held to the same rule as a list.
+// Who may read: nobody anonymously (the record holds people's names and numbers), except to sign
+// in; an API token only the resources in its scopes, with personal fields (names, phone numbers,
+// certificate numbers) masked unless it was given the personal-data scope. Checked on every field,
+// so a nested reference (`staffMember { name }`) is held to the same rule as a list.
+
+/** Root fields an anonymous caller may use. */
+const OPEN = new Set(['login', 'me']);
 
 const byPlural = new Map(models.map((m) => [m.plural, m.name]));
 const resourceNames = new Set(models.map((m) => m.name));
@@ -43,6 +47,9 @@ export function mask(value: unknown): unknown {
 
 export const tokenGuard: MiddlewareFn<Context> = async ({ context, info, args }, next) => {
   const actor = context.actor;
+  if (actor?.kind === 'ANONYMOUS' && !info.path.prev && !OPEN.has(info.fieldName) && !info.fieldName.startsWith('__')) {
+    throw loginRequired();
+  }
   if (actor?.kind !== 'TOKEN') return next();
   if (info.parentType === info.schema.getMutationType() && info.fieldName !== 'login') throw tokensReadOnly();
   const resource = resourceOf(info);

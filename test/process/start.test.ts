@@ -18,7 +18,8 @@ interface Started {
 function start(env: Record<string, string>): Promise<Started> {
   const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'api/index.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', ...env },
+    // No AUTH_SECRET: as for a new user, the signing key is generated once in the data directory.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', AUTH_SECRET: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -58,12 +59,13 @@ const COUNT = '{ _allOrganizationsMeta { count } }';
 it('seeds on first start, keeps data across a SIGTERM restart, and stops cleanly on SIGINT', async () => {
   const first = await start({ DATA_DIR: dataDir });
   expect(first.output()).toMatch(/Seeded the demo county/);
-  expect((await gql(first.base, COUNT)).data._allOrganizationsMeta.count).toBe(59);
+  expect((await gql(first.base, COUNT)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  const token = await login(first.base, 'admin', 'demo'); // the demo account of the README
+  expect((await gql(first.base, COUNT, token)).data._allOrganizationsMeta.count).toBe(59);
   expect(await (await fetch(`${first.base}/healthz`)).json()).toEqual({ status: 'ok', database: 'pglite' });
   expect(await (await fetch(`${first.base}/`)).text()).toMatch(/综合行政执法/);
   const anonymous = await gql(first.base, 'mutation { createOrganization(name: "重启测试街道", kind: STREET) { id } }');
   expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-  const token = await login(first.base, 'admin', 'demo'); // the demo account of the README
   const created = await gql(first.base, 'mutation { createOrganization(name: "重启测试街道", kind: STREET) { id } }', token);
   expect(created.errors).toBeUndefined();
   first.child.kill('SIGTERM');
@@ -71,8 +73,9 @@ it('seeds on first start, keeps data across a SIGTERM restart, and stops cleanly
 
   const second = await start({ DATA_DIR: dataDir });
   expect(second.output()).not.toMatch(/Seeded/);
-  expect((await gql(second.base, COUNT)).data._allOrganizationsMeta.count).toBe(60);
-  const found = await gql(second.base, '{ allOrganizations(filter: { name: "重启测试街道" }) { id } }');
+  // The signing key was kept in the data directory: the session survives the restart.
+  expect((await gql(second.base, COUNT, token)).data._allOrganizationsMeta.count).toBe(60);
+  const found = await gql(second.base, '{ allOrganizations(filter: { name: "重启测试街道" }) { id } }', token);
   expect(found.data.allOrganizations).toEqual([{ id: created.data.createOrganization.id }]);
   second.child.kill('SIGINT');
   expect(await exitCode(second.child)).toBe(0);
@@ -86,10 +89,10 @@ it('starts empty with SEED=none, and takes the vacancy cap and the training mini
     const out = execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'api/scripts/create-user.ts', 'root', 'ADMIN'], { cwd: root, env });
     expect(out.toString()).toMatch(/Created ADMIN account "root"/);
     const empty = await start({ DATA_DIR: dir, SEED: 'none', VACANCY_RATE_CAP: '0.5', PROFESSIONAL_LAW_HOURS_MIN: '12' });
-    expect((await gql(empty.base, COUNT)).data._allOrganizationsMeta.count).toBe(0);
     const demo = await gql(empty.base, 'mutation { login(username: "admin", password: "demo") { token } }');
     expect(demo.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED'); // no demo accounts without demo data
     const token = await login(empty.base, 'root', 'first-admin-2026');
+    expect((await gql(empty.base, COUNT, token)).data._allOrganizationsMeta.count).toBe(0);
     const run = async (query: string) => {
       const res = await gql(empty.base, query, token);
       expect(res.errors).toBeUndefined();
