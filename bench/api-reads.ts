@@ -1,9 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { eq, inArray } from 'drizzle-orm';
-import { delegationCatalogs, delegations, organizations, powerItems } from '../drizzle/schema';
+import { delegationCatalogs, delegations, organizations, powerItems, users } from '../drizzle/schema';
 import { openDatabase } from '../api/db';
 import { seedDemo } from '../api/seed/seed';
 import { startServer } from '../api/server';
+import { signSession } from '../api/auth/session';
 
 // Reads a third-party client makes most, measured over HTTP against the real server.
 // Dataset: the demo county plus BENCH_ITEMS synthetic power items, each delegated to every one of
@@ -59,11 +60,15 @@ async function main() {
   }
   console.log(`dataset: ${ITEMS} extra power items, ${ITEMS * towns.length} extra delegations (${(performance.now() - t0).toFixed(0)} ms to load)`);
 
-  const server = await startServer({ database, port: 0, host: '127.0.0.1' });
+  // Reads need a caller: the demo administrator, signed in as a client would be. The rate limit is
+  // lifted so the rounds measure the reads, not the limiter's refusals.
+  const server = await startServer({ database, port: 0, host: '127.0.0.1', limits: { perMinute: 1_000_000 } });
+  const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
+  const { token } = await signSession(admin.id);
   const post = async (query: string, variables: Record<string, unknown>) => {
     const res = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as { errors?: unknown };
