@@ -5,6 +5,7 @@
  */
 import { townships } from './organizations';
 import { between, rng } from './random';
+import type { CaseCounts } from '../../resources/case-report/six-rates';
 
 export type FindingArea = 'TEAM' | 'SYSTEM' | 'CONDUCT' | 'SUPPORT';
 export type FindingSeverity = 'MINOR' | 'MAJOR' | 'SERIOUS';
@@ -356,23 +357,11 @@ export const CASE_REPORT_PERIODS = [
   { start: '2025-01-01', end: '2025-12-31' },
 ];
 
-export interface CaseReportSeed {
+/** A case report of the demo: the counts of the six rates, for one township and period. */
+export interface CaseReportSeed extends CaseCounts {
   organization: string;
   periodStart: string;
   periodEnd: string;
-  casesDue: number;
-  casesFiled: number;
-  casesClosed: number;
-  casesOverdue: number;
-  leaderAssignmentsUnfulfilled: number;
-  decisionsExecuted: number;
-  courtRefusals: number;
-  penalties: number;
-  unpenalized: number;
-  lawsuits: number;
-  totalCases: number;
-  judgments: number;
-  judgmentsWon: number;
   note: string;
 }
 
