@@ -14,6 +14,8 @@ export const config = {
   authSecret: process.env.AUTH_SECRET || undefined,
   /** How long a login lasts, in seconds (default 8 hours, a working day). */
   sessionSeconds: Number(process.env.SESSION_SECONDS ?? 8 * 3600),
+  /** Express's `trust proxy` (e.g. `1` or `loopback`) when behind a load balancer; unset trusts nothing. */
+  trustProxy: process.env.TRUST_PROXY ? (/^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY) : undefined,
   /** Requests per minute per user, token or (anonymous) address; shared by all instances on PostgreSQL. */
   rateLimitPerMinute: Number(process.env.RATE_LIMIT_PER_MINUTE ?? 600),
   /** Deepest selection a query may nest. */

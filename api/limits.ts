@@ -48,14 +48,22 @@ function send(res: Response, status: number, error: GraphQLError) {
   res.status(status).json({ errors: [{ message: error.message, extensions: error.extensions }] });
 }
 
-/** Turns body-parser's failures (too large, not JSON) into the API's error contract. */
-export function bodyErrors(limits: Limits) {
-  return (err: { type?: string }, _req: Request, res: Response, next: NextFunction) => {
+/**
+ * Any failure before GraphQL runs (body-parser, authentication, the rate limiter's store) answered
+ * in the API's error contract, never as Express's HTML page with a stack trace.
+ */
+export function requestErrors(limits: Limits) {
+  return (err: { type?: string; status?: number }, _req: Request, res: Response, _next: NextFunction) => {
     if (err?.type === 'entity.too.large') {
       send(res, 413, appError('PAYLOAD_TOO_LARGE', { zh: `请求体不能超过 ${limits.bodyBytes} 字节`, en: `A request body may be at most ${limits.bodyBytes} bytes` }));
     } else if (err?.type === 'entity.parse.failed') {
       send(res, 400, appError('BAD_REQUEST', { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' }));
-    } else next(err);
+    } else if (err?.status && err.status >= 400 && err.status < 500) {
+      send(res, err.status, appError('BAD_REQUEST', { zh: '请求格式不受支持', en: 'The request is not in a supported form' }));
+    } else {
+      console.error('[http] internal error', err);
+      send(res, 500, appError('INTERNAL_SERVER_ERROR', { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' }));
+    }
   };
 }
 

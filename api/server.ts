@@ -13,10 +13,12 @@ import type { Database } from './db';
 import { formatError } from './format-error';
 import { models } from './registry';
 import { getSchema } from './schema';
+import { config } from './config';
+import { appError } from './errors';
 import { authenticate } from './auth/session';
 import { currentActor, runAs } from './auth/actor';
-import { bodyErrors, createRateLimiter, defaultLimits, rateLimit, validationRules, type Limits } from './limits';
-import type { GraphQLError } from 'graphql';
+import { requestErrors, createRateLimiter, defaultLimits, rateLimit, validationRules, type Limits } from './limits';
+import { GraphQLError } from 'graphql';
 
 export interface ServerOptions {
   database: Database;
@@ -40,6 +42,8 @@ const ADMIN_DIRS = [path.resolve(__dirname, '../admin/dist'), path.resolve(__dir
 /** One server, one port: GraphQL at /graphql, health at /healthz, the admin at / (ARCHITECTURE §1). */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const app = express();
+  // Behind a load balancer, the address the rate limit counts is the client's, not the balancer's.
+  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
   const limits = { ...defaultLimits(), ...options.limits };
   const limiter = await createRateLimiter(options.database, limits.perMinute);
@@ -66,20 +70,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(
     '/graphql',
     express.json({ limit: limits.bodyBytes }),
-    bodyErrors(limits),
+    requestErrors(limits),
     // Who is asking, for every resolver and service of this request (authorization, audit).
     async (req: express.Request, res: express.Response, next: express.NextFunction) => {
       let actor;
       try {
         actor = await authenticate(db, req.headers.authorization);
       } catch (e) {
-        res.status(401).json({ errors: [formatError((e as GraphQLError).toJSON(), e)] });
+        if (!(e instanceof GraphQLError)) return next(e);
+        // A credential that does not verify costs the caller's address a request, like any other.
+        const refused = await limiter.consume(`IP:${req.ip}`).then(
+          () => false,
+          () => true,
+        );
+        const error = refused ? appError('RATE_LIMITED', { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' }) : e;
+        res.status(refused ? 429 : 401).json({ errors: [formatError(error.toJSON(), error)] });
         return;
       }
       runAs(actor, next);
     },
     rateLimit(limiter),
     expressMiddleware(apollo, { context: async () => createContext(db, models, currentActor()) }),
+    requestErrors(limits),
   );
   const adminDir = options.adminDir ?? ADMIN_DIRS.find((d) => existsSync(path.join(d, 'index.html')));
   if (adminDir) {

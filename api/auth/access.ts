@@ -22,7 +22,7 @@ export const loginRequired = () => appError('UNAUTHENTICATED', { zh: '请先登�
 export function assertSignedIn(): void {
   const actor = currentActor();
   if (actor?.kind === 'TOKEN') throw tokensReadOnly();
-  if (actor && actor.kind !== 'USER') throw loginRequired();
+  if (actor && actor.kind !== 'USER' && actor.kind !== 'SYSTEM') throw loginRequired();
 }
 
 export const tokensReadOnly = () => forbidden('API 令牌只能读取数据', 'API tokens are read-only');

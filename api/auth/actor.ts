@@ -3,10 +3,10 @@ import type { userRole } from '../../drizzle/schema';
 
 export type Role = (typeof userRole.enumValues)[number];
 
-/** Who is making a request: a signed-in user, or nobody. Code run outside a request (seed, CLI) has none. */
+/** Who is making a request, or the system itself (seed, command line): every write knows. */
 export interface Actor {
   /** USER: a signed-in account; TOKEN: a third-party system's read-only API token. */
-  kind: 'USER' | 'TOKEN' | 'ANONYMOUS';
+  kind: 'USER' | 'TOKEN' | 'ANONYMOUS' | 'SYSTEM';
   id: number | null;
   name: string;
   role: Role | null;
@@ -19,6 +19,12 @@ export interface Actor {
   /** For tokens: may it read personal fields (names, phone numbers) unmasked? */
   personalData?: boolean;
 }
+
+/**
+ * The product itself, outside any request: the demo seed and the command line. It may write
+ * everything, and its writes are not audited (they are the installation, not a user's change).
+ */
+export const SYSTEM: Actor = { kind: 'SYSTEM', id: null, name: 'system', role: null, organizationId: null, local: false };
 
 export const ANONYMOUS: Actor = { kind: 'ANONYMOUS', id: null, name: 'anonymous', role: null, organizationId: null, local: false };
 

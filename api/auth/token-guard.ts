@@ -12,6 +12,14 @@ import { forbidden, loginRequired, tokensReadOnly } from './access';
 /** Root fields an anonymous caller may use. */
 const OPEN = new Set(['login', 'me']);
 
+/**
+ * Root fields whose answer is not a resource type, with the resources whose data they carry; a
+ * token needs all of them. Any other such root field is refused to tokens (deny by default).
+ */
+const ROOT_SCOPES: Record<string, string[]> = {
+  trainingHours: ['StaffMember', 'TrainingAttendance'],
+};
+
 const byPlural = new Map(models.map((m) => [m.plural, m.name]));
 const resourceNames = new Set(models.map((m) => m.name));
 const personal = new Set(models.flatMap((m) => m.fields.filter((f) => f.personal).map((f) => `${m.name}.${f.key}`)));
@@ -53,8 +61,11 @@ export const tokenGuard: MiddlewareFn<Context> = async ({ context, info, args },
   if (actor?.kind !== 'TOKEN') return next();
   if (info.parentType === info.schema.getMutationType() && info.fieldName !== 'login') throw tokensReadOnly();
   const resource = resourceOf(info);
-  if (resource && !actor.scopes?.includes(resource)) {
-    throw forbidden(`此 API 令牌无权读取“${resource}”`, `This API token may not read ${resource}`);
+  const open = info.fieldName.startsWith('__') || OPEN.has(info.fieldName);
+  const needed = resource ? [resource] : !info.path.prev && !open ? (ROOT_SCOPES[info.fieldName] ?? null) : [];
+  const missing = needed === null ? [info.fieldName] : needed.filter((r) => !actor.scopes?.includes(r));
+  if (missing.length) {
+    throw forbidden(`此 API 令牌无权读取“${missing.join('、')}”`, `This API token may not read ${missing.join(', ')}`);
   }
   // Masked values would mean little if a caller could look a person up by them.
   if (resource && !actor.personalData && searchesPeople(resource, (args as { filter?: unknown }).filter)) {

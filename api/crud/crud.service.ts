@@ -110,7 +110,9 @@ export class CrudService {
    * which authorize the actor themselves (see `authorize`). Audited like any change.
    */
   async write(tx: Tx, id: number, values: Record<string, unknown>, knownBefore?: Row): Promise<Row> {
-    const before = currentActor() ? (knownBefore ?? (await this.get(tx, id)) ?? undefined) : undefined;
+    if (!currentActor()) throw new Error(`${this.model.name} written outside a request; wrap it in runAs(SYSTEM, …)`);
+    const audited = currentActor()?.kind !== 'SYSTEM';
+    const before = audited ? (knownBefore ?? (await this.get(tx, id)) ?? undefined) : undefined;
     const [row] = await tx
       .update(this.model.table)
       .set({ ...values, version: sql`${this.versionColumn} + 1`, updatedAt: new Date() })
@@ -120,15 +122,19 @@ export class CrudService {
     return this.reread(tx, row as Row);
   }
 
-  /** Refuses the write unless the request's actor may change these records (no actor: seed, CLI). */
+  /**
+   * Refuses the write unless the actor may change these records. A write with no actor at all is
+   * a programming error: requests have one, and the seed and command line run as SYSTEM.
+   */
   async authorize(tx: Tx, rows: Row[]): Promise<void> {
     const actor = currentActor();
-    if (actor) await authorizeWrite(tx, actor, this.model, this.models, rows);
+    if (!actor) throw new Error(`${this.model.name} written outside a request; wrap it in runAs(SYSTEM, …)`);
+    if (actor.kind !== 'SYSTEM') await authorizeWrite(tx, actor, this.model, this.models, rows);
   }
 
   private async audit(tx: Tx, operation: 'create' | 'update' | 'delete', before: Row | undefined, after: Row | undefined) {
     const actor = currentActor();
-    if (actor) await writeAudit(tx, actor, this.model, operation, before, after);
+    if (actor && actor.kind !== 'SYSTEM') await writeAudit(tx, actor, this.model, operation, before, after);
   }
 
   /** A stored row as clients read it: `returning()` gives the columns, not the computed fields. */

@@ -5,6 +5,7 @@ import { config } from '../config';
 import { openDatabase } from '../db';
 import { serviceOf } from '../registry';
 import { hashPassword, passwordProblem } from '../auth/password';
+import { runAs, SYSTEM } from '../auth/actor';
 
 // `npm run user:create -- <username> <role> [organization code]`: the first administrator of an
 // empty database (SEED=none), or any account from the command line. The password comes from
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
   try {
     await database.migrate();
-    await database.db.transaction(async (tx) => {
+    await runAs(SYSTEM, () => database.db.transaction(async (tx) => {
       let organizationId: number | null = null;
       if (orgCode) {
         const [org] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.code, orgCode));
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
       }
       const user = await serviceOf('User').create(tx, { username, role, organizationId });
       await serviceOf('User').write(tx, user.id, { passwordHash: await hashPassword(password) });
-    });
+    }));
     console.log(`Created ${role} account "${username}".`);
     if (!process.env.NEW_USER_PASSWORD) console.log(`Password (shown once): ${password}`);
   } finally {

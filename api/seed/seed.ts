@@ -11,6 +11,7 @@ import {
 import type { Db, Tx } from '../db';
 import { serviceOf } from '../registry';
 import { seedUsers } from './seed-users';
+import { runAs, SYSTEM } from '../auth/actor';
 import { publishCatalog } from '../resources/delegation-catalog/delegation-catalog.service';
 import {
   COUNTY_GOVERNMENT,
@@ -253,7 +254,7 @@ async function seedDirectory(tx: Tx, orgs: Ids): Promise<void> {
 
 /** Seeds the demo county; running it again adds nothing that is already there. */
 export async function seedDemo(db: Db): Promise<void> {
-  await db.transaction(async (tx) => {
+  await runAs(SYSTEM, () => db.transaction(async (tx) => {
     const orgs = await seedOrganizations(tx);
     const domainIds = await seedDomains(tx);
     const items = await seedPowerItems(tx, orgs, domainIds);
@@ -264,7 +265,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedSupervision(tx, orgs);
     await seedCaseReports(tx, orgs);
     await seedUsers(tx, orgs);
-  });
+  }));
 }
 
 /** Seeds only a database that has no organization yet; returns whether it did. */

@@ -213,6 +213,14 @@ describe('who may write what', () => {
     expect((await ok(anonymous, 'me', {}, 'id'))).toBeNull();
   });
 
+  it('never lets a street account change its own organization, which would make it county-wide', async () => {
+    for (const role of ['CATALOG_EDITOR', 'ADMIN']) {
+      const local = server.as(await server.tokenFor(role, orgs.A));
+      expect(code(await call(local, 'updateOrganization', { id: orgs.A, kind: 'DEPARTMENT' }))).toBe('FORBIDDEN');
+    }
+    expect((await ok(server, 'Organization', { id: orgs.A }, 'kind')).kind).toBe('STREET');
+  });
+
   it('checks domain operations like edits: a street HR account completes only its own transfers', async () => {
     const hrA = server.as(await server.tokenFor('HR', orgs.A));
     const editor = server.as(await server.tokenFor('CATALOG_EDITOR'));
@@ -271,5 +279,21 @@ describe('audit trail', () => {
     expect(transferTrail.at(-1).changes.status).toEqual(['PENDING', 'COMPLETED']);
     const staffTrail = await ok<any[]>(server, 'auditTrail', { resource: 'StaffMember', id: staff }, 'operation changes');
     expect(staffTrail.at(-1).changes.organizationId).toEqual([Number(world.street), Number(world.township)]);
+
+    // An escalation changes its finding's current level: both histories say so.
+    const supervisor = server.as(await server.tokenFor('SUPERVISOR'));
+    const { finding } = await world.supervision();
+    await ok(supervisor, 'createFindingEscalation', { findingId: finding, level: 'CIRCULAR', escalatedOn: '2025-07-01', note: '通报' });
+    const findingTrail = await ok<any[]>(server, 'auditTrail', { resource: 'Finding', id: finding }, 'changes');
+    expect(findingTrail.at(-1).changes).toEqual({ escalation: ['NONE', 'CIRCULAR'], escalatedOn: [null, '2025-07-01'] });
+
+    // Publishing a version that supersedes another closes the old delegations, each in its history.
+    const editor = server.as(await server.tokenFor('CATALOG_EDITOR'));
+    await ok(editor, 'publishDelegationCatalog', { id: world.catalog });
+    const next = (await ok(editor, 'createDelegationCatalog', { title: '审计新版', issuingOrganizationId: world.government, effectiveFrom: '2026-01-01', supersedesId: world.catalog, documentNumber: '测〔2026〕1号', issuedOn: '2025-12-01' })).id;
+    await ok(editor, 'createDelegation', { catalogId: next, powerItemId: world.powerItem, recipientId: world.street, delegatingOrganizationId: world.department, mode: 'GRANTED', effectiveFrom: '2026-01-01' });
+    await ok(editor, 'publishDelegationCatalog', { id: next });
+    const delegationTrail = await ok<any[]>(server, 'auditTrail', { resource: 'Delegation', id: world.delegation }, 'changes');
+    expect(delegationTrail.at(-1).changes).toEqual({ effectiveTo: [null, '2025-12-31'] });
   });
 });

@@ -56,6 +56,12 @@ describe('limits', () => {
     const broken = await raw(server, '{"query": "{ allOrganizations { id } }"');
     expect(broken.status).toBe(400);
     expect(((await broken.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+    // An encoding the server does not take: a JSON answer, not a page with a stack trace.
+    const encoded = await raw(server, '{}', { 'content-encoding': 'compress' });
+    expect(encoded.status).toBe(415);
+    const text = await encoded.text();
+    expect(JSON.parse(text).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(text).not.toMatch(/node_modules|at .*\(/);
   });
 });
 
@@ -71,6 +77,11 @@ describe('rate limit', () => {
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(((await refused.json()) as any).errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
       expect((await ask(await server.tokenFor('SUPERVISOR'))).status).toBe(200);
+      // Tokens that do not verify count against the address they come from.
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await ask('forged.token.value')).status);
+      expect(statuses).toContain(401);
+      expect(statuses.at(-1)).toBe(429);
     } finally {
       await limited.stop();
     }

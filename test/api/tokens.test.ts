@@ -45,6 +45,10 @@ it('reads only the resources in its scopes, nested references included', async (
   const nested = await as.gql('{ allDelegations { id powerItem { name } } }');
   expect(code(nested)).toBe('FORBIDDEN'); // PowerItem is not in the scopes
   expect(code(await call(as, 'overdueSecondments', {}))).toBe('FORBIDDEN');
+  // A report that is not a resource type carries the data of the resources it needs.
+  expect(code(await call(as, 'trainingHours', { year: 2025 }))).toBe('FORBIDDEN');
+  const trained = await issue(['StaffMember', 'TrainingAttendance'], true);
+  expect(code(await call(trained.as, 'trainingHours', { year: 2025 }))).toBeUndefined();
 });
 
 it('masks names and mobile numbers without the personal-data scope', async () => {

@@ -6,6 +6,7 @@ import type { Limits } from '../../api/limits';
 import { seedDemo } from '../../api/seed/seed';
 import { serviceOf } from '../../api/registry';
 import { signSession } from '../../api/auth/session';
+import { runAs, SYSTEM } from '../../api/auth/actor';
 
 export interface GqlResponse<T = Record<string, any>> {
   data?: T;
@@ -89,8 +90,10 @@ export async function startTestServer(
     const key = `${role}@${organizationId}`;
     if (!users.has(key)) {
       const username = `t-${role.toLowerCase()}-${organizationId ?? 'county'}-${users.size}`.replace(/_/g, '-');
-      const user = await database.db.transaction((tx) =>
-        serviceOf('User').create(tx, { username, role, organizationId: organizationId === null ? null : Number(organizationId) }),
+      const user = await runAs(SYSTEM, () =>
+        database.db.transaction((tx) =>
+          serviceOf('User').create(tx, { username, role, organizationId: organizationId === null ? null : Number(organizationId) }),
+        ),
       );
       users.set(key, (await signSession(user.id)).token);
     }

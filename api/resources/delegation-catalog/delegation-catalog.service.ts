@@ -6,6 +6,8 @@ import { conflict, FieldErrors } from '../../errors';
 import { serviceOf } from '../../registry';
 import type { Row } from '../../crud/resource';
 import { assertSignedIn } from '../../auth/access';
+import { currentActor } from '../../auth/actor';
+import { recordAudit } from '../../auth/audit';
 
 /**
  * DRAFT → PUBLISHED. When the draft supersedes a published version, that version becomes
@@ -51,15 +53,20 @@ export async function publishCatalog(tx: Tx, id: unknown, expectedVersion?: numb
   if (previous) {
     await catalogs.write(tx, previous.id, { status: 'SUPERSEDED' });
     const lastDay = dayBefore(effectiveFrom);
+    const open = and(
+      eq(delegations.catalogId, previous.id),
+      or(isNull(delegations.effectiveTo), gte(delegations.effectiveTo, effectiveFrom)),
+    );
+    const closing = await tx.select({ id: delegations.id, effectiveTo: delegations.effectiveTo }).from(delegations).where(open).for('update');
     await tx
       .update(delegations)
       .set({ effectiveTo: lastDay, version: sql`${delegations.version} + 1`, updatedAt: new Date() })
-      .where(
-        and(
-          eq(delegations.catalogId, previous.id),
-          or(isNull(delegations.effectiveTo), gte(delegations.effectiveTo, effectiveFrom)),
-        ),
-      );
+      .where(open);
+    // Each delegation the supersession closes carries it in its own history.
+    const actor = currentActor();
+    if (actor) {
+      for (const d of closing) await recordAudit(tx, actor, 'Delegation', d.id, 'update', { effectiveTo: [d.effectiveTo, lastDay] });
+    }
   }
   return catalogs.write(tx, catalog.id, { status: 'PUBLISHED', publishedAt: new Date() });
 }

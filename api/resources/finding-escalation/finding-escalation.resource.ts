@@ -4,6 +4,8 @@ import { defineResource } from '../../crud/resource';
 import { today } from '../../dates';
 import { conflict } from '../../errors';
 import { STATUS_LABELS } from '../finding/finding.resource';
+import { currentActor } from '../../auth/actor';
+import { recordAudit } from '../../auth/audit';
 
 export const findingEscalationResource = defineResource({
   name: 'FindingEscalation',
@@ -58,7 +60,7 @@ export const findingEscalationResource = defineResource({
     // The finding shows its latest escalation; an entry back-dated before it does not replace it.
     async ({ tx, row }) => {
       const [finding] = await tx
-        .select({ escalatedOn: findings.escalatedOn })
+        .select({ escalation: findings.escalation, escalatedOn: findings.escalatedOn })
         .from(findings)
         .where(eq(findings.id, row.findingId as number))
         .for('update');
@@ -72,6 +74,13 @@ export const findingEscalationResource = defineResource({
           updatedAt: new Date(),
         })
         .where(eq(findings.id, row.findingId as number));
+      const actor = currentActor();
+      if (actor) {
+        await recordAudit(tx, actor, 'Finding', row.findingId as number, 'update', {
+          escalation: [finding.escalation, row.level],
+          escalatedOn: [finding.escalatedOn, row.escalatedOn],
+        });
+      }
     },
   ],
 });

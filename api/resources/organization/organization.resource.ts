@@ -44,7 +44,8 @@ export const organizationResource = defineResource({
     },
   },
   search: ['name', 'code'],
-  access: { writers: 'CATALOG_EDITOR', owner: 'id' },
+  // No owner: an organization's own record (its kind decides what its accounts may do) is county business.
+  access: { writers: 'CATALOG_EDITOR' },
   treeParent: 'parentId',
   rules: [
     // A kind change may not break the records that chose this organization for its kind.

@@ -95,6 +95,9 @@ export class UserResolver extends crudResolverOf('User') {
   @Query(() => [AuditEntry], { description: '修改记录 (A record’s history), oldest first. Signed-in users only.' })
   async auditTrail(@Arg('resource', () => String) resource: string, @Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     if (ctx.actor.kind !== 'USER') throw loginRequired();
+    if (resource === 'ApiToken' && (ctx.actor.role !== 'ADMIN' || ctx.actor.local)) {
+      throw forbidden('只有全县系统管理员可以查看 API 令牌的记录', 'Only county administrators see API tokens’ history');
+    }
     if (!models.some((m) => m.name === resource) && resource !== 'ApiToken') throw notFound({ zh: '资源', en: 'Resource' }, resource);
     const recordId = parseId(id);
     if (recordId === null) throw notFound({ zh: '记录', en: 'Record' }, id);
