@@ -58,18 +58,30 @@ export async function authenticate(db: Queryable, header: string | undefined): P
     return actor;
   }
   let userId: number;
+  let issuedAt: number;
   try {
     const { payload } = await jwtVerify(match[1], signingKey(), { issuer: ISSUER, algorithms: ['HS256'] });
     userId = Number(payload.sub);
+    issuedAt = (payload.iat ?? 0) * 1000;
   } catch {
     throw unauthenticated();
   }
   const [row] = await db
-    .select({ id: users.id, username: users.username, role: users.role, active: users.active, organizationId: users.organizationId, kind: organizations.kind })
+    .select({
+      id: users.id,
+      username: users.username,
+      role: users.role,
+      active: users.active,
+      organizationId: users.organizationId,
+      sessionsValidFrom: users.sessionsValidFrom,
+      kind: organizations.kind,
+    })
     .from(users)
     .leftJoin(organizations, eq(organizations.id, users.organizationId))
     .where(eq(users.id, userId));
   if (!row || !row.active) throw unauthenticated();
+  // A password change ends the sessions signed before it.
+  if (row.sessionsValidFrom && issuedAt < row.sessionsValidFrom.getTime()) throw unauthenticated();
   return {
     kind: 'USER',
     id: row.id,

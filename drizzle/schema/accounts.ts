@@ -26,6 +26,8 @@ export const users = pgTable('users', {
   // scrypt, salted: `scrypt$N$r$p$salt$hash` (api/auth/password.ts). Never exposed through the API.
   passwordHash: varchar({ length: 300 }),
   lastLoginAt: timestamp({ withTimezone: true, mode: 'date' }),
+  // Sessions signed before this moment are refused: set when the password changes.
+  sessionsValidFrom: timestamp({ withTimezone: true, mode: 'date' }),
 });
 
 /** Who changed what: written in the same transaction as every change made through the API. */

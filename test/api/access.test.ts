@@ -76,7 +76,10 @@ describe('signing in', () => {
     expect(code(await call(me, 'setUserPassword', { id: userId, password: 'short' }))).toBe('BAD_USER_INPUT');
     const adminId = (await ok(server, 'me', {}, 'id')).id;
     expect(code(await call(me, 'setUserPassword', { id: adminId, password: 'takeover-attempt-1' }))).toBe('FORBIDDEN');
+    await new Promise((r) => setTimeout(r, 1100)); // the session's issue time is in whole seconds
     await ok(me, 'setUserPassword', { id: userId, password: 'battery-staple-7' });
+    // The change ends the sessions signed before it, this one included.
+    expect(code(await call(me, 'me', {}, 'id'))).toBe('UNAUTHENTICATED');
     const trail = await ok<any[]>(server, 'auditTrail', { resource: 'User', id: userId }, 'actorName changes');
     expect(trail.at(-1)).toEqual({ actorName: 'zhang.hr', changes: { password: ['(set)', '(changed)'] } });
     expect(JSON.stringify(trail)).not.toMatch(/battery|scrypt/);

@@ -30,6 +30,18 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/** POSTs a GraphQL request to an endpoint, signed in with the token when there is one. */
+function poster(endpoint: string, token: string | null) {
+  return async (query: string, variables?: Record<string, unknown>) => {
+    const res = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GqlResponse<any>;
+  };
+}
+
 /** The real server on port 0 over a fresh database: PGlite in memory, or a new PostgreSQL database. */
 export async function startTestServer(
   options: {
@@ -43,20 +55,7 @@ export async function startTestServer(
     const shared = options.sharing;
     const server = await startServer({ database: shared.database, port: 0, host: '127.0.0.1', limits: options.limits });
     const endpoint = `http://127.0.0.1:${server.port}/graphql`;
-    const token = shared.adminToken;
-    return {
-      ...shared,
-      url: endpoint,
-      async gql(query, variables) {
-        const res = await fetch(endpoint, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query, variables }),
-        });
-        return (await res.json()) as GqlResponse<any>;
-      },
-      stop: () => server.stop(),
-    };
+    return { ...shared, url: endpoint, gql: poster(endpoint, shared.adminToken), stop: () => server.stop() };
   }
   const driver = process.env.TEST_DRIVER === 'pg' ? 'pg' : 'pglite';
   const queries: string[] = [];
@@ -108,14 +107,7 @@ export async function startTestServer(
     adminToken,
     tokenFor,
     as: make,
-    async gql(query, variables) {
-      const res = await fetch(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await res.json()) as GqlResponse<any>;
-    },
+    gql: poster(endpoint, token),
     async stop() {
       await server.stop();
       await database.close();

@@ -88,7 +88,9 @@ export class UserResolver extends crudResolverOf('User') {
       if (ctx.actor.role === 'ADMIN' && ctx.actor.id !== user.id) await serviceOf('User').authorize(tx, [user]);
       // The hash is never recorded, only that the password changed.
       await recordAudit(tx, ctx.actor, 'User', user.id, 'update', { password: ['(set)', '(changed)'] });
-      return serviceOf('User').write(tx, user.id, { passwordHash: await hashPassword(password) }, user);
+      // Whole seconds, as tokens carry their issue time: a sign-in right after the change still works.
+      const validFrom = new Date(Math.floor(Date.now() / 1000) * 1000);
+      return serviceOf('User').write(tx, user.id, { passwordHash: await hashPassword(password), sessionsValidFrom: validFrom }, user);
     });
   }
 

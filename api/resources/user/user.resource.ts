@@ -26,6 +26,7 @@ export const userResource = defineResource({
     active: { label: { zh: '启用', en: 'Active' }, help: { zh: '停用后该账号的登录立即失效。', en: 'A disabled account’s sessions stop working at once.' } },
     passwordHash: { label: { zh: '密码摘要', en: 'Password hash' }, hidden: true },
     lastLoginAt: { label: { zh: '最近登录', en: 'Last sign-in' }, readOnly: true },
+    sessionsValidFrom: { label: { zh: '会话起效时间', en: 'Sessions valid from' }, hidden: true },
   },
   search: ['username', 'displayName'],
   access: { writers: 'ADMIN', owner: 'organizationId' },
