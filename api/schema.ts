@@ -12,7 +12,7 @@ import { FindingResolver } from './resources/finding/finding.resolver';
 import { CaseReportResolver } from './resources/case-report/case-report.resolver';
 import { UserResolver } from './resources/user/auth.resolver';
 import { ApiTokenResolver } from './resources/user/api-token.resolver';
-import { tokenGuard } from './auth/token-guard';
+import { guardSchema } from './auth/token-guard';
 
 /** Resources with domain operations; every other resource is served by its generated resolver. */
 const domainResolvers: Record<string, Function> = {
@@ -33,15 +33,15 @@ const otherResolvers: Function[] = [StaffTrainingHoursResolver, ApiTokenResolver
 let schema: GraphQLSchema | undefined;
 
 export function getSchema(): GraphQLSchema {
-  schema ??= buildSchemaSync({
+  // Who may read what is checked around the fields that need it (api/auth/token-guard.ts).
+  schema ??= guardSchema(buildSchemaSync({
     resolvers: [...models.map((m) => domainResolvers[m.name] ?? crudResolverOf(m.name)), ...otherResolvers] as [
       Function,
       ...Function[],
     ],
     // Input rules live in the CRUD layer (one place, bilingual messages), not in class-validator.
     validate: false,
-    globalMiddlewares: [tokenGuard],
-  });
+  }));
   return schema;
 }
 

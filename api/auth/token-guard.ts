@@ -1,5 +1,4 @@
-import { getNamedType, type GraphQLResolveInfo } from 'graphql';
-import type { MiddlewareFn } from 'type-graphql';
+import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { Context } from '../context';
 import { models } from '../registry';
 import { forbidden, loginRequired, tokensReadOnly } from './access';
@@ -53,7 +52,8 @@ export function mask(value: unknown): unknown {
   return chars[0] + '*'.repeat(chars.length - 1);
 }
 
-export const tokenGuard: MiddlewareFn<Context> = async ({ context, info, args }, next) => {
+/** The checks of one field, around its resolver; `next` runs the resolver. */
+function guard(context: Context, info: GraphQLResolveInfo, args: Record<string, unknown>, next: () => unknown): unknown {
   const actor = context.actor;
   if (actor?.kind === 'ANONYMOUS' && !info.path.prev && !OPEN.has(info.fieldName) && !info.fieldName.startsWith('__')) {
     throw loginRequired();
@@ -68,9 +68,29 @@ export const tokenGuard: MiddlewareFn<Context> = async ({ context, info, args },
     throw forbidden(`此 API 令牌无权读取“${missing.join('、')}”`, `This API token may not read ${missing.join(', ')}`);
   }
   // Masked values would mean little if a caller could look a person up by them.
-  if (resource && !actor.personalData && searchesPeople(resource, (args as { filter?: unknown }).filter)) {
+  if (resource && !actor.personalData && searchesPeople(resource, args.filter)) {
     throw forbidden('此 API 令牌无个人信息权限，不能按姓名或号码检索', 'This API token has no personal-data scope and cannot search by name or number');
   }
-  const value = await next();
-  return !actor.personalData && personal.has(`${info.parentType.name}.${info.fieldName}`) ? mask(value) : value;
-};
+  const value = next();
+  return !actor.personalData && personal.has(`${info.parentType.name}.${info.fieldName}`) ? Promise.resolve(value).then(mask) : value;
+}
+
+/**
+ * Puts the checks around the fields that need them: every root query and mutation, every field
+ * that returns a resource (a reference), every personal field. Other fields keep graphql's own
+ * fast resolution; a per-field middleware on all of them cost a third of a 100-row page.
+ */
+export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
+  const roots = [schema.getQueryType(), schema.getMutationType()];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const needed =
+        roots.includes(type) || resourceNames.has(getNamedType(field.type).name) || personal.has(`${type.name}.${field.name}`);
+      if (!needed) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context: Context, info) => guard(context, info, args, () => resolve(source, args, context, info));
+    }
+  }
+  return schema;
+}
