@@ -3,6 +3,7 @@ import { staffMembers, transfers } from '../../../drizzle/schema';
 import { defineResource, derive } from '../../crud/resource';
 import { conflict } from '../../errors';
 import { secondmentOverdue } from '../staff-member/staff-conditions';
+import { currentActor } from '../../auth/actor';
 
 export const transferResource = defineResource({
   name: 'Transfer',
@@ -117,6 +118,17 @@ export const transferResource = defineResource({
         derive(ctx, 'fromOrganizationId', person.organizationId);
       } else if (after.fromOrganizationId !== person.organizationId && !errors.has('fromOrganizationId')) {
         errors.add('fromOrganizationId', 'mismatch', '调出机构应为此人当前所在机构', 'From must be the organization the person works at now');
+      }
+      // A street or township account completes only moves within its organization (the new posting
+      // must be its own), so it is told at once rather than when completing.
+      const actor = currentActor();
+      if (actor?.local && after.toOrganizationId && after.toOrganizationId !== actor.organizationId && !errors.has('toOrganizationId')) {
+        errors.add(
+          'toOrganizationId',
+          'scope',
+          '本单位账号只能办理调入本单位的调动，调往其他单位请由县级人事部门办理',
+          'A street or township account handles moves into its own organization only; the county HR office handles moves elsewhere',
+        );
       }
       if (after.toOrganizationId && after.toOrganizationId === after.fromOrganizationId) {
         errors.add('toOrganizationId', 'same', '调入机构与调出机构相同', 'To and from are the same organization');
