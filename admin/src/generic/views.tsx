@@ -56,9 +56,9 @@ export function ResourceList({ resource }: { resource: ResourceMetadata }) {
   );
 }
 
-export function ResourceShow({ resource, aside }: { resource: ResourceMetadata; aside?: ReactElement }) {
+export function ResourceShow({ resource, aside, actions }: { resource: ResourceMetadata; aside?: ReactElement; actions?: ReactElement }) {
   return (
-    <Show aside={aside}>
+    <Show aside={aside} actions={actions}>
       <SimpleShowLayout>
         {showFields(resource).map((f) => fieldFor(f))}
         <Labeled label="app.history.title" fullWidth>

@@ -47,6 +47,7 @@ export const zhMessages = {
       as_of_empty: '该日没有有效的赋权事项',
       items: '%{count} 项',
     },
+    users: { set_password: '设置密码', new_password: '新密码', password_rule: '至少 8 位，不能全为数字；设置后该账号原有的登录即失效', password_set: '密码已设置' },
     history: { title: '修改记录', none: '暂无修改记录', at: '时间', who: '操作人', what: '操作', changes: '变更内容', create: '新建', update: '修改', delete: '删除' },
     tokens: {
       title: 'API 令牌',
@@ -114,6 +115,12 @@ export const enMessages: typeof zhMessages = {
       as_of_date: 'Date',
       as_of_empty: 'No delegation in effect on that day',
       items: '%{count} items',
+    },
+    users: {
+      set_password: 'Set password',
+      new_password: 'New password',
+      password_rule: 'At least 8 characters, not digits only; the account’s existing sessions end',
+      password_set: 'Password set',
     },
     history: { title: 'History', none: 'No changes recorded', at: 'When', who: 'Who', what: 'Operation', changes: 'Changes', create: 'Created', update: 'Changed', delete: 'Deleted' },
     tokens: {

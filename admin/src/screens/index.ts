@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { CatalogShow } from './CatalogShow';
 import { FindingShow, FindingsBoard } from './FindingsBoard';
 import { TransferShow } from './TransferShow';
+import { UserShow } from './UserShow';
 
 /**
  * Hand-written screens that replace a generated one, by resource: only where the work needs more
@@ -11,4 +12,5 @@ export const screens: Record<string, { list?: ComponentType; show?: ComponentTyp
   Transfer: { show: TransferShow },
   DelegationCatalog: { show: CatalogShow },
   Finding: { list: FindingsBoard, show: FindingShow },
+  User: { show: UserShow },
 };
