@@ -5,8 +5,8 @@ import { forbidden, loginRequired, tokensReadOnly } from './access';
 
 // Who may read: nobody anonymously (the record holds people's names and numbers), except to sign
 // in; an API token only the resources in its scopes, with personal fields (names, phone numbers,
-// certificate numbers) masked unless it was given the personal-data scope. Checked on every field,
-// so a nested reference (`staffMember { name }`) is held to the same rule as a list.
+// certificate numbers) masked unless it was given the personal-data scope. Checked on every root
+// field and every reference, so a nested `staffMember { name }` is held to the same rule as a list.
 
 /** Root fields an anonymous caller may use. */
 const OPEN = new Set(['login', 'me']);
