@@ -30,10 +30,13 @@ const personalFilters = new Map(
   }),
 );
 
-function searchesPeople(resource: string, filter: unknown): boolean {
-  if (!filter || typeof filter !== 'object') return false;
+function searchesPeople(resource: string, args: Record<string, unknown>): boolean {
   const rule = personalFilters.get(resource);
   if (!rule) return false;
+  // Sorting by a masked field would still give away its order.
+  if (typeof args.sortField === 'string' && rule.keys.includes(args.sortField)) return true;
+  const filter = args.filter;
+  if (!filter || typeof filter !== 'object') return false;
   return Object.keys(filter).some((k) => (k === 'q' && rule.q) || rule.keys.some((p) => k === p || k.startsWith(`${p}_`)));
 }
 
@@ -68,7 +71,7 @@ function guard(context: Context, info: GraphQLResolveInfo, args: Record<string, 
     throw forbidden(`此 API 令牌无权读取“${missing.join('、')}”`, `This API token may not read ${missing.join(', ')}`);
   }
   // Masked values would mean little if a caller could look a person up by them.
-  if (resource && !actor.personalData && searchesPeople(resource, args.filter)) {
+  if (resource && !actor.personalData && searchesPeople(resource, args)) {
     throw forbidden('此 API 令牌无个人信息权限，不能按姓名或号码检索', 'This API token has no personal-data scope and cannot search by name or number');
   }
   const value = next();

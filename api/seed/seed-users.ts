@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import { users } from '../../drizzle/schema';
 import type { Tx } from '../db';
 import { serviceOf } from '../registry';
@@ -15,10 +15,14 @@ export const DEMO_USERS: { username: string; displayName: string; role: string; 
   { username: 'viewer', displayName: '只读用户（县政府）', role: 'VIEWER', org: '县政府' },
 ];
 
+/**
+ * Only into a database without accounts: a demo account an administrator deleted or renamed is not
+ * brought back with its well-known password by a later `npm run seed`.
+ */
 export async function seedUsers(tx: Tx, orgs: Ids): Promise<void> {
+  const [{ n }] = await tx.select({ n: count() }).from(users);
+  if (Number(n) > 0) return;
   for (const u of DEMO_USERS) {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, u.username));
-    if (existing) continue;
     const organizationId = u.org === null ? null : orgs.get(u.org);
     if (organizationId === undefined) throw new Error(`Demo organization ${u.org} is missing`);
     const user = await serviceOf('User').create(tx, { username: u.username, displayName: u.displayName, role: u.role, organizationId });

@@ -182,3 +182,11 @@ it('seeding again changes nothing', async () => {
   await seedDemo(server.database.db);
   expect(await dbFingerprint(server)).toEqual(before);
 });
+
+it('does not bring back a demo account an administrator deleted', async () => {
+  const [viewer] = await ok(server, 'allUsers', { filter: { username: 'viewer' } }, 'id role');
+  expect(viewer.role).toBe('VIEWER');
+  await ok(server, 'deleteUser', { id: viewer.id });
+  await seedDemo(server.database.db);
+  expect(await ok(server, 'allUsers', { filter: { username: 'viewer' } })).toEqual([]);
+});

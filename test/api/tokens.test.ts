@@ -62,6 +62,8 @@ it('masks names and mobile numbers without the personal-data scope', async () =>
   for (const filter of [{ q: '13812345678' }, { name: '王小明' }, { mobile_neq: '1' }]) {
     expect(code(await call(masked.as, 'allStaffMembers', { filter }))).toBe('FORBIDDEN');
   }
+  expect(code(await call(masked.as, 'allStaffMembers', { sortField: 'name' }))).toBe('FORBIDDEN');
+  expect(code(await call(masked.as, 'allStaffMembers', { sortField: 'category' }))).toBeUndefined();
 
   const full = await issue(['LiaisonContact'], true);
   expect(await ok<any[]>(full.as, 'allLiaisonContacts', { filter: { organizationId: world.street } }, fields)).toEqual([
