@@ -52,6 +52,17 @@ export class CrudService {
     return Number(row.n);
   }
 
+  /**
+   * The record a change is about, for a caller allowed to change it: signed in, then locked, then
+   * authorized. Deletes and domain operations (publish, complete a transfer …) start here.
+   */
+  async claim(tx: Tx, id: unknown): Promise<Row> {
+    assertSignedIn();
+    const row = await this.getForUpdate(tx, id);
+    await this.authorize(tx, [row]);
+    return row;
+  }
+
   /** Reads the record for writing, locking it until the transaction ends. */
   async getForUpdate(tx: Tx, id: unknown): Promise<Row> {
     const n = parseId(id);
@@ -147,9 +158,7 @@ export class CrudService {
   }
 
   async remove(tx: Tx, id: unknown): Promise<Row> {
-    assertSignedIn();
-    const before = await this.getForUpdate(tx, id);
-    await this.authorize(tx, [before]);
+    const before = await this.claim(tx, id);
     const ctx: WriteContext = { tx, operation: 'delete', before, after: before, input: {}, errors: new FieldErrors() };
     await runGuards(ctx, this.model);
     await this.assertUnreferenced(tx, before.id);

@@ -2,7 +2,6 @@ import type { Tx } from '../../db';
 import { conflict, FieldErrors } from '../../errors';
 import { serviceOf } from '../../registry';
 import type { Row } from '../../crud/resource';
-import { assertSignedIn } from '../../auth/access';
 import { STATUS_LABELS } from './finding.resource';
 
 /**
@@ -10,10 +9,8 @@ import { STATUS_LABELS } from './finding.resource';
  * the finding. It is the only way back; ordinary edits move the status forward only.
  */
 export async function sendBackFinding(tx: Tx, id: unknown, reason: string, expectedVersion?: number | null): Promise<Row> {
-  assertSignedIn();
   const findings = serviceOf('Finding');
-  const finding = await findings.getForUpdate(tx, id);
-  await findings.authorize(tx, [finding]);
+  const finding = await findings.claim(tx, id);
   if (finding.status !== 'RECTIFIED') {
     const label = STATUS_LABELS[finding.status as string];
     throw conflict('STATE', {

@@ -5,7 +5,6 @@ import { dayBefore } from '../../dates';
 import { conflict, FieldErrors } from '../../errors';
 import { serviceOf } from '../../registry';
 import type { Row } from '../../crud/resource';
-import { assertSignedIn } from '../../auth/access';
 
 const STATUS_AFTER: Record<string, string> = {
   REASSIGNMENT: 'ON_DUTY',
@@ -20,10 +19,8 @@ function stateError(zh: string, en: string) {
 }
 
 async function pendingTransfer(tx: Tx, id: unknown, expectedVersion: number | null | undefined): Promise<Row> {
-  assertSignedIn();
   const transfers = serviceOf('Transfer');
-  const transfer = await transfers.getForUpdate(tx, id);
-  await transfers.authorize(tx, [transfer]);
+  const transfer = await transfers.claim(tx, id);
   if (transfer.status !== 'PENDING') {
     throw stateError(
       `调动（编号 ${transfer.id}）已${transfer.status === 'COMPLETED' ? '办结' : '取消'}，不能再办理`,
