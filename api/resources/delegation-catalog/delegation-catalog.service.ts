@@ -1,12 +1,10 @@
-import { and, count, eq, gte, isNull, or, sql } from 'drizzle-orm';
+import { and, count, eq, gte, isNull, or } from 'drizzle-orm';
 import { delegations } from '../../../drizzle/schema';
 import type { Tx } from '../../db';
 import { dayBefore } from '../../dates';
 import { conflict, FieldErrors } from '../../errors';
 import { serviceOf } from '../../registry';
 import type { Row } from '../../crud/resource';
-import { currentActor } from '../../auth/actor';
-import { recordAudit } from '../../auth/audit';
 
 /**
  * DRAFT → PUBLISHED. When the draft supersedes a published version, that version becomes
@@ -54,16 +52,9 @@ export async function publishCatalog(tx: Tx, id: unknown, expectedVersion?: numb
       eq(delegations.catalogId, previous.id),
       or(isNull(delegations.effectiveTo), gte(delegations.effectiveTo, effectiveFrom)),
     );
-    const closing = await tx.select({ id: delegations.id, effectiveTo: delegations.effectiveTo }).from(delegations).where(open).for('update');
-    await tx
-      .update(delegations)
-      .set({ effectiveTo: lastDay, version: sql`${delegations.version} + 1`, updatedAt: new Date() })
-      .where(open);
-    // Each delegation the supersession closes carries it in its own history.
-    const actor = currentActor();
-    if (actor) {
-      for (const d of closing) await recordAudit(tx, actor, 'Delegation', d.id, 'update', { effectiveTo: [d.effectiveTo, lastDay] });
-    }
+    // Each closed delegation is written like any change, so its history shows the supersession.
+    const closing = await tx.select().from(delegations).where(open).for('update');
+    for (const d of closing) await serviceOf('Delegation').write(tx, d.id, { effectiveTo: lastDay }, d as unknown as Row);
   }
   return catalogs.write(tx, catalog.id, { status: 'PUBLISHED', publishedAt: new Date() });
 }

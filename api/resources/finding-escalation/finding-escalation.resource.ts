@@ -1,11 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { findingEscalations, findings } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
 import { today } from '../../dates';
 import { conflict } from '../../errors';
 import { STATUS_LABELS } from '../finding/finding.resource';
-import { currentActor } from '../../auth/actor';
-import { recordAudit } from '../../auth/audit';
+// Used only inside the effect, when every resource is registered (registry imports this file).
+import { serviceOf } from '../../registry';
 
 export const findingEscalationResource = defineResource({
   name: 'FindingEscalation',
@@ -59,28 +59,10 @@ export const findingEscalationResource = defineResource({
   effects: [
     // The finding shows its latest escalation; an entry back-dated before it does not replace it.
     async ({ tx, row }) => {
-      const [finding] = await tx
-        .select({ escalation: findings.escalation, escalatedOn: findings.escalatedOn })
-        .from(findings)
-        .where(eq(findings.id, row.findingId as number))
-        .for('update');
-      if (finding.escalatedOn && finding.escalatedOn > (row.escalatedOn as string)) return;
-      await tx
-        .update(findings)
-        .set({
-          escalation: row.level as typeof findings.$inferInsert.escalation,
-          escalatedOn: row.escalatedOn as string,
-          version: sql`${findings.version} + 1`,
-          updatedAt: new Date(),
-        })
-        .where(eq(findings.id, row.findingId as number));
-      const actor = currentActor();
-      if (actor) {
-        await recordAudit(tx, actor, 'Finding', row.findingId as number, 'update', {
-          escalation: [finding.escalation, row.level],
-          escalatedOn: [finding.escalatedOn, row.escalatedOn],
-        });
-      }
+      const findings = serviceOf('Finding');
+      const finding = await findings.getForUpdate(tx, row.findingId);
+      if (finding.escalatedOn && (finding.escalatedOn as string) > (row.escalatedOn as string)) return;
+      await findings.write(tx, finding.id, { escalation: row.level, escalatedOn: row.escalatedOn }, finding);
     },
   ],
 });
