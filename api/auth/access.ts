@@ -1,16 +1,11 @@
 import { eq } from 'drizzle-orm';
+import { enumDefinitions } from '../../drizzle/schema';
 import type { Tx } from '../db';
 import { appError } from '../errors';
 import { targetOf, type ResourceModel } from '../crud/model';
 import type { Row } from '../crud/resource';
 import { currentActor, type Actor } from './actor';
 
-const ROLE_LABELS: Record<string, { zh: string; en: string }> = {
-  ADMIN: { zh: '系统管理员', en: 'administrators' },
-  CATALOG_EDITOR: { zh: '目录编辑', en: 'catalog editors' },
-  HR: { zh: '人事管理', en: 'HR' },
-  SUPERVISOR: { zh: '执法监督', en: 'supervisors' },
-};
 
 export function forbidden(zh: string, en: string) {
   return appError('FORBIDDEN', { zh, en });
@@ -59,8 +54,8 @@ export async function authorizeWrite(
   if (actor.role === 'ADMIN' && !actor.local) return;
   const writers = model.definition.access?.writers ?? 'ADMIN';
   if (actor.role !== writers && actor.role !== 'ADMIN') {
-    const needed = ROLE_LABELS[writers];
-    throw forbidden(`${model.label.zh}只能由${needed.zh}修改`, `${model.label.en} records are changed by ${needed.en} only`);
+    const needed = enumDefinitions.get('user_role')!.values[writers];
+    throw forbidden(`${model.label.zh}只能由${needed.zh}修改`, `${model.label.en} records are changed by ${needed.en} accounts only`);
   }
   if (!actor.local) return;
   // A street or township account writes only what belongs to its own organization.

@@ -1,16 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { findings } from '../../../drizzle/schema';
+import { enumDefinitions, findings } from '../../../drizzle/schema';
 import { defineResource, derive } from '../../crud/resource';
 import { today } from '../../dates';
 
 /** The one step forward each status may take; going back is sendBackFinding's, with a reason. */
 const NEXT: Record<string, string | undefined> = { OPEN: 'RECTIFYING', RECTIFYING: 'RECTIFIED', RECTIFIED: 'VERIFIED' };
-export const STATUS_LABELS: Record<string, { zh: string; en: string }> = {
-  OPEN: { zh: '待整改', en: 'open' },
-  RECTIFYING: { zh: '整改中', en: 'rectifying' },
-  RECTIFIED: { zh: '已整改', en: 'rectified' },
-  VERIFIED: { zh: '已核验', en: 'verified' },
-};
+/** The status names of the enum's declaration, lower-cased in English for use inside a sentence. */
+export const STATUS_LABELS: Record<string, { zh: string; en: string }> = Object.fromEntries(
+  Object.entries(enumDefinitions.get('finding_status')!.values).map(([k, l]) => [k, { zh: l.zh, en: l.en.toLowerCase() }]),
+);
 
 /** Past its due date and not yet rectified. */
 export const findingOverdue = () => sql`(${findings.status} in ('OPEN', 'RECTIFYING') and ${findings.dueDate} < ${today()})`;
