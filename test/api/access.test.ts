@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { dbFingerprint, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
-import { call, ok } from '../helpers/operations';
+import { call, ok, errorCode } from '../helpers/operations';
 import { makeWorld, type World } from '../helpers/fixtures';
 import { resourceDefinitions } from '../../api/resources';
 
@@ -14,7 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const code = (res: { errors?: { extensions?: Record<string, any> }[] }) => res.errors?.[0]?.extensions?.code;
 
 describe('signing in', () => {
   let userId: string;
@@ -45,7 +44,7 @@ describe('signing in', () => {
     expect(rows.rows[0].password_hash).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
     expect(rows.rows[0].password_hash).not.toContain('correct-horse');
     const res = await server.gql(`{ User(id: "${userId}") { passwordHash } }`);
-    expect(code(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('refuses forged, expired and malformed tokens, and the token of a disabled account at its next request', async () => {
@@ -65,26 +64,26 @@ describe('signing in', () => {
     expect((await post(`Bearer ${token}`)).status).toBe(200);
     await ok(server, 'updateUser', { id: userId, active: false });
     expect((await post(`Bearer ${token}`)).status).toBe(401);
-    expect(code(await login('zhang.hr', 'correct-horse-9'))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await login('zhang.hr', 'correct-horse-9'))).toBe('UNAUTHENTICATED');
     await ok(server, 'updateUser', { id: userId, active: true });
   });
 
   it('lets users change their own password and administrators anyone’s, with a minimum strength', async () => {
     const token = (await login('zhang.hr', 'correct-horse-9')).data!.login.token;
     const me = server.as(token);
-    expect(code(await call(me, 'setUserPassword', { id: userId, password: '12345678' }))).toBe('BAD_USER_INPUT');
-    expect(code(await call(me, 'setUserPassword', { id: userId, password: 'short' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await call(me, 'setUserPassword', { id: userId, password: '12345678' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await call(me, 'setUserPassword', { id: userId, password: 'short' }))).toBe('BAD_USER_INPUT');
     const adminId = (await ok(server, 'me', {}, 'id')).id;
-    expect(code(await call(me, 'setUserPassword', { id: adminId, password: 'takeover-attempt-1' }))).toBe('FORBIDDEN');
+    expect(errorCode(await call(me, 'setUserPassword', { id: adminId, password: 'takeover-attempt-1' }))).toBe('FORBIDDEN');
     await new Promise((r) => setTimeout(r, 1100)); // the session's issue time is in whole seconds
     await ok(me, 'setUserPassword', { id: userId, password: 'battery-staple-7' });
     // The change ends the sessions signed before it, this one included.
-    expect(code(await call(me, 'me', {}, 'id'))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await call(me, 'me', {}, 'id'))).toBe('UNAUTHENTICATED');
     const trail = await ok<any[]>(server, 'auditTrail', { resource: 'User', id: userId }, 'actorName changes');
     expect(trail.at(-1)).toEqual({ actorName: 'zhang.hr', changes: { password: ['(set)', '(changed)'] } });
     expect(JSON.stringify(trail)).not.toMatch(/battery|scrypt/);
-    expect(code(await login('zhang.hr', 'correct-horse-9'))).toBe('UNAUTHENTICATED');
-    expect(code(await login('zhang.hr', 'battery-staple-7'))).toBeUndefined();
+    expect(errorCode(await login('zhang.hr', 'correct-horse-9'))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await login('zhang.hr', 'battery-staple-7'))).toBeUndefined();
   });
 });
 
@@ -181,7 +180,7 @@ describe('who may write what', () => {
           const allowed = roleMay && scopeMay;
           const label = `${role}@${where} → ${target}`;
           const expectOutcome = async (op: string, res: any, allowedCode: string | undefined = undefined) => {
-            const got = code(res) ?? 'ok';
+            const got = errorCode(res) ?? 'ok';
             const want = allowed ? (allowedCode ?? 'ok') : 'FORBIDDEN';
             outcomes.push(`${op} ${label}: ${got === want ? 'as expected' : `got ${got}, expected ${want}`}`);
           };
@@ -220,7 +219,7 @@ describe('who may write what', () => {
   it('never lets a street account change its own organization, which would make it county-wide', async () => {
     for (const role of ['CATALOG_EDITOR', 'ADMIN']) {
       const local = server.as(await server.tokenFor(role, orgs.A));
-      expect(code(await call(local, 'updateOrganization', { id: orgs.A, kind: 'DEPARTMENT' }))).toBe('FORBIDDEN');
+      expect(errorCode(await call(local, 'updateOrganization', { id: orgs.A, kind: 'DEPARTMENT' }))).toBe('FORBIDDEN');
     }
     expect((await ok(server, 'Organization', { id: orgs.A }, 'kind')).kind).toBe('STREET');
   });
@@ -231,16 +230,16 @@ describe('who may write what', () => {
     const staffB = (await ok(server, 'createStaffMember', { name: '乙街道人员', organizationId: orgs.B, category: 'ADMINISTRATIVE' })).id;
     await ok(server, 'createPosting', { staffMemberId: staffB, organizationId: orgs.B, post: 'LEGAL_REVIEW', startedOn: '2024-01-01' });
     const transfer = (await ok(server, 'createTransfer', { staffMemberId: staffB, kind: 'REASSIGNMENT', toOrganizationId: world.township, effectiveDate: '2025-03-01' })).id;
-    expect(code(await call(hrA, 'completeTransfer', { id: transfer }))).toBe('FORBIDDEN');
+    expect(errorCode(await call(hrA, 'completeTransfer', { id: transfer }))).toBe('FORBIDDEN');
     // A street HR account is told when drafting that a move to another organization is not its to make.
     const staffA = (await ok(server, 'createStaffMember', { name: '甲街道人员', organizationId: orgs.A, category: 'ADMINISTRATIVE' })).id;
     const elsewhere = await call(hrA, 'createTransfer', { staffMemberId: staffA, kind: 'REASSIGNMENT', toOrganizationId: orgs.B, effectiveDate: '2025-03-01' });
     expect(onlyError(elsewhere).extensions?.fieldErrors.map((e: any) => [e.field, e.rule])).toEqual([['toOrganizationId', 'scope']]);
-    expect(code(await call(editor, 'completeTransfer', { id: transfer }))).toBe('FORBIDDEN');
-    expect(code(await call(hrA, 'cancelTransfer', { id: transfer }))).toBe('FORBIDDEN');
+    expect(errorCode(await call(editor, 'completeTransfer', { id: transfer }))).toBe('FORBIDDEN');
+    expect(errorCode(await call(hrA, 'cancelTransfer', { id: transfer }))).toBe('FORBIDDEN');
     const draft = (await ok(server, 'createDelegationCatalog', { title: '权限草稿', issuingOrganizationId: world.government, effectiveFrom: '2024-01-01' })).id;
-    expect(code(await call(hrA, 'publishDelegationCatalog', { id: draft }))).toBe('FORBIDDEN');
-    expect(code(await call(hrA, 'sendBackFinding', { id: per.B.finding, reason: '理由' }))).toBe('FORBIDDEN');
+    expect(errorCode(await call(hrA, 'publishDelegationCatalog', { id: draft }))).toBe('FORBIDDEN');
+    expect(errorCode(await call(hrA, 'sendBackFinding', { id: per.B.finding, reason: '理由' }))).toBe('FORBIDDEN');
   });
 });
 
@@ -270,11 +269,11 @@ describe('audit trail', () => {
     // A refused change leaves no entry; the trail itself has no mutation at all.
     const count = async () => (await ok<any[]>(server, 'auditTrail', { resource: 'Organization', id: world.street }, 'id')).length;
     const before = await count();
-    expect(code(await call(editor, 'updateOrganization', { id: world.street, name: '' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await call(editor, 'updateOrganization', { id: world.street, name: '' }))).toBe('BAD_USER_INPUT');
     expect(await count()).toBe(before);
     const mutations = Object.keys((await server.gql('{ __schema { mutationType { fields { name } } } }')).data!.__schema.mutationType.fields.reduce((a: any, f: any) => ({ ...a, [f.name]: 1 }), {}));
     expect(mutations.filter((m) => /audit/i.test(m))).toEqual([]);
-    expect(code(await call(server.as(null), 'auditTrail', { resource: 'Organization', id: org }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await call(server.as(null), 'auditTrail', { resource: 'Organization', id: org }))).toBe('UNAUTHENTICATED');
   });
 
   it('records domain operations with their effects', async () => {

@@ -1,5 +1,5 @@
-import { dbFingerprint, fieldErrors, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
-import { call, ok } from '../helpers/operations';
+import { fieldErrors, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
+import { call, ok, refused } from '../helpers/operations';
 import { makeWorld, type World } from '../helpers/fixtures';
 
 // The liaison directory and guidance assignments stay truthful: the right kinds of organization at
@@ -15,12 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-async function refused(field: string, args: Record<string, unknown>) {
-  const before = await dbFingerprint(server);
-  const res = await call(server, field, args);
-  expect(await dbFingerprint(server)).toEqual(before);
-  return res;
-}
 
 const contact = (extra: Record<string, unknown>) => ({
   organizationId: world.township,
@@ -46,13 +40,13 @@ describe('phone numbers', () => {
   });
 
   it.each(['12345678901', '1381234567', '0377-123', '电话', '138123456789'])('refuses the mobile %s', async (mobile) => {
-    expect(fieldErrors(await refused('createLiaisonContact', contact({ mobile })))).toEqual({ mobile: 'phone' });
+    expect(fieldErrors(await refused(server, 'createLiaisonContact', contact({ mobile })))).toEqual({ mobile: 'phone' });
   });
 
   it('refuses a malformed office phone and a contact with no number at all', async () => {
-    expect(fieldErrors(await refused('createLiaisonContact', contact({ officePhone: '65221234' })))).toEqual({ officePhone: 'phone' });
-    expect(fieldErrors(await refused('createLiaisonContact', contact({})))).toEqual({ mobile: 'required' });
-    expect(fieldErrors(await refused('updateLiaisonContact', { id: dir.liaison, mobile: null }))).toEqual({ mobile: 'required' });
+    expect(fieldErrors(await refused(server, 'createLiaisonContact', contact({ officePhone: '65221234' })))).toEqual({ officePhone: 'phone' });
+    expect(fieldErrors(await refused(server, 'createLiaisonContact', contact({})))).toEqual({ mobile: 'required' });
+    expect(fieldErrors(await refused(server, 'updateLiaisonContact', { id: dir.liaison, mobile: null }))).toEqual({ mobile: 'required' });
   });
 });
 
@@ -63,36 +57,36 @@ describe('the two ends of a directory entry', () => {
       [world.department, world.vertical],
       [world.government, world.street],
     ]) {
-      const res = await refused('createLiaisonContact', contact({ organizationId, counterpartId, mobile: '13800000000' }));
+      const res = await refused(server, 'createLiaisonContact', contact({ organizationId, counterpartId, mobile: '13800000000' }));
       expect(fieldErrors(res)).toEqual({ counterpartId: 'kind' });
     }
-    expect(fieldErrors(await refused('createLiaisonContact', contact({ counterpartId: '999999', mobile: '13800000000' })))).toEqual({
+    expect(fieldErrors(await refused(server, 'createLiaisonContact', contact({ counterpartId: '999999', mobile: '13800000000' })))).toEqual({
       counterpartId: 'reference',
     });
   });
 
   it('refuses an end date before the start', async () => {
-    expect(fieldErrors(await refused('updateLiaisonContact', { id: dir.liaison, activeTo: '2021-01-01' }))).toEqual({ activeTo: 'range' });
+    expect(fieldErrors(await refused(server, 'updateLiaisonContact', { id: dir.liaison, activeTo: '2021-01-01' }))).toEqual({ activeTo: 'range' });
   });
 });
 
 describe('guidance assignments', () => {
   it('refuses a guiding street, a guided department, and the same pair twice', async () => {
-    const res = await refused('createGuidanceAssignment', { departmentId: world.street, townshipId: world.department });
+    const res = await refused(server, 'createGuidanceAssignment', { departmentId: world.street, townshipId: world.department });
     expect(fieldErrors(res)).toEqual({ departmentId: 'kind', townshipId: 'kind' });
-    expect(fieldErrors(await refused('createGuidanceAssignment', { departmentId: world.department, townshipId: world.street }))).toEqual({
+    expect(fieldErrors(await refused(server, 'createGuidanceAssignment', { departmentId: world.department, townshipId: world.street }))).toEqual({
       townshipId: 'unique',
     });
   });
 
   it('refuses a lead contact who does not work at the guiding department', async () => {
-    const res = await refused('updateGuidanceAssignment', { id: dir.guidance, leadContactId: dir.liaison });
+    const res = await refused(server, 'updateGuidanceAssignment', { id: dir.guidance, leadContactId: dir.liaison });
     expect(fieldErrors(res)).toEqual({ leadContactId: 'organization' });
   });
 
   it('keeps a lead contact that an assignment still names, and an organization kind it depends on', async () => {
-    expect(onlyError(await refused('deleteLiaisonContact', { id: dir.lead })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'REFERENCED' });
-    expect(fieldErrors(await refused('updateOrganization', { id: world.department, kind: 'STREET' }))).toEqual({ kind: 'inUse' });
+    expect(onlyError(await refused(server, 'deleteLiaisonContact', { id: dir.lead })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'REFERENCED' });
+    expect(fieldErrors(await refused(server, 'updateOrganization', { id: world.department, kind: 'STREET' }))).toEqual({ kind: 'inUse' });
   });
 
   it('reads the assignment with its people', async () => {

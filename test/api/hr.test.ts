@@ -1,5 +1,5 @@
-import { dbFingerprint, fieldErrors, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
-import { call, ok } from '../helpers/operations';
+import { fieldErrors, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
+import { call, ok, refused } from '../helpers/operations';
 import { makeWorld, type World } from '../helpers/fixtures';
 
 // HR rules 1–4 of the whole-record issue: transfers move people atomically, secondments come back,
@@ -13,12 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-async function refused(field: string, args: Record<string, unknown>) {
-  const before = await dbFingerprint(server);
-  const res = await call(server, field, args);
-  expect(await dbFingerprint(server)).toEqual(before);
-  return res;
-}
 
 const person = (organizationId: string, extra: Record<string, unknown> = {}) =>
   ok(server, 'createStaffMember', { name: '王测试', organizationId, category: 'ENFORCEMENT', ...extra }).then((r) => r.id as string);
@@ -54,12 +48,12 @@ const postingsOf = (staffMemberId: string) =>
 describe('no certificate, no enforcement post', () => {
   it('refuses an enforcement posting without a valid certificate on its first day', async () => {
     const id = await person(world.street);
-    expect(fieldErrors(await refused('createPosting', { staffMemberId: id, organizationId: world.street, post: 'ENFORCEMENT', startedOn: '2024-01-01' }))).toEqual({ post: 'certificate' });
+    expect(fieldErrors(await refused(server, 'createPosting', { staffMemberId: id, organizationId: world.street, post: 'ENFORCEMENT', startedOn: '2024-01-01' }))).toEqual({ post: 'certificate' });
     // Expired before the posting starts, issued after it, suspended: none of them counts.
     await certify(id, { expiresOn: '2023-12-31' });
     await certify(id, { issuedOn: '2024-02-01' });
     await certify(id, { status: 'SUSPENDED' });
-    expect(fieldErrors(await refused('createPosting', { staffMemberId: id, organizationId: world.street, post: 'ENFORCEMENT', startedOn: '2024-01-01' }))).toEqual({ post: 'certificate' });
+    expect(fieldErrors(await refused(server, 'createPosting', { staffMemberId: id, organizationId: world.street, post: 'ENFORCEMENT', startedOn: '2024-01-01' }))).toEqual({ post: 'certificate' });
     // Other posts need no certificate; an enforcement post from the day the certificate counts is fine.
     await post(id, world.street, { post: 'LEGAL_REVIEW', endedOn: '2024-01-31' });
     await post(id, world.street, { startedOn: '2024-02-01' });
@@ -68,10 +62,10 @@ describe('no certificate, no enforcement post', () => {
   it('refuses an enforcement post to auxiliary staff, even certified', async () => {
     const id = await person(world.street, { category: 'AUXILIARY' });
     await certify(id);
-    expect(fieldErrors(await refused('createPosting', { staffMemberId: id, organizationId: world.street, post: 'ENFORCEMENT', startedOn: '2024-01-01' }))).toEqual({ post: 'category' });
+    expect(fieldErrors(await refused(server, 'createPosting', { staffMemberId: id, organizationId: world.street, post: 'ENFORCEMENT', startedOn: '2024-01-01' }))).toEqual({ post: 'category' });
     await post(id, world.street, { post: 'AUXILIARY' });
     const { id: officerId } = await officer(world.street);
-    expect(fieldErrors(await refused('updateStaffMember', { id: officerId, category: 'AUXILIARY' }))).toEqual({ category: 'post' });
+    expect(fieldErrors(await refused(server, 'updateStaffMember', { id: officerId, category: 'AUXILIARY' }))).toEqual({ category: 'post' });
   });
 
   it('flags, but allows, suspending the last valid certificate of someone on an enforcement post', async () => {
@@ -107,14 +101,14 @@ describe('no certificate, no enforcement post', () => {
 describe('one post at a time', () => {
   it('refuses a second open posting and overlapping periods', async () => {
     const { id } = await officer(world.street);
-    expect(fieldErrors(await refused('createPosting', { staffMemberId: id, organizationId: world.township, post: 'LEGAL_REVIEW', startedOn: '2025-01-01' }))).toEqual({ startedOn: 'overlap' });
-    expect(fieldErrors(await refused('createPosting', { staffMemberId: id, organizationId: world.township, post: 'LEGAL_REVIEW', startedOn: '2023-01-01', endedOn: '2024-01-01' }))).toEqual({ startedOn: 'overlap' });
+    expect(fieldErrors(await refused(server, 'createPosting', { staffMemberId: id, organizationId: world.township, post: 'LEGAL_REVIEW', startedOn: '2025-01-01' }))).toEqual({ startedOn: 'overlap' });
+    expect(fieldErrors(await refused(server, 'createPosting', { staffMemberId: id, organizationId: world.township, post: 'LEGAL_REVIEW', startedOn: '2023-01-01', endedOn: '2024-01-01' }))).toEqual({ startedOn: 'overlap' });
     await post(id, world.township, { post: 'LEGAL_REVIEW', startedOn: '2023-01-01', endedOn: '2023-12-31' });
   });
 
   it('keeps organization and status out of direct edits', async () => {
     const { id } = await officer(world.street);
-    expect(fieldErrors(await refused('updateStaffMember', { id, organizationId: world.township }))).toEqual({ organizationId: 'transfer' });
+    expect(fieldErrors(await refused(server, 'updateStaffMember', { id, organizationId: world.township }))).toEqual({ organizationId: 'transfer' });
     // Status is not an argument at all: only transfers set it.
     const res = await server.gql('mutation($id: ID!) { updateStaffMember(id: $id, status: LEFT) { id } }', { id });
     expect(onlyError(res).extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -138,9 +132,9 @@ describe('transfers move people atomically', () => {
     expect(current).toMatchObject({ organizationId: world.township, post: 'ENFORCEMENT', startedOn: '2025-03-01', endedOn: null, transferId: transfer.id });
     expect(await staff(id)).toMatchObject({ organizationId: world.township, status: 'ON_DUTY' });
 
-    const again = onlyError(await refused('completeTransfer', { id: transfer.id }));
+    const again = onlyError(await refused(server, 'completeTransfer', { id: transfer.id }));
     expect(again.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STATE' });
-    const edit = onlyError(await refused('updateTransfer', { id: transfer.id, note: '改' }));
+    const edit = onlyError(await refused(server, 'updateTransfer', { id: transfer.id, note: '改' }));
     expect(edit.extensions).toMatchObject({ code: 'CONFLICT', reason: 'LOCKED' });
   });
 
@@ -152,7 +146,7 @@ describe('transfers move people atomically', () => {
     const posting = await post(id, world.street);
     const transfer = (await ok(server, 'createTransfer', { staffMemberId: id, kind: 'REASSIGNMENT', toOrganizationId: world.township, effectiveDate: '2026-01-05' })).id;
 
-    const res = await refused('completeTransfer', { id: transfer });
+    const res = await refused(server, 'completeTransfer', { id: transfer });
     expect(fieldErrors(res)).toEqual({ post: 'certificate' });
     expect(await postingsOf(id)).toEqual([expect.objectContaining({ id: posting, endedOn: null, organizationId: world.street })]);
     expect(await staff(id)).toMatchObject({ organizationId: world.street, status: 'ON_DUTY' });
@@ -177,30 +171,30 @@ describe('transfers move people atomically', () => {
     const { id } = await officer(world.street);
     const t = await ok(server, 'createTransfer', { staffMemberId: id, kind: 'REASSIGNMENT', toOrganizationId: world.township, effectiveDate: '2025-05-01' }, 'id version');
     await ok(server, 'updateTransfer', { id: t.id, note: '补充文号' });
-    expect(onlyError(await refused('completeTransfer', { id: t.id, version: t.version })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
+    expect(onlyError(await refused(server, 'completeTransfer', { id: t.id, version: t.version })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
     expect((await ok(server, 'cancelTransfer', { id: t.id }, 'status')).status).toBe('CANCELLED');
-    expect(onlyError(await refused('cancelTransfer', { id: t.id })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'STATE' });
-    expect(onlyError(await refused('completeTransfer', { id: '999999' })).extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect(onlyError(await refused(server, 'cancelTransfer', { id: t.id })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'STATE' });
+    expect(onlyError(await refused(server, 'completeTransfer', { id: '999999' })).extensions).toMatchObject({ code: 'NOT_FOUND' });
     expect((await staff(id)).organizationId).toBe(world.street);
   });
 
   it('checks a transfer’s fields by kind', async () => {
     const { id } = await officer(world.street);
     const base = { staffMemberId: id, effectiveDate: '2025-05-01' };
-    expect(fieldErrors(await refused('createTransfer', { ...base, kind: 'SECONDMENT', toOrganizationId: world.department }))).toEqual({ expectedReturnDate: 'required' });
-    expect(fieldErrors(await refused('createTransfer', { ...base, kind: 'SECONDMENT', toOrganizationId: world.department, expectedReturnDate: '2025-04-01' }))).toEqual({ expectedReturnDate: 'range' });
-    expect(fieldErrors(await refused('createTransfer', { ...base, kind: 'REASSIGNMENT' }))).toEqual({ toOrganizationId: 'required' });
-    expect(fieldErrors(await refused('createTransfer', { ...base, kind: 'REASSIGNMENT', toOrganizationId: world.street }))).toEqual({ toOrganizationId: 'same' });
-    expect(fieldErrors(await refused('createTransfer', { ...base, kind: 'REASSIGNMENT', fromOrganizationId: world.township, toOrganizationId: world.department }))).toEqual({ fromOrganizationId: 'mismatch' });
-    expect(fieldErrors(await refused('createTransfer', { ...base, kind: 'REASSIGNMENT', toOrganizationId: world.township, expectedReturnDate: '2026-01-01' }))).toEqual({ expectedReturnDate: 'kind' });
-    expect(fieldErrors(await refused('createTransfer', { ...base, kind: 'RECRUITMENT', toOrganizationId: world.street }))).toEqual({ post: 'required' });
-    expect(fieldErrors(await refused('createTransfer', { ...base, kind: 'MOVE', toOrganizationId: world.township }))).toEqual({ kind: 'type' });
+    expect(fieldErrors(await refused(server, 'createTransfer', { ...base, kind: 'SECONDMENT', toOrganizationId: world.department }))).toEqual({ expectedReturnDate: 'required' });
+    expect(fieldErrors(await refused(server, 'createTransfer', { ...base, kind: 'SECONDMENT', toOrganizationId: world.department, expectedReturnDate: '2025-04-01' }))).toEqual({ expectedReturnDate: 'range' });
+    expect(fieldErrors(await refused(server, 'createTransfer', { ...base, kind: 'REASSIGNMENT' }))).toEqual({ toOrganizationId: 'required' });
+    expect(fieldErrors(await refused(server, 'createTransfer', { ...base, kind: 'REASSIGNMENT', toOrganizationId: world.street }))).toEqual({ toOrganizationId: 'same' });
+    expect(fieldErrors(await refused(server, 'createTransfer', { ...base, kind: 'REASSIGNMENT', fromOrganizationId: world.township, toOrganizationId: world.department }))).toEqual({ fromOrganizationId: 'mismatch' });
+    expect(fieldErrors(await refused(server, 'createTransfer', { ...base, kind: 'REASSIGNMENT', toOrganizationId: world.township, expectedReturnDate: '2026-01-01' }))).toEqual({ expectedReturnDate: 'kind' });
+    expect(fieldErrors(await refused(server, 'createTransfer', { ...base, kind: 'RECRUITMENT', toOrganizationId: world.street }))).toEqual({ post: 'required' });
+    expect(fieldErrors(await refused(server, 'createTransfer', { ...base, kind: 'MOVE', toOrganizationId: world.township }))).toEqual({ kind: 'type' });
   });
 
   it('refuses a transfer that takes effect before the current posting began', async () => {
     const { id, posting } = await officer(world.street);
     const transfer = (await ok(server, 'createTransfer', { staffMemberId: id, kind: 'REASSIGNMENT', toOrganizationId: world.township, effectiveDate: '2024-01-01' })).id;
-    expect(fieldErrors(await refused('completeTransfer', { id: transfer }))).toEqual({ effectiveDate: 'range' });
+    expect(fieldErrors(await refused(server, 'completeTransfer', { id: transfer }))).toEqual({ effectiveDate: 'range' });
     expect(await postingsOf(id)).toEqual([expect.objectContaining({ id: posting, endedOn: null })]);
   });
 });
@@ -224,7 +218,7 @@ describe('secondments come back', () => {
 
     // A return to anywhere but home is refused; without a destination it goes home.
     const wrong = (await ok(server, 'createTransfer', { staffMemberId: id, kind: 'RETURN', toOrganizationId: world.township, effectiveDate: '2025-03-01' })).id;
-    expect(fieldErrors(await refused('completeTransfer', { id: wrong }))).toEqual({ toOrganizationId: 'home' });
+    expect(fieldErrors(await refused(server, 'completeTransfer', { id: wrong }))).toEqual({ toOrganizationId: 'home' });
     await ok(server, 'cancelTransfer', { id: wrong });
     const back = (await ok(server, 'createTransfer', { staffMemberId: id, kind: 'RETURN', effectiveDate: '2025-03-01' })).id;
     expect((await ok(server, 'completeTransfer', { id: back }, 'toOrganizationId')).toOrganizationId).toBe(home);
@@ -239,7 +233,7 @@ describe('secondments come back', () => {
     expect((await staff(id)).overdueReturn).toBe(false);
     const other = await officer(world.street);
     const ret = (await ok(server, 'createTransfer', { staffMemberId: other.id, kind: 'RETURN', effectiveDate: '2025-06-01' })).id;
-    expect(onlyError(await refused('completeTransfer', { id: ret })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'STATE' });
+    expect(onlyError(await refused(server, 'completeTransfer', { id: ret })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'STATE' });
   });
 });
 
@@ -257,7 +251,7 @@ describe('recruitment and departure', () => {
     expect((await postingsOf(id)).map((p) => p.endedOn)).toEqual(['2025-08-31']);
     expect((await staff(id)).status).toBe('LEFT');
     const after = (await ok(server, 'createTransfer', { staffMemberId: id, kind: 'REASSIGNMENT', toOrganizationId: world.township, effectiveDate: '2025-10-01' })).id;
-    expect(onlyError(await refused('completeTransfer', { id: after })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'STATE' });
+    expect(onlyError(await refused(server, 'completeTransfer', { id: after })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'STATE' });
   });
 });
 
@@ -313,8 +307,8 @@ describe('vacancy rate', () => {
 
   it('refuses negative places, an unlikely year and a second quota for the same organization, category and year', async () => {
     const org = await world.org('编制校验镇', 'TOWNSHIP');
-    expect(fieldErrors(await refused('createStaffingQuota', { organizationId: org, category: 'ENFORCEMENT', year: 1900, approvedCount: -1 }))).toEqual({ approvedCount: 'min', year: 'range' });
+    expect(fieldErrors(await refused(server, 'createStaffingQuota', { organizationId: org, category: 'ENFORCEMENT', year: 1900, approvedCount: -1 }))).toEqual({ approvedCount: 'min', year: 'range' });
     await quota(org, 3);
-    expect(fieldErrors(await refused('createStaffingQuota', { organizationId: org, category: 'ENFORCEMENT', year, approvedCount: 5 }))).toEqual({ year: 'unique' });
+    expect(fieldErrors(await refused(server, 'createStaffingQuota', { organizationId: org, category: 'ENFORCEMENT', year, approvedCount: 5 }))).toEqual({ year: 'unique' });
   });
 });

@@ -1,5 +1,5 @@
-import { dbFingerprint, fieldErrors, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
-import { call, ok } from '../helpers/operations';
+import { fieldErrors, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
+import { call, ok, refused } from '../helpers/operations';
 import { makeWorld, type World } from '../helpers/fixtures';
 import { today } from '../../api/dates';
 
@@ -16,12 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-async function refused(field: string, args: Record<string, unknown>) {
-  const before = await dbFingerprint(server);
-  const res = await call(server, field, args);
-  expect(await dbFingerprint(server)).toEqual(before);
-  return res;
-}
 
 const finding = (extra: Record<string, unknown> = {}) =>
   ok(server, 'createFinding', {
@@ -39,36 +33,36 @@ const read = (id: string) =>
 describe('findings move forward only', () => {
   it('walks OPEN → RECTIFYING → RECTIFIED → VERIFIED one step at a time, recording the days', async () => {
     const id = await finding();
-    expect(fieldErrors(await refused('updateFinding', { id, status: 'RECTIFIED' }))).toEqual({ status: 'transition' });
-    expect(fieldErrors(await refused('updateFinding', { id, status: 'RECTIFYING' }))).toEqual({ measures: 'required' });
+    expect(fieldErrors(await refused(server, 'updateFinding', { id, status: 'RECTIFIED' }))).toEqual({ status: 'transition' });
+    expect(fieldErrors(await refused(server, 'updateFinding', { id, status: 'RECTIFYING' }))).toEqual({ measures: 'required' });
     await ok(server, 'updateFinding', { id, status: 'RECTIFYING', measures: '组织归位并约谈相关负责人' });
     await ok(server, 'updateFinding', { id, status: 'RECTIFIED' });
     expect(await read(id)).toMatchObject({ status: 'RECTIFIED', rectifiedOn: today(), verifiedOn: null });
-    expect(fieldErrors(await refused('updateFinding', { id, status: 'OPEN' }))).toEqual({ status: 'transition' });
+    expect(fieldErrors(await refused(server, 'updateFinding', { id, status: 'OPEN' }))).toEqual({ status: 'transition' });
     await ok(server, 'updateFinding', { id, status: 'VERIFIED' });
     expect(await read(id)).toMatchObject({ status: 'VERIFIED', verifiedOn: today() });
     for (const status of ['OPEN', 'RECTIFYING', 'RECTIFIED']) {
-      expect(fieldErrors(await refused('updateFinding', { id, status }))).toEqual({ status: 'transition' });
+      expect(fieldErrors(await refused(server, 'updateFinding', { id, status }))).toEqual({ status: 'transition' });
     }
     // Editing other fields of a verified finding is still possible (a typo in the description).
     await ok(server, 'updateFinding', { id, description: '借调人员未按期归位（已核实）' });
   });
 
   it('starts every new finding as OPEN', async () => {
-    expect(fieldErrors(await refused('createFinding', {
+    expect(fieldErrors(await refused(server, 'createFinding', {
       inspectionId: inspection, responsibleOrganizationId: world.street, area: 'TEAM', description: '直接办结', dueDate: '2099-01-01', status: 'VERIFIED',
     }))).toEqual({ status: 'transition' });
   });
 
   it('lets a verifier send a rectified finding back with a reason, and only then', async () => {
     const id = await finding({ measures: '补办执法证' });
-    expect(onlyError(await refused('sendBackFinding', { id, reason: '未见整改材料' })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'STATE' });
+    expect(onlyError(await refused(server, 'sendBackFinding', { id, reason: '未见整改材料' })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'STATE' });
     await ok(server, 'updateFinding', { id, status: 'RECTIFYING' });
     await ok(server, 'updateFinding', { id, status: 'RECTIFIED' });
-    expect(fieldErrors(await refused('sendBackFinding', { id, reason: '   ' }))).toEqual({ reason: 'required' });
+    expect(fieldErrors(await refused(server, 'sendBackFinding', { id, reason: '   ' }))).toEqual({ reason: 'required' });
     const { version } = await read(id);
     await ok(server, 'updateFinding', { id, responsiblePerson: '李某' });
-    expect(onlyError(await refused('sendBackFinding', { id, reason: '材料不全', version })).extensions).toMatchObject({ reason: 'STALE_VERSION' });
+    expect(onlyError(await refused(server, 'sendBackFinding', { id, reason: '材料不全', version })).extensions).toMatchObject({ reason: 'STALE_VERSION' });
 
     await ok(server, 'sendBackFinding', { id, reason: '整改材料缺少培训签到表' });
     expect(await read(id)).toMatchObject({ status: 'RECTIFYING', rectifiedOn: null, sentBackCount: 1, lastSendBackReason: '整改材料缺少培训签到表' });
@@ -127,24 +121,24 @@ describe('escalation history', () => {
       ['deleteFindingEscalation', { id: entry }],
       ['deleteFindingEscalations', { ids: [entry] }],
     ] as const) {
-      expect(onlyError(await refused(field, args)).extensions).toMatchObject({ code: 'CONFLICT', reason: 'LOCKED' });
+      expect(onlyError(await refused(server, field, args)).extensions).toMatchObject({ code: 'CONFLICT', reason: 'LOCKED' });
     }
-    expect(onlyError(await refused('deleteFinding', { id })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'REFERENCED' });
+    expect(onlyError(await refused(server, 'deleteFinding', { id })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'REFERENCED' });
   });
 
   it('refuses an escalation without a step, dated in the future, or of a verified finding', async () => {
     const id = await finding({ dueDate: '2025-03-31', measures: '整改' });
-    expect(fieldErrors(await refused('createFindingEscalation', { findingId: id, level: 'NONE', escalatedOn: '2099-01-01', note: '' }))).toEqual({
+    expect(fieldErrors(await refused(server, 'createFindingEscalation', { findingId: id, level: 'NONE', escalatedOn: '2099-01-01', note: '' }))).toEqual({
       level: 'enum',
       escalatedOn: 'future',
       note: 'required',
     });
     for (const status of ['RECTIFYING', 'RECTIFIED', 'VERIFIED']) await ok(server, 'updateFinding', { id, status });
-    expect(fieldErrors(await refused('createFindingEscalation', { findingId: id, level: 'NOTICE', escalatedOn: '2025-04-01', note: '迟到的提醒' }))).toEqual({ findingId: 'state' });
+    expect(fieldErrors(await refused(server, 'createFindingEscalation', { findingId: id, level: 'NOTICE', escalatedOn: '2025-04-01', note: '迟到的提醒' }))).toEqual({ findingId: 'state' });
   });
 
   it('refuses an organization inspecting itself', async () => {
-    expect(fieldErrors(await refused('createInspection', {
+    expect(fieldErrors(await refused(server, 'createInspection', {
       title: '自查', kind: 'SUPERVISION', inspectingOrganizationId: world.street, inspectedOrganizationId: world.street, inspectedOn: '2025-01-01',
     }))).toEqual({ inspectedOrganizationId: 'same' });
   });
@@ -219,12 +213,12 @@ describe('six rates (seed 004 附件2)', () => {
   it('refuses negative counts and parts larger than their whole', async () => {
     const org = await world.org('六率校验镇', 'TOWNSHIP');
     const base = { organizationId: org, periodStart: '2025-01-01', periodEnd: '2025-12-31' };
-    expect(fieldErrors(await refused('createCaseReport', { ...base, casesFiled: -1 }))).toEqual({ casesFiled: 'min' });
-    expect(fieldErrors(await refused('createCaseReport', { ...base, casesFiled: 5, casesClosed: 6, penalties: 7, lawsuits: 1, judgments: 1, judgmentsWon: 2 }))).toEqual({
+    expect(fieldErrors(await refused(server, 'createCaseReport', { ...base, casesFiled: -1 }))).toEqual({ casesFiled: 'min' });
+    expect(fieldErrors(await refused(server, 'createCaseReport', { ...base, casesFiled: 5, casesClosed: 6, penalties: 7, lawsuits: 1, judgments: 1, judgmentsWon: 2 }))).toEqual({
       casesClosed: 'exceeds', penalties: 'exceeds', lawsuits: 'exceeds', judgmentsWon: 'exceeds',
     });
-    expect(fieldErrors(await refused('createCaseReport', { ...base, periodEnd: '2024-12-31' }))).toEqual({ periodEnd: 'range' });
+    expect(fieldErrors(await refused(server, 'createCaseReport', { ...base, periodEnd: '2024-12-31' }))).toEqual({ periodEnd: 'range' });
     await ok(server, 'createCaseReport', base);
-    expect(fieldErrors(await refused('createCaseReport', base))).toEqual({ periodEnd: 'unique' });
+    expect(fieldErrors(await refused(server, 'createCaseReport', base))).toEqual({ periodEnd: 'unique' });
   });
 });

@@ -1,5 +1,5 @@
 import { dbFingerprint, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
-import { call, ok } from '../helpers/operations';
+import { call, ok, errorCode } from '../helpers/operations';
 import { makeWorld, type World } from '../helpers/fixtures';
 
 // API tokens for other government systems (issue #5): read-only, limited to their scopes, personal
@@ -16,7 +16,6 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 const inAYear = () => new Date(Date.now() + 365 * 86400_000).toISOString();
-const code = (res: { errors?: { extensions?: Record<string, any> }[] }) => res.errors?.[0]?.extensions?.code;
 
 async function issue(scopes: string[], personalData = false) {
   const issued = await ok(server, 'issueApiToken', { name: '执法监督平台', scopes, expiresAt: inAYear(), personalData }, 'secret apiToken { id scopes personalData }');
@@ -31,7 +30,7 @@ it('is shown once, stored hashed, and listed without its secret', async () => {
   expect(JSON.stringify(stored.rows)).not.toContain(secret.split('_')[2]);
   const listed = await ok<any[]>(server, 'apiTokens', {}, 'id name scopes');
   expect(listed.find((t) => t.id === apiToken.id)).toEqual({ id: apiToken.id, name: '执法监督平台', scopes: ['Delegation', 'Organization'] });
-  expect(code(await server.gql('{ apiTokens { secret } }'))).toBe('GRAPHQL_VALIDATION_FAILED');
+  expect(errorCode(await server.gql('{ apiTokens { secret } }'))).toBe('GRAPHQL_VALIDATION_FAILED');
 });
 
 it('reads only the resources in its scopes, nested references included', async () => {
@@ -40,15 +39,15 @@ it('reads only the resources in its scopes, nested references included', async (
   expect(rows.length).toBeGreaterThan(0);
   expect(rows[0].recipient.name).toBe('测试街道');
   expect(onlyError(await call(as, 'allStaffMembers', {})).extensions).toMatchObject({ code: 'FORBIDDEN' });
-  expect(code(await call(as, '_allStaffMembersMeta', {}, 'count'))).toBe('FORBIDDEN');
-  expect(code(await call(as, 'StaffMember', { id: '1' }))).toBe('FORBIDDEN');
+  expect(errorCode(await call(as, '_allStaffMembersMeta', {}, 'count'))).toBe('FORBIDDEN');
+  expect(errorCode(await call(as, 'StaffMember', { id: '1' }))).toBe('FORBIDDEN');
   const nested = await as.gql('{ allDelegations { id powerItem { name } } }');
-  expect(code(nested)).toBe('FORBIDDEN'); // PowerItem is not in the scopes
-  expect(code(await call(as, 'overdueSecondments', {}))).toBe('FORBIDDEN');
+  expect(errorCode(nested)).toBe('FORBIDDEN'); // PowerItem is not in the scopes
+  expect(errorCode(await call(as, 'overdueSecondments', {}))).toBe('FORBIDDEN');
   // A report that is not a resource type carries the data of the resources it needs.
-  expect(code(await call(as, 'trainingHours', { year: 2025 }))).toBe('FORBIDDEN');
+  expect(errorCode(await call(as, 'trainingHours', { year: 2025 }))).toBe('FORBIDDEN');
   const trained = await issue(['StaffMember', 'TrainingAttendance'], true);
-  expect(code(await call(trained.as, 'trainingHours', { year: 2025 }))).toBeUndefined();
+  expect(errorCode(await call(trained.as, 'trainingHours', { year: 2025 }))).toBeUndefined();
 });
 
 it('masks names and mobile numbers without the personal-data scope', async () => {
@@ -60,10 +59,10 @@ it('masks names and mobile numbers without the personal-data scope', async () =>
   expect(staff).toContainEqual({ name: '王**', mobile: '138******78' });
   // Nor can it find a person by what is masked.
   for (const filter of [{ q: '13812345678' }, { name: '王小明' }, { mobile_neq: '1' }]) {
-    expect(code(await call(masked.as, 'allStaffMembers', { filter }))).toBe('FORBIDDEN');
+    expect(errorCode(await call(masked.as, 'allStaffMembers', { filter }))).toBe('FORBIDDEN');
   }
-  expect(code(await call(masked.as, 'allStaffMembers', { sortField: 'name' }))).toBe('FORBIDDEN');
-  expect(code(await call(masked.as, 'allStaffMembers', { sortField: 'category' }))).toBeUndefined();
+  expect(errorCode(await call(masked.as, 'allStaffMembers', { sortField: 'name' }))).toBe('FORBIDDEN');
+  expect(errorCode(await call(masked.as, 'allStaffMembers', { sortField: 'category' }))).toBeUndefined();
 
   const full = await issue(['LiaisonContact'], true);
   expect(await ok<any[]>(full.as, 'allLiaisonContacts', { filter: { organizationId: world.street } }, fields)).toEqual([
@@ -93,7 +92,7 @@ it('cannot write, and stops working when revoked or expired', async () => {
   const revoked = await post(secret);
   expect(revoked.status).toBe(401);
   expect(((await revoked.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
-  expect(code(await call(server, 'revokeApiToken', { id: apiToken.id }))).toBe('CONFLICT');
+  expect(errorCode(await call(server, 'revokeApiToken', { id: apiToken.id }))).toBe('CONFLICT');
 
   const other = await issue(['Organization']);
   expect((await post(other.secret)).status).toBe(200);
@@ -105,9 +104,9 @@ it('cannot write, and stops working when revoked or expired', async () => {
 
 it('is issued only by county administrators, with known scopes and a future expiry', async () => {
   const hr = server.as(await server.tokenFor('HR'));
-  expect(code(await call(hr, 'issueApiToken', { name: 'x', scopes: ['Organization'], expiresAt: inAYear() }))).toBe('FORBIDDEN');
-  expect(code(await call(server.as(null), 'issueApiToken', { name: 'x', scopes: ['Organization'], expiresAt: inAYear() }))).toBe('UNAUTHENTICATED');
-  expect(code(await call(hr, 'apiTokens', {}))).toBe('FORBIDDEN');
+  expect(errorCode(await call(hr, 'issueApiToken', { name: 'x', scopes: ['Organization'], expiresAt: inAYear() }))).toBe('FORBIDDEN');
+  expect(errorCode(await call(server.as(null), 'issueApiToken', { name: 'x', scopes: ['Organization'], expiresAt: inAYear() }))).toBe('UNAUTHENTICATED');
+  expect(errorCode(await call(hr, 'apiTokens', {}))).toBe('FORBIDDEN');
   const res = await call(server, 'issueApiToken', { name: ' ', scopes: ['Organization', 'Secrets'], expiresAt: '2020-01-01T00:00:00Z' });
   expect(onlyError(res).extensions?.fieldErrors.map((e: any) => [e.field, e.rule])).toEqual([
     ['name', 'required'],
