@@ -253,8 +253,8 @@ suite('the back office in a browser', () => {
     const account = await ok(server, 'createUser', { username: 'new.editor', displayName: '新编辑', role: 'CATALOG_EDITOR' });
     await go(`/User/${account.id}/show`);
     await page.getByRole('button', { name: '设置密码' }).click();
-    await page.locator('input[name="new-password"]').fill('first-password-9');
-    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await page.getByRole('dialog').locator('input[name="password"]').fill('first-password-9');
+    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
     await page.getByText('密码已设置').waitFor();
     const res = await server.as(null).gql('mutation { login(username: "new.editor", password: "first-password-9") { user { role } } }');
     expect(res.data?.login.user).toEqual({ role: 'CATALOG_EDITOR' });

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Box, Card, CardContent, Chip, MenuItem, TextField as MuiTextField, Typography } from '@mui/material';
 import PublishIcon from '@mui/icons-material/Publish';
-import { Button, Confirm, EditButton, Labeled, Show, SimpleShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { EditButton, Labeled, Show, SimpleShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { RecordHistory } from '../generic/RecordHistory';
 import { fieldFor } from '../generic/field-components';
 import { enums, resourceMeta, showFields } from '../metadata';
 import { graphql } from '../data-provider';
-import { useDomainAction } from './use-domain-action';
+import { ConfirmedAction } from './domain-action';
 import { useLang } from './use-lang';
 
 const catalog = resourceMeta('DelegationCatalog');
@@ -105,13 +105,16 @@ function AsOf() {
 
 function CatalogActions() {
   const record = useRecordContext();
-  const [open, setOpen] = useState(false);
-  const { run, busy } = useDomainAction('publishDelegationCatalog', 'app.catalog.published');
   if (record?.status !== 'DRAFT') return <TopToolbar />;
   return (
     <TopToolbar>
-      <Button label="app.catalog.publish" variant="contained" startIcon={<PublishIcon />} disabled={busy} onClick={() => setOpen(true)} />
-      <Confirm isOpen={open} title="app.catalog.publish" content="app.catalog.confirm_publish" onConfirm={() => { setOpen(false); run(); }} onClose={() => setOpen(false)} />
+      <ConfirmedAction
+        mutation="publishDelegationCatalog"
+        label="app.catalog.publish"
+        confirm="app.catalog.confirm_publish"
+        done="app.catalog.published"
+        icon={<PublishIcon />}
+      />
       <EditButton />
     </TopToolbar>
   );

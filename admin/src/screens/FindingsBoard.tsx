@@ -1,8 +1,6 @@
-import { useState } from 'react';
-import { Box, Card, CardActionArea, CardContent, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Paper, TextField as MuiTextField, Typography } from '@mui/material';
+import { Box, Card, CardActionArea, CardContent, Chip, Paper, Typography } from '@mui/material';
 import UndoIcon from '@mui/icons-material/Undo';
 import {
-  Button,
   EditButton,
   ListBase,
   Show,
@@ -21,7 +19,7 @@ import { useNavigate } from 'react-router-dom';
 import { RecordHistory } from '../generic/RecordHistory';
 import { fieldFor, filtersFor } from '../generic/field-components';
 import { enums, resourceMeta, showFields } from '../metadata';
-import { useDomainAction } from './use-domain-action';
+import { PromptedAction } from './domain-action';
 import { useLang } from './use-lang';
 
 const finding = resourceMeta('Finding');
@@ -95,25 +93,16 @@ export function FindingsBoard() {
 
 function SendBack() {
   const record = useRecordContext();
-  const translate = useTranslate();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const { run, busy } = useDomainAction('sendBackFinding', 'app.findings.sent_back', { reason: ['String!', reason] });
   if (record?.status !== 'RECTIFIED') return null;
   return (
-    <>
-      <Button label="app.findings.send_back" startIcon={<UndoIcon />} onClick={() => setOpen(true)} />
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth>
-        <DialogTitle>{translate('app.findings.send_back')}</DialogTitle>
-        <DialogContent>
-          <MuiTextField autoFocus fullWidth multiline label={translate('app.findings.reason')} value={reason} onChange={(e) => setReason(e.target.value)} sx={{ mt: 1 }} />
-        </DialogContent>
-        <DialogActions>
-          <Button label="ra.action.cancel" onClick={() => setOpen(false)} />
-          <Button label="ra.action.confirm" variant="contained" disabled={busy} onClick={() => { setOpen(false); run(); }} />
-        </DialogActions>
-      </Dialog>
-    </>
+    <PromptedAction
+      mutation="sendBackFinding"
+      label="app.findings.send_back"
+      done="app.findings.sent_back"
+      arg="reason"
+      fieldLabel="app.findings.reason"
+      icon={<UndoIcon />}
+    />
   );
 }
 

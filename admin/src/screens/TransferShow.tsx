@@ -1,25 +1,13 @@
-import { Button, Confirm, Datagrid, Labeled, ReferenceManyField, Show, SimpleShowLayout, TopToolbar, EditButton, useRecordContext } from 'react-admin';
+import { Datagrid, Labeled, ReferenceManyField, Show, SimpleShowLayout, TopToolbar, EditButton, useRecordContext } from 'react-admin';
 import CheckIcon from '@mui/icons-material/CheckCircle';
 import CancelIcon from '@mui/icons-material/Cancel';
-import { useState } from 'react';
 import { RecordHistory } from '../generic/RecordHistory';
 import { fieldFor } from '../generic/field-components';
 import { resourceMeta, showFields } from '../metadata';
-import { useDomainAction } from './use-domain-action';
+import { ConfirmedAction } from './domain-action';
 
 const transfer = resourceMeta('Transfer');
 const posting = resourceMeta('Posting');
-
-function ConfirmedAction({ mutation, label, confirm, done, icon, color }: { mutation: string; label: string; confirm: string; done: string; icon: React.ReactElement; color: 'primary' | 'error' }) {
-  const [open, setOpen] = useState(false);
-  const { run, busy } = useDomainAction(mutation, done);
-  return (
-    <>
-      <Button label={label} onClick={() => setOpen(true)} disabled={busy} color={color} variant="contained" startIcon={icon} />
-      <Confirm isOpen={open} title={label} content={confirm} onConfirm={() => { setOpen(false); run(); }} onClose={() => setOpen(false)} />
-    </>
-  );
-}
 
 function TransferActions() {
   const record = useRecordContext();
