@@ -5,10 +5,9 @@ import PublishIcon from '@mui/icons-material/Publish';
 import { EditButton, Labeled, Show, SimpleShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { RecordHistory } from '../generic/RecordHistory';
 import { fieldFor } from '../generic/field-components';
-import { enums, resourceMeta, showFields } from '../metadata';
+import { resourceMeta, showFields } from '../metadata';
 import { graphql } from '../data-provider';
 import { ConfirmedAction } from './domain-action';
-import { useLang } from './use-lang';
 
 const catalog = resourceMeta('DelegationCatalog');
 
@@ -32,8 +31,6 @@ function groupBy<T>(rows: T[], key: (r: T) => string): [string, T[]][] {
 /** Delegations by street or township, then by enforcement domain: what each one holds under this version. */
 function Grouped({ rows }: { rows: DelegationRow[] }) {
   const translate = useTranslate();
-  const lang = useLang();
-  const mode = (m: string) => enums.DelegationMode.values.find((v) => v.value === m)?.label[lang] ?? m;
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(360px, 1fr))', gap: 2 }} data-testid="catalog-groups">
       {groupBy(rows, (r) => r.recipient.name).map(([street, items]) => (
@@ -49,7 +46,7 @@ function Grouped({ rows }: { rows: DelegationRow[] }) {
                 </Typography>
                 {list.map((d) => (
                   <Typography key={d.id} variant="body2">
-                    {d.powerItem.name} <Chip size="small" variant="outlined" label={mode(d.mode)} />
+                    {d.powerItem.name} <Chip size="small" variant="outlined" label={translate(`enums.DelegationMode.${d.mode}`)} />
                   </Typography>
                 ))}
               </Box>

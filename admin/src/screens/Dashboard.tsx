@@ -38,10 +38,19 @@ function Figure({ title, count, children, testId }: { title: string; count?: num
   );
 }
 
-function Rows<T>({ rows, render }: { rows: T[]; render: (row: T) => ReactNode }) {
+/** Up to six records, each a link to its page with a line of detail. */
+function Rows<T extends { id: string }>({ rows, to, primary, secondary }: { rows: T[]; to: (row: T) => string; primary: (row: T) => string; secondary: (row: T) => string }) {
   const translate = useTranslate();
   if (!rows.length) return <Typography color="text.secondary">{translate('app.dashboard.none')}</Typography>;
-  return <List dense disablePadding>{rows.slice(0, 6).map(render)}</List>;
+  return (
+    <List dense disablePadding>
+      {rows.slice(0, 6).map((row) => (
+        <ListItem key={row.id} disableGutters>
+          <ListItemText primary={<Link to={to(row)}>{primary(row)}</Link>} secondary={secondary(row)} />
+        </ListItem>
+      ))}
+    </List>
+  );
 }
 
 export function Dashboard() {
@@ -49,7 +58,6 @@ export function Dashboard() {
   const lang = useLang();
   const year = new Date().getFullYear();
   const { data } = useQuery({ queryKey: ['dashboard', year], queryFn: () => graphql<DashboardData>(DASHBOARD, { year }) });
-  const label = (enumName: string, value: string) => enums[enumName]?.values.find((v) => v.value === value)?.label[lang] ?? value;
   if (!data) return <Title title="app.dashboard.title" />;
   const byEscalation = enums.EscalationLevel.values.map((v) => ({
     level: v.label[lang],
@@ -64,14 +72,9 @@ export function Dashboard() {
         <Figure title={translate('app.dashboard.vacancy')} count={data.quotasAboveVacancyCap.length} testId="vacancy">
           <Rows
             rows={data.quotasAboveVacancyCap}
-            render={(q) => (
-              <ListItem key={q.id} disableGutters>
-                <ListItemText
-                  primary={<Link to={`/StaffingQuota/${q.id}/show`}>{q.organization.name}</Link>}
-                  secondary={`${label('StaffCategory', q.category)} · ${q.occupied}/${q.approvedCount} · ${(q.vacancyRate * 100).toFixed(1)}%`}
-                />
-              </ListItem>
-            )}
+            to={(q) => `/StaffingQuota/${q.id}/show`}
+            primary={(q) => q.organization.name}
+            secondary={(q) => `${translate(`enums.StaffCategory.${q.category}`)} · ${q.occupied}/${q.approvedCount} · ${(q.vacancyRate * 100).toFixed(1)}%`}
           />
         </Figure>
       </Grid>
@@ -79,11 +82,9 @@ export function Dashboard() {
         <Figure title={translate('app.dashboard.secondments')} count={data.overdueSecondments.length} testId="secondments">
           <Rows
             rows={data.overdueSecondments}
-            render={(t) => (
-              <ListItem key={t.id} disableGutters>
-                <ListItemText primary={<Link to={`/Transfer/${t.id}/show`}>{t.staffMember.name}</Link>} secondary={`${t.toOrganization?.name ?? ''} · ${t.expectedReturnDate}`} />
-              </ListItem>
-            )}
+            to={(t) => `/Transfer/${t.id}/show`}
+            primary={(t) => t.staffMember.name}
+            secondary={(t) => `${t.toOrganization?.name ?? ''} · ${t.expectedReturnDate}`}
           />
         </Figure>
       </Grid>
@@ -91,11 +92,9 @@ export function Dashboard() {
         <Figure title={translate('app.dashboard.certificates')} count={data.staffWithoutValidCertificate.length} testId="certificates">
           <Rows
             rows={data.staffWithoutValidCertificate}
-            render={(s) => (
-              <ListItem key={s.id} disableGutters>
-                <ListItemText primary={<Link to={`/StaffMember/${s.id}/show`}>{s.name}</Link>} secondary={s.organization.name} />
-              </ListItem>
-            )}
+            to={(s) => `/StaffMember/${s.id}/show`}
+            primary={(s) => s.name}
+            secondary={(s) => s.organization.name}
           />
         </Figure>
       </Grid>
@@ -128,11 +127,9 @@ export function Dashboard() {
         <Figure title={translate('app.dashboard.catalogs')} testId="catalogs">
           <Rows
             rows={data.allDelegationCatalogs}
-            render={(c) => (
-              <ListItem key={c.id} disableGutters>
-                <ListItemText primary={<Link to={`/DelegationCatalog/${c.id}/show`}>{c.title}</Link>} secondary={`${label('CatalogStatus', c.status)} · ${c.effectiveFrom}`} />
-              </ListItem>
-            )}
+            to={(c) => `/DelegationCatalog/${c.id}/show`}
+            primary={(c) => c.title}
+            secondary={(c) => `${translate(`enums.CatalogStatus.${c.status}`)} · ${c.effectiveFrom}`}
           />
         </Figure>
       </Grid>

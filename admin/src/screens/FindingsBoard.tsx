@@ -26,9 +26,7 @@ const finding = resourceMeta('Finding');
 
 function FindingCard({ record }: { record: RaRecord }) {
   const translate = useTranslate();
-  const lang = useLang();
   const navigate = useNavigate();
-  const escalation = enums.EscalationLevel.values.find((v) => v.value === record.escalation);
   return (
     <Card
       variant="outlined"
@@ -44,7 +42,7 @@ function FindingCard({ record }: { record: RaRecord }) {
           </Typography>
           <Box sx={{ display: 'flex', gap: 0.5, mt: 0.5, flexWrap: 'wrap' }}>
             {record.overdue && <Chip size="small" color="error" label={translate('app.findings.overdue')} />}
-            {record.escalation !== 'NONE' && escalation && <Chip size="small" color="warning" label={escalation.label[lang]} />}
+            {record.escalation !== 'NONE' && <Chip size="small" color="warning" label={translate(`enums.EscalationLevel.${record.escalation}`)} />}
           </Box>
         </CardContent>
       </CardActionArea>
