@@ -31,6 +31,9 @@ export interface FieldModel {
   enumDef?: EnumDefinition;
   /** Identifies a person; masked for tokens without the personal-data scope. */
   personal: boolean;
+  /** Bounds of a number, both inclusive. */
+  min?: number;
+  max?: number;
   /** For references: the object field name (`recipientId` → `recipient`) and the target table. */
   objectField?: string;
   targetTable?: PgTable;
@@ -163,6 +166,8 @@ function buildModel(definition: ResourceDefinition): ResourceModel {
       required: writable && column.notNull && !column.hasDefault,
       writable,
       personal: Boolean(meta.personal),
+      min: meta.min,
+      max: meta.max,
       maxLength: column.columnType === 'PgVarchar' ? (column as unknown as { length?: number }).length : undefined,
       enumDef: kind === 'enum' || kind === 'enumList' ? enumOf(column) : undefined,
       objectField: targetTable ? key.replace(/Id$/, '') : undefined,

@@ -18,6 +18,9 @@ export interface FieldMeta {
   hidden?: boolean;
   /** Identifies a person (name, phone, certificate number): masked for API tokens without personal-data scope. */
   personal?: boolean;
+  /** Bounds of a number, both inclusive. */
+  min?: number;
+  max?: number;
 }
 
 /**

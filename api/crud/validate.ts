@@ -68,6 +68,21 @@ function checkShape(field: FieldModel, value: unknown, errors: FieldErrors): voi
       }
       break;
   }
+  checkBounds(field, value, errors);
+}
+
+/** A number within the field's declared bounds (`min`, `max`). */
+function checkBounds(field: FieldModel, value: unknown, errors: FieldErrors): void {
+  if (typeof value !== 'number' || errors.has(field.key)) return;
+  const { min, max } = field;
+  const { zh, en } = field.label;
+  if (min !== undefined && max !== undefined) {
+    if (value < min || value > max) errors.add(field.key, 'range', `${zh}应在 ${min} 到 ${max} 之间`, `${en} must be between ${min} and ${max}`);
+  } else if (min !== undefined && value < min) {
+    errors.add(field.key, 'min', min === 0 ? `${zh}不能为负数` : `${zh}不能小于 ${min}`, min === 0 ? `${en} cannot be negative` : `${en} must be at least ${min}`);
+  } else if (max !== undefined && value > max) {
+    errors.add(field.key, 'max', `${zh}不能大于 ${max}`, `${en} must be at most ${max}`);
+  }
 }
 
 async function checkReferences(ctx: WriteContext, model: ResourceModel, models: ResourceModel[]): Promise<void> {

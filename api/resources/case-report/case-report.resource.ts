@@ -1,7 +1,7 @@
 import { caseReports } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
 
-const count = (zh: string, en: string, help: { zh: string; en: string }) => ({ label: { zh, en }, help });
+const count = (zh: string, en: string, help: { zh: string; en: string }) => ({ label: { zh, en }, help, min: 0 });
 
 /** Pairs [part, whole] of counts where the part cannot exceed the whole. */
 const PARTS: [string, string][] = [
@@ -72,10 +72,6 @@ export const caseReportResource = defineResource({
   rules: [
     async ({ after, errors }) => {
       const model = caseReportResource.fields;
-      for (const [key, meta] of Object.entries(model)) {
-        const v = after[key];
-        if (typeof v === 'number' && v < 0) errors.add(key, 'min', `${meta.label.zh}不能为负数`, `${meta.label.en} cannot be negative`);
-      }
       for (const [part, whole] of PARTS) {
         const p = after[part] as number;
         const w = after[whole] as number;

@@ -16,9 +16,10 @@ export const staffingQuotaResource = defineResource({
   fields: {
     organizationId: { label: { zh: '机构', en: 'Organization' } },
     category: { label: { zh: '编制类别', en: 'Staffing category' } },
-    year: { label: { zh: '年度', en: 'Year' } },
+    year: { label: { zh: '年度', en: 'Year' }, min: 2000, max: 2100 },
     approvedCount: {
       label: { zh: '核定数', en: 'Approved places' },
+      min: 0,
       help: { zh: '编办核定的编制数。', en: 'Places approved by the staffing office (编办).' },
     },
     documentNumber: {
@@ -59,14 +60,4 @@ export const staffingQuotaResource = defineResource({
       sql: aboveCap,
     },
   },
-  rules: [
-    async ({ after, errors }) => {
-      if (typeof after.approvedCount === 'number' && after.approvedCount < 0) {
-        errors.add('approvedCount', 'min', '核定数不能为负数', 'Approved places cannot be negative');
-      }
-      if (typeof after.year === 'number' && (after.year < 2000 || after.year > 2100)) {
-        errors.add('year', 'range', '年度应在 2000 到 2100 之间', 'Year must be between 2000 and 2100');
-      }
-    },
-  ],
 });

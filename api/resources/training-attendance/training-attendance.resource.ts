@@ -19,6 +19,8 @@ export const trainingAttendanceResource = defineResource({
     },
     examScore: {
       label: { zh: '考试成绩', en: 'Exam score' },
+      min: 0,
+      max: 100,
       help: { zh: '0 到 100；未组织考试的留空。', en: '0 to 100; empty when there was no exam.' },
     },
     passed: { label: { zh: '考试合格', en: 'Passed' }, help: { zh: '未组织考试的留空。', en: 'Empty when there was no exam.' } },
@@ -44,10 +46,6 @@ export const trainingAttendanceResource = defineResource({
             `Hours attended cannot exceed the session’s ${session.hours} class hours`,
           );
         }
-      }
-      const score = after.examScore as number | null;
-      if (typeof score === 'number' && (score < 0 || score > 100)) {
-        errors.add('examScore', 'range', '考试成绩应在 0 到 100 之间', 'The exam score must be between 0 and 100');
       }
     },
   ],
