@@ -44,7 +44,8 @@ export function validationRules(limits: Limits): ValidationRule[] {
   ] as ValidationRule[];
 }
 
-function send(res: Response, status: number, error: GraphQLError) {
+/** An error answered before GraphQL runs, in the same shape GraphQL answers errors. */
+export function sendError(res: Response, status: number, error: GraphQLError) {
   res.status(status).json({ errors: [{ message: error.message, extensions: error.extensions }] });
 }
 
@@ -55,14 +56,14 @@ function send(res: Response, status: number, error: GraphQLError) {
 export function requestErrors(limits: Limits) {
   return (err: { type?: string; status?: number }, _req: Request, res: Response, _next: NextFunction) => {
     if (err?.type === 'entity.too.large') {
-      send(res, 413, appError('PAYLOAD_TOO_LARGE', { zh: `请求体不能超过 ${limits.bodyBytes} 字节`, en: `A request body may be at most ${limits.bodyBytes} bytes` }));
+      sendError(res, 413, appError('PAYLOAD_TOO_LARGE', { zh: `请求体不能超过 ${limits.bodyBytes} 字节`, en: `A request body may be at most ${limits.bodyBytes} bytes` }));
     } else if (err?.type === 'entity.parse.failed') {
-      send(res, 400, appError('BAD_REQUEST', { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' }));
+      sendError(res, 400, appError('BAD_REQUEST', { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' }));
     } else if (err?.status && err.status >= 400 && err.status < 500) {
-      send(res, err.status, appError('BAD_REQUEST', { zh: '请求格式不受支持', en: 'The request is not in a supported form' }));
+      sendError(res, err.status, appError('BAD_REQUEST', { zh: '请求格式不受支持', en: 'The request is not in a supported form' }));
     } else {
       console.error('[http] internal error', err);
-      send(res, 500, appError('INTERNAL_SERVER_ERROR', { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' }));
+      sendError(res, 500, appError('INTERNAL_SERVER_ERROR', { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' }));
     }
   };
 }
@@ -83,18 +84,31 @@ export async function createRateLimiter(database: Database, perMinute: number): 
   });
 }
 
+/**
+ * Counts one request against `key`; when the caller has used its share, answers 429 itself and
+ * returns true.
+ */
+export async function overLimit(limiter: RateLimiterAbstract, key: string, res: Response): Promise<boolean> {
+  try {
+    await limiter.consume(key);
+    return false;
+  } catch (e) {
+    if (!(e instanceof RateLimiterRes)) throw e;
+    const seconds = Math.ceil(e.msBeforeNext / 1000);
+    res.setHeader('Retry-After', String(seconds));
+    sendError(res, 429, appError('RATE_LIMITED', { zh: `请求过于频繁，请 ${seconds} 秒后再试`, en: `Too many requests; try again in ${seconds} s` }));
+    return true;
+  }
+}
+
 export function rateLimit(limiter: RateLimiterAbstract) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const actor = currentActor();
     const key = actor?.kind === 'USER' || actor?.kind === 'TOKEN' ? `${actor.kind}:${actor.id}` : `IP:${req.ip}`;
     try {
-      await limiter.consume(key);
-      next();
+      if (!(await overLimit(limiter, key, res))) next();
     } catch (e) {
-      if (!(e instanceof RateLimiterRes)) return next(e);
-      const seconds = Math.ceil(e.msBeforeNext / 1000);
-      res.setHeader('Retry-After', String(seconds));
-      send(res, 429, appError('RATE_LIMITED', { zh: `请求过于频繁，请 ${seconds} 秒后再试`, en: `Too many requests; try again in ${seconds} s` }));
+      next(e);
     }
   };
 }

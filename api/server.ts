@@ -14,10 +14,9 @@ import { formatError } from './format-error';
 import { models } from './registry';
 import { getSchema } from './schema';
 import { config } from './config';
-import { appError } from './errors';
 import { authenticate } from './auth/session';
 import { currentActor, runAs } from './auth/actor';
-import { requestErrors, createRateLimiter, defaultLimits, rateLimit, validationRules, type Limits } from './limits';
+import { createRateLimiter, defaultLimits, overLimit, rateLimit, requestErrors, sendError, validationRules, type Limits } from './limits';
 import { GraphQLError } from 'graphql';
 
 export interface ServerOptions {
@@ -79,12 +78,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       } catch (e) {
         if (!(e instanceof GraphQLError)) return next(e);
         // A credential that does not verify costs the caller's address a request, like any other.
-        const refused = await limiter.consume(`IP:${req.ip}`).then(
-          () => false,
-          () => true,
-        );
-        const error = refused ? appError('RATE_LIMITED', { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' }) : e;
-        res.status(refused ? 429 : 401).json({ errors: [formatError(error.toJSON(), error)] });
+        if (!(await overLimit(limiter, `IP:${req.ip}`, res))) sendError(res, 401, e);
         return;
       }
       runAs(actor, next);
