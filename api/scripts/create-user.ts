@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import { organizations } from '../../drizzle/schema';
 import { config } from '../config';
 import { openDatabase } from '../db';
-import { serviceOf } from '../registry';
-import { hashPassword, passwordProblem } from '../auth/password';
+import { passwordProblem } from '../auth/password';
+import { createAccount } from '../resources/user/user.service';
 import { runAs, SYSTEM } from '../auth/actor';
 
 // `npm run user:create -- <username> <role> [organization code]`: the first administrator of an
@@ -26,8 +26,7 @@ async function main(): Promise<void> {
         if (!org) throw new Error(`No organization with code ${orgCode}`);
         organizationId = org.id;
       }
-      const user = await serviceOf('User').create(tx, { username, role, organizationId });
-      await serviceOf('User').write(tx, user.id, { passwordHash: await hashPassword(password) });
+      await createAccount(tx, { username, role, organizationId }, password);
     }));
     console.log(`Created ${role} account "${username}".`);
     if (!process.env.NEW_USER_PASSWORD) console.log(`Password (shown once): ${password}`);

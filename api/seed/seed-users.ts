@@ -1,8 +1,7 @@
 import { count } from 'drizzle-orm';
 import { users } from '../../drizzle/schema';
 import type { Tx } from '../db';
-import { serviceOf } from '../registry';
-import { hashPassword } from '../auth/password';
+import { createAccount } from '../resources/user/user.service';
 
 type Ids = Map<string, number>;
 
@@ -25,7 +24,6 @@ export async function seedUsers(tx: Tx, orgs: Ids): Promise<void> {
   for (const u of DEMO_USERS) {
     const organizationId = u.org === null ? null : orgs.get(u.org);
     if (organizationId === undefined) throw new Error(`Demo organization ${u.org} is missing`);
-    const user = await serviceOf('User').create(tx, { username: u.username, displayName: u.displayName, role: u.role, organizationId });
-    await serviceOf('User').write(tx, user.id, { passwordHash: await hashPassword('demo') });
+    await createAccount(tx, { username: u.username, displayName: u.displayName, role: u.role, organizationId }, 'demo');
   }
 }
