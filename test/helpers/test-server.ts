@@ -64,7 +64,9 @@ export async function startTestServer(
   if (driver === 'pg') {
     const adminUrl = process.env.TEST_DATABASE_URL;
     if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
-    const name = `t_${randomBytes(6).toString('hex')}`;
+    // Named after the database of TEST_DATABASE_URL, so a run drops only its own databases and two
+    // runs on one server (CI and a developer's) never drop each other's.
+    const name = `${new URL(adminUrl).pathname.slice(1)}_t_${randomBytes(6).toString('hex')}`;
     const admin = new Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
