@@ -20,10 +20,16 @@ export const config = {
   rateLimitPerMinute: Number(process.env.RATE_LIMIT_PER_MINUTE ?? 600),
   /** Deepest selection a query may nest. */
   maxQueryDepth: Number(process.env.MAX_QUERY_DEPTH ?? 10),
-  /** Highest cost of a query (graphql-armor's estimate: fields weighted by depth). */
-  maxQueryCost: Number(process.env.MAX_QUERY_COST ?? 20000),
+  /** Highest cost of a query: each field 1, a list of records its selection once per row of the page it asks for. */
+  maxQueryCost: Number(process.env.MAX_QUERY_COST ?? 100_000),
   /** Most aliases in one query (a "wide" query repeats fields under aliases). */
   maxAliases: Number(process.env.MAX_ALIASES ?? 30),
+  /** Failed sign-ins after which a username is locked (the classified-protection standard asks for a limit). */
+  loginMaxFailures: Number(process.env.LOGIN_MAX_FAILURES ?? 5),
+  /** How long a locked username stays locked, and the window failures are counted in. */
+  loginLockMinutes: Number(process.env.LOGIN_LOCK_MINUTES ?? 15),
+  /** Failed sign-ins from one address (any usernames) within that window; offices share addresses. */
+  loginMaxFailuresPerAddress: Number(process.env.LOGIN_MAX_FAILURES_PER_ADDRESS ?? 50),
   /** Largest request body. */
   maxBodyBytes: Number(process.env.MAX_BODY_BYTES ?? 1_000_000),
   /** Highest acceptable vacancy rate of a staffing quota (seed 000: 空编率不得高于20%). */

@@ -6,8 +6,9 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'drizzle-orm/logger';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import * as schema from '../drizzle/schema';
+import { lockDataDir } from './data-dir-lock';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction handle has the same query API as the database; resources take either. */
@@ -34,12 +35,55 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * A pool that gets back a connection which died while checked out. drizzle's transaction releases
+ * its connection only once BEGIN has succeeded: when the database goes away at that moment the
+ * connection would stay checked out for ever, the pool would shrink by one each time, and closing
+ * it would wait for good. Here a checked-out connection that fails is released (and discarded) at
+ * once, and the caller's own release later does nothing.
+ */
+class ResilientPool extends Pool {
+  connect(): Promise<PoolClient>;
+  connect(callback: (err: Error | undefined, client: PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  connect(callback?: (err: Error | undefined, client: PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<PoolClient> | void {
+    // The callback form is pool.query's own, which releases on errors itself.
+    if (callback) return super.connect(callback);
+    return super.connect().then((client) => {
+      const release = client.release.bind(client);
+      let released = false;
+      const once = (err?: Error | boolean) => {
+        if (released) return;
+        released = true;
+        client.removeListener('error', once);
+        release(err);
+      };
+      client.on('error', once);
+      client.release = once;
+      return client;
+    });
+  }
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const logger: Logger | undefined = options.onQuery
     ? { logQuery: (query) => options.onQuery!(query) }
     : undefined;
   if (options.url) {
-    const pool = new Pool({ connectionString: options.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const pool = new ResilientPool({
+      connectionString: options.url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      // While the database is away a request waits this long for a connection, then is answered
+      // UNAVAILABLE, instead of queueing until the client gives up.
+      connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5000),
+      keepAlive: true,
+    });
+    // PostgreSQL ends idle pooled connections when it restarts or fails over (and proxies end them
+    // on idle timeouts). The pool drops such a connection and opens a new one when next needed;
+    // without a listener, Node would treat the event as fatal and the API would die with it.
+    pool.on('error', (error) => console.warn(`[database] an idle connection ended: ${error.message}`));
+    // The same for a connection in use between two statements of a transaction: the next statement
+    // fails (the request is answered UNAVAILABLE) and the pool discards the connection on release.
+    pool.on('connect', (client) => client.on('error', (error) => console.warn(`[database] a connection in use ended: ${error.message}`)));
     const db = drizzlePg(pool, { schema, casing: 'snake_case', logger });
     return {
       db: db as unknown as Db,
@@ -49,14 +93,29 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       close: () => pool.end(),
     };
   }
-  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
-  await client.waitReady;
+  // One process per data directory: a second one would keep its own copy and lose writes.
+  const release = options.dataDir ? lockDataDir(options.dataDir) : () => {};
+  let client: PGlite;
+  try {
+    client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+    await client.waitReady;
+  } catch (error) {
+    release();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema, casing: 'snake_case', logger });
   return {
     db: db as unknown as Db,
     driver: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-    // PGlite flushes its files on close; the process must wait for this before exiting.
-    close: () => client.close(),
+    // PGlite flushes its files on close; the process must wait for this before exiting, and only
+    // then gives the directory up.
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
   };
 }

@@ -1,40 +1,64 @@
 import { config } from './config';
-import { openDatabase } from './db';
+import { openDatabase, type Database } from './db';
+import { DataDirLockedError } from './data-dir-lock';
 import { seedIfEmpty } from './seed/seed';
-import { startServer } from './server';
+import { startServer, type RunningServer } from './server';
 
-// The only file that listens. Everything it starts, it stops on SIGTERM/SIGINT, database last, so
-// the embedded database is never left half-written.
+// The only file that listens, and the one owner of the stop signals. On SIGTERM/SIGINT it stops
+// taking requests, answers those in flight, then closes the database, and exits 0; the embedded
+// database is never left half-written. A stop that cannot finish within STOP_TIMEOUT_MS exits 1.
+
+const STOP_TIMEOUT_MS = Number(process.env.STOP_TIMEOUT_MS ?? 30_000);
+
+let database: Database | undefined;
+let server: RunningServer | undefined;
+let stopping = false;
+let startup: Promise<void> = Promise.resolve();
+
+async function stop(signal: string): Promise<void> {
+  if (stopping) {
+    console.log(`${signal}: already stopping, waiting for requests in flight…`);
+    return;
+  }
+  stopping = true;
+  console.log(`${signal}: stopping…`);
+  // The last resort when something hangs; unref'd so it never keeps a finished process alive.
+  setTimeout(() => {
+    console.error(`Could not stop within ${STOP_TIMEOUT_MS} ms; exiting.`);
+    process.exit(1);
+  }, STOP_TIMEOUT_MS).unref();
+  try {
+    // Start-up (migrations, seeding) finishes first: its transactions must not be cut.
+    await startup.catch(() => {});
+    await server?.stop();
+    await database?.close();
+    console.log('Stopped.');
+    process.exit(0);
+  } catch (error) {
+    console.error('Error while stopping', error);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
   await database.migrate();
   if (config.seed !== 'none') {
     const seeded = await seedIfEmpty(database.db);
     if (seeded) console.log('Seeded the demo county (镇平县) into the empty database.');
   }
-  const server = await startServer({ database, port: config.port, host: config.host });
+  if (stopping) return;
+  server = await startServer({ database, port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
   console.log(`GraphQL API at ${server.url} (${where}); admin at http://localhost:${server.port}/`);
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: stopping…`);
-    try {
-      await server.stop();
-      await database.close();
-      process.exit(0);
-    } catch (error) {
-      console.error('Error while stopping', error);
-      process.exit(1);
-    }
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
-main().catch((error) => {
-  console.error(error);
+// Registered before start-up: a signal during migrations or seeding still closes the database.
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));
+startup = main();
+startup.catch(async (error) => {
+  console.error(error instanceof DataDirLockedError ? error.message : error);
+  await database?.close().catch(() => {});
   process.exit(1);
 });

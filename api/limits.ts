@@ -1,6 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -8,6 +7,8 @@ import { config } from './config';
 import type { Database } from './db';
 import { appError, type ErrorCode } from './errors';
 import { currentActor } from './auth/actor';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailable } from './database-errors';
+import { logFailure } from './log';
 
 // Protective limits (issue #5): what a single request may ask for, and how often a caller may ask.
 // Each refusal has its own code, so a client can tell a too-deep query from a busy one.
@@ -18,6 +19,9 @@ export interface Limits {
   aliases: number;
   bodyBytes: number;
   perMinute: number;
+  loginMaxFailures: number;
+  loginMaxFailuresPerAddress: number;
+  loginLockMinutes: number;
 }
 
 export const defaultLimits = (): Limits => ({
@@ -26,6 +30,9 @@ export const defaultLimits = (): Limits => ({
   aliases: config.maxAliases,
   bodyBytes: config.maxBodyBytes,
   perMinute: config.rateLimitPerMinute,
+  loginMaxFailures: config.loginMaxFailures,
+  loginMaxFailuresPerAddress: config.loginMaxFailuresPerAddress,
+  loginLockMinutes: config.loginLockMinutes,
 });
 
 function refuseWith(code: ErrorCode, zh: string, en: string) {
@@ -35,11 +42,10 @@ function refuseWith(code: ErrorCode, zh: string, en: string) {
   };
 }
 
-/** graphql-armor's validation rules, reporting in our error contract. */
+/** graphql-armor's depth and alias rules, reporting in our error contract (cost: query-cost.ts). */
 export function validationRules(limits: Limits): ValidationRule[] {
   return [
     maxDepthRule({ n: limits.depth, ...refuseWith('DEPTH_LIMIT', `查询嵌套不能超过 ${limits.depth} 层`, `A query may nest at most ${limits.depth} levels`) }),
-    costLimitRule({ maxCost: limits.cost, ...refuseWith('COST_LIMIT', '查询过于复杂，请减少字段或分次查询', 'The query is too costly; ask for fewer fields or split it') }),
     maxAliasesRule({ n: limits.aliases, ...refuseWith('ALIAS_LIMIT', `一次查询最多使用 ${limits.aliases} 个别名`, `A query may use at most ${limits.aliases} aliases`) }),
   ] as ValidationRule[];
 }
@@ -55,14 +61,17 @@ export function sendError(res: Response, status: number, error: GraphQLError) {
  */
 export function requestErrors(limits: Limits) {
   return (err: { type?: string; status?: number }, _req: Request, res: Response, _next: NextFunction) => {
-    if (err?.type === 'entity.too.large') {
+    if ((err instanceof GraphQLError && err.extensions.code === 'UNAVAILABLE') || isDatabaseUnavailable(err)) {
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      sendError(res, 503, unavailable());
+    } else if (err?.type === 'entity.too.large') {
       sendError(res, 413, appError('PAYLOAD_TOO_LARGE', { zh: `请求体不能超过 ${limits.bodyBytes} 字节`, en: `A request body may be at most ${limits.bodyBytes} bytes` }));
     } else if (err?.type === 'entity.parse.failed') {
       sendError(res, 400, appError('BAD_REQUEST', { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' }));
     } else if (err?.status && err.status >= 400 && err.status < 500) {
       sendError(res, err.status, appError('BAD_REQUEST', { zh: '请求格式不受支持', en: 'The request is not in a supported form' }));
     } else {
-      console.error('[http] internal error', err);
+      logFailure('http', err);
       sendError(res, 500, appError('INTERNAL_SERVER_ERROR', { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' }));
     }
   };
@@ -74,11 +83,15 @@ export function requestErrors(limits: Limits) {
  * serves one instance, whose memory holds them.
  */
 export async function createRateLimiter(database: Database, perMinute: number): Promise<RateLimiterAbstract> {
-  const options = { points: perMinute, duration: 60, keyPrefix: 'graphql' };
+  return createCounter(database, { points: perMinute, duration: 60, keyPrefix: 'graphql' });
+}
+
+/** Counters of `points` per `duration` seconds, shared by all instances on PostgreSQL, in memory on PGlite. */
+export async function createCounter(database: Database, options: { points: number; duration: number; keyPrefix: string }): Promise<RateLimiterAbstract> {
   if (!database.pool) return new RateLimiterMemory(options);
   return new Promise((resolve, reject) => {
     const limiter: RateLimiterPostgres = new RateLimiterPostgres(
-      { ...options, storeClient: database.pool, tableName: 'rate_limits', clearExpiredByTimeout: false },
+      { ...options, storeClient: database.pool, storeType: 'pool', tableName: 'rate_limits', clearExpiredByTimeout: false },
       (err?: Error) => (err ? reject(err) : resolve(limiter)),
     );
   });

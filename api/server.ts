@@ -4,10 +4,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import helmet from 'helmet';
 import { createContext, type Context } from './context';
 import type { Database } from './db';
 import { formatError } from './format-error';
@@ -18,6 +18,11 @@ import { authenticate } from './auth/session';
 import { currentActor, runAs } from './auth/actor';
 import { createRateLimiter, defaultLimits, overLimit, rateLimit, requestErrors, sendError, validationRules, type Limits } from './limits';
 import { GraphQLError } from 'graphql';
+import { createDrain } from './http-drain';
+import { createLoginGuard } from './login-guard';
+import { queryCostPlugin } from './query-cost';
+import { inputGuardPlugin } from './input-guard';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailable } from './database-errors';
 
 export interface ServerOptions {
   database: Database;
@@ -33,19 +38,69 @@ export interface ServerOptions {
 export interface RunningServer {
   url: string;
   port: number;
-  stop(): Promise<void>;
+  /**
+   * Stops accepting, answers every request in flight, then stops GraphQL. The database stays open:
+   * its owner closes it after this resolves.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
+
+/** How long requests in flight may take to finish once a stop begins. */
+const STOP_GRACE_MS = Number(process.env.STOP_GRACE_MS ?? 15_000);
+
+/**
+ * Security headers on every response. The admin is a built bundle with no inline script, so
+ * scripts come from this server only; MUI writes its styles inline. No upgrade to https: county
+ * intranets often serve plain http, and an upgrade would break every asset there.
+ */
+const securityHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+  frameguard: { action: 'deny' },
+});
+
+/** A GraphQL answer that failed because the database is away is a 503 with Retry-After, for balancers and clients. */
+const unavailableStatus: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        if (response.body.singleResult.errors?.some((e) => e.extensions?.code === 'UNAVAILABLE')) {
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+        }
+      },
+    };
+  },
+};
 
 const ADMIN_DIRS = [path.resolve(__dirname, '../admin/dist'), path.resolve(__dirname, '../admin/public')];
 
 /** One server, one port: GraphQL at /graphql, health at /healthz, the admin at / (ARCHITECTURE §1). */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const app = express();
+  app.disable('x-powered-by');
   // Behind a load balancer, the address the rate limit counts is the client's, not the balancer's.
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
+  const drain = createDrain(httpServer);
+  app.use(drain.track, securityHeaders);
   const limits = { ...defaultLimits(), ...options.limits };
   const limiter = await createRateLimiter(options.database, limits.perMinute);
+  const loginGuard = await createLoginGuard(options.database, limits);
   const apollo = new ApolloServer<Context>({
     schema: getSchema(),
     introspection: true,
@@ -53,17 +108,31 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Stack traces stay in the server log; clients get codes and messages only.
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled()],
+    // One owner of the stop signals: api/index.ts. Apollo's own handler would call stop() a second time.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      // Its page loads an explorer from a CDN, which county networks cannot reach.
+      ApolloServerPluginLandingPageDisabled(),
+      inputGuardPlugin(),
+      queryCostPlugin(limits.cost),
+      unavailableStatus,
+    ],
   });
   await apollo.start();
 
   const { db } = options.database;
   app.get('/healthz', async (_req, res) => {
+    if (drain.stopping) {
+      res.status(503).json({ status: 'stopping' });
+      return;
+    }
     try {
       await db.execute('select 1');
       res.json({ status: 'ok', database: options.database.driver });
     } catch {
-      res.status(503).json({ status: 'unavailable' });
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      res.status(503).json({ status: 'unavailable', database: options.database.driver });
     }
   });
   app.use(
@@ -76,6 +145,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       try {
         actor = await authenticate(db, req.headers.authorization);
       } catch (e) {
+        if (isDatabaseUnavailable(e)) return next(unavailable());
         if (!(e instanceof GraphQLError)) return next(e);
         // A credential that does not verify costs the caller's address a request, like any other.
         if (!(await overLimit(limiter, `IP:${req.ip}`, res))) sendError(res, 401, e);
@@ -84,7 +154,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       runAs(actor, next);
     },
     rateLimit(limiter),
-    expressMiddleware(apollo, { context: async () => createContext(db, models, currentActor()) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(db, models, currentActor(), { loginGuard, address: req.ip }) }),
     requestErrors(limits),
   );
   const adminDir = options.adminDir ?? ADMIN_DIRS.find((d) => existsSync(path.join(d, 'index.html')));
@@ -102,7 +172,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url: `http://localhost:${port}/graphql`,
     port,
-    // Apollo's drain plugin closes the HTTP server and waits for requests in flight.
-    stop: () => apollo.stop(),
+    async stop(graceMs = STOP_GRACE_MS) {
+      await drain.stop(graceMs);
+      await apollo.stop();
+    },
   };
 }

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { enumDefinitions } from '../../drizzle/schema';
 import type { Tx } from '../db';
 import { appError } from '../errors';
-import { targetOf, type ResourceModel } from '../crud/model';
-import type { Row } from '../crud/resource';
+import { targetOf, type FieldModel, type ResourceModel } from '../crud/model';
+import type { OwnerPath, Row } from '../crud/resource';
 import { currentActor, type Actor } from './actor';
 
 
@@ -22,20 +22,36 @@ export function assertSignedIn(): void {
 
 export const tokensReadOnly = () => forbidden('API 令牌只能读取数据', 'API tokens are read-only');
 
-/** The organizations a record belongs to under its resource's `owner` rule (none: county-level only). */
-async function ownersOf(tx: Tx, model: ResourceModel, models: ResourceModel[], row: Row): Promise<(number | null)[]> {
+/** The owner paths a resource declares, as a list. */
+export function ownerPaths(model: ResourceModel): OwnerPath[] {
   const owner = model.definition.access?.owner;
-  if (!owner) return [];
-  if (typeof owner === 'string') return [(row[owner] as number | null) ?? null];
-  const via = model.byKey.get(owner.via)!;
-  const target = targetOf(models, via);
-  const id = row[owner.via] as number | null;
-  if (id == null) return [null];
-  const [found] = await tx
-    .select({ org: target.byKey.get(owner.field)!.column })
-    .from(target.table)
-    .where(eq(target.byKey.get('id')!.column, id));
-  return [(found?.org as number | null) ?? null];
+  return owner === undefined ? [] : Array.isArray(owner) ? owner : [owner];
+}
+
+/**
+ * The organizations a record belongs to under its resource's `owner` paths, each with the field
+ * that decides it. A path whose reference is empty decides nothing; a record none decides is the
+ * county's.
+ */
+async function ownersOf(tx: Tx, model: ResourceModel, models: ResourceModel[], row: Row): Promise<{ field: FieldModel; org: number | null }[]> {
+  const out: { field: FieldModel; org: number | null }[] = [];
+  for (const path of ownerPaths(model)) {
+    if (typeof path === 'string') {
+      const org = (row[path] as number | null) ?? null;
+      if (org !== null) out.push({ field: model.byKey.get(path)!, org });
+      continue;
+    }
+    const via = model.byKey.get(path.via)!;
+    const id = row[path.via] as number | null;
+    if (id == null) continue;
+    const target = targetOf(models, via);
+    const [found] = await tx
+      .select({ org: target.byKey.get(path.field)!.column })
+      .from(target.table)
+      .where(eq(target.byKey.get('id')!.column, id));
+    out.push({ field: via, org: (found?.org as number | null) ?? null });
+  }
+  return out;
 }
 
 /**
@@ -58,13 +74,16 @@ export async function authorizeWrite(
     throw forbidden(`${model.label.zh}只能由${needed.zh}修改`, `${model.label.en} records are changed by ${needed.en} accounts only`);
   }
   if (!actor.local) return;
-  // A street or township account writes only what belongs to its own organization.
+  // A street or township account writes only what belongs to its own organization, through every
+  // reference that decides one.
   for (const row of rows) {
     const owners = await ownersOf(tx, model, models, row);
-    if (!owners.length || owners.some((o) => o !== actor.organizationId)) {
+    const foreign = owners.find((o) => o.org !== actor.organizationId);
+    if (!owners.length || foreign) {
+      const which = foreign && foreign !== owners[0] ? { zh: `：${foreign.field.label.zh}属于其他单位`, en: `: the ${foreign.field.label.en.toLowerCase()} belongs to another organization` } : { zh: '', en: '' };
       throw forbidden(
-        `本单位账号只能修改本单位的${model.label.zh}`,
-        `Accounts of a street or township change only their own organization's ${model.label.en} records`,
+        `本单位账号只能修改本单位的${model.label.zh}${which.zh}`,
+        `Accounts of a street or township change only their own organization's ${model.label.en} records${which.en}`,
       );
     }
   }

@@ -27,8 +27,11 @@ function signingKey(): Uint8Array {
 }
 
 export async function signSession(userId: number): Promise<{ token: string; expiresAt: Date }> {
-  const expiresAt = new Date(Date.now() + config.sessionSeconds * 1000);
-  const token = await new SignJWT({})
+  const now = Date.now();
+  const expiresAt = new Date(now + config.sessionSeconds * 1000);
+  // `iat` is in whole seconds; the issue time in milliseconds tells a session signed just before a
+  // password change from one signed just after it, within the same second.
+  const token = await new SignJWT({ iat_ms: now })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(String(userId))
     .setIssuer(ISSUER)
@@ -60,12 +63,14 @@ export async function authenticate(db: Queryable, header: string | undefined): P
   let userId: number;
   let issuedAt: number;
   try {
-    const { payload } = await jwtVerify(match[1], signingKey(), { issuer: ISSUER, algorithms: ['HS256'] });
-    userId = Number(payload.sub);
-    issuedAt = (payload.iat ?? 0) * 1000;
+    // A token without an expiry or an issue time was not made here, whatever its signature.
+    const { payload } = await jwtVerify(match[1], signingKey(), { issuer: ISSUER, algorithms: ['HS256'], requiredClaims: ['exp', 'iat', 'sub'] });
+    userId = /^[1-9]\d{0,8}$/.test(payload.sub ?? '') ? Number(payload.sub) : NaN;
+    issuedAt = typeof payload.iat_ms === 'number' ? payload.iat_ms : payload.iat! * 1000;
   } catch {
     throw unauthenticated();
   }
+  if (Number.isNaN(userId)) throw unauthenticated();
   const [row] = await db
     .select({
       id: users.id,
@@ -80,8 +85,8 @@ export async function authenticate(db: Queryable, header: string | undefined): P
     .leftJoin(organizations, eq(organizations.id, users.organizationId))
     .where(eq(users.id, userId));
   if (!row || !row.active) throw unauthenticated();
-  // A password change ends the sessions signed before it.
-  if (row.sessionsValidFrom && issuedAt < row.sessionsValidFrom.getTime()) throw unauthenticated();
+  // A password change ends the sessions signed before it (and at the same millisecond).
+  if (row.sessionsValidFrom && issuedAt <= row.sessionsValidFrom.getTime()) throw unauthenticated();
   return {
     kind: 'USER',
     id: row.id,

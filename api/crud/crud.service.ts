@@ -1,7 +1,8 @@
 import { count, eq, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable, Tx } from '../db';
-import { conflict, FieldErrors, notFound } from '../errors';
+import { badInput, conflict, FieldErrors, notFound } from '../errors';
+import { MAX_PER_PAGE } from './list-metadata';
 import { filterToWhere, paging, type ListParams } from './filter-to-where';
 import { parseId, selectionOf, type ResourceModel } from './model';
 import type { Row, WriteContext } from './resource';
@@ -74,8 +75,13 @@ export class CrudService {
     return row as Row;
   }
 
-  async create(tx: Tx, input: Record<string, unknown>): Promise<Row> {
-    const values = normalizeInput(this.model, input);
+  /**
+   * `kept` are server-kept fields set with the record (the transfer that opened a posting): they
+   * are no client's to send, so they bypass input normalisation, but are stored and audited with
+   * the rest in one insert.
+   */
+  async create(tx: Tx, input: Record<string, unknown>, kept: Record<string, unknown> = {}): Promise<Row> {
+    const values = { ...normalizeInput(this.model, input), ...kept };
     const after = { ...this.defaults(), ...values } as Row;
     await this.authorize(tx, [after]);
     const ctx: WriteContext = { tx, operation: 'create', after, input: values, errors: new FieldErrors() };
@@ -170,13 +176,13 @@ export class CrudService {
 
   async updateMany(tx: Tx, ids: unknown[], input: Record<string, unknown>): Promise<number[]> {
     const done: number[] = [];
-    for (const id of ids) done.push((await this.update(tx, id, input)).id);
+    for (const id of bulkIds(ids)) done.push((await this.update(tx, id, input)).id);
     return done;
   }
 
   async removeMany(tx: Tx, ids: unknown[]): Promise<number[]> {
     const done: number[] = [];
-    for (const id of ids) done.push((await this.remove(tx, id)).id);
+    for (const id of bulkIds(ids)) done.push((await this.remove(tx, id)).id);
     return done;
   }
 
@@ -217,4 +223,15 @@ export class CrudService {
     }
     return out;
   }
+}
+
+/**
+ * The records a bulk operation names, each once (an id sent twice would be changed twice, and its
+ * second update refused as stale), at most a page of them.
+ */
+function bulkIds(ids: unknown[]): string[] {
+  if (ids.length > MAX_PER_PAGE) {
+    throw badInput([{ field: 'ids', rule: 'maxItems', zh: `一次最多处理 ${MAX_PER_PAGE} 条记录`, en: `At most ${MAX_PER_PAGE} records at a time` }]);
+  }
+  return [...new Set(ids.map(String))];
 }

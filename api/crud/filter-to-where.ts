@@ -43,6 +43,10 @@ export function filterToWhere(model: ResourceModel, filter: Record<string, unkno
     }
     if (key === 'ids') {
       const ids = value as unknown[];
+      if (ids.length > MAX_PER_PAGE) {
+        errors.add('filter.ids', 'maxItems', `编号列表最多 ${MAX_PER_PAGE} 个，请分批查询`, `At most ${MAX_PER_PAGE} ids at a time; ask in batches`);
+        continue;
+      }
       if (ids.some((id) => parseId(id) === null)) {
         errors.add('filter.ids', 'id', '编号应为正整数', 'Ids are positive integers');
         continue;

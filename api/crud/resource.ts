@@ -39,16 +39,19 @@ export interface ComputedField {
 
 export type Row = Record<string, unknown> & { id: number; version: number };
 
+/** A reference field of the record, or a reference followed one step (`{ via: 'staffMemberId', field: 'organizationId' }`). */
+export type OwnerPath = string | { via: string; field: string };
+
 /**
  * Who may change a resource's records: the role that writes it (an administrator writes
  * everything), and which organization a record belongs to, so street and township accounts write
- * only their own. `owner` is a reference field of the record, or a reference followed one step
- * (`{ via: 'staffMemberId', field: 'organizationId' }`); a resource without an owner is written
- * only by county-level accounts.
+ * only their own. `owner` names every reference that decides an organization (a posting's place of
+ * work, its establishment and its person's organization): all that are set must be the account's
+ * own. A resource without an owner is written only by county-level accounts.
  */
 export interface Access {
   writers: 'CATALOG_EDITOR' | 'HR' | 'SUPERVISOR' | 'ADMIN';
-  owner?: string | { via: string; field: string };
+  owner?: OwnerPath | OwnerPath[];
 }
 
 /** Everything a write rule may look at. `after` is the record as it will be stored. */

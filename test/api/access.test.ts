@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { dbFingerprint, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
-import { call, ok, errorCode } from '../helpers/operations';
+import { call, ok, errorCode, refused } from '../helpers/operations';
 import { makeWorld, type World } from '../helpers/fixtures';
 import { resourceDefinitions } from '../../api/resources';
 
@@ -39,6 +39,47 @@ describe('signing in', () => {
     }
   });
 
+  it('locks a username after repeated failures, from any address, even for the right password', async () => {
+    const guarded = await startTestServer({ sharing: server, limits: { loginMaxFailures: 3, loginMaxFailuresPerAddress: 100 } });
+    try {
+      // A direct client rotating X-Forwarded-For gains nothing: the count is per name.
+      const attempt = (password: string, i: number) =>
+        fetch(guarded.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}` },
+          body: JSON.stringify({ query: 'mutation($p: String!) { login(username: "zhang.hr", password: $p) { token } }', variables: { p: password } }),
+        }).then((r) => r.json() as Promise<any>);
+      for (let i = 0; i < 3; i++) expect((await attempt(`guess-${i}`, i)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      const locked = (await attempt('correct-horse-9', 9)).errors[0];
+      expect(locked.extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'ACCOUNT_LOCKED', messages: { zh: expect.stringMatching(/已锁定/), en: expect.stringMatching(/locked/) } });
+      expect(locked.extensions.retryAfterSeconds).toBeGreaterThan(0);
+      // A name that does not exist locks the same way, so the lock tells nothing about which names exist.
+      const nobody = (p: string) => call(guarded.as(null), 'login', { username: 'no.such.user', password: p }, 'token');
+      for (let i = 0; i < 3; i++) expect(errorCode(await nobody(`x${i}`))).toBe('UNAUTHENTICATED');
+      expect(onlyError(await nobody('x')).extensions?.reason).toBe('ACCOUNT_LOCKED');
+      // Other accounts are not locked with it.
+      expect(errorCode(await call(guarded.as(null), 'login', { username: 'no.such.other', password: 'x' }, 'token'))).toBe('UNAUTHENTICATED');
+    } finally {
+      await guarded.stop();
+    }
+  });
+
+  it('limits failed sign-ins per address across usernames, and a success clears its name', async () => {
+    const guarded = await startTestServer({ sharing: server, limits: { loginMaxFailures: 3, loginMaxFailuresPerAddress: 4 } });
+    try {
+      const login = (username: string, password: string) => call(guarded.as(null), 'login', { username, password }, 'token');
+      expect(errorCode(await login('zhang.hr', 'wrong-1'))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await login('zhang.hr', 'wrong-2'))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await login('zhang.hr', 'correct-horse-9'))).toBeUndefined(); // clears the name's count
+      expect(errorCode(await login('zhang.hr', 'wrong-3'))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await login('spray.a', 'x'))).toBe('UNAUTHENTICATED');
+      const refused = onlyError(await login('spray.b', 'x'));
+      expect(refused.extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'ADDRESS_LIMITED' });
+    } finally {
+      await guarded.stop();
+    }
+  });
+
   it('stores only a salted scrypt hash, and never exposes it', async () => {
     const rows = (await server.database.db.execute(`select password_hash from users where username = 'zhang.hr'`)) as unknown as { rows: { password_hash: string }[] };
     expect(rows.rows[0].password_hash).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
@@ -55,7 +96,11 @@ describe('signing in', () => {
     const now = Math.floor(Date.now() / 1000);
     const forged = await sign('not-the-server-key-000000000000000000', now + 600);
     const expired = await sign(process.env.AUTH_SECRET!, now - 60);
-    for (const header of [`Bearer ${forged}`, `Bearer ${expired}`, 'Bearer not.a.token', 'Basic YWRtaW46ZGVtbw==']) {
+    // Signed with the right key, but never issued here: no expiry, or a subject that is not an account id.
+    const key = new TextEncoder().encode(process.env.AUTH_SECRET!);
+    const endless = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(userId).setIssuer('township-enforcement').setIssuedAt().sign(key);
+    const notAnId = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('abc').setIssuer('township-enforcement').setIssuedAt().setExpirationTime(now + 600).sign(key);
+    for (const header of [`Bearer ${forged}`, `Bearer ${expired}`, `Bearer ${endless}`, `Bearer ${notAnId}`, 'Bearer not.a.token', 'Basic YWRtaW46ZGVtbw==']) {
       const res = await post(header);
       expect(res.status).toBe(401);
       expect(((await res.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -68,6 +113,16 @@ describe('signing in', () => {
     await ok(server, 'updateUser', { id: userId, active: true });
   });
 
+  it('ends a session signed in the same second as a password reset, and not the one signed after it', async () => {
+    for (let round = 0; round < 3; round++) {
+      const before = (await login('zhang.hr', 'correct-horse-9')).data!.login.token;
+      await ok(server, 'setUserPassword', { id: userId, password: 'correct-horse-9' });
+      const after = (await login('zhang.hr', 'correct-horse-9')).data!.login.token;
+      expect(errorCode(await call(server.as(before), 'me', {}, 'id'))).toBe('UNAUTHENTICATED');
+      expect((await ok(server.as(after), 'me', {}, 'id')).id).toBe(userId);
+    }
+  });
+
   it('lets users change their own password and administrators anyone’s, with a minimum strength', async () => {
     const token = (await login('zhang.hr', 'correct-horse-9')).data!.login.token;
     const me = server.as(token);
@@ -75,7 +130,7 @@ describe('signing in', () => {
     expect(errorCode(await call(me, 'setUserPassword', { id: userId, password: 'short' }))).toBe('BAD_USER_INPUT');
     const adminId = (await ok(server, 'me', {}, 'id')).id;
     expect(errorCode(await call(me, 'setUserPassword', { id: adminId, password: 'takeover-attempt-1' }))).toBe('FORBIDDEN');
-    await new Promise((r) => setTimeout(r, 1100)); // the session's issue time is in whole seconds
+    // No pause: a session signed in the same second as the change ends with it too.
     await ok(me, 'setUserPassword', { id: userId, password: 'battery-staple-7' });
     // The change ends the sessions signed before it, this one included.
     expect(errorCode(await call(me, 'me', {}, 'id'))).toBe('UNAUTHENTICATED');
@@ -200,6 +255,31 @@ describe('who may write what', () => {
     expect(outcomes).toHaveLength(ROLES.length * 2 * 2 * 3);
   });
 
+  /** Resources whose organization is decided by more than one reference (a posting: place, establishment, person). */
+  const MULTI_OWNER = resourceDefinitions.filter((d) => Array.isArray(d.access?.owner) && d.access.owner.length > 1);
+
+  it('knows which resources are owned through several references', () => {
+    expect(MULTI_OWNER.map((d) => d.name).sort()).toEqual(['Finding', 'Posting']);
+  });
+
+  it.each(MULTI_OWNER.map((d) => d.name))('%s: a street account cannot reach another street through any owning reference', async (resource) => {
+    const paths = [resourceDefinitions.find((d) => d.name === resource)!.access!.owner!].flat();
+    const writer = resourceDefinitions.find((d) => d.name === resource)!.access!.writers;
+    const local = server.as(await server.tokenFor(writer, orgs.A));
+    const mine = (await ok(server, `create${resource}`, (await cases[resource]('A')).create)).id;
+    for (const path of paths) {
+      // Street A's record, with this one reference pointing into street B instead.
+      const key = typeof path === 'string' ? path : path.via;
+      const { create } = await cases[resource]('A');
+      const intoB = typeof path === 'string' ? orgs.B : (await cases[resource]('B')).create[key];
+      const res = await refused(local, `create${resource}`, { ...create, [key]: intoB });
+      expect([key, errorCode(res)]).toEqual([key, 'FORBIDDEN']);
+      expect([key, errorCode(await refused(local, `update${resource}`, { id: mine, [key]: intoB }))]).toEqual([key, 'FORBIDDEN']);
+    }
+    // The same account still writes its own record.
+    expect(errorCode(await call(local, `update${resource}`, { id: mine, ...(await cases[resource]('A')).update }))).toBeUndefined();
+  });
+
   it('refuses everything to an anonymous caller but signing in', async () => {
     const anonymous = server.as(null);
     for (const res of [
@@ -284,6 +364,10 @@ describe('audit trail', () => {
     await ok(hr, 'completeTransfer', { id: transfer });
     const transferTrail = await ok<any[]>(server, 'auditTrail', { resource: 'Transfer', id: transfer }, 'operation changes');
     expect(transferTrail.at(-1).changes.status).toEqual(['PENDING', 'COMPLETED']);
+    // The posting it opened has one entry, naming the transfer.
+    const opened = (await ok<any[]>(server, 'allPostings', { filter: { staffMemberId: staff, endedOn_null: true } }, 'id'))[0].id;
+    const postingTrail = await ok<any[]>(server, 'auditTrail', { resource: 'Posting', id: opened }, 'operation changes');
+    expect(postingTrail.map((e) => [e.operation, e.changes.transferId?.[1]])).toEqual([['create', Number(transfer)]]);
     const staffTrail = await ok<any[]>(server, 'auditTrail', { resource: 'StaffMember', id: staff }, 'operation changes');
     expect(staffTrail.at(-1).changes.organizationId).toEqual([Number(world.street), Number(world.township)]);
 

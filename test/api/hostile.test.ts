@@ -1,6 +1,11 @@
 import { dbFingerprint, fieldErrors, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
 import { call, ok } from '../helpers/operations';
 import { makeWorld, type World } from '../helpers/fixtures';
+import { getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, type GraphQLInputType, type GraphQLObjectType } from 'graphql';
+import { describeFailure } from '../../api/log';
+import pluralize from 'pluralize';
+import { getSchema } from '../../api/schema';
+import { resourceDefinitions } from '../../api/resources';
 
 // Protective limits and hostile input (issue #5): each refusal has its own code and leaves the data
 // as it was. A second server with small limits shares the first one's database.
@@ -8,7 +13,7 @@ let server: TestServer;
 let tight: TestServer;
 let world: World;
 
-const LIMITS = { depth: 4, cost: 100, aliases: 3, bodyBytes: 4_000, perMinute: 1000 };
+const LIMITS = { depth: 4, cost: 2_000, aliases: 3, bodyBytes: 4_000, perMinute: 1000 };
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -37,12 +42,47 @@ describe('limits', () => {
     expect((await tight.gql('{ allOrganizations { parent { parent { id } } } }')).errors).toBeUndefined();
   });
 
-  it('refuses a query with too many aliases, and one too costly', async () => {
+  it('refuses a query with too many aliases', async () => {
     const wide = '{ a: _allOrganizationsMeta { count } b: _allOrganizationsMeta { count } c: _allOrganizationsMeta { count } d: _allOrganizationsMeta { count } }';
     expect(onlyError(await tight.gql(wide)).extensions?.code).toBe('ALIAS_LIMIT');
-    const fields = 'id name kind region code createdAt updatedAt version';
-    const costly = `{ allDelegations { ${fields.replace('name kind region code', 'mode scope')} recipient { ${fields} parent { ${fields} } } delegatingOrganization { ${fields} parent { ${fields} } } catalog { id title issuingOrganization { ${fields} } } } }`;
-    expect(onlyError(await tight.gql(costly)).extensions?.code).toBe('COST_LIMIT');
+  });
+
+  it('counts a list by the page it asks for, the default page included', async () => {
+    // Each field 1, a list its selection once per row: 10 × (1 + id + name) = 30.
+    expect((await tight.gql('{ allOrganizations(perPage: 10) { id name } }')).errors).toBeUndefined();
+    const big = onlyError(await unchanged(() => tight.gql('{ allOrganizations(perPage: 1000) { id name } }')));
+    expect(big.extensions).toMatchObject({ code: 'COST_LIMIT', cost: 3000, maxCost: 2000 });
+    expect(big.extensions?.messages.zh).toMatch(/每页条数/);
+    // No perPage: the default page of 100 rows. Per row: itself 1, three scalars, four references
+    // of 1 + 3 fields each, one of them with a nested reference of 1 + 3: 1 + 3 + 4 × 4 + 4 = 24.
+    const nested = '{ allDelegations { id mode scope recipient { id name kind } powerItem { id name code domain { id name code } } catalog { id title status } delegatingOrganization { id name kind } } }';
+    expect(onlyError(await tight.gql(nested)).extensions).toMatchObject({ code: 'COST_LIMIT', cost: 100 * 24 });
+    // The variables' page counts too.
+    const viaVariable = await tight.gql('query($n: Int) { allOrganizations(perPage: $n) { id name } }', { n: 700 });
+    expect(onlyError(viaVariable).extensions).toMatchObject({ code: 'COST_LIMIT', cost: 2100 });
+  });
+
+  it('refuses thirty pages of a thousand rows with references under the default limits', async () => {
+    const aliases = Array.from({ length: 29 }, (_, i) => `p${i}: allPostings(perPage: 1000) { id post staffMember { id name } organization { id name } }`);
+    const res = await unchanged(() => server.gql(`{ ${aliases.join(' ')} }`));
+    expect(onlyError(res).extensions).toMatchObject({ code: 'COST_LIMIT', cost: 29 * 1000 * 9, maxCost: 100_000 });
+  });
+
+  it('lets the admin export a thousand rows of any record under the default limits', async () => {
+    // What react-admin's export asks: every field, references by id, and the count.
+    const schema = getSchema();
+    for (const d of resourceDefinitions) {
+      const type = schema.getType(d.name) as GraphQLObjectType;
+      const fields = Object.values(type.getFields()).map((f) => {
+        const target = getNamedType(f.type);
+        if (!isObjectType(target)) return f.name;
+        // A reference by its id; an embedded object (a rate and its points) with its own fields.
+        return `${f.name} { ${'id' in target.getFields() ? 'id' : Object.keys(target.getFields()).join(' ')} }`;
+      });
+      const plural = pluralize(d.name);
+      const res = await server.gql(`{ items: all${plural}(perPage: 1000) { ${fields.join(' ')} } total: _all${plural}Meta { count } }`);
+      expect([d.name, res.errors]).toEqual([d.name, undefined]);
+    }
   });
 
   it('caps perPage', async () => {
@@ -139,5 +179,133 @@ describe('hostile input', () => {
     expect(onlyError(wrongEnum).extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const huge = await unchanged(() => call(server, 'allOrganizations', { page: 2 ** 31 }));
     expect(huge.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('control characters and oversized lists', () => {
+  const NUL = '坏\u0000值';
+  const logged: string[] = [];
+  let spy: jest.SpyInstance;
+  beforeAll(() => {
+    // The server runs in this process: whatever it logs while refusing lands here.
+    spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+  });
+  afterAll(() => spy.mockRestore());
+
+  /** A value of the argument's type that passes validation; execution never starts for these requests. */
+  function placeholder(type: GraphQLInputType): unknown {
+    const t = getNullableType(type);
+    if (isListType(t)) return [];
+    if (isEnumType(t)) return t.getValues()[0].value;
+    if (isInputObjectType(t)) return {};
+    switch ((t as { name: string }).name) {
+      case 'Int':
+      case 'Float':
+        return 1;
+      case 'Boolean':
+        return true;
+      case 'LocalDate':
+        return '2025-01-01';
+      default:
+        return '1';
+    }
+  }
+
+  /** Every argument of every mutation that takes text, with the mutation's other required arguments. */
+  const cases = () => {
+    const out: [string, string, Record<string, unknown>][] = [];
+    for (const field of Object.values(getSchema().getMutationType()!.getFields())) {
+      for (const arg of field.args) {
+        const named = getNamedType(arg.type).name;
+        if (!['String', 'ID', 'LocalDate'].includes(named)) continue;
+        const args: Record<string, unknown> = {};
+        for (const other of field.args) if (isNonNullType(other.type)) args[other.name] = placeholder(other.type);
+        const list = isListType(getNullableType(arg.type));
+        args[arg.name] = list ? [NUL] : NUL;
+        // The error names the argument, and the item of a list.
+        out.push([field.name, list ? `${arg.name}[0]` : arg.name, args]);
+      }
+    }
+    return out;
+  };
+
+  it('refuses a NUL in any text argument of any mutation as a field error, writing nothing', async () => {
+    const all = cases();
+    expect(all.length).toBeGreaterThan(100); // every create, update and domain operation
+    const before = await dbFingerprint(server);
+    const unexpected: string[] = [];
+    for (const [mutation, arg, args] of all) {
+      const res = await call(server, mutation, args);
+      const error = res.errors?.[0];
+      const field = (error?.extensions?.fieldErrors as { field: string; rule: string }[] | undefined)?.[0];
+      const got = `${error?.extensions?.code} ${field?.field} ${field?.rule}`;
+      if (got !== `BAD_USER_INPUT ${arg} controlCharacter`) unexpected.push(`${mutation}: ${arg} → ${got}`);
+    }
+    expect(unexpected).toEqual([]);
+    expect(await dbFingerprint(server)).toEqual(before);
+  });
+
+  it('refuses control characters in searches, filters and sign-in alike', async () => {
+    for (const [field, args, where] of [
+      ['allOrganizations', { filter: { q: NUL } }, 'filter.q'],
+      ['allStaffMembers', { filter: { name: NUL } }, 'filter.name'],
+      ['_allOrganizationsMeta', { filter: { code_neq: 'x\u0007' } }, 'filter.code_neq'],
+      ['login', { username: NUL, password: 'x' }, 'username'],
+      ['login', { username: 'admin', password: 'pass\u001bword' }, 'password'],
+    ] as const) {
+      const res = await call(server.as(field === 'login' ? null : server.adminToken), field, args as Record<string, unknown>);
+      expect([field, fieldErrors(res)]).toEqual([field, { [where]: 'controlCharacter' }]);
+    }
+    // Tabs and line breaks are text.
+    const note = await ok(server, 'createOrganization', { name: '换行\n测试\t机构', kind: 'OTHER' }, 'name');
+    expect(note.name).toBe('换行\n测试\t机构');
+  });
+
+  it('caps an ids filter and a bulk operation at a page, and changes each record once', async () => {
+    const many = Array.from({ length: 70_000 }, (_, i) => String(i + 1));
+    expect(fieldErrors(await unchanged(() => call(server, 'allOrganizations', { filter: { ids: many } })))).toEqual({ 'filter.ids': 'maxItems' });
+    expect(fieldErrors(await unchanged(() => call(server, 'deleteOrganizations', { ids: many.slice(0, 1001) })))).toEqual({ ids: 'maxItems' });
+    const org = (await ok(server, 'createOrganization', { name: '批量重复测试', kind: 'OTHER' })).id;
+    const done = await ok(server, 'updateOrganizations', { ids: [org, org, org], data: { region: '重复县' } }, 'ids');
+    expect(done.ids).toEqual([org]);
+    expect((await ok(server, 'Organization', { id: org }, 'version')).version).toBe(2);
+    expect((await ok<any[]>(server, 'auditTrail', { resource: 'Organization', id: org }, 'operation')).map((e) => e.operation)).toEqual(['create', 'update']);
+  });
+
+  it('leaves searched values out of the server log', () => {
+    expect(logged.filter((l) => l.includes('坏') || l.includes('pass'))).toEqual([]);
+  });
+});
+
+describe('the server log', () => {
+  it('keeps the fault, never the values a failed query carried', () => {
+    const driverError = Object.assign(new Error('invalid input syntax for type integer: "王小明"'), { code: '22P02' });
+    const failed = Object.assign(new Error('Failed query: select * from staff_members where name = $1\nparams: 王小明,13812345678'), { cause: driverError, name: 'DrizzleQueryError' });
+    const text = describeFailure(failed);
+    expect(text).toMatch(/DrizzleQueryError: Failed query: select \* from staff_members where name = \$1/);
+    expect(text).toMatch(/caused by Error \[22P02\]: invalid input syntax for type integer: ‹value›/);
+    expect(text).not.toMatch(/王小明|13812345678/);
+    expect(text).toMatch(/^\s+at /m); // where it was thrown stays
+  });
+});
+
+describe('security headers', () => {
+  it('are on every response: the API, the health check and the admin', async () => {
+    const base = server.url.replace(/\/graphql$/, '');
+    const responses = [await raw(server, JSON.stringify({ query: '{ me { id } }' })), await fetch(`${base}/healthz`), await fetch(`${base}/`), await fetch(`${base}/#/Organization`)];
+    for (const res of responses) {
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toMatch(/default-src 'self'/);
+      expect(csp).toMatch(/script-src 'self'(;|$)/); // no inline or remote script
+      expect(csp).toMatch(/frame-ancestors 'none'/);
+      expect(csp).not.toMatch(/upgrade-insecure-requests/); // county intranets serve plain http
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('x-powered-by')).toBeNull();
+    }
+    // No landing page that would load an explorer from a CDN.
+    const landing = await fetch(server.url, { headers: { accept: 'text/html' } });
+    expect(await landing.text()).not.toMatch(/cdn|apollographql\.com/i);
   });
 });

@@ -20,6 +20,7 @@ let server: TestServer;
 let browser: Browser;
 let page: Page;
 let base: string;
+const blocked: string[] = [];
 
 async function shot(name: string) {
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: false });
@@ -62,11 +63,14 @@ suite('the back office in a browser', () => {
     });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page.setDefaultTimeout(15_000);
+    // The server's Content-Security-Policy must not block anything the admin needs.
+    page.on('console', (m) => /Content Security Policy|Refused to (load|execute|apply)/i.test(m.text()) && blocked.push(m.text()));
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
   });
+  afterEach(() => expect(blocked).toEqual([]));
 
   it('asks for a sign-in, refuses a wrong password, and lets the demo administrator in', async () => {
     await go('/');

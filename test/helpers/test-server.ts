@@ -7,6 +7,7 @@ import { seedDemo } from '../../api/seed/seed';
 import { serviceOf } from '../../api/registry';
 import { signSession } from '../../api/auth/session';
 import { runAs, SYSTEM } from '../../api/auth/actor';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 
 export interface GqlResponse<T = Record<string, any>> {
   data?: T;
@@ -27,6 +28,8 @@ export interface TestServer {
   tokenFor(role: string, organizationId?: string | null): Promise<string>;
   /** The administrator's token the default `gql` sends. */
   adminToken: string;
+  /** On PostgreSQL with `viaProxy`: the proxy between the server and the database, to cut and restore. */
+  proxy?: TcpProxy;
   stop(): Promise<void>;
 }
 
@@ -49,13 +52,17 @@ export async function startTestServer(
     limits?: Partial<Limits>;
     /** Another instance over the same database (as behind a load balancer); it leaves the database to its owner. */
     sharing?: TestServer;
+    /** PostgreSQL only: reach the database through a TCP proxy the test can cut (`server.proxy`). */
+    viaProxy?: boolean;
   } = {},
 ): Promise<TestServer> {
   if (options.sharing) {
     const shared = options.sharing;
     const server = await startServer({ database: shared.database, port: 0, host: '127.0.0.1', limits: options.limits });
     const endpoint = `http://127.0.0.1:${server.port}/graphql`;
-    return { ...shared, url: endpoint, gql: poster(endpoint, shared.adminToken), stop: () => server.stop() };
+    // Every caller of this instance (`as`) talks to it, not to the instance it shares with.
+    const make = (token: string | null): TestServer => ({ ...shared, url: endpoint, as: make, gql: poster(endpoint, token), stop: () => server.stop() });
+    return make(shared.adminToken);
   }
   const driver = process.env.TEST_DRIVER === 'pg' ? 'pg' : 'pglite';
   const queries: string[] = [];
@@ -80,6 +87,13 @@ export async function startTestServer(
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     };
+  }
+  let proxy: TcpProxy | undefined;
+  if (url && options.viaProxy) {
+    const u = new URL(url);
+    proxy = await startTcpProxy({ host: u.hostname, port: Number(u.port || 5432) });
+    u.host = `127.0.0.1:${proxy.port}`;
+    url = u.toString();
   }
   const database = await openDatabase({ url, onQuery: (sql) => queries.push(sql) });
   await database.migrate();
@@ -110,9 +124,11 @@ export async function startTestServer(
     tokenFor,
     as: make,
     gql: poster(endpoint, token),
+    proxy,
     async stop() {
       await server.stop();
       await database.close();
+      await proxy?.close();
       await dropDatabase();
     },
   });
@@ -166,6 +182,7 @@ const TABLES = [
   'finding_escalations',
   'case_reports',
   'users',
+  'api_tokens',
   'audit_entries',
 ];
 

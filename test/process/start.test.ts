@@ -1,63 +1,17 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gql, login, runScript, startProduct } from '../helpers/product-process';
 
 // What `npm start` does for a new user: the embedded database in a data directory, migrated and
 // seeded on first start, kept across restarts, closed cleanly on SIGTERM and SIGINT.
-const root = path.resolve(__dirname, '../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'data-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-interface Started {
-  child: ChildProcess;
-  base: string;
-  output: () => string;
-}
-
-function start(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'api/index.ts'], {
-    cwd: root,
-    // No AUTH_SECRET: as for a new user, the signing key is generated once in the data directory.
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', AUTH_SECRET: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /GraphQL API at http:\/\/localhost:(\d+)\/graphql/.exec(out);
-      if (m) resolve({ child, base: `http://127.0.0.1:${m[1]}`, output: () => out });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
-  });
-}
-
-function exitCode(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-}
-
-async function gql(base: string, query: string, token?: string) {
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query }),
-  });
-  return (await res.json()) as { data: any; errors?: { extensions?: { code?: string } }[] };
-}
-
-async function login(base: string, username: string, password: string): Promise<string> {
-  const res = await gql(base, `mutation { login(username: "${username}", password: "${password}") { token } }`);
-  expect(res.errors).toBeUndefined();
-  return res.data.login.token;
-}
 
 const COUNT = '{ _allOrganizationsMeta { count } }';
 
 it('seeds on first start, keeps data across a SIGTERM restart, and stops cleanly on SIGINT', async () => {
-  const first = await start({ DATA_DIR: dataDir });
+  const first = await startProduct({ DATA_DIR: dataDir });
   expect(first.output()).toMatch(/Seeded the demo county/);
   expect((await gql(first.base, COUNT)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   const token = await login(first.base, 'admin', 'demo'); // the demo account of the README
@@ -69,26 +23,25 @@ it('seeds on first start, keeps data across a SIGTERM restart, and stops cleanly
   const created = await gql(first.base, 'mutation { createOrganization(name: "重启测试街道", kind: STREET) { id } }', token);
   expect(created.errors).toBeUndefined();
   first.child.kill('SIGTERM');
-  expect(await exitCode(first.child)).toBe(0);
+  expect(await first.exited).toBe(0);
 
-  const second = await start({ DATA_DIR: dataDir });
+  const second = await startProduct({ DATA_DIR: dataDir });
   expect(second.output()).not.toMatch(/Seeded/);
   // The signing key was kept in the data directory: the session survives the restart.
   expect((await gql(second.base, COUNT, token)).data._allOrganizationsMeta.count).toBe(60);
   const found = await gql(second.base, '{ allOrganizations(filter: { name: "重启测试街道" }) { id } }', token);
   expect(found.data.allOrganizations).toEqual([{ id: created.data.createOrganization.id }]);
   second.child.kill('SIGINT');
-  expect(await exitCode(second.child)).toBe(0);
+  expect(await second.exited).toBe(0);
 });
 
 it('starts empty with SEED=none, and takes the vacancy cap and the training minimum from configuration', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'empty-'));
   try {
     // No account exists until the documented command creates the first administrator.
-    const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '', NEW_USER_PASSWORD: 'first-admin-2026' };
-    const out = execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'api/scripts/create-user.ts', 'root', 'ADMIN'], { cwd: root, env });
-    expect(out.toString()).toMatch(/Created ADMIN account "root"/);
-    const empty = await start({ DATA_DIR: dir, SEED: 'none', VACANCY_RATE_CAP: '0.5', PROFESSIONAL_LAW_HOURS_MIN: '12' });
+    const out = runScript('api/scripts/create-user.ts', ['root', 'ADMIN'], { DATA_DIR: dir, NEW_USER_PASSWORD: 'first-admin-2026' });
+    expect(out).toMatch(/Created ADMIN account "root"/);
+    const empty = await startProduct({ DATA_DIR: dir, SEED: 'none', VACANCY_RATE_CAP: '0.5', PROFESSIONAL_LAW_HOURS_MIN: '12' });
     const demo = await gql(empty.base, 'mutation { login(username: "admin", password: "demo") { token } }');
     expect(demo.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED'); // no demo accounts without demo data
     const token = await login(empty.base, 'root', 'first-admin-2026');
@@ -111,7 +64,7 @@ it('starts empty with SEED=none, and takes the vacancy cap and the training mini
     const hours = await run(`{ trainingHours(year: ${year}) { requiredProfessionalLawHours meetsProfessionalLawMinimum } }`);
     expect(hours.trainingHours).toEqual([{ requiredProfessionalLawHours: 12, meetsProfessionalLawMinimum: false }]);
     empty.child.kill('SIGTERM');
-    expect(await exitCode(empty.child)).toBe(0);
+    expect(await empty.exited).toBe(0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

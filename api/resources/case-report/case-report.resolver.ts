@@ -1,4 +1,4 @@
-import { Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Extensions, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { crudResolverOf, typesOf } from '../../registry';
 import type { Row } from '../../crud/resource';
 import { sixRates, totalScore, type CaseCounts } from './six-rates';
@@ -34,6 +34,8 @@ export class RateScore {
 
 @Resolver(() => CaseReport)
 export class CaseReportResolver extends crudResolverOf('CaseReport') {
+  // A list of fixed length: the query cost counts it as six rows, not a page.
+  @Extensions({ rows: 6 })
   @FieldResolver(() => [RateScore], { description: '六率 (The six rates and their points), in the order of 附件2.' })
   rates(@Root() report: Row) {
     return sixRates(report as unknown as CaseCounts).map((r) => ({ ...r, label: `${r.label.zh} (${r.label.en})` }));

@@ -66,7 +66,7 @@ export const findingResource = defineResource({
     escalatedOn: { label: { zh: '督办日期', en: 'Escalated on' }, readOnly: true },
   },
   search: ['description', 'measures', 'responsiblePerson'],
-  access: { writers: 'SUPERVISOR', owner: 'responsibleOrganizationId' },
+  access: { writers: 'SUPERVISOR', owner: ['responsibleOrganizationId', { via: 'inspectionId', field: 'inspectedOrganizationId' }] },
   computed: {
     overdue: {
       label: { zh: '逾期未整改', en: 'Overdue' },

@@ -46,7 +46,9 @@ export const postingResource = defineResource({
     note: { label: { zh: '备注', en: 'Note' } },
   },
   search: ['note'],
-  access: { writers: 'HR', owner: 'organizationId' },
+  // The place of work, the establishment held and the person's own organization all decide whose
+  // record a posting is: a street writes only postings that are wholly its own.
+  access: { writers: 'HR', owner: ['organizationId', 'quotaOrganizationId', { via: 'staffMemberId', field: 'organizationId' }] },
   ranges: [['startedOn', 'endedOn']],
   rules: [
     // One person, one post at a time: periods may not overlap, and so at most one is open.

@@ -97,14 +97,17 @@ export async function completeTransfer(tx: Tx, id: unknown, expectedVersion?: nu
     await serviceOf('Posting').update(tx, open.id, { endedOn: dayBefore(effective) });
   }
   if (kind !== 'DEPARTURE') {
-    const created = await serviceOf('Posting').create(tx, {
-      staffMemberId: person.id,
-      organizationId: to,
-      quotaOrganizationId: kind === 'SECONDMENT' ? home : null,
-      post: transfer.post ?? open?.post,
-      startedOn: effective,
-    });
-    await serviceOf('Posting').write(tx, created.id, { transferId: transfer.id });
+    await serviceOf('Posting').create(
+      tx,
+      {
+        staffMemberId: person.id,
+        organizationId: to,
+        quotaOrganizationId: kind === 'SECONDMENT' ? home : null,
+        post: transfer.post ?? open?.post,
+        startedOn: effective,
+      },
+      { transferId: transfer.id },
+    );
   }
   await staff.write(tx, person.id, {
     status: STATUS_AFTER[kind],

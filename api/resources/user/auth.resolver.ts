@@ -62,9 +62,15 @@ const wrongCredentials = () =>
 export class UserResolver extends crudResolverOf('User') {
   @Mutation(() => Session, { description: '登录 (Sign in) with a username and password; the token lasts SESSION_SECONDS.' })
   async login(@Arg('username', () => String) username: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context) {
+    const address = ctx.address ?? 'unknown';
+    await ctx.loginGuard?.check(username, address);
     const [user] = await ctx.db.select().from(users).where(eq(users.username, username.trim()));
     const ok = await verifyPassword(password, user?.passwordHash);
-    if (!user || !ok || !user.active) throw wrongCredentials();
+    if (!user || !ok || !user.active) {
+      await ctx.loginGuard?.failed(username, address);
+      throw wrongCredentials();
+    }
+    await ctx.loginGuard?.succeeded(username);
     await ctx.db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
     return { ...(await signSession(user.id)), user };
   }
@@ -88,8 +94,8 @@ export class UserResolver extends crudResolverOf('User') {
       if (ctx.actor.role === 'ADMIN' && ctx.actor.id !== user.id) await serviceOf('User').authorize(tx, [user]);
       // The hash is never recorded, only that the password changed.
       await recordAudit(tx, ctx.actor, 'User', user.id, 'update', { password: ['(set)', '(changed)'] });
-      // Whole seconds, as tokens carry their issue time: a sign-in right after the change still works.
-      const validFrom = new Date(Math.floor(Date.now() / 1000) * 1000);
+      // To the millisecond: sessions signed before this moment end, one signed right after works.
+      const validFrom = new Date();
       return serviceOf('User').write(tx, user.id, { passwordHash: await hashPassword(password), sessionsValidFrom: validFrom }, user);
     });
   }

@@ -1,0 +1,80 @@
+import { Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { badInput, type FieldError } from './errors';
+
+// Text sent to the API never holds control characters other than tab and line breaks. PostgreSQL
+// cannot store a NUL at all, and the others have no place in a name, a legal basis or a search;
+// refused up front as a field error, whatever the operation and wherever the text sits in its
+// arguments (a field, a filter, `q`, a password), instead of failing deep in the database.
+
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+function problem(field: string): FieldError {
+  return {
+    field,
+    rule: 'controlCharacter',
+    zh: `${field} 含有不可见的控制字符（如 NUL），请删除后再提交`,
+    en: `${field} contains an invisible control character (such as NUL); remove it and send again`,
+  };
+}
+
+/** Walks a JSON value sent as a variable, reporting each string with a control character. */
+function checkValue(value: unknown, path: string, out: FieldError[]): void {
+  if (typeof value === 'string') {
+    if (CONTROL.test(value)) out.push(problem(path));
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => checkValue(v, `${path}[${i}]`, out));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (CONTROL.test(k)) out.push(problem(path));
+      checkValue(v, `${path}.${k}`, out);
+    }
+  }
+}
+
+/** Walks an argument written in the query itself; variables inside it are checked at their place. */
+function checkLiteral(node: ValueNode, path: string, variables: Record<string, unknown>, out: FieldError[]): void {
+  switch (node.kind) {
+    case Kind.STRING:
+      if (CONTROL.test(node.value)) out.push(problem(path));
+      break;
+    case Kind.LIST:
+      node.values.forEach((v, i) => checkLiteral(v, `${path}[${i}]`, variables, out));
+      break;
+    case Kind.OBJECT:
+      for (const f of node.fields) checkLiteral(f.value, `${path}.${f.name.value}`, variables, out);
+      break;
+    case Kind.VARIABLE:
+      checkValue(variables[node.name.value], path, out);
+      break;
+  }
+}
+
+/** Every argument value with a control character, named by its path (`name`, `filter.q`). */
+export function controlCharacterProblems(document: DocumentNode, variables: Record<string, unknown>): FieldError[] {
+  const out: FieldError[] = [];
+  visit(document, {
+    Argument(node) {
+      checkLiteral(node.value, node.name.value, variables, out);
+    },
+  });
+  // A variable used twice is reported once per place; a variable never used is never read.
+  return out.filter((p, i) => out.findIndex((q) => q.field === p.field) === i);
+}
+
+export function inputGuardPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request }) {
+          const problems = controlCharacterProblems(document, request.variables ?? {});
+          if (problems.length) {
+            const error = badInput(problems);
+            error.extensions.http = { status: 400 };
+            throw error;
+          }
+        },
+      };
+    },
+  };
+}

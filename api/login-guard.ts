@@ -1,0 +1,58 @@
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Database } from './db';
+import { appError } from './errors';
+import { createCounter, type Limits } from './limits';
+
+// Guessing passwords is limited twice: per username (after LOGIN_MAX_FAILURES failures the name is
+// locked for LOGIN_LOCK_MINUTES, whatever address the guesses come from, as the classified-protection
+// standard asks of a login) and per address (a client trying many names). A locked name is refused
+// even with the right password, so a guesser learns nothing more; unknown names count like known
+// ones, so the lock does not tell which names exist. Only failures count, and a success clears its
+// name's count.
+
+export interface LoginGuard {
+  /** Throws RATE_LIMITED when the name or the address has used up its failures. */
+  check(username: string, address: string): Promise<void>;
+  failed(username: string, address: string): Promise<void>;
+  succeeded(username: string): Promise<void>;
+}
+
+const nameKey = (username: string) => username.trim().toLowerCase();
+
+export async function createLoginGuard(database: Database, limits: Limits): Promise<LoginGuard> {
+  const duration = limits.loginLockMinutes * 60;
+  const perName = await createCounter(database, { points: limits.loginMaxFailures, duration, keyPrefix: 'login_name' });
+  const perAddress = await createCounter(database, { points: limits.loginMaxFailuresPerAddress, duration, keyPrefix: 'login_address' });
+
+  const refuseIfUsedUp = async (limiter: RateLimiterAbstract, key: string, byName: boolean) => {
+    const state = await limiter.get(key);
+    if (!state || state.consumedPoints < limiter.points) return;
+    const minutes = Math.max(1, Math.ceil(state.msBeforeNext / 60_000));
+    throw appError(
+      'RATE_LIMITED',
+      byName
+        ? { zh: `登录失败次数过多，该账号已锁定，请 ${minutes} 分钟后再试或联系管理员`, en: `Too many failed sign-ins: this account is locked; try again in ${minutes} min or ask an administrator` }
+        : { zh: `此地址登录失败次数过多，请 ${minutes} 分钟后再试`, en: `Too many failed sign-ins from this address; try again in ${minutes} min` },
+      { reason: byName ? 'ACCOUNT_LOCKED' : 'ADDRESS_LIMITED', retryAfterSeconds: Math.ceil(state.msBeforeNext / 1000) },
+    );
+  };
+  // consume() rejects once the points are used up; that refusal is what check() reports next time.
+  const count = (limiter: RateLimiterAbstract, key: string) =>
+    limiter.consume(key).catch((e) => {
+      if (!(e instanceof RateLimiterRes)) throw e;
+    });
+
+  return {
+    async check(username, address) {
+      await refuseIfUsedUp(perName, nameKey(username), true);
+      await refuseIfUsedUp(perAddress, address, false);
+    },
+    async failed(username, address) {
+      await count(perName, nameKey(username));
+      await count(perAddress, address);
+    },
+    async succeeded(username) {
+      await perName.delete(nameKey(username));
+    },
+  };
+}
