@@ -25,7 +25,7 @@ module.exports = {
   maxWorkers: 2,
   // Also the hooks' timeout. A loaded 2-core machine seeds the demo county and starts servers several
   // times slower than a quiet one; a hook that fails on time alone is a flaky test, not a finding.
-  testTimeout: 180_000,
+  testTimeout: 300_000,
   projects: [
     { ...base, displayName: 'pglite', setupFiles: ['<rootDir>/test/setup/pglite.ts'] },
     ...(process.env.TEST_DATABASE_URL

@@ -65,7 +65,7 @@ suite('the back office in a browser', () => {
     page.setDefaultTimeout(15_000);
     // The server's Content-Security-Policy must not block anything the admin needs.
     page.on('console', (m) => /Content Security Policy|Refused to (load|execute|apply)/i.test(m.text()) && blocked.push(m.text()));
-  }, 240_000);
+  }, 600_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
