@@ -23,6 +23,7 @@ const SCALARS: Record<string, FieldKind> = {
   String: 'string',
   Int: 'int',
   Float: 'float',
+  Ratio: 'ratio',
   Boolean: 'boolean',
   LocalDate: 'date',
   DateTimeISO: 'datetime',

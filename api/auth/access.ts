@@ -24,18 +24,28 @@ export const tokensReadOnly = () => forbidden('API 令牌只能读取数据', 'A
 
 /** The organizations a record belongs to under its resource's `owner` rule (none: county-level only). */
 async function ownersOf(tx: Tx, model: ResourceModel, models: ResourceModel[], row: Row): Promise<(number | null)[]> {
-  const owner = model.definition.access?.owner;
-  if (!owner) return [];
-  if (typeof owner === 'string') return [(row[owner] as number | null) ?? null];
-  const via = model.byKey.get(owner.via)!;
-  const target = targetOf(models, via);
-  const id = row[owner.via] as number | null;
-  if (id == null) return [null];
-  const [found] = await tx
-    .select({ org: target.byKey.get(owner.field)!.column })
-    .from(target.table)
-    .where(eq(target.byKey.get('id')!.column, id));
-  return [(found?.org as number | null) ?? null];
+  const declared = model.definition.access?.owner;
+  const owners = declared === undefined ? [] : Array.isArray(declared) ? declared : [declared];
+  const out: (number | null)[] = [];
+  for (const owner of owners) {
+    if (typeof owner === 'string') {
+      out.push((row[owner] as number | null) ?? null);
+      continue;
+    }
+    const via = model.byKey.get(owner.via)!;
+    const target = targetOf(models, via);
+    const id = row[owner.via] as number | null;
+    if (id == null) {
+      out.push(null);
+      continue;
+    }
+    const [found] = await tx
+      .select({ org: target.byKey.get(owner.field)!.column })
+      .from(target.table)
+      .where(eq(target.byKey.get('id')!.column, id));
+    out.push((found?.org as number | null) ?? null);
+  }
+  return out;
 }
 
 /**
@@ -58,14 +68,18 @@ export async function authorizeWrite(
     throw forbidden(`${model.label.zh}只能由${needed.zh}修改`, `${model.label.en} records are changed by ${needed.en} accounts only`);
   }
   if (!actor.local) return;
-  // A street or township account writes only what belongs to its own organization.
+  // A street or township account writes only what belongs to its own organization (a shared
+  // record, such as a transfer between two organizations, belongs to each of them).
   for (const row of rows) {
     const owners = await ownersOf(tx, model, models, row);
-    if (!owners.length || owners.some((o) => o !== actor.organizationId)) {
-      throw forbidden(
-        `本单位账号只能修改本单位的${model.label.zh}`,
-        `Accounts of a street or township change only their own organization's ${model.label.en} records`,
-      );
+    if (!owners.includes(actor.organizationId)) {
+      const refusal = model.definition.access?.refusal;
+      throw refusal
+        ? forbidden(refusal.zh, refusal.en)
+        : forbidden(
+            `本单位账号只能修改本单位的${model.label.zh}`,
+            `Accounts of a street or township change only their own organization's ${model.label.en} records`,
+          );
     }
   }
 }

@@ -14,7 +14,9 @@ export type FieldKind =
   | 'date'
   | 'datetime'
   | 'enum'
-  | 'enumList';
+  | 'enumList'
+  /** A computed fraction (0.25 = 25%), typed `Ratio` so clients can show it as a percentage. */
+  | 'ratio';
 
 export interface FieldModel {
   key: string;
@@ -42,7 +44,8 @@ export interface FieldModel {
 /** A read-only field the database computes (see `ComputedField`). */
 export interface ComputedModel {
   key: string;
-  kind: 'boolean' | 'int' | 'float';
+  kind: 'boolean' | 'int' | 'float' | 'ratio' | 'enum';
+  enumDef?: EnumDefinition;
   label: Label;
   description: string;
   nullable: boolean;
@@ -176,9 +179,11 @@ function buildModel(definition: ResourceDefinition): ResourceModel {
   }
   const computed: ComputedModel[] = Object.entries(definition.computed ?? {}).map(([key, c]) => {
     if (fields.some((f) => f.key === key)) throw new Error(`${definition.name}.${key} is both a column and computed`);
+    if ((c.type === 'enum') !== Boolean(c.enum)) throw new Error(`${definition.name}.${key}: an enum field names its values, and only an enum field`);
     return {
       key,
       kind: c.type,
+      enumDef: c.enum,
       label: c.label,
       description: describe(c.label, c.help),
       nullable: c.nullable ?? false,
@@ -234,11 +239,14 @@ export function targetOf(models: ResourceModel[], field: FieldModel): ResourceMo
 }
 
 /** The SQL a filter or a sort refers to for a field: its column, or its computed expression. */
-export function operandOf(model: ResourceModel, key: string): { kind: FieldKind; nullable: boolean; label: Label; sql: PgColumn | SQL; field?: FieldModel } | undefined {
+export function operandOf(
+  model: ResourceModel,
+  key: string,
+): { kind: FieldKind; nullable: boolean; label: Label; sql: PgColumn | SQL; field?: FieldModel; enumDef?: EnumDefinition } | undefined {
   const field = model.byKey.get(key);
   if (field) return { kind: field.kind, nullable: field.nullable, label: field.label, sql: field.column, field };
   const c = model.computedByKey.get(key);
-  return c && { kind: c.kind, nullable: c.nullable, label: c.label, sql: c.expression() };
+  return c && { kind: c.kind, nullable: c.nullable, label: c.label, sql: c.expression(), enumDef: c.enumDef };
 }
 
 /** What a read selects: every column, plus each computed field decoded to a JS value. */
@@ -249,7 +257,7 @@ export function selectionOf(model: ResourceModel): Record<string, PgColumn | SQL
     // Wrapped once more: in a one-table select drizzle strips the table name from columns at the top
     // level of a selected expression, which would make `postings.id = staff_members.id` ambiguous.
     const expr = sql`${c.expression()}`;
-    out[c.key] = c.kind === 'boolean' ? expr.mapWith(Boolean) : expr.mapWith(Number);
+    out[c.key] = c.kind === 'boolean' ? expr.mapWith(Boolean) : c.kind === 'enum' ? expr.mapWith(String) : expr.mapWith(Number);
   }
   return out;
 }

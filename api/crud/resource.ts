@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Label } from '../../drizzle/schema/columns';
+import type { EnumDefinition, Label } from '../../drizzle/schema/columns';
 import type { FieldErrors } from '../errors';
 import type { Tx } from '../db';
 
@@ -31,7 +31,10 @@ export interface FieldMeta {
 export interface ComputedField {
   label: Label;
   help?: Text;
-  type: 'boolean' | 'int' | 'float';
+  /** `ratio` is a fraction (0.25 = 25%), shown as a percentage; `enum` takes its values from `enum`. */
+  type: 'boolean' | 'int' | 'float' | 'ratio' | 'enum';
+  /** The values of an `enum` field (see `computedEnum`). */
+  enum?: EnumDefinition;
   nullable?: boolean;
   /** Built at query time, so it may bind values such as today's date. */
   sql: () => SQL;
@@ -46,9 +49,17 @@ export type Row = Record<string, unknown> & { id: number; version: number };
  * (`{ via: 'staffMemberId', field: 'organizationId' }`); a resource without an owner is written
  * only by county-level accounts.
  */
+export type Owner = string | { via: string; field: string };
+
 export interface Access {
   writers: 'CATALOG_EDITOR' | 'HR' | 'SUPERVISOR' | 'ADMIN';
-  owner?: string | { via: string; field: string };
+  /**
+   * Several owners make a record shared: a transfer belongs to the organization it leaves and the
+   * one it goes to, and an account of either may write it.
+   */
+  owner?: Owner | Owner[];
+  /** What a street or township account is told when the record is not its own (default: a generic sentence). */
+  refusal?: Label;
 }
 
 /** Everything a write rule may look at. `after` is the record as it will be stored. */
@@ -105,6 +116,14 @@ export interface ResourceDefinition {
 export function derive(ctx: WriteContext, key: string, value: unknown): void {
   ctx.after[key] = value;
   ctx.input[key] = value;
+}
+
+/**
+ * The values of a computed enum field (a certificate's standing today): labelled like a database
+ * enum, but with no database type, as no column stores them.
+ */
+export function computedEnum(graphqlName: string, label: Label, values: Record<string, Label>): EnumDefinition {
+  return { pgName: '', graphqlName, label, values };
 }
 
 export function defineResource(definition: ResourceDefinition): ResourceDefinition {
