@@ -3,6 +3,7 @@ import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { enumDefinitions, type EnumDefinition, type Label } from '../../drizzle/schema/columns';
 import type { FieldMeta, ResourceDefinition, Text } from './resource';
+import { titleFieldOf } from './title-field';
 
 export type FieldKind =
   | 'id'
@@ -62,6 +63,8 @@ export interface ResourceModel {
   byKey: Map<string, FieldModel>;
   computed: ComputedModel[];
   computedByKey: Map<string, ComputedModel>;
+  /** The field that names a record (see title-field.ts). */
+  titleField: string;
   /** Groups of fields whose combined values must be unique (single-column unique included). */
   uniqueGroups: string[][];
   /** Filled in once every model exists: other resources' fields that point at this one. */
@@ -213,6 +216,7 @@ function buildModel(definition: ResourceDefinition): ResourceModel {
     byKey,
     computed,
     computedByKey: new Map(computed.map((c) => [c.key, c])),
+    titleField: titleFieldOf(fields.map((f) => f.key)),
     uniqueGroups,
     incoming: [],
   };
