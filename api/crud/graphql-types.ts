@@ -92,8 +92,13 @@ export function buildResourceTypes(model: ResourceModel): ResourceTypes {
   const { name, definition, fields } = model;
 
   const Obj = namedClass(name);
-  for (const f of fields) addField(Obj, f.key, typeOf(f), f.nullable, f.description);
-  for (const c of model.computed) addField(Obj, c.key, scalarOf(c), c.nullable, c.description);
+  // The schema's field order is the admin's: a computed field declared beside a column follows it.
+  const addComputed = (c: ResourceModel['computed'][number]) => addField(Obj, c.key, scalarOf(c), c.nullable, c.description);
+  for (const f of fields) {
+    addField(Obj, f.key, typeOf(f), f.nullable, f.description);
+    model.computed.filter((c) => c.beside === f.key).forEach(addComputed);
+  }
+  model.computed.filter((c) => !c.beside).forEach(addComputed);
   ObjectType(name, { description: describe(model.label, definition.description) })(Obj);
 
   const Filter = namedClass(`${name}Filter`);

@@ -50,6 +50,8 @@ export interface ComputedModel {
   label: Label;
   description: string;
   nullable: boolean;
+  /** The column it is listed after, if any. */
+  beside?: string;
   expression: () => SQL;
 }
 
@@ -182,6 +184,7 @@ function buildModel(definition: ResourceDefinition): ResourceModel {
   }
   const computed: ComputedModel[] = Object.entries(definition.computed ?? {}).map(([key, c]) => {
     if (fields.some((f) => f.key === key)) throw new Error(`${definition.name}.${key} is both a column and computed`);
+    if (c.beside && !fields.some((f) => f.key === c.beside)) throw new Error(`${definition.name}.${key} is beside ${c.beside}, which is not a column`);
     if ((c.type === 'enum') !== Boolean(c.enum)) throw new Error(`${definition.name}.${key}: an enum field names its values, and only an enum field`);
     return {
       key,
@@ -190,6 +193,7 @@ function buildModel(definition: ResourceDefinition): ResourceModel {
       label: c.label,
       description: describe(c.label, c.help),
       nullable: c.nullable ?? false,
+      beside: c.beside,
       expression: c.sql,
     };
   });

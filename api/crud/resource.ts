@@ -36,6 +36,11 @@ export interface ComputedField {
   /** The values of an `enum` field (see `computedEnum`). */
   enum?: EnumDefinition;
   nullable?: boolean;
+  /**
+   * The column it qualifies (a certificate's standing beside its stored status): the field is
+   * listed right after it, so forms, record pages and list columns show the two together.
+   */
+  beside?: string;
   /** Built at query time, so it may bind values such as today's date. */
   sql: () => SQL;
 }

@@ -71,6 +71,7 @@ export const certificateResource = defineResource({
       },
       type: 'enum',
       enum: standing,
+      beside: 'status',
       sql: () => {
         const day = today();
         return sql`(case when ${certificates.status} <> 'VALID' then ${certificates.status}::text
@@ -85,6 +86,7 @@ export const certificateResource = defineResource({
         en: 'The holder may enforce with it today: VALID, issued, and not past its expiry date.',
       },
       type: 'boolean',
+      beside: 'status',
       sql: () => certificateInForce(today()),
     },
     daysToExpiry: {

@@ -38,6 +38,7 @@ export const staffingQuotaResource = defineResource({
         en: 'People of this category whose posting counts against this organization on the measuring day (today, or 31 December of a past year); seconded people count at home.',
       },
       type: 'int',
+      beside: 'approvedCount',
       sql: occupied,
     },
     vacancyRate: {
@@ -48,6 +49,7 @@ export const staffingQuotaResource = defineResource({
       },
       type: 'ratio',
       nullable: true,
+      beside: 'approvedCount',
       sql: vacancyRate,
     },
     overEstablishment: {
@@ -57,6 +59,7 @@ export const staffingQuotaResource = defineResource({
         en: 'True when more people occupy places than were approved (a negative vacancy rate).',
       },
       type: 'boolean',
+      beside: 'approvedCount',
       sql: overEstablishment,
     },
     aboveVacancyCap: {
