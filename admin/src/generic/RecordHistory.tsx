@@ -57,9 +57,7 @@ export function RecordHistory() {
               {e.fieldChanges
                 .filter((c) => c.field !== 'id')
                 .map((c) => (
-                  <div key={c.field}>
-                    {c.label[lang]}：{c.beforeText[lang]} → {c.afterText[lang]}
-                  </div>
+                  <div key={c.field}>{translate('app.history.change', { field: c.label[lang], before: c.beforeText[lang], after: c.afterText[lang] })}</div>
                 ))}
             </TableCell>
           </TableRow>

@@ -38,7 +38,7 @@ export const zhMessages = {
       confirm_complete: '确认办理此调动？人员的现任岗位将于生效日前一日结束，并在调入机构开设新岗位。',
       confirm_cancel: '确认取消此调动？',
       postings: '该人员的任职记录',
-      over_establishment: '办理后调入机构将超编：该类编制剩余 %{places} 个。确需办理的，请核对编制核定文件。',
+      over_establishment: '办理后调入机构将超编：该类编制的实有人数将超出核定数 %{over} 人。确需办理的，请先核对编制核定文件。',
       county_completes: '跨单位调动：调出或调入单位起草，由县级人事部门办结（编随事走、人随编走）。',
     },
     catalog: {
@@ -69,7 +69,7 @@ export const zhMessages = {
       supersedes_none: '本目录不替代其他目录：发布不会收回任何街道、乡镇的赋权事项。',
     },
     users: { set_password: '设置密码', new_password: '新密码', password_rule: '至少 8 位，不能全为数字；设置后该账号原有的登录即失效', password_set: '密码已设置' },
-    history: { title: '修改记录', none: '暂无修改记录', at: '时间', who: '操作人', what: '操作', changes: '变更内容', create: '新建', update: '修改', delete: '删除' },
+    history: { title: '修改记录', none: '暂无修改记录', at: '时间', who: '操作人', what: '操作', changes: '变更内容', create: '新建', update: '修改', delete: '删除', change: '%{field}：%{before} → %{after}' },
     tokens: {
       title: 'API 令牌',
       menu: '系统管理',
@@ -137,7 +137,7 @@ export const enMessages: typeof zhMessages = {
         'Complete this transfer? The current posting ends the day before it takes effect and a new one opens at the destination.',
       confirm_cancel: 'Cancel this transfer?',
       postings: 'Postings of this person',
-      over_establishment: 'Completing this puts the destination over its approved places: %{places} left in this category. Check the staffing approval before going ahead.',
+      over_establishment: 'Completing this puts the destination over its approved places: %{over} more people than approved in this category. Check the staffing approval before going ahead.',
       county_completes: 'A move between two organizations: either side drafts it, the county HR office completes it.',
     },
     catalog: {
@@ -174,7 +174,7 @@ export const enMessages: typeof zhMessages = {
       password_rule: 'At least 8 characters, not digits only; the account’s existing sessions end',
       password_set: 'Password set',
     },
-    history: { title: 'History', none: 'No changes recorded', at: 'When', who: 'Who', what: 'Operation', changes: 'Changes', create: 'Created', update: 'Changed', delete: 'Deleted' },
+    history: { title: 'History', none: 'No changes recorded', at: 'When', who: 'Who', what: 'Operation', changes: 'Changes', create: 'Created', update: 'Changed', delete: 'Deleted', change: '%{field}: %{before} → %{after}' },
     tokens: {
       title: 'API tokens',
       menu: 'Administration',

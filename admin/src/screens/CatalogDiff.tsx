@@ -82,7 +82,7 @@ function Items({ items, kind }: { items: Item[]; kind: 'added' | 'removed' | 'ch
           </Typography>
           {item.fields.map((f) => (
             <Typography key={f.field} variant="caption" component="div" color="text.secondary">
-              {f.label[lang]}：{f.beforeText[lang]} → {f.afterText[lang]}
+              {translate('app.history.change', { field: f.label[lang], before: f.beforeText[lang], after: f.afterText[lang] })}
             </Typography>
           ))}
         </Box>
@@ -92,10 +92,21 @@ function Items({ items, kind }: { items: Item[]; kind: 'added' | 'removed' | 'ch
 }
 
 /**
- * The streets that gain, lose or change, one card each. With `confirmed`, a street that loses items
- * carries a checkbox the editor ticks to confirm the loss.
+ * The streets that gain, lose or change, one card each, in the API's order (by code). With
+ * `confirmed`, a street that loses items carries a checkbox the editor ticks to confirm the loss.
  */
-export function DiffView({ diff, confirmed, onConfirm }: { diff: Diff; confirmed?: Set<string>; onConfirm?: (id: string, on: boolean) => void }) {
+export function DiffView({
+  diff,
+  confirmed,
+  onConfirm,
+  lossesFirst,
+}: {
+  diff: Diff;
+  confirmed?: Set<string>;
+  onConfirm?: (id: string, on: boolean) => void;
+  /** Streets that lose items before the others (the publication preview, where each is confirmed). */
+  lossesFirst?: boolean;
+}) {
   const translate = useTranslate();
   return (
     <Box data-testid="catalog-diff">
@@ -103,8 +114,8 @@ export function DiffView({ diff, confirmed, onConfirm }: { diff: Diff; confirmed
         {translate('app.diff.summary', { streets: diff.recipients.length, added: diff.added, removed: diff.removed, changed: diff.changed, unchanged: diff.unchanged })}
       </Typography>
       {!diff.recipients.length && <Typography color="text.secondary">{translate('app.diff.none')}</Typography>}
-      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(340px, 1fr))', gap: 1.5 }}>
-        {diff.recipients.map((r) => (
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(340px, 1fr))', gap: 1.5, alignItems: 'start' }}>
+        {(lossesFirst ? [...diff.recipients].sort((a, b) => Number(b.removed.length > 0) - Number(a.removed.length > 0)) : diff.recipients).map((r) => (
           <Card key={r.recipientId} variant="outlined" data-testid="diff-street" sx={{ borderColor: r.removed.length ? 'error.light' : undefined }}>
             <CardContent sx={{ pb: '12px !important' }}>
               <Typography variant="subtitle1" sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -171,6 +182,7 @@ export function PublishPreview({ setReady }: { setReady: (ready: boolean) => voi
           </Alert>
           <DiffView
             diff={diff}
+            lossesFirst
             confirmed={confirmed}
             onConfirm={(id, on) =>
               setConfirmed((old) => {
@@ -196,7 +208,9 @@ export function PublishPreview({ setReady }: { setReady: (ready: boolean) => voi
 export function EditionCompare() {
   const record = useRecordContext();
   const translate = useTranslate();
-  const [picked, setPicked] = useState<string | null>(null);
+  // What was picked, for which catalog: moving to another catalog's page starts from its default.
+  const [pick, setPick] = useState<{ catalog: unknown; id: string } | null>(null);
+  const picked = pick && pick.catalog === record?.id ? pick.id : null;
   const { data: editions } = useQuery({
     queryKey: ['catalog-editions'],
     queryFn: () =>
@@ -206,8 +220,9 @@ export function EditionCompare() {
   });
   const others = (editions ?? []).filter((e) => e.id !== record?.id);
   // By default, the edition this one replaces, or else the one replacing it.
-  const other = picked ?? (record?.supersedesId as string | null) ?? others.find((e) => e.supersedesId === record?.id)?.id ?? null;
-  const otherEdition = others.find((e) => e.id === other);
+  const fallback = (record?.supersedesId as string | null) ?? others.find((e) => e.supersedesId === record?.id)?.id ?? null;
+  const otherEdition = others.find((e) => e.id === (picked ?? fallback));
+  const other = otherEdition?.id ?? null;
   const earlierFirst = otherEdition && otherEdition.effectiveFrom <= (record?.effectiveFrom as string);
   const [fromId, toId] = earlierFirst ? [other, record?.id as string] : [record?.id as string, other];
   const { data: diff } = useCatalogDiff(other ? fromId : null, other ? toId : null);
@@ -219,7 +234,7 @@ export function EditionCompare() {
         sx={{ minWidth: 360, mb: 2 }}
         label={translate('app.diff.compare_with')}
         value={other ?? ''}
-        onChange={(e) => setPicked(e.target.value)}
+        onChange={(e) => setPick({ catalog: record?.id, id: e.target.value })}
         name="compare-with"
       >
         {others.map((e) => (

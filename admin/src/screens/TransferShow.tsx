@@ -19,7 +19,7 @@ function CompletionNotes({ setReady }: { setReady: (ready: boolean) => void }) {
   if (!record?.exceedsEstablishment) return null;
   return (
     <Alert severity="warning" data-testid="over-establishment-warning">
-      {translate('app.transfer.over_establishment', { places: record.placesLeft })}
+      {translate('app.transfer.over_establishment', { over: 1 - record.placesLeft })}
     </Alert>
   );
 }
@@ -33,7 +33,7 @@ function PendingNotes() {
     <>
       {record.exceedsEstablishment && (
         <Alert severity="warning" sx={{ mb: 1 }}>
-          {translate('app.transfer.over_establishment', { places: record.placesLeft })}
+          {translate('app.transfer.over_establishment', { over: 1 - record.placesLeft })}
         </Alert>
       )}
       {record.betweenOrganizations && <Alert severity="info">{translate('app.transfer.county_completes')}</Alert>}
