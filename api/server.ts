@@ -44,6 +44,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Behind a load balancer, the address the rate limit counts is the client's, not the balancer's.
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
+  // Idle connections stay open longer than a load balancer's (60 s is usual) and than a client may be
+  // busy between two requests (the admin's data provider digests the whole schema after introspecting
+  // it), so no request is sent on a socket the server has just closed (Node's default is 5 s).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const limits = { ...defaultLimits(), ...options.limits };
   const limiter = await createRateLimiter(options.database, limits.perMinute);
   const apollo = new ApolloServer<Context>({

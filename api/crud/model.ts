@@ -247,14 +247,11 @@ export function targetOf(models: ResourceModel[], field: FieldModel): ResourceMo
 }
 
 /** The SQL a filter or a sort refers to for a field: its column, or its computed expression. */
-export function operandOf(
-  model: ResourceModel,
-  key: string,
-): { kind: FieldKind; nullable: boolean; label: Label; sql: PgColumn | SQL; field?: FieldModel; enumDef?: EnumDefinition } | undefined {
+export function operandOf(model: ResourceModel, key: string): { kind: FieldKind; nullable: boolean; label: Label; sql: PgColumn | SQL; field?: FieldModel } | undefined {
   const field = model.byKey.get(key);
   if (field) return { kind: field.kind, nullable: field.nullable, label: field.label, sql: field.column, field };
   const c = model.computedByKey.get(key);
-  return c && { kind: c.kind, nullable: c.nullable, label: c.label, sql: c.expression(), enumDef: c.enumDef };
+  return c && { kind: c.kind, nullable: c.nullable, label: c.label, sql: c.expression() };
 }
 
 /** What a read selects: every column, plus each computed field decoded to a JS value. */
