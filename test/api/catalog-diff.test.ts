@@ -1,6 +1,13 @@
 import { onlyError, startTestServer, type TestServer } from '../helpers/test-server';
 import { call, ok } from '../helpers/operations';
 import { makeWorld, type World } from '../helpers/fixtures';
+import { today } from '../../api/dates';
+
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
 
 // What an adjustment of the catalog (动态调整) changes, street by street: the answer shown before a
 // draft is published and when two editions are compared.
@@ -133,6 +140,16 @@ describe('catalogDiff', () => {
     const after = await diff(v1, v2);
     check(after);
     expect(after).toEqual(before);
+  });
+
+  it('flags a draft whose effective date is already past, in the configured zone', async () => {
+    const past = await catalog(addDays(today(), -1));
+    const todays = await catalog(today());
+    const read = (id: string) => ok(server, 'DelegationCatalog', { id }, 'retroactive').then((c) => c.retroactive);
+    expect([await read(past), await read(todays)]).toEqual([true, false]);
+    expect(await read(v1)).toBe(false); // published long ago: what is done is not a warning any more
+    const flagged = await ok<any[]>(server, 'allDelegationCatalogs', { filter: { retroactive: true, ids: [past, todays, v1] } }, 'id');
+    expect(flagged.map((c) => c.id)).toEqual([past]);
   });
 
   it('answers NOT_FOUND for an unknown edition and is read by signed-in users only', async () => {
