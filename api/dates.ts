@@ -5,7 +5,31 @@ export function dayBefore(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The zone that decides what "today" and a local time are: TZ, Asia/Shanghai by default. */
+export function timeZone(): string {
+  return process.env.TZ || 'Asia/Shanghai';
+}
+
 /** Today in the server's configured zone (Asia/Shanghai unless TZ says otherwise), YYYY-MM-DD. */
 export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: process.env.TZ || 'Asia/Shanghai' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone() }).format(new Date());
+}
+
+/** An instant as the wall clock of the configured zone reads it: `2026-12-01 03:49:05`. */
+export function localDateTime(instant: Date | string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: timeZone(),
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }

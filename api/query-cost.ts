@@ -8,14 +8,20 @@ import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './crud/list-metadata';
 // selection once per row it may return. A row count comes from the page the query asks for
 // (`perPage`, the default page when absent, or the number of `ids`), so 30 aliases of a
 // 1,000-row page with references are refused where a depth or alias limit alone would let them in.
-// Lists without paging (reports, histories) are counted at the default page size, and lists of a
-// fixed length at the length they declare.
+// Lists without paging are counted at the default page size at the root (reports, histories) and at
+// ten rows inside a record (its own parts), and lists of a fixed length at the length they declare.
 
-function rowsOf(args: Record<string, unknown>): number {
+/**
+ * A list inside a record without paging of its own (a diff's items per street, an entry's changed
+ * fields) is counted at this size: such lists hold a record's own parts, not a table.
+ */
+const NESTED_LIST_ROWS = 10;
+
+function rowsOf(args: Record<string, unknown>, atRoot: boolean): number {
   if (typeof args.perPage === 'number') return Math.min(Math.max(args.perPage, 1), MAX_PER_PAGE);
   const ids = (args.filter as { ids?: unknown } | undefined)?.ids;
   if (Array.isArray(ids)) return Math.min(Math.max(ids.length, 1), MAX_PER_PAGE);
-  return DEFAULT_PER_PAGE;
+  return atRoot ? DEFAULT_PER_PAGE : NESTED_LIST_ROWS;
 }
 
 function isObjectList(type: GraphQLOutputType): boolean {
@@ -23,13 +29,14 @@ function isObjectList(type: GraphQLOutputType): boolean {
   return isListType(inner) && isObjectType(getNamedType(inner));
 }
 
-const estimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   // Introspection reads the schema, not the data: clients (the admin's data provider among them) ask for all of it.
   if (field.name.startsWith('__')) return 0;
   if (!isObjectList(field.type)) return 1 + childComplexity;
   // A list of fixed length declares it (`@Extensions({ rows: 6 })`).
   const declared = field.extensions?.rows;
-  return (typeof declared === 'number' ? declared : rowsOf(args)) * (1 + childComplexity);
+  const atRoot = type.name === 'Query' || type.name === 'Mutation';
+  return (typeof declared === 'number' ? declared : rowsOf(args, atRoot)) * (1 + childComplexity);
 };
 
 /** The cost of an operation as the limit counts it (also used by tests and the README's table). */

@@ -2,7 +2,11 @@ import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { crudResolverOf, models } from './registry';
-import { DelegationCatalogResolver } from './resources/delegation-catalog/delegation-catalog.resolver';
+import {
+  CatalogDiffItemResolver,
+  CatalogDiffRecipientResolver,
+  DelegationCatalogResolver,
+} from './resources/delegation-catalog/delegation-catalog.resolver';
 import { DelegationResolver } from './resources/delegation/delegation.resolver';
 import { StaffMemberResolver } from './resources/staff-member/staff-member.resolver';
 import { StaffingQuotaResolver } from './resources/staffing-quota/staffing-quota.resolver';
@@ -10,7 +14,7 @@ import { TransferResolver } from './resources/transfer/transfer.resolver';
 import { StaffTrainingHoursResolver, TrainingAttendanceResolver } from './resources/training-attendance/training-attendance.resolver';
 import { FindingResolver } from './resources/finding/finding.resolver';
 import { CaseReportResolver } from './resources/case-report/case-report.resolver';
-import { UserResolver } from './resources/user/auth.resolver';
+import { AuditEntryResolver, UserResolver } from './resources/user/auth.resolver';
 import { ApiTokenResolver } from './resources/user/api-token.resolver';
 import { guardSchema } from './auth/token-guard';
 
@@ -28,7 +32,13 @@ const domainResolvers: Record<string, Function> = {
 };
 
 /** Resolvers of types that are not resources (report rows with their own references). */
-const otherResolvers: Function[] = [StaffTrainingHoursResolver, ApiTokenResolver];
+const otherResolvers: Function[] = [
+  StaffTrainingHoursResolver,
+  ApiTokenResolver,
+  AuditEntryResolver,
+  CatalogDiffRecipientResolver,
+  CatalogDiffItemResolver,
+];
 
 let schema: GraphQLSchema | undefined;
 

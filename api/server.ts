@@ -98,6 +98,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const httpServer = http.createServer(app);
   const drain = createDrain(httpServer);
   app.use(drain.track, securityHeaders);
+  // Idle connections stay open longer than a load balancer's (60 s is usual) and than a client may be
+  // busy between two requests (the admin's data provider digests the whole schema after introspecting
+  // it), so no request is sent on a socket the server has just closed (Node's default is 5 s).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const limits = { ...defaultLimits(), ...options.limits };
   const limiter = await createRateLimiter(options.database, limits.perMinute);
   const loginGuard = await createLoginGuard(options.database, limits);

@@ -14,6 +14,7 @@ import {
 } from 'graphql';
 import type { AdminMetadata, EnumMetadata, FieldKind, FieldMetadata, ResourceMetadata } from '../src/metadata/types';
 import { parseDescription } from './describe';
+import { titleFieldOf } from '../../api/crud/title-field';
 
 // A graphql-codegen plugin: reads schema.graphql and writes the metadata every admin screen is
 // rendered from. A resource is any type the API serves with react-admin's grammar
@@ -23,12 +24,12 @@ const SCALARS: Record<string, FieldKind> = {
   String: 'string',
   Int: 'int',
   Float: 'float',
+  Ratio: 'ratio',
   Boolean: 'boolean',
   LocalDate: 'date',
   DateTimeISO: 'datetime',
   DateTime: 'datetime',
 };
-const TITLE_FIELDS = ['name', 'title', 'personName', 'number', 'documentNumber', 'description', 'code'];
 const SUFFIXES = ['_neq', '_lt', '_lte', '_gt', '_gte', '_null'];
 
 function grammarOf(name: string, plural: string): string[] {
@@ -111,7 +112,7 @@ export function buildMetadata(schema: GraphQLSchema): AdminMetadata {
       label: described.label ?? { zh: type.name, en: type.name },
       ...(described.help ? { description: described.help } : {}),
       fields,
-      titleField: TITLE_FIELDS.find((t) => fields.some((f) => f.name === t)) ?? 'id',
+      titleField: titleFieldOf(fields.map((f) => f.name)),
       searchable: Boolean(filterFields.q),
       operations,
     };

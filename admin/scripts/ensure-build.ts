@@ -14,7 +14,7 @@ function newest(p: string): number {
   return Math.max(s.mtimeMs, ...readdirSync(p).filter((n) => n !== 'generated').map((n) => newest(path.join(p, n))));
 }
 
-const sources = ['schema.graphql', 'admin/src', 'admin/codegen', 'admin/index.html', 'admin/vite.config.mts'].map((p) => path.join(root, p));
+const sources = ['schema.graphql', 'admin/src', 'admin/codegen', 'api/crud/title-field.ts', 'admin/index.html', 'admin/vite.config.mts'].map((p) => path.join(root, p));
 const stale = !existsSync(built) || sources.some((s) => existsSync(s) && newest(s) > statSync(built).mtimeMs);
 if (stale) {
   console.log('Building the admin (admin/dist)…');

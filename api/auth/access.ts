@@ -22,10 +22,12 @@ export function assertSignedIn(): void {
 
 export const tokensReadOnly = () => forbidden('API 令牌只能读取数据', 'API tokens are read-only');
 
-/** The owner paths a resource declares, as a list. */
-export function ownerPaths(model: ResourceModel): OwnerPath[] {
+/** The owner paths a resource declares, and whether any one of them (a shared record) or all must be the account's own. */
+export function ownerRule(model: ResourceModel): { paths: OwnerPath[]; any: boolean } {
   const owner = model.definition.access?.owner;
-  return owner === undefined ? [] : Array.isArray(owner) ? owner : [owner];
+  if (owner === undefined) return { paths: [], any: false };
+  if (typeof owner === 'object' && 'anyOf' in owner) return { paths: owner.anyOf, any: true };
+  return { paths: Array.isArray(owner) ? owner : [owner], any: false };
 }
 
 /**
@@ -35,7 +37,7 @@ export function ownerPaths(model: ResourceModel): OwnerPath[] {
  */
 async function ownersOf(tx: Tx, model: ResourceModel, models: ResourceModel[], row: Row): Promise<{ field: FieldModel; org: number | null }[]> {
   const out: { field: FieldModel; org: number | null }[] = [];
-  for (const path of ownerPaths(model)) {
+  for (const path of ownerRule(model).paths) {
     if (typeof path === 'string') {
       const org = (row[path] as number | null) ?? null;
       if (org !== null) out.push({ field: model.byKey.get(path)!, org });
@@ -75,16 +77,20 @@ export async function authorizeWrite(
   }
   if (!actor.local) return;
   // A street or township account writes only what belongs to its own organization, through every
-  // reference that decides one.
+  // reference that decides one (a shared record, such as a transfer between two organizations,
+  // belongs to each of them).
+  const { any } = ownerRule(model);
   for (const row of rows) {
     const owners = await ownersOf(tx, model, models, row);
-    const foreign = owners.find((o) => o.org !== actor.organizationId);
-    if (!owners.length || foreign) {
-      const which = foreign && foreign !== owners[0] ? { zh: `：${foreign.field.label.zh}属于其他单位`, en: `: the ${foreign.field.label.en.toLowerCase()} belongs to another organization` } : { zh: '', en: '' };
-      throw forbidden(
-        `本单位账号只能修改本单位的${model.label.zh}${which.zh}`,
-        `Accounts of a street or township change only their own organization's ${model.label.en} records${which.en}`,
-      );
-    }
+    const own = (o: { org: number | null }) => o.org === actor.organizationId;
+    if (owners.length && (any ? owners.some(own) : owners.every(own))) continue;
+    const refusal = model.definition.access?.refusal;
+    if (refusal) throw forbidden(refusal.zh, refusal.en);
+    const foreign = any ? undefined : owners.find((o) => !own(o));
+    const which = foreign && foreign !== owners[0] ? { zh: `：${foreign.field.label.zh}属于其他单位`, en: `: the ${foreign.field.label.en.toLowerCase()} belongs to another organization` } : { zh: '', en: '' };
+    throw forbidden(
+      `本单位账号只能修改本单位的${model.label.zh}${which.zh}`,
+      `Accounts of a street or township change only their own organization's ${model.label.en} records${which.en}`,
+    );
   }
 }

@@ -17,6 +17,7 @@ const OPEN = new Set(['login', 'me']);
  */
 const ROOT_SCOPES: Record<string, string[]> = {
   trainingHours: ['StaffMember', 'TrainingAttendance'],
+  catalogDiff: ['DelegationCatalog', 'Delegation'],
 };
 
 const byPlural = new Map(models.map((m) => [m.plural, m.name]));

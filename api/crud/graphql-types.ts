@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { describe, type FieldKind, type FieldModel, type ResourceModel } from './model';
-import { graphqlEnum, LocalDate } from './scalars';
+import { graphqlEnum, LocalDate, Ratio } from './scalars';
 import { MAX_PER_PAGE } from './list-metadata';
 
 // type-graphql types are declared with decorators on classes. Here the classes are made per resource
@@ -27,6 +27,8 @@ function scalarOf(field: { kind: FieldKind; enumDef?: FieldModel['enumDef'] }): 
       return () => Int;
     case 'float':
       return () => Float;
+    case 'ratio':
+      return () => Ratio;
     case 'string':
       return () => String;
     case 'boolean':
@@ -63,6 +65,7 @@ export function comparisonsOf(field: { kind: FieldKind }): Comparison[] {
   switch (field.kind) {
     case 'int':
     case 'float':
+    case 'ratio':
     case 'date':
     case 'datetime':
       return ['_neq', '_lt', '_lte', '_gt', '_gte'];
@@ -89,8 +92,13 @@ export function buildResourceTypes(model: ResourceModel): ResourceTypes {
   const { name, definition, fields } = model;
 
   const Obj = namedClass(name);
-  for (const f of fields) addField(Obj, f.key, typeOf(f), f.nullable, f.description);
-  for (const c of model.computed) addField(Obj, c.key, scalarOf(c), c.nullable, c.description);
+  // The schema's field order is the admin's: a computed field declared beside a column follows it.
+  const addComputed = (c: ResourceModel['computed'][number]) => addField(Obj, c.key, scalarOf(c), c.nullable, c.description);
+  for (const f of fields) {
+    addField(Obj, f.key, typeOf(f), f.nullable, f.description);
+    model.computed.filter((c) => c.beside === f.key).forEach(addComputed);
+  }
+  model.computed.filter((c) => !c.beside).forEach(addComputed);
   ObjectType(name, { description: describe(model.label, definition.description) })(Obj);
 
   const Filter = namedClass(`${name}Filter`);

@@ -3,6 +3,7 @@ import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { enumDefinitions, type EnumDefinition, type Label } from '../../drizzle/schema/columns';
 import type { FieldMeta, ResourceDefinition, Text } from './resource';
+import { titleFieldOf } from './title-field';
 
 export type FieldKind =
   | 'id'
@@ -14,7 +15,9 @@ export type FieldKind =
   | 'date'
   | 'datetime'
   | 'enum'
-  | 'enumList';
+  | 'enumList'
+  /** A computed fraction (0.25 = 25%), typed `Ratio` so clients can show it as a percentage. */
+  | 'ratio';
 
 export interface FieldModel {
   key: string;
@@ -42,10 +45,13 @@ export interface FieldModel {
 /** A read-only field the database computes (see `ComputedField`). */
 export interface ComputedModel {
   key: string;
-  kind: 'boolean' | 'int' | 'float';
+  kind: 'boolean' | 'int' | 'float' | 'ratio' | 'enum';
+  enumDef?: EnumDefinition;
   label: Label;
   description: string;
   nullable: boolean;
+  /** The column it is listed after, if any. */
+  beside?: string;
   expression: () => SQL;
 }
 
@@ -59,6 +65,8 @@ export interface ResourceModel {
   byKey: Map<string, FieldModel>;
   computed: ComputedModel[];
   computedByKey: Map<string, ComputedModel>;
+  /** The field that names a record (see title-field.ts). */
+  titleField: string;
   /** Groups of fields whose combined values must be unique (single-column unique included). */
   uniqueGroups: string[][];
   /** Filled in once every model exists: other resources' fields that point at this one. */
@@ -176,12 +184,16 @@ function buildModel(definition: ResourceDefinition): ResourceModel {
   }
   const computed: ComputedModel[] = Object.entries(definition.computed ?? {}).map(([key, c]) => {
     if (fields.some((f) => f.key === key)) throw new Error(`${definition.name}.${key} is both a column and computed`);
+    if (c.beside && !fields.some((f) => f.key === c.beside)) throw new Error(`${definition.name}.${key} is beside ${c.beside}, which is not a column`);
+    if ((c.type === 'enum') !== Boolean(c.enum)) throw new Error(`${definition.name}.${key}: an enum field names its values, and only an enum field`);
     return {
       key,
       kind: c.type,
+      enumDef: c.enum,
       label: c.label,
       description: describe(c.label, c.help),
       nullable: c.nullable ?? false,
+      beside: c.beside,
       expression: c.sql,
     };
   });
@@ -208,6 +220,7 @@ function buildModel(definition: ResourceDefinition): ResourceModel {
     byKey,
     computed,
     computedByKey: new Map(computed.map((c) => [c.key, c])),
+    titleField: titleFieldOf(fields.map((f) => f.key)),
     uniqueGroups,
     incoming: [],
   };
@@ -249,7 +262,7 @@ export function selectionOf(model: ResourceModel): Record<string, PgColumn | SQL
     // Wrapped once more: in a one-table select drizzle strips the table name from columns at the top
     // level of a selected expression, which would make `postings.id = staff_members.id` ambiguous.
     const expr = sql`${c.expression()}`;
-    out[c.key] = c.kind === 'boolean' ? expr.mapWith(Boolean) : expr.mapWith(Number);
+    out[c.key] = c.kind === 'boolean' ? expr.mapWith(Boolean) : c.kind === 'enum' ? expr.mapWith(String) : expr.mapWith(Number);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Label } from '../../drizzle/schema/columns';
+import type { EnumDefinition, Label } from '../../drizzle/schema/columns';
 import type { FieldErrors } from '../errors';
 import type { Tx } from '../db';
 
@@ -31,8 +31,16 @@ export interface FieldMeta {
 export interface ComputedField {
   label: Label;
   help?: Text;
-  type: 'boolean' | 'int' | 'float';
+  /** `ratio` is a fraction (0.25 = 25%), shown as a percentage; `enum` takes its values from `enum`. */
+  type: 'boolean' | 'int' | 'float' | 'ratio' | 'enum';
+  /** The values of an `enum` field (see `computedEnum`). */
+  enum?: EnumDefinition;
   nullable?: boolean;
+  /**
+   * The column it qualifies (a certificate's standing beside its stored status): the field is
+   * listed right after it, so forms, record pages and list columns show the two together.
+   */
+  beside?: string;
   /** Built at query time, so it may bind values such as today's date. */
   sql: () => SQL;
 }
@@ -45,13 +53,18 @@ export type OwnerPath = string | { via: string; field: string };
 /**
  * Who may change a resource's records: the role that writes it (an administrator writes
  * everything), and which organization a record belongs to, so street and township accounts write
- * only their own. `owner` names every reference that decides an organization (a posting's place of
- * work, its establishment and its person's organization): all that are set must be the account's
- * own. A resource without an owner is written only by county-level accounts.
+ * only their own. `owner` names the references that decide an organization:
+ * - one path, or a list of them: every one that is set must be the account's own (a posting's place
+ *   of work, the establishment it holds and its person's organization);
+ * - `{ anyOf: [...] }`: the record is shared, and an account of any of them may write it (a
+ *   transfer belongs to the organization it leaves and to the one it goes to).
+ * A resource without an owner is written only by county-level accounts.
  */
 export interface Access {
   writers: 'CATALOG_EDITOR' | 'HR' | 'SUPERVISOR' | 'ADMIN';
-  owner?: OwnerPath | OwnerPath[];
+  owner?: OwnerPath | OwnerPath[] | { anyOf: OwnerPath[] };
+  /** What a street or township account is told when the record is not its own (default: a generic sentence). */
+  refusal?: Label;
 }
 
 /** Everything a write rule may look at. `after` is the record as it will be stored. */
@@ -108,6 +121,14 @@ export interface ResourceDefinition {
 export function derive(ctx: WriteContext, key: string, value: unknown): void {
   ctx.after[key] = value;
   ctx.input[key] = value;
+}
+
+/**
+ * The values of a computed enum field (a certificate's standing today): labelled like a database
+ * enum, but with no database type, as no column stores them.
+ */
+export function computedEnum(graphqlName: string, label: Label, values: Record<string, Label>): EnumDefinition {
+  return { pgName: '', graphqlName, label, values };
 }
 
 export function defineResource(definition: ResourceDefinition): ResourceDefinition {

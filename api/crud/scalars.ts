@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLFloat, GraphQLScalarType, Kind } from 'graphql';
 import { registerEnumType } from 'type-graphql';
 import type { EnumDefinition } from '../../drizzle/schema/columns';
 import { describe } from './model';
@@ -36,11 +36,23 @@ export const LocalDate = new GraphQLScalarType({
   },
 });
 
+/**
+ * A proportion as a decimal fraction (a vacancy rate, one of the six rates): a JSON number like
+ * Float, named so that clients (the admin's code generator) know to show it as a percentage.
+ */
+export const Ratio = new GraphQLScalarType({
+  name: 'Ratio',
+  description: '比率 (A proportion as a decimal fraction: 0.25 is 25%), a JSON number.',
+  serialize: GraphQLFloat.serialize,
+  parseValue: GraphQLFloat.parseValue,
+  parseLiteral: GraphQLFloat.parseLiteral,
+});
+
 const graphqlEnums = new Map<string, Record<string, string>>();
 
-/** The type-graphql enum for a labelled database enum; every value's description is its labels. */
+/** The type-graphql enum for a labelled enum (stored or computed); every value's description is its labels. */
 export function graphqlEnum(def: EnumDefinition): Record<string, string> {
-  let values = graphqlEnums.get(def.pgName);
+  let values = graphqlEnums.get(def.graphqlName);
   if (!values) {
     values = Object.fromEntries(Object.keys(def.values).map((k) => [k, k]));
     registerEnumType(values, {
@@ -50,7 +62,7 @@ export function graphqlEnum(def: EnumDefinition): Record<string, string> {
         Object.entries(def.values).map(([k, label]) => [k, { description: describe(label) }]),
       ),
     });
-    graphqlEnums.set(def.pgName, values);
+    graphqlEnums.set(def.graphqlName, values);
   }
   return values;
 }

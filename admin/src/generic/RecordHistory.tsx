@@ -2,30 +2,38 @@ import { useQuery } from '@tanstack/react-query';
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 import { graphql } from '../data-provider';
+import { useLang } from '../screens/use-lang';
+
+interface Text {
+  zh: string;
+  en: string;
+}
 
 interface Entry {
   id: string;
-  at: string;
+  atLocal: string;
   actorName: string;
   operation: string;
-  changes: Record<string, [unknown, unknown]>;
+  fieldChanges: { field: string; label: Text; beforeText: Text; afterText: Text }[];
 }
 
-const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join('、') : String(v));
+const HISTORY = `query($r: String!, $id: ID!) { auditTrail(resource: $r, id: $id) {
+  id atLocal actorName operation fieldChanges { field label { zh en } beforeText { zh en } afterText { zh en } } } }`;
 
-/** A record's history from the audit trail: who changed which field from what to what, oldest first. */
+/**
+ * A record's history from the audit trail: who changed which field from what to what, oldest first.
+ * The API reads the values as people do (labels, names, local times); the id a new record was given
+ * is left out, as the page already shows it.
+ */
 export function RecordHistory() {
   const record = useRecordContext();
   const resource = useResourceContext();
   const translate = useTranslate();
+  const lang = useLang();
   const { data } = useQuery({
     queryKey: ['history', resource, record?.id, record?.version],
     enabled: Boolean(record && resource),
-    queryFn: () =>
-      graphql<{ auditTrail: Entry[] }>('query($r: String!, $id: ID!) { auditTrail(resource: $r, id: $id) { id at actorName operation changes } }', {
-        r: resource,
-        id: record!.id,
-      }),
+    queryFn: () => graphql<{ auditTrail: Entry[] }>(HISTORY, { r: resource, id: record!.id }),
   });
   if (!data) return null;
   if (!data.auditTrail.length) return <Typography color="text.secondary">{translate('app.history.none')}</Typography>;
@@ -42,15 +50,15 @@ export function RecordHistory() {
       <TableBody>
         {data.auditTrail.map((e) => (
           <TableRow key={e.id}>
-            <TableCell>{new Date(e.at).toLocaleString('zh-CN')}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{e.atLocal}</TableCell>
             <TableCell>{e.actorName}</TableCell>
             <TableCell>{translate(`app.history.${e.operation}`, { _: e.operation })}</TableCell>
             <TableCell>
-              {Object.entries(e.changes).map(([field, [before, after]]) => (
-                <div key={field}>
-                  {translate(`resources.${resource}.fields.${field}`, { _: field })}：{show(before)} → {show(after)}
-                </div>
-              ))}
+              {e.fieldChanges
+                .filter((c) => c.field !== 'id')
+                .map((c) => (
+                  <div key={c.field}>{translate('app.history.change', { field: c.label[lang], before: c.beforeText[lang], after: c.afterText[lang] })}</div>
+                ))}
             </TableCell>
           </TableRow>
         ))}

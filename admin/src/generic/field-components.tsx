@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { InputAdornment } from '@mui/material';
 import {
   ArrayField,
   AutocompleteInput,
@@ -34,6 +35,8 @@ const choicesOf = (field: FieldMetadata) =>
 /** Long texts get a multi-line input: descriptions, notes, legal bases. */
 const LONG = /description|note|basis|responsibility|accountability|measures|reason/i;
 
+const PERCENT = { style: 'percent', maximumFractionDigits: 1 } as const;
+
 export function fieldFor(field: FieldMetadata, props: Record<string, unknown> = {}): ReactElement {
   const common = { source: field.name, key: field.name, ...props };
   switch (field.kind) {
@@ -64,6 +67,8 @@ export function fieldFor(field: FieldMetadata, props: Record<string, unknown> = 
     case 'int':
     case 'float':
       return <NumberField {...common} />;
+    case 'ratio':
+      return <NumberField {...common} options={PERCENT} />;
     default:
       return <TextField {...common} />;
   }
@@ -109,6 +114,9 @@ export function inputFor(resource: ResourceMetadata, field: FieldMetadata, props
       return <NumberInput {...common} step={1} />;
     case 'float':
       return <NumberInput {...common} />;
+    case 'ratio':
+      // Typed as a percentage (20), sent as the fraction the API speaks (0.2).
+      return <NumberInput {...common} format={(v: number | null) => (v == null ? v : Math.round(v * 1000) / 10)} parse={(v: string) => (v === '' ? null : Number(v) / 100)} InputProps={{ endAdornment: <InputAdornment position="end">%</InputAdornment> }} />;
     default:
       return <TextInput {...common} multiline={LONG.test(field.name)} />;
   }
@@ -129,6 +137,7 @@ export function filtersFor(resource: ResourceMetadata, translate: (key: string, 
       case 'datetime':
       case 'int':
       case 'float':
+      case 'ratio':
         if (field.filters.includes('_gte')) {
           out.push(inputFor(resource, field, { ...base, source: `${field.name}_gte`, key: `${field.name}_gte`, label: translate('app.filters.from', { field: label(field) }) }));
           out.push(inputFor(resource, field, { ...base, source: `${field.name}_lte`, key: `${field.name}_lte`, label: translate('app.filters.to', { field: label(field) }) }));

@@ -6,7 +6,8 @@ export interface Bilingual {
   en: string;
 }
 
-export type FieldKind = 'id' | 'string' | 'int' | 'float' | 'boolean' | 'date' | 'datetime' | 'enum' | 'enumList' | 'reference';
+/** `ratio` is a fraction (0.25) shown and entered as a percentage (25%). */
+export type FieldKind = 'id' | 'string' | 'int' | 'float' | 'ratio' | 'boolean' | 'date' | 'datetime' | 'enum' | 'enumList' | 'reference';
 
 export interface FieldMetadata {
   name: string;

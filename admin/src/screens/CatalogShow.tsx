@@ -8,6 +8,7 @@ import { fieldFor } from '../generic/field-components';
 import { resourceMeta, showFields } from '../metadata';
 import { graphql } from '../data-provider';
 import { ConfirmedAction } from './domain-action';
+import { EditionCompare, PublishPreview } from './CatalogDiff';
 
 const catalog = resourceMeta('DelegationCatalog');
 
@@ -111,6 +112,7 @@ function CatalogActions() {
         confirm="app.catalog.confirm_publish"
         done="app.catalog.published"
         icon={<PublishIcon />}
+        details={(setReady) => <PublishPreview setReady={setReady} />}
       />
       <EditButton />
     </TopToolbar>
@@ -124,6 +126,9 @@ export function CatalogShow() {
         {showFields(catalog).map((f) => fieldFor(f))}
         <Labeled label="app.catalog.delegations" fullWidth>
           <CatalogDelegations />
+        </Labeled>
+        <Labeled label="app.diff.compare" fullWidth>
+          <EditionCompare />
         </Labeled>
         <Labeled label="app.catalog.as_of" fullWidth>
           <AsOf />

@@ -17,8 +17,21 @@ const DASHBOARD = /* GraphQL */ `
     overdueFindings { id escalation dueDate description responsibleOrganization { name } }
     trainingHours(year: $year) { meetsProfessionalLawMinimum }
     allDelegationCatalogs(sortField: "effectiveFrom", sortOrder: "DESC", perPage: 5) { id title status effectiveFrom }
+    overEstablishment: allStaffingQuotas(filter: { year_gte: $year, year_lte: $year, overEstablishment: true }, perPage: 1000) { id category approvedCount occupied organization { id name } }
+    expiring30: _allCertificatesMeta(filter: { daysToExpiry_lte: 30 }) { count }
+    expiring60: _allCertificatesMeta(filter: { daysToExpiry_lte: 60 }) { count }
+    expiring90: _allCertificatesMeta(filter: { daysToExpiry_lte: 90 }) { count }
   }
 `;
+
+/** The list a card counts, with its filter shown: `/Certificate?filter={"daysToExpiry_lte":30}`. */
+function listOf(resource: string, filter: Record<string, unknown> = {}): string {
+  const shown = Object.fromEntries(Object.keys(filter).map((k) => [k, true]));
+  return `/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}&displayedFilters=${encodeURIComponent(JSON.stringify(shown))}`;
+}
+
+/** Days ahead at which certificates due for renewal are counted. */
+const EXPIRY_ALERTS = [30, 60, 90] as const;
 
 interface DashboardData {
   quotasAboveVacancyCap: { id: string; category: string; approvedCount: number; occupied: number; vacancyRate: number; organization: { id: string; name: string } }[];
@@ -27,12 +40,21 @@ interface DashboardData {
   overdueFindings: { id: string; escalation: string; dueDate: string; description: string; responsibleOrganization: { name: string } }[];
   trainingHours: { meetsProfessionalLawMinimum: boolean }[];
   allDelegationCatalogs: { id: string; title: string; status: string; effectiveFrom: string }[];
+  overEstablishment: { id: string; category: string; approvedCount: number; occupied: number; organization: { id: string; name: string } }[];
+  expiring30: { count: number };
+  expiring60: { count: number };
+  expiring90: { count: number };
 }
 
-function Figure({ title, count, children, testId }: { title: string; count?: number; children: ReactNode; testId: string }) {
+/** A card of the dashboard; its title and count open the list it counts. */
+function Figure({ title, count, children, testId, to }: { title: string; count?: number; children: ReactNode; testId: string; to?: string }) {
+  const figure = count === undefined ? null : <Typography variant="h4" color={count ? 'error' : 'success'} sx={{ px: 2 }}>{count}</Typography>;
   return (
     <Card sx={{ height: '100%' }} data-testid={testId}>
-      <CardHeader title={title} action={count === undefined ? null : <Typography variant="h4" color={count ? 'error' : 'success'} sx={{ px: 2 }}>{count}</Typography>} />
+      <CardHeader
+        title={to ? <Link to={to} data-testid={`${testId}-link`}>{title}</Link> : title}
+        action={to && figure ? <Link to={to} underline="none">{figure}</Link> : figure}
+      />
       <CardContent sx={{ pt: 0 }}>{children}</CardContent>
     </Card>
   );
@@ -69,7 +91,12 @@ export function Dashboard() {
     <Grid container spacing={2} sx={{ mt: 1 }}>
       <Title title="app.dashboard.title" />
       <Grid size={{ xs: 12, md: 6, lg: 4 }}>
-        <Figure title={translate('app.dashboard.vacancy')} count={data.quotasAboveVacancyCap.length} testId="vacancy">
+        <Figure
+          title={translate('app.dashboard.vacancy')}
+          count={data.quotasAboveVacancyCap.length}
+          testId="vacancy"
+          to={listOf('StaffingQuota', { year_gte: year, year_lte: year, aboveVacancyCap: true })}
+        >
           <Rows
             rows={data.quotasAboveVacancyCap}
             to={(q) => `/StaffingQuota/${q.id}/show`}
@@ -79,7 +106,7 @@ export function Dashboard() {
         </Figure>
       </Grid>
       <Grid size={{ xs: 12, md: 6, lg: 4 }}>
-        <Figure title={translate('app.dashboard.secondments')} count={data.overdueSecondments.length} testId="secondments">
+        <Figure title={translate('app.dashboard.secondments')} count={data.overdueSecondments.length} testId="secondments" to={listOf('Transfer', { returnOverdue: true })}>
           <Rows
             rows={data.overdueSecondments}
             to={(t) => `/Transfer/${t.id}/show`}
@@ -89,7 +116,12 @@ export function Dashboard() {
         </Figure>
       </Grid>
       <Grid size={{ xs: 12, md: 6, lg: 4 }}>
-        <Figure title={translate('app.dashboard.certificates')} count={data.staffWithoutValidCertificate.length} testId="certificates">
+        <Figure
+          title={translate('app.dashboard.certificates')}
+          count={data.staffWithoutValidCertificate.length}
+          testId="certificates"
+          to={listOf('StaffMember', { certificateAlert: true })}
+        >
           <Rows
             rows={data.staffWithoutValidCertificate}
             to={(s) => `/StaffMember/${s.id}/show`}
@@ -98,8 +130,45 @@ export function Dashboard() {
           />
         </Figure>
       </Grid>
-      <Grid size={{ xs: 12, md: 6 }}>
-        <Figure title={translate('app.dashboard.findings_by_escalation')} count={data.overdueFindings.length} testId="findings">
+      <Grid size={{ xs: 12, md: 6, lg: 4 }}>
+        <Figure title={translate('app.dashboard.expiring')} testId="expiring" to={listOf('Certificate', { daysToExpiry_lte: 90 })}>
+          <List dense disablePadding>
+            {EXPIRY_ALERTS.map((days) => (
+              <ListItem key={days} disableGutters>
+                <ListItemText
+                  primary={
+                    <Link to={listOf('Certificate', { daysToExpiry_lte: days })} data-testid={`expiring-${days}`}>
+                      {translate('app.dashboard.expiring_within', { days, count: data[`expiring${days}`].count })}
+                    </Link>
+                  }
+                />
+              </ListItem>
+            ))}
+          </List>
+        </Figure>
+      </Grid>
+      <Grid size={{ xs: 12, md: 6, lg: 4 }}>
+        <Figure
+          title={translate('app.dashboard.over_establishment')}
+          count={data.overEstablishment.length}
+          testId="over-establishment"
+          to={listOf('StaffingQuota', { year_gte: year, year_lte: year, overEstablishment: true })}
+        >
+          <Rows
+            rows={data.overEstablishment}
+            to={(q) => `/StaffingQuota/${q.id}/show`}
+            primary={(q) => q.organization.name}
+            secondary={(q) => `${translate(`enums.StaffCategory.${q.category}`)} · ${q.occupied}/${q.approvedCount}`}
+          />
+        </Figure>
+      </Grid>
+      <Grid size={{ xs: 12, md: 6, lg: 4 }}>
+        <Figure
+          title={translate('app.dashboard.findings_by_escalation')}
+          count={data.overdueFindings.length}
+          testId="findings"
+          to={listOf('Finding', { overdue: true })}
+        >
           <BarChart
             height={240}
             dataset={byEscalation}
@@ -124,7 +193,7 @@ export function Dashboard() {
         </Figure>
       </Grid>
       <Grid size={{ xs: 12, md: 6, lg: 3 }}>
-        <Figure title={translate('app.dashboard.catalogs')} testId="catalogs">
+        <Figure title={translate('app.dashboard.catalogs')} testId="catalogs" to="/DelegationCatalog">
           <Rows
             rows={data.allDelegationCatalogs}
             to={(c) => `/DelegationCatalog/${c.id}/show`}

@@ -1,5 +1,7 @@
-import { Box, Card, CardActionArea, CardContent, Chip, Paper, Typography } from '@mui/material';
+import { cloneElement, useState, type ReactElement } from 'react';
+import { Box, Card, CardActionArea, CardContent, Chip, MenuItem, Paper, TextField, Typography } from '@mui/material';
 import UndoIcon from '@mui/icons-material/Undo';
+import CampaignIcon from '@mui/icons-material/Campaign';
 import {
   EditButton,
   ListBase,
@@ -13,6 +15,8 @@ import {
   useTranslate,
   FilterForm,
   CreateButton,
+  Datagrid,
+  ReferenceManyField,
   type RaRecord,
 } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
@@ -23,6 +27,7 @@ import { PromptedAction } from './domain-action';
 import { useLang } from './use-lang';
 
 const finding = resourceMeta('Finding');
+const escalation = resourceMeta('FindingEscalation');
 
 function FindingCard({ record }: { record: RaRecord }) {
   const translate = useTranslate();
@@ -72,14 +77,21 @@ function Columns() {
   );
 }
 
+/** Filters the board always shows: the street responsible, and whether overdue. */
+const BOARD_FILTERS = ['q', 'responsibleOrganizationId', 'overdue'];
+
 /** The findings board: one column per status, overdue ones outlined in red with their escalation. */
 export function FindingsBoard() {
   const translate = useTranslate();
+  const filters = filtersFor(finding, translate).map((f) => {
+    const props = f.props as { source: string };
+    return BOARD_FILTERS.includes(props.source) ? cloneElement(f as ReactElement<{ alwaysOn?: boolean }>, { alwaysOn: true }) : f;
+  });
   return (
     <ListBase perPage={1000} sort={{ field: 'dueDate', order: 'ASC' }}>
       <Title title="app.findings.board" />
       <Box sx={{ display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between' }}>
-        <FilterForm filters={filtersFor(finding, translate)} />
+        <FilterForm filters={filters} />
         <TopToolbar>
           <CreateButton />
         </TopToolbar>
@@ -104,11 +116,60 @@ function SendBack() {
   );
 }
 
+/** Today in the browser's calendar; never later than the server's day, so never "in the future". */
+const browserToday = () => new Date().toLocaleDateString('en-CA');
+
+/** Appends an escalation (提醒函 … 移送纪委) to the finding on screen: level, date and note in one dialog. */
+function Escalate() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const lang = useLang();
+  const [level, setLevel] = useState('');
+  const [day, setDay] = useState(browserToday());
+  if (!record || record.status === 'VERIFIED') return null;
+  return (
+    <PromptedAction
+      mutation="createFindingEscalation"
+      idArg="findingId"
+      sendVersion={false}
+      label="app.findings.escalate"
+      done="app.findings.escalated"
+      arg="note"
+      fieldLabel="resources.FindingEscalation.fields.note"
+      helperText="resources.FindingEscalation.helpers.note"
+      icon={<CampaignIcon />}
+      extraArgs={{ level: ['EscalationLevel!', level || null], escalatedOn: ['LocalDate!', day || null] }}
+      extra={
+        <Box sx={{ display: 'flex', gap: 2, mt: 1 }}>
+          <TextField select name="level" label={translate('resources.FindingEscalation.fields.level')} value={level} onChange={(e) => setLevel(e.target.value)} sx={{ minWidth: 200 }}>
+            {enums.EscalationLevel.values
+              .filter((v) => v.value !== 'NONE')
+              .map((v) => (
+                <MenuItem key={v.value} value={v.value}>
+                  {v.label[lang]}
+                </MenuItem>
+              ))}
+          </TextField>
+          <TextField
+            type="date"
+            name="escalatedOn"
+            label={translate('resources.FindingEscalation.fields.escalatedOn')}
+            value={day}
+            onChange={(e) => setDay(e.target.value)}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+        </Box>
+      }
+    />
+  );
+}
+
 export function FindingShow() {
   return (
     <Show
       actions={
         <TopToolbar>
+          <Escalate />
           <SendBack />
           <EditButton />
         </TopToolbar>
@@ -116,6 +177,13 @@ export function FindingShow() {
     >
       <SimpleShowLayout>
         {showFields(finding).map((f) => fieldFor(f))}
+        <Labeled label="app.findings.escalations" fullWidth>
+          <ReferenceManyField reference="FindingEscalation" target="findingId" sort={{ field: 'escalatedOn', order: 'ASC' }}>
+            <Datagrid bulkActionButtons={false} rowClick="show" empty={<Typography color="text.secondary">{'—'}</Typography>}>
+              {escalation.fields.filter((f) => ['level', 'escalatedOn', 'note'].includes(f.name)).map((f) => fieldFor(f))}
+            </Datagrid>
+          </ReferenceManyField>
+        </Labeled>
         <Labeled label="app.history.title" fullWidth>
           <RecordHistory />
         </Labeled>

@@ -1,4 +1,6 @@
-import { Datagrid, Labeled, ReferenceManyField, Show, SimpleShowLayout, TopToolbar, EditButton, useRecordContext } from 'react-admin';
+import { useEffect } from 'react';
+import { Alert } from '@mui/material';
+import { Datagrid, Labeled, ReferenceManyField, Show, SimpleShowLayout, TopToolbar, EditButton, useRecordContext, useTranslate } from 'react-admin';
 import CheckIcon from '@mui/icons-material/CheckCircle';
 import CancelIcon from '@mui/icons-material/Cancel';
 import { RecordHistory } from '../generic/RecordHistory';
@@ -9,13 +11,51 @@ import { ConfirmedAction } from './domain-action';
 const transfer = resourceMeta('Transfer');
 const posting = resourceMeta('Posting');
 
+/** What the user should know before completing: a move over the destination's approved places (超编). */
+function CompletionNotes({ setReady }: { setReady: (ready: boolean) => void }) {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  useEffect(() => setReady(true), [setReady]);
+  if (!record?.exceedsEstablishment) return null;
+  return (
+    <Alert severity="warning" data-testid="over-establishment-warning">
+      {translate('app.transfer.over_establishment', { over: 1 - record.placesLeft })}
+    </Alert>
+  );
+}
+
+/** Pending transfers say who completes them, and whether they would exceed the approved places. */
+function PendingNotes() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (record?.status !== 'PENDING') return null;
+  return (
+    <>
+      {record.exceedsEstablishment && (
+        <Alert severity="warning" sx={{ mb: 1 }}>
+          {translate('app.transfer.over_establishment', { over: 1 - record.placesLeft })}
+        </Alert>
+      )}
+      {record.betweenOrganizations && <Alert severity="info">{translate('app.transfer.county_completes')}</Alert>}
+    </>
+  );
+}
+
 function TransferActions() {
   const record = useRecordContext();
   return (
     <TopToolbar>
       {record?.status === 'PENDING' && (
         <>
-          <ConfirmedAction mutation="completeTransfer" label="app.transfer.complete" confirm="app.transfer.confirm_complete" done="app.transfer.completed" icon={<CheckIcon />} color="primary" />
+          <ConfirmedAction
+            mutation="completeTransfer"
+            label="app.transfer.complete"
+            confirm="app.transfer.confirm_complete"
+            done="app.transfer.completed"
+            icon={<CheckIcon />}
+            color="primary"
+            details={(setReady) => <CompletionNotes setReady={setReady} />}
+          />
           <ConfirmedAction mutation="cancelTransfer" label="app.transfer.cancel" confirm="app.transfer.confirm_cancel" done="app.transfer.cancelled" icon={<CancelIcon />} color="error" />
           <EditButton />
         </>
@@ -29,6 +69,7 @@ export function TransferShow() {
   return (
     <Show actions={<TransferActions />}>
       <SimpleShowLayout>
+        <PendingNotes />
         {showFields(transfer).map((f) => fieldFor(f))}
         <Labeled label="app.transfer.postings" fullWidth>
           <ReferenceManyField reference="Posting" target="staffMemberId" source="staffMemberId" sort={{ field: 'startedOn', order: 'ASC' }}>

@@ -1,5 +1,5 @@
-import { useState, type ReactElement } from 'react';
-import { Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
+import { useState, type ReactElement, type ReactNode } from 'react';
+import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { Button, Confirm, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { graphql } from '../data-provider';
 
@@ -12,7 +12,7 @@ export function useDomainAction(
   mutation: string,
   successMessage: string,
   extraArgs: Record<string, [string, unknown]> = {},
-  { sendVersion = true }: { sendVersion?: boolean } = {},
+  { sendVersion = true, idArg = 'id' }: { sendVersion?: boolean; idArg?: string } = {},
 ) {
   const record = useRecordContext();
   const notify = useNotify();
@@ -21,7 +21,7 @@ export function useDomainAction(
   const run = async () => {
     if (!record) return;
     setBusy(true);
-    const args: Record<string, [string, unknown]> = { id: ['ID!', record.id], ...(sendVersion ? { version: ['Int', record.version] } : {}), ...extraArgs };
+    const args: Record<string, [string, unknown]> = { [idArg]: ['ID!', record.id], ...(sendVersion ? { version: ['Int', record.version] } : {}), ...extraArgs };
     const names = Object.keys(args);
     try {
       await graphql(
@@ -39,7 +39,11 @@ export function useDomainAction(
   return { run, busy, record };
 }
 
-/** A button that asks before running a domain mutation (complete, cancel, publish). */
+/**
+ * A button that asks before running a domain mutation (complete, cancel, publish). With `details`,
+ * the question comes with what the user must see first (what a publication takes away), and the
+ * confirm button waits until `details` reports the user is ready (e.g. has ticked every loss).
+ */
 export function ConfirmedAction(props: {
   mutation: string;
   label: string;
@@ -47,22 +51,44 @@ export function ConfirmedAction(props: {
   done: string;
   icon: ReactElement;
   color?: 'primary' | 'error';
+  details?: (setReady: (ready: boolean) => void) => ReactNode;
 }) {
+  const translate = useTranslate();
   const [open, setOpen] = useState(false);
+  const [ready, setReady] = useState(false);
   const { run, busy } = useDomainAction(props.mutation, props.done);
+  const confirm = () => {
+    setOpen(false);
+    run();
+  };
   return (
     <>
-      <Button label={props.label} onClick={() => setOpen(true)} disabled={busy} color={props.color ?? 'primary'} variant="contained" startIcon={props.icon} />
-      <Confirm
-        isOpen={open}
-        title={props.label}
-        content={props.confirm}
-        onConfirm={() => {
-          setOpen(false);
-          run();
+      <Button
+        label={props.label}
+        onClick={() => {
+          setReady(!props.details);
+          setOpen(true);
         }}
-        onClose={() => setOpen(false)}
+        disabled={busy}
+        color={props.color ?? 'primary'}
+        variant="contained"
+        startIcon={props.icon}
       />
+      {props.details ? (
+        <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="md">
+          <DialogTitle>{translate(props.label)}</DialogTitle>
+          <DialogContent>
+            <DialogContentText sx={{ mb: 2 }}>{translate(props.confirm)}</DialogContentText>
+            {open && props.details(setReady)}
+          </DialogContent>
+          <DialogActions>
+            <Button label="ra.action.cancel" onClick={() => setOpen(false)} />
+            <Button label="ra.action.confirm" variant="contained" color={props.color ?? 'primary'} disabled={busy || !ready} onClick={confirm} />
+          </DialogActions>
+        </Dialog>
+      ) : (
+        <Confirm isOpen={open} title={props.label} content={props.confirm} onConfirm={confirm} onClose={() => setOpen(false)} />
+      )}
     </>
   );
 }
@@ -78,17 +104,28 @@ export function PromptedAction(props: {
   icon: ReactElement;
   password?: boolean;
   sendVersion?: boolean;
+  /** The argument that receives the record's id: `id`, or e.g. `findingId` when appending to a finding. */
+  idArg?: string;
+  /** Inputs shown above the text, and the arguments they give (the escalation's level and date). */
+  extra?: ReactNode;
+  extraArgs?: Record<string, [string, unknown]>;
 }) {
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
-  const { run, busy } = useDomainAction(props.mutation, props.done, { [props.arg]: ['String!', text] }, { sendVersion: props.sendVersion });
+  const { run, busy } = useDomainAction(
+    props.mutation,
+    props.done,
+    { [props.arg]: ['String!', text], ...props.extraArgs },
+    { sendVersion: props.sendVersion, idArg: props.idArg },
+  );
   return (
     <>
       <Button label={props.label} startIcon={props.icon} onClick={() => setOpen(true)} />
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
         <DialogTitle>{translate(props.label)}</DialogTitle>
         <DialogContent>
+          {props.extra}
           <TextField
             autoFocus
             fullWidth
@@ -107,7 +144,7 @@ export function PromptedAction(props: {
           <Button
             label="ra.action.confirm"
             variant="contained"
-            disabled={busy || !text}
+            disabled={busy || !text || Object.values(props.extraArgs ?? {}).some(([type, value]) => type.endsWith('!') && !value)}
             onClick={async () => {
               setOpen(false);
               await run();

@@ -1,5 +1,6 @@
 import { Extensions, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { crudResolverOf, typesOf } from '../../registry';
+import { Ratio } from '../../crud/scalars';
 import type { Row } from '../../crud/resource';
 import { sixRates, totalScore, type CaseCounts } from './six-rates';
 
@@ -19,7 +20,7 @@ export class RateScore {
   @Field(() => Int)
   denominator!: number;
 
-  @Field(() => Float, { nullable: true, description: 'numerator ÷ denominator; null when the denominator is 0 (not applicable).' })
+  @Field(() => Ratio, { nullable: true, description: 'numerator ÷ denominator; null when the denominator is 0 (not applicable).' })
   rate!: number | null;
 
   @Field(() => Int, { description: 'Points the rate is worth (20 or 16).' })

@@ -1,5 +1,26 @@
-import { certificates } from '../../../drizzle/schema';
-import { defineResource } from '../../crud/resource';
+import { sql } from 'drizzle-orm';
+import { certificates, enumDefinitions } from '../../../drizzle/schema';
+import { computedEnum, defineResource } from '../../crud/resource';
+import { today } from '../../dates';
+import { certificateInForce } from '../staff-member/staff-conditions';
+
+// The stored status is what the issuing authority decided (暂扣, 注销 …); whether the certificate
+// can be used today also depends on its dates. Both are shown, so a certificate past its expiry
+// never reads as plainly 有效 next to a dashboard that counts its holder as uncertified.
+const stored = enumDefinitions.get('certificate_status')!.values;
+const standing = computedEnum(
+  'CertificateStanding',
+  { zh: '当前状态', en: 'Standing today' },
+  {
+    IN_FORCE: { zh: '有效', en: 'In force' },
+    EXPIRED: { zh: '已过期', en: 'Expired' },
+    NOT_YET_ISSUED: { zh: '未到发证日期', en: 'Not yet issued' },
+    SUSPENDED: stored.SUSPENDED,
+    CANCELLED: stored.CANCELLED,
+    REVOKED: stored.REVOKED,
+    LOST: stored.LOST,
+  },
+);
 
 export const certificateResource = defineResource({
   name: 'Certificate',
@@ -41,4 +62,46 @@ export const certificateResource = defineResource({
   search: ['number', 'issuingAuthority', 'area'],
   access: { writers: 'HR', owner: { via: 'staffMemberId', field: 'organizationId' } },
   ranges: [['issuedOn', 'expiresOn']],
+  computed: {
+    standing: {
+      label: { zh: '当前状态', en: 'Standing today' },
+      help: {
+        zh: '按今天计算：证件状态为有效且在有效期内的为“有效”，超过有效期的为“已过期”；暂扣、注销、吊销、遗失照证件状态显示。',
+        en: 'As of today: a VALID certificate within its dates is in force, one past its expiry date is expired; suspended, cancelled, revoked and lost ones show their status.',
+      },
+      type: 'enum',
+      enum: standing,
+      beside: 'status',
+      sql: () => {
+        const day = today();
+        return sql`(case when ${certificates.status} <> 'VALID' then ${certificates.status}::text
+          when ${certificates.issuedOn} > ${day} then 'NOT_YET_ISSUED'
+          when ${certificates.expiresOn} < ${day} then 'EXPIRED' else 'IN_FORCE' end)`;
+      },
+    },
+    inForce: {
+      label: { zh: '现行有效', en: 'In force' },
+      help: {
+        zh: '今天可以凭此证执法：状态为有效，已发证且未过有效期。',
+        en: 'The holder may enforce with it today: VALID, issued, and not past its expiry date.',
+      },
+      type: 'boolean',
+      beside: 'status',
+      sql: () => certificateInForce(today()),
+    },
+    daysToExpiry: {
+      label: { zh: '距到期天数', en: 'Days to expiry' },
+      help: {
+        zh: '现行有效的证件距有效期届满还有几天（0 为今天到期）；长期有效或已失效的为空。按 30、60、90 天筛选即到期提醒。',
+        en: 'Days until a certificate in force expires (0: today); empty when it does not expire or is not in force. Filter at 30, 60 or 90 days for renewal alerts.',
+      },
+      type: 'int',
+      nullable: true,
+      sql: () => {
+        const day = today();
+        return sql`(case when ${certificateInForce(day)} and ${certificates.expiresOn} is not null
+          then (${certificates.expiresOn} - ${day}::date) end)`;
+      },
+    },
+  },
 });

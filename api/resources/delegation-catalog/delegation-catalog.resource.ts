@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { delegationCatalogs } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
+import { today } from '../../dates';
 import { conflict } from '../../errors';
 
 export const delegationCatalogResource = defineResource({
@@ -65,6 +66,18 @@ export const delegationCatalogResource = defineResource({
   },
   search: ['title', 'documentNumber'],
   access: { writers: 'CATALOG_EDITOR' },
+  computed: {
+    retroactive: {
+      label: { zh: '追溯生效', en: 'Retroactive' },
+      help: {
+        zh: '草稿的施行日期早于今天：发布后目录自该日起追溯适用，被替代版本的赋权事项于其前一日终止。',
+        en: 'A draft whose effective date is already past: once published it applies from that day back, and the version it supersedes ends the day before.',
+      },
+      type: 'boolean',
+      beside: 'effectiveFrom',
+      sql: () => sql`(${delegationCatalogs.status} = 'DRAFT' and ${delegationCatalogs.effectiveFrom} < ${today()})`,
+    },
+  },
   guards: [
     async ({ operation, before }) => {
       if (before && before.status !== 'DRAFT') {

@@ -7,12 +7,17 @@ import { today } from '../../dates';
 // and the overdue secondment. Written once so a posting's rule, a staff member's computed fields and
 // the dashboard queries cannot disagree.
 
-/** The person holds a VALID certificate that covers `day` (issued by then, not yet expired). */
+/** The certificate row is in force on `day`: VALID, issued by then and not yet expired. */
+export function certificateInForce(day: string): SQL {
+  return sql`(${certificates.status} = 'VALID' and ${certificates.issuedOn} <= ${day}
+    and (${certificates.expiresOn} is null or ${certificates.expiresOn} >= ${day}))`;
+}
+
+/** The person holds a certificate in force on `day`. */
 export function holdsValidCertificate(staffId: PgColumn | SQL, day: string): SQL {
   // Nested once: selected from a single table, drizzle would strip table names off top-level columns.
   return sql`${sql`exists (select 1 from ${certificates} where ${certificates.staffMemberId} = ${staffId}
-    and ${certificates.status} = 'VALID' and ${certificates.issuedOn} <= ${day}
-    and (${certificates.expiresOn} is null or ${certificates.expiresOn} >= ${day}))`}`;
+    and ${certificateInForce(day)})`}`;
 }
 
 /** The person is on an enforcement post today without a valid certificate: HR must act. */

@@ -1,7 +1,7 @@
 import { staffingQuotas } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
 import { config } from '../../config';
-import { aboveCap, occupied, vacancyRate } from './vacancy';
+import { aboveCap, occupied, overEstablishment, vacancyRate } from './vacancy';
 
 const capPercent = `${Math.round(config.vacancyRateCap * 100)}%`;
 
@@ -38,6 +38,7 @@ export const staffingQuotaResource = defineResource({
         en: 'People of this category whose posting counts against this organization on the measuring day (today, or 31 December of a past year); seconded people count at home.',
       },
       type: 'int',
+      beside: 'approvedCount',
       sql: occupied,
     },
     vacancyRate: {
@@ -46,9 +47,20 @@ export const staffingQuotaResource = defineResource({
         zh: '（核定数 − 实有人数）÷ 核定数，以小数表示（0.25 即 25%）；超编时为负数；核定数为 0 时为空。',
         en: '(approved − occupied) ÷ approved, as a fraction (0.25 = 25%); negative when over strength; null when nothing is approved.',
       },
-      type: 'float',
+      type: 'ratio',
       nullable: true,
+      beside: 'approvedCount',
       sql: vacancyRate,
+    },
+    overEstablishment: {
+      label: { zh: '超编', en: 'Over establishment' },
+      help: {
+        zh: '实有人数超过核定数时为“是”（空编率为负）。',
+        en: 'True when more people occupy places than were approved (a negative vacancy rate).',
+      },
+      type: 'boolean',
+      beside: 'approvedCount',
+      sql: overEstablishment,
     },
     aboveVacancyCap: {
       label: { zh: '空编率超标', en: 'Above the vacancy cap' },

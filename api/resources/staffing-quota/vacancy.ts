@@ -30,3 +30,8 @@ export function vacancyRate(): SQL {
 export function aboveCap(): SQL {
   return sql`coalesce(${vacancyRate()} > ${config.vacancyRateCap}, false)`;
 }
+
+/** More people on the quota than approved (超编). */
+export function overEstablishment(): SQL {
+  return sql`(${occupied()} > ${staffingQuotas.approvedCount})`;
+}

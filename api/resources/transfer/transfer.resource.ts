@@ -3,7 +3,7 @@ import { staffMembers, transfers } from '../../../drizzle/schema';
 import { defineResource, derive } from '../../crud/resource';
 import { conflict } from '../../errors';
 import { secondmentOverdue } from '../staff-member/staff-conditions';
-import { currentActor } from '../../auth/actor';
+import { betweenOrganizations, exceedsEstablishment, placesLeft, TRANSFER_RULE } from './transfer-rules';
 
 export const transferResource = defineResource({
   name: 'Transfer',
@@ -64,9 +64,38 @@ export const transferResource = defineResource({
     note: { label: { zh: '备注', en: 'Note' } },
   },
   search: ['documentNumber', 'note'],
-  access: { writers: 'HR', owner: { via: 'staffMemberId', field: 'organizationId' } },
+  // Both ends of a move draft it: the organization the person works at and the one they go to.
+  access: { writers: 'HR', owner: { anyOf: [{ via: 'staffMemberId', field: 'organizationId' }, 'toOrganizationId'] }, refusal: TRANSFER_RULE },
   ranges: [['effectiveDate', 'expectedReturnDate']],
   computed: {
+    betweenOrganizations: {
+      label: { zh: '跨单位调动', en: 'Between organizations' },
+      help: {
+        zh: '人员从一个机构调到另一个机构（归位时为回到占编机构）。此类调动由调出或调入单位起草，县级人事部门办结。',
+        en: 'The person moves from one organization to another (for a return, back to the one holding their establishment). Either side drafts it; the county HR office completes it.',
+      },
+      type: 'boolean',
+      sql: betweenOrganizations,
+    },
+    placesLeft: {
+      label: { zh: '调入机构剩余编制', en: 'Places left at destination' },
+      help: {
+        zh: '转隶或招录待办理时：调入机构该人员编制类别在生效年度的核定数减实有人数；没有核定编制的为空。',
+        en: 'For a pending reassignment or recruitment: approved minus occupied places of the person’s category at the destination in the year it takes effect; empty when no quota is approved.',
+      },
+      type: 'int',
+      nullable: true,
+      sql: placesLeft,
+    },
+    exceedsEstablishment: {
+      label: { zh: '办理后超编', en: 'Would exceed establishment' },
+      help: {
+        zh: '办理此调动后，调入机构该类编制的实有人数将超过核定数（超编）。',
+        en: 'Completing this transfer would put more people on the destination’s places of this category than approved (超编).',
+      },
+      type: 'boolean',
+      sql: exceedsEstablishment,
+    },
     returnOverdue: {
       label: { zh: '逾期未归位', en: 'Return overdue' },
       help: {
@@ -118,17 +147,6 @@ export const transferResource = defineResource({
         derive(ctx, 'fromOrganizationId', person.organizationId);
       } else if (after.fromOrganizationId !== person.organizationId && !errors.has('fromOrganizationId')) {
         errors.add('fromOrganizationId', 'mismatch', '调出机构应为此人当前所在机构', 'From must be the organization the person works at now');
-      }
-      // A street or township account completes only moves within its organization (the new posting
-      // must be its own), so it is told at once rather than when completing.
-      const actor = currentActor();
-      if (actor?.local && after.toOrganizationId && after.toOrganizationId !== actor.organizationId && !errors.has('toOrganizationId')) {
-        errors.add(
-          'toOrganizationId',
-          'scope',
-          '本单位账号只能办理调入本单位的调动，调往其他单位请由县级人事部门办理',
-          'A street or township account handles moves into its own organization only; the county HR office handles moves elsewhere',
-        );
       }
       if (after.toOrganizationId && after.toOrganizationId === after.fromOrganizationId) {
         errors.add('toOrganizationId', 'same', '调入机构与调出机构相同', 'To and from are the same organization');

@@ -5,6 +5,9 @@ import { dayBefore } from '../../dates';
 import { conflict, FieldErrors } from '../../errors';
 import { serviceOf } from '../../registry';
 import type { Row } from '../../crud/resource';
+import { currentActor } from '../../auth/actor';
+import { forbidden } from '../../auth/access';
+import { crossesOrganizations, TRANSFER_RULE } from './transfer-rules';
 
 const STATUS_AFTER: Record<string, string> = {
   REASSIGNMENT: 'ON_DUTY',
@@ -48,6 +51,15 @@ export async function completeTransfer(tx: Tx, id: unknown, expectedVersion?: nu
     .from(postings)
     .where(and(eq(postings.staffMemberId, person.id), isNull(postings.endedOn)))
     .for('update');
+  // A return goes back to where the person's establishment stayed during the secondment.
+  const home = open ? ((open.quotaOrganizationId as number | null) ?? open.organizationId) : null;
+
+  // Who may complete comes before whether it can be: drafted by either side, a move between two
+  // organizations is completed at county level.
+  const destination = kind === 'RETURN' ? ((transfer.toOrganizationId as number | null) ?? home) : (transfer.toOrganizationId as number | null);
+  if (currentActor()?.local && crossesOrganizations(transfer.fromOrganizationId as number | null, destination)) {
+    throw forbidden(TRANSFER_RULE.zh, TRANSFER_RULE.en);
+  }
 
   if (person.status === 'LEFT') {
     throw stateError(`${person.name}已调出，不能再办理调动`, `${person.name} has left; no further transfer applies`);
@@ -71,8 +83,6 @@ export async function completeTransfer(tx: Tx, id: unknown, expectedVersion?: nu
     );
   }
 
-  // A return goes back to where the person's establishment stayed during the secondment.
-  const home = open ? ((open.quotaOrganizationId as number | null) ?? open.organizationId) : null;
   let to = transfer.toOrganizationId as number | null;
   if (kind === 'RETURN') {
     if (to !== null && to !== home) {

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Ctx, Field, GraphQLISODateTime, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, GraphQLISODateTime, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { auditEntries, users } from '../../../drizzle/schema';
 import type { Context } from '../../context';
 import { appError, badInput, notFound } from '../../errors';
@@ -10,6 +10,9 @@ import { hashPassword, passwordProblem, verifyPassword } from '../../auth/passwo
 import { signSession } from '../../auth/session';
 import { forbidden, loginRequired } from '../../auth/access';
 import { recordAudit } from '../../auth/audit';
+import { auditFieldChanges } from '../../auth/audit-fields';
+import { FieldChange } from '../../crud/display';
+import { localDateTime } from '../../dates';
 
 const { ObjectType: User } = typesOf('User');
 
@@ -26,7 +29,7 @@ class Session {
 }
 
 @ObjectType('AuditEntry', { description: '修改记录 (One change made through the API): who, when, what, field by field.' })
-class AuditEntry {
+export class AuditEntry {
   @Field(() => ID)
   id!: number;
 
@@ -53,6 +56,21 @@ class AuditEntry {
 
   @Field(() => GraphQLJSONObject, { description: '{ field: [before, after] } for every field that changed.' })
   changes!: object;
+}
+
+@Resolver(() => AuditEntry)
+export class AuditEntryResolver {
+  @FieldResolver(() => String, { description: 'When, as the clock of the configured zone (TZ) reads: YYYY-MM-DD HH:mm:ss.' })
+  atLocal(@Root() entry: AuditEntry) {
+    return localDateTime(entry.at);
+  }
+
+  @FieldResolver(() => [FieldChange], {
+    description: 'The same changes labelled and readable: enum values by their labels, references by the names of the records, times in the configured zone.',
+  })
+  fieldChanges(@Root() entry: AuditEntry, @Ctx() ctx: Context) {
+    return auditFieldChanges(entry.resource, entry.changes as Record<string, [unknown, unknown]>, ctx);
+  }
 }
 
 const wrongCredentials = () =>
