@@ -74,6 +74,8 @@ async function asOfIsPaged(ours: RunningServer, headers: Record<string, string>)
 }
 
 runWithCleanup(async () => {
+  const unknown = settings.shapes?.filter((s) => !(SHAPE_NAMES as readonly string[]).includes(s));
+  if (unknown?.length) throw new Error(`BENCH_SHAPES: no shape ${unknown.join(', ')}; the shapes are ${SHAPE_NAMES.join(', ')}`);
   const startedAt = new Date();
   const loadAverageStart = os.loadavg();
   const t0 = performance.now();
@@ -124,7 +126,6 @@ runWithCleanup(async () => {
   const headers: Headers = { ours: { ...json, authorization: `Bearer ${token}` }, postgraphile: json, raw: json };
   const asOfPaged = await asOfIsPaged(servers.ours, headers.ours);
   const shapes = buildShapes({ dataset, asOfPaged }).filter((s) => !settings.shapes || settings.shapes.includes(s.name));
-  if (!shapes.length) throw new Error(`BENCH_SHAPES matches none of ${SHAPE_NAMES.join(', ')}`);
   const rowsAnswered = await checkSameData(shapes, Object.values(servers), headers, asOfPaged);
   console.log(`  same data on all servers for ${shapes.map((s) => s.name).join(', ')}`);
   const measurements: Measurements = {};

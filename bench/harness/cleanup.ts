@@ -70,10 +70,11 @@ export function runWithCleanup(main: () => Promise<void>): void {
   process.on('exit', killGroupsNow);
   main()
     .then(
-      () => cleanupAll().then(() => process.exit(0)),
+      () => cleanupAll().then(() => process.exit(signalled ? 130 : 0)),
       (error) => {
-        console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-        return cleanupAll().then(() => process.exit(1));
+        // After a signal, main fails because its servers were stopped under it: not news.
+        if (!signalled) console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+        return cleanupAll().then(() => process.exit(signalled ? 130 : 1));
       },
     )
     .catch(() => process.exit(1));
