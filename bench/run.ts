@@ -144,9 +144,13 @@ runWithCleanup(async () => {
   servers = await startAll(() => db.url, authSecret);
   const monitor = new Client({ connectionString: db.url });
   await monitor.connect();
+  const waitsMonitor = new Client({ connectionString: db.url });
+  await waitsMonitor.connect();
+  const loadAverageByRound: number[][] = [];
   const nextIndex: Record<string, number> = {};
   try {
     for (let round = 1; round <= settings.rounds; round++) {
+      loadAverageByRound.push(os.loadavg().map((x) => Number(x.toFixed(2))));
       for (const shape of shapes) {
         for (const name of SERVER_NAMES) {
           const server = servers[name];
@@ -155,6 +159,7 @@ runWithCleanup(async () => {
           const run = await measureRun({
             server,
             monitor,
+            waitsMonitor,
             database: db.name,
             round,
             connections: settings.connections,
@@ -177,6 +182,7 @@ runWithCleanup(async () => {
     }
   } finally {
     await monitor.end();
+    await waitsMonitor.end();
   }
   const peakRss = Object.fromEntries(SERVER_NAMES.map((n) => [n, peakRssMiB(servers[n].pid) ?? null])) as Record<ServerName, number | null>;
   await stopAll(servers);
@@ -187,7 +193,7 @@ runWithCleanup(async () => {
   for (const shape of shapes) {
     for (const name of SERVER_NAMES) (summaries[shape.name] ??= {})[name] = summarize(measurements[shape.name]![name]!);
   }
-  const table = printTable(shapes, summaries, peakRss);
+  const table = printTable(shapes, measurements, summaries, peakRss);
   const loadAverageEnd = os.loadavg();
   const durationSeconds = Math.round((performance.now() - t0) / 1000);
   console.log(
@@ -225,6 +231,7 @@ runWithCleanup(async () => {
         loadAverage: {
           start: loadAverageStart.map((x) => Number(x.toFixed(2))),
           end: loadAverageEnd.map((x) => Number(x.toFixed(2))),
+          atEachRoundStart: loadAverageByRound,
           note: 'os.loadavg() 1/5/15 min. The machine is shared: other test suites may run at the same time, so absolute figures are noisy; compare ratios from the same run.',
         },
         postgres: postgres,
@@ -246,7 +253,7 @@ runWithCleanup(async () => {
         searchTerms: dataset.searchTerms,
         loadSeconds: Number(dataset.loadSeconds.toFixed(1)),
       },
-      ratios: Object.fromEntries(shapes.map((s) => [s.name, ratios(summaries[s.name] ?? {})])),
+      ratios: Object.fromEntries(shapes.map((s) => [s.name, ratios(measurements[s.name] ?? {})])),
       statementsPerRequest: {
         method:
           'Counted in an untimed pass: each server connects through a proxy that reads the PostgreSQL frontend protocol and counts simple Query and extended Execute messages (prepared statements included, BEGIN/COMMIT included); ' +
@@ -268,7 +275,7 @@ runWithCleanup(async () => {
                 {
                   ...summaries[s.name]![n]!,
                   statementTexts: measurements[s.name]![n]!.statements?.texts.slice(0, 12) ?? [],
-                  runs: measurements[s.name]![n]!.runs.map((r) => ({ round: r.round, ...r.load, served: r.served, cpuMs: r.cpuMs, dbCpuMs: r.dbCpuMs })),
+                  runs: measurements[s.name]![n]!.runs.map((r) => ({ round: r.round, ...r.load, served: r.served, cpuMs: r.cpuMs, dbCpuMs: r.dbCpuMs, dbWaits: r.dbWaits })),
                 },
               ]),
             ),

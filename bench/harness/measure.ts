@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import { sampleWaits } from './db-waits';
 import { runLoad } from './load';
 import { backendCpu, backendCpuDelta, cpuMs, waitUntilIdle } from './proc-stats';
 import type { RunFigures } from './report';
@@ -8,6 +9,8 @@ import type { HttpRequest } from './shapes';
 export interface RunOptions {
   server: RunningServer;
   monitor: Client;
+  /** A second connection, for the wait sampler that runs during the load. */
+  waitsMonitor: Client;
   database: string;
   round: number;
   connections: number;
@@ -33,7 +36,9 @@ export async function measureRun(o: RunOptions): Promise<RunFigures & { drainMs:
   await waitUntilIdle(o.server.pid);
   const cpu0 = cpuMs(o.server.pid);
   const db0 = await backendCpu(o.monitor, o.database);
+  const waits = sampleWaits(o.waitsMonitor, o.database);
   const result = await load(o.seconds);
+  const dbWaits = await waits.stop();
   const drainMs = await waitUntilIdle(o.server.pid);
   const cpu1 = cpuMs(o.server.pid);
   const db1 = await backendCpu(o.monitor, o.database);
@@ -44,6 +49,7 @@ export async function measureRun(o: RunOptions): Promise<RunFigures & { drainMs:
     served: result.ok + result.non2xx + o.connections,
     cpuMs: cpu1 - cpu0,
     dbCpuMs: backendCpuDelta(db0, db1),
+    dbWaits,
     drainMs,
   };
 }

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { WaitProfile } from './db-waits';
 import type { LoadResult } from './load';
 import { SERVER_NAMES, type ServerName } from './servers';
 import type { ShapeName } from './shapes';
@@ -16,6 +17,8 @@ export interface RunFigures {
   cpuMs: number;
   /** CPU of the PostgreSQL backends of the bench database over the same span. */
   dbCpuMs: number;
+  /** What the database's busy backends were doing meanwhile. */
+  dbWaits: WaitProfile;
 }
 
 export interface StatementCount {
@@ -56,6 +59,9 @@ export function summarize(cell: Cell) {
     statementsPerRequest: cell.statements ? round(cell.statements.perRequest, 2) : null,
     transactionControlPerRequest: cell.statements ? round(cell.statements.transactionControlPerRequest, 2) : null,
     bytesPerResponse: round(median(runs.map((r) => r.load.bytesPerResponse)), 0),
+    dbActiveBackends: round(median(runs.map((r) => r.dbWaits.activeBackends)), 1),
+    /** Share of busy-backend samples spent waiting on a lock (rows, transactions), median over rounds. */
+    dbLockWaitShare: round(median(runs.map((r) => Object.entries(r.dbWaits.shares).reduce((n, [k, v]) => n + (k.startsWith('Lock:') ? v : 0), 0))), 2),
     requests: ok,
     non2xx: runs.reduce((n, r) => n + r.load.non2xx, 0),
     errors: runs.reduce((n, r) => n + r.load.errors, 0),
@@ -65,10 +71,25 @@ export function summarize(cell: Cell) {
 
 export type Summary = ReturnType<typeof summarize>;
 
-export function ratios(summaries: Partial<Record<ServerName, Summary>>) {
-  const ours = summaries.ours?.requestsPerSecond;
-  const of = (peer?: number | null) => (ours && peer ? round(ours / peer, 3) : null);
-  return { vsPostgraphile: of(summaries.postgraphile?.requestsPerSecond), vsRaw: of(summaries.raw?.requestsPerSecond) };
+/**
+ * ours ÷ peer requests/s, taken round by round (the two ran within a minute of each other, under
+ * the same background load) and then the median over rounds, with the spread.
+ */
+export function ratios(cells: Partial<Record<ServerName, Cell>>) {
+  const of = (peer: ServerName) => {
+    const ours = cells.ours?.runs ?? [];
+    const theirs = cells[peer]?.runs ?? [];
+    const perRound = ours
+      .map((r) => {
+        const p = theirs.find((t) => t.round === r.round);
+        return p && p.load.requestsPerSecond > 0 ? r.load.requestsPerSecond / p.load.requestsPerSecond : NaN;
+      })
+      .filter(Number.isFinite);
+    return { median: round(median(perRound), 3), min: round(Math.min(...perRound), 3), max: round(Math.max(...perRound), 3) };
+  };
+  const pg = of('postgraphile');
+  const raw = of('raw');
+  return { vsPostgraphile: pg.median, vsRaw: raw.median, vsPostgraphileRange: [pg.min, pg.max], vsRawRange: [raw.min, raw.max] };
 }
 
 const pad = (s: unknown, n: number, right = false) => {
@@ -78,11 +99,12 @@ const pad = (s: unknown, n: number, right = false) => {
 
 export function printTable(
   shapes: { name: ShapeName; title: string; note?: string }[],
+  measurements: Measurements,
   summaries: Partial<Record<ShapeName, Partial<Record<ServerName, Summary>>>>,
   peakRss: Partial<Record<ServerName, number | null>>,
 ): string {
   const lines: string[] = [];
-  const head = `${pad('shape', 9, true)} ${pad('server', 13, true)} ${pad('req/s', 8)} ${pad('(min–max)', 15)} ${pad('p50 ms', 8)} ${pad('p99 ms', 8)} ${pad('CPU ms/req', 10)} ${pad('DB CPU', 8)} ${pad('SQL/req', 8)} ${pad('bytes', 8)} ${pad('fail', 5)}`;
+  const head = `${pad('shape', 9, true)} ${pad('server', 13, true)} ${pad('req/s', 8)} ${pad('(min–max)', 15)} ${pad('p50 ms', 8)} ${pad('p99 ms', 8)} ${pad('CPU ms/req', 10)} ${pad('DB CPU', 8)} ${pad('SQL/req', 8)} ${pad('lock%', 6)} ${pad('bytes', 8)} ${pad('fail', 5)}`;
   lines.push(head, '-'.repeat(head.length));
   for (const shape of shapes) {
     for (const server of SERVER_NAMES) {
@@ -92,14 +114,16 @@ export function printTable(
       const range = runs.length > 1 ? `${Math.min(...runs).toFixed(0)}–${Math.max(...runs).toFixed(0)}` : '';
       const fail = s.non2xx + s.errors;
       lines.push(
-        `${pad(shape.name, 9, true)} ${pad(server, 13, true)} ${pad(s.requestsPerSecond, 8)} ${pad(range, 15)} ${pad(s.p50Ms, 8)} ${pad(s.p99Ms, 8)} ${pad(s.cpuMsPerRequest, 10)} ${pad(s.dbCpuMsPerRequest, 8)} ${pad(s.statementsPerRequest, 8)} ${pad(s.bytesPerResponse, 8)} ${pad(fail, 5)}`,
+        `${pad(shape.name, 9, true)} ${pad(server, 13, true)} ${pad(s.requestsPerSecond, 8)} ${pad(range, 15)} ${pad(s.p50Ms, 8)} ${pad(s.p99Ms, 8)} ${pad(s.cpuMsPerRequest, 10)} ${pad(s.dbCpuMsPerRequest, 8)} ${pad(s.statementsPerRequest, 8)} ${pad(s.dbLockWaitShare === null ? null : Math.round(s.dbLockWaitShare * 100), 6)} ${pad(s.bytesPerResponse, 8)} ${pad(fail, 5)}`,
       );
     }
   }
-  lines.push('', `${pad('shape', 9, true)} ${pad('ours/PostGraphile', 18)} ${pad('ours/raw', 10)}`);
+  lines.push('', `${pad('shape', 9, true)} ${pad('ours/PostGraphile', 18)} ${pad('(rounds)', 14)} ${pad('ours/raw', 10)} ${pad('(rounds)', 14)}`);
   for (const shape of shapes) {
-    const r = ratios(summaries[shape.name] ?? {});
-    lines.push(`${pad(shape.name, 9, true)} ${pad(r.vsPostgraphile, 18)} ${pad(r.vsRaw, 10)}`);
+    const r = ratios(measurements[shape.name] ?? {});
+    lines.push(
+      `${pad(shape.name, 9, true)} ${pad(r.vsPostgraphile, 18)} ${pad(r.vsPostgraphileRange.join('–'), 14)} ${pad(r.vsRaw, 10)} ${pad(r.vsRawRange.join('–'), 14)}`,
+    );
   }
   lines.push('', `peak RSS (MiB): ${SERVER_NAMES.map((s) => `${s} ${peakRss[s] === null || peakRss[s] === undefined ? '–' : peakRss[s]!.toFixed(0)}`).join(', ')}`);
   for (const shape of shapes) if (shape.note) lines.push(`note (${shape.name}): ${shape.note}`);
