@@ -32,8 +32,8 @@ export const config = {
   loginMaxFailuresPerAddress: Number(process.env.LOGIN_MAX_FAILURES_PER_ADDRESS ?? 50),
   /** Largest request body. */
   maxBodyBytes: Number(process.env.MAX_BODY_BYTES ?? 1_000_000),
-  /** Highest acceptable vacancy rate of a staffing quota (seed 000: 空编率不得高于20%). */
+  /** Highest acceptable vacancy rate of a staffing quota (《武清区关于进一步深化街镇综合执法改革的指导意见》: 空编率不得高于20%). */
   vacancyRateCap: Number(process.env.VACANCY_RATE_CAP ?? 0.2),
-  /** Hours of professional-law training each enforcement officer needs per year (seed 004: 不少于30课时). */
+  /** Hours of professional-law training each enforcement officer needs per year (《镇平县行政执法改革与管理专项整治工作实施方案》: 不少于30课时). */
   professionalLawHoursMin: Number(process.env.PROFESSIONAL_LAW_HOURS_MIN ?? 30),
 };

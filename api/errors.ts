@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { Label } from '../drizzle/schema/columns';
 
 /**
- * The error contract (ARCHITECTURE §9): every refusal carries a stable `extensions.code`, a message
+ * The error contract: every refusal carries a stable `extensions.code`, a message
  * in both languages, and, for bad input, one entry per field so a form can show it under the input.
  */
 export type ErrorCode =

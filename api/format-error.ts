@@ -13,7 +13,7 @@ const VARIABLE_RE = /^Variable "\$([\w]+)" got invalid value (.*?); (.*)$/s;
 /**
  * Shapes every error the client sees. Our own errors pass as they are; GraphQL's refusal of a
  * badly typed variable gets the same per-field shape as our validation; anything unexpected is
- * logged in full and reaches the client only as a generic message (ARCHITECTURE §9).
+ * logged in full and reaches the client only as a generic message.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   // A protective limit refuses during validation, where Apollo labels every error

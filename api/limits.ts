@@ -10,7 +10,7 @@ import { currentActor } from './auth/actor';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailable } from './database-errors';
 import { logFailure } from './log';
 
-// Protective limits (issue #5): what a single request may ask for, and how often a caller may ask.
+// Protective limits: what a single request may ask for, and how often a caller may ask.
 // Each refusal has its own code, so a client can tell a too-deep query from a busy one.
 
 export interface Limits {

@@ -89,7 +89,7 @@ const unavailableStatus: ApolloServerPlugin<Context> = {
 
 const ADMIN_DIRS = [path.resolve(__dirname, '../admin/dist'), path.resolve(__dirname, '../admin/public')];
 
-/** One server, one port: GraphQL at /graphql, health at /healthz, the admin at / (ARCHITECTURE §1). */
+/** One server, one port: GraphQL at /graphql, health at /healthz, the admin at /. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');

@@ -13,7 +13,7 @@ function defined(args: object): Args {
 }
 
 /**
- * The react-admin grammar for one resource, written once (ARCHITECTURE §5):
+ * The react-admin grammar for one resource, written once:
  * `X(id)`, `allXs`, `_allXsMeta`, `createX`, `updateX`, `deleteX`, `updateXs`, `deleteXs`,
  * plus one field per reference (`recipientId` → `recipient { … }`) loaded in batches.
  * A resource's own resolver extends the returned class and adds only its domain operations.

@@ -201,7 +201,7 @@ async function seedCatalogs(tx: Tx, orgs: Ids, items: Ids): Promise<void> {
 }
 
 /**
- * The liaison directory and guidance assignments of seed 004: each township's liaison for its
+ * The liaison directory and guidance assignments of 《镇平县行政执法改革与管理专项整治工作实施方案》: each township's liaison for its
  * guiding department, each department's lead for each township it guides, and the department's
  * four lists.
  */

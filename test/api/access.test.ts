@@ -5,7 +5,7 @@ import { makeWorld, type World } from '../helpers/fixtures';
 import { resourceDefinitions } from '../../api/resources';
 import type { OwnerPath } from '../../api/crud/resource';
 
-// Who may do what (issue #5): sign-in, roles, organization scope, and the audit trail of every change.
+// Who may do what: sign-in, roles, organization scope, and the audit trail of every change.
 let server: TestServer;
 let world: World;
 

@@ -7,7 +7,7 @@ import pluralize from 'pluralize';
 import { getSchema } from '../../api/schema';
 import { resourceDefinitions } from '../../api/resources';
 
-// Protective limits and hostile input (issue #5): each refusal has its own code and leaves the data
+// Protective limits and hostile input: each refusal has its own code and leaves the data
 // as it was. A second server with small limits shares the first one's database.
 let server: TestServer;
 let tight: TestServer;

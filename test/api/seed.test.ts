@@ -4,7 +4,7 @@ import { dbFingerprint, startTestServer, type TestServer } from '../helpers/test
 import { ok } from '../helpers/operations';
 import { today } from '../../api/dates';
 
-// The demo county a new user sees: Zhenping (seed 004), its catalog following the guidance mapping.
+// The demo county a new user sees: Zhenping (《镇平县行政执法改革与管理专项整治工作实施方案》), its catalog following the guidance mapping.
 let server: TestServer;
 
 beforeAll(async () => {
@@ -15,7 +15,7 @@ afterAll(() => server?.stop());
 const count = async (field: string, filter: Record<string, unknown> = {}) =>
   (await ok(server, field, { filter }, 'count')).count as number;
 
-it('has the 22 streets and townships, 27 departments and 4 vertical units of seed 004', async () => {
+it('has the 22 streets and townships, 27 departments and 4 vertical units of 《镇平县行政执法改革与管理专项整治工作实施方案》', async () => {
   expect(await count('_allOrganizationsMeta', { kind: 'STREET' })).toBe(3);
   expect(await count('_allOrganizationsMeta', { kind: 'TOWNSHIP' })).toBe(19);
   expect(await count('_allOrganizationsMeta', { kind: 'DEPARTMENT' })).toBe(27);
@@ -62,7 +62,7 @@ it('answers what 涅阳街道 holds today and held in 2022', async () => {
   expect(then.every((d: any) => d.catalog.status === 'SUPERSEDED' && d.mode === 'ENTRUSTED')).toBe(true);
 });
 
-it('has the guidance assignments of seed 004, each with a lead contact and a liaison at the township', async () => {
+it('has the guidance assignments of 《镇平县行政执法改革与管理专项整治工作实施方案》, each with a lead contact and a liaison at the township', async () => {
   const assignments = await ok(server, 'allGuidanceAssignments', { perPage: 100 }, 'department { name } township { id name } leadContact { organizationId mobile }');
   expect(assignments).toHaveLength(guidance.reduce((n, g) => n + g.townships.length, 0));
   const full = (short: string) => [...departments, ...verticalUnits, ...townships].find((o) => o.short === short)!.name;

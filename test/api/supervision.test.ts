@@ -4,7 +4,7 @@ import { makeWorld, type World } from '../helpers/fixtures';
 import { today } from '../../api/dates';
 
 // Rules 6 and 7 of the whole-record issue: findings move forward and escalate with a history that is
-// never rewritten; case reports give the six rates of seed 004 附件2, figure by figure.
+// never rewritten; case reports give the six rates of 《镇平县行政执法改革与管理专项整治工作实施方案》 附件2, figure by figure.
 let server: TestServer;
 let world: World;
 let inspection: string;
@@ -144,7 +144,7 @@ describe('escalation history', () => {
   });
 });
 
-describe('six rates (seed 004 附件2)', () => {
+describe('six rates (《镇平县行政执法改革与管理专项整治工作实施方案》 附件2)', () => {
   const report = async (counts: Record<string, number>) => {
     const org = await world.org('六率测试镇', 'TOWNSHIP');
     return ok(

@@ -2,7 +2,7 @@ import { dbFingerprint, onlyError, startTestServer, type TestServer } from '../h
 import { call, ok, errorCode } from '../helpers/operations';
 import { makeWorld, type World } from '../helpers/fixtures';
 
-// API tokens for other government systems (issue #5): read-only, limited to their scopes, personal
+// API tokens for other government systems: read-only, limited to their scopes, personal
 // fields masked without the personal-data scope, revocable at once.
 let server: TestServer;
 let world: World;

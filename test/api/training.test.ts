@@ -3,7 +3,7 @@ import { call, ok, refused } from '../helpers/operations';
 import { makeWorld, type World } from '../helpers/fixtures';
 
 // Rule 5 of the whole-record issue: training hours per person and year, by kind, against the
-// professional-law minimum of seed 004 (不少于30课时).
+// professional-law minimum of 《镇平县行政执法改革与管理专项整治工作实施方案》 (不少于30课时).
 let server: TestServer;
 let world: World;
 

@@ -17,8 +17,8 @@ export const caseReportResource = defineResource({
   table: caseReports,
   label: { zh: '执法统计', en: 'Case report' },
   description: {
-    zh: '执法单位在统计期内的各项执法数据，据此按资料004附件2计算“六率”及其得分。',
-    en: 'An organization’s enforcement counts for a period, from which the six rates (六率) and their points are computed per seed 004 附件2.',
+    zh: '执法单位在统计期内的各项执法数据，据此按《镇平县行政执法改革与管理专项整治工作实施方案》附件2计算“六率”及其得分。',
+    en: 'An organization’s enforcement counts for a period, from which the six rates (六率) and their points are computed per 《镇平县行政执法改革与管理专项整治工作实施方案》 附件2.',
   },
   fields: {
     organizationId: { label: { zh: '执法单位', en: 'Organization' } },

@@ -44,7 +44,7 @@ interface RateRule {
 }
 
 /**
- * 镇平县行政执法单位执法考核内容与评分标准 (seed 004, 附件2). Each rate earns its weight times the
+ * 镇平县行政执法单位执法考核内容与评分标准 (《镇平县行政执法改革与管理专项整治工作实施方案》, 附件2). Each rate earns its weight times the
  * rate (capped at 100%), less the per-case deductions, never below zero; 被起诉率 earns its weight
  * times (1 − rate).
  */

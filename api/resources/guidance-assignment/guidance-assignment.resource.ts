@@ -11,8 +11,8 @@ export const guidanceAssignmentResource = defineResource({
   table: guidanceAssignments,
   label: { zh: '分包指导', en: 'Guidance assignment' },
   description: {
-    zh: '分包指导某一街道或乡镇执法队伍的县直部门（资料004 §三(二)4），含指导负责人。',
-    en: 'A county department assigned to guide a street or township’s enforcement team (seed 004 §三(二)4), with its lead contact.',
+    zh: '分包指导某一街道或乡镇执法队伍的县直部门（《镇平县行政执法改革与管理专项整治工作实施方案》 §三(二)4），含指导负责人。',
+    en: 'A county department assigned to guide a street or township’s enforcement team (《镇平县行政执法改革与管理专项整治工作实施方案》 §三(二)4), with its lead contact.',
   },
   fields: {
     departmentId: { label: DEPARTMENT, help: { zh: '负责指导的县直部门或垂管单位。', en: 'The department or vertical unit that guides.' } },

@@ -6,8 +6,8 @@ export const responsibilityEntryResource = defineResource({
   table: responsibilityEntries,
   label: { zh: '权责清单条目', en: 'Responsibility entry' },
   description: {
-    zh: '机构权责清单（任务、责任、流程、标准四个清单，资料004）中的一条：应履行的职责、追责情形以及职责边界。',
-    en: 'One line of an organization’s power/responsibility lists (任务、责任、流程、标准四个清单, seed 004): what it must do, when it is accountable, and where its duty ends.',
+    zh: '机构权责清单（任务、责任、流程、标准四个清单，《镇平县行政执法改革与管理专项整治工作实施方案》）中的一条：应履行的职责、追责情形以及职责边界。',
+    en: 'One line of an organization’s power/responsibility lists (任务、责任、流程、标准四个清单, 《镇平县行政执法改革与管理专项整治工作实施方案》): what it must do, when it is accountable, and where its duty ends.',
   },
   fields: {
     organizationId: {

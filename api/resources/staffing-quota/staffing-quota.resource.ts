@@ -65,8 +65,8 @@ export const staffingQuotaResource = defineResource({
     aboveVacancyCap: {
       label: { zh: '空编率超标', en: 'Above the vacancy cap' },
       help: {
-        zh: `空编率超过配置的上限（${capPercent}；资料000：空编率不得高于20%）时为“是”。`,
-        en: `True when the vacancy rate exceeds the configured cap (${capPercent}, seed 000: 空编率不得高于20%).`,
+        zh: `空编率超过配置的上限（${capPercent}；《武清区关于进一步深化街镇综合执法改革的指导意见》：空编率不得高于20%）时为“是”。`,
+        en: `True when the vacancy rate exceeds the configured cap (${capPercent}, 《武清区关于进一步深化街镇综合执法改革的指导意见》: 空编率不得高于20%).`,
       },
       type: 'boolean',
       sql: aboveCap,

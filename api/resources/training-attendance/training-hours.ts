@@ -32,7 +32,7 @@ export class StaffTrainingHours {
   @Field(() => Float, { description: '专业法律知识课时 (Professional-law hours).' })
   professionalLawHours!: number;
 
-  @Field(() => Float, { description: '专业法律知识最低课时 (The configured yearly minimum, 30 by seed 004).' })
+  @Field(() => Float, { description: '专业法律知识最低课时 (The configured yearly minimum, 30 by 《镇平县行政执法改革与管理专项整治工作实施方案》).' })
   requiredProfessionalLawHours!: number;
 
   @Field(() => Boolean, { description: '达到最低课时 (Professional-law hours reach the minimum).' })

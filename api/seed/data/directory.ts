@@ -11,7 +11,7 @@ export function person(n: number) {
   };
 }
 
-/** The four lists every enforcing department keeps (seed 004 §三(三)2), for a guiding department. */
+/** The four lists every enforcing department keeps (《镇平县行政执法改革与管理专项整治工作实施方案》 §三(三)2), for a guiding department. */
 export const departmentResponsibilities = [
   {
     kind: 'TASK',

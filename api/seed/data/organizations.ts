@@ -1,5 +1,5 @@
 /**
- * Zhenping county (镇平县, Henan) as listed in seed 004 §二: 22 streets and townships, 27 county
+ * Zhenping county (镇平县, Henan) as listed in 《镇平县行政执法改革与管理专项整治工作实施方案》 §二: 22 streets and townships, 27 county
  * departments and 4 vertically managed units, plus a few sub-units that sit under a department.
  * `short` is the name used in the county's own notices; codes are the county's illustrative scheme.
  */

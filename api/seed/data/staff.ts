@@ -81,7 +81,7 @@ function inventMobile(r: () => number): string {
   return MOBILE_PREFIXES[between(r, 0, MOBILE_PREFIXES.length - 1)] + String(between(r, 0, 99_999_999)).padStart(8, '0');
 }
 
-/** The domain a township mostly enforces in, after the department that guides it (seed 004 §三(二)4). */
+/** The domain a township mostly enforces in, after the department that guides it (《镇平县行政执法改革与管理专项整治工作实施方案》 §三(二)4). */
 const DOMAIN_OF_DEPARTMENT: Record<string, string> = {
   城市管理局: '城市管理',
   市生态环境局镇平分局: '生态环境',

@@ -1,6 +1,6 @@
 /**
- * Supervision of the demo county (seed 004 §三(三)4 and 附件2): the justice bureau's inspections of
- * streets and townships, the problems found in the four areas of seed 004, their rectification and
+ * Supervision of the demo county (《镇平县行政执法改革与管理专项整治工作实施方案》 §三(三)4 and 附件2): the justice bureau's inspections of
+ * streets and townships, the problems found in the four areas of 《镇平县行政执法改革与管理专项整治工作实施方案》, their rectification and
  * escalation, and each township's yearly enforcement counts behind the six rates.
  */
 import { townships } from './organizations';

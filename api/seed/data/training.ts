@@ -1,5 +1,5 @@
 /**
- * Training of the demo county (seed 004 §三(三)1: 大培训、大练兵、大比武; at least 30 class hours of
+ * Training of the demo county (《镇平县行政执法改革与管理专项整治工作实施方案》 §三(三)1: 大培训、大练兵、大比武; at least 30 class hours of
  * professional law a year). Attendance is spread so that in 2025 some people reach the minimum and
  * some do not.
  */
