@@ -5,7 +5,12 @@ export function dayBefore(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The configured zone that decides what "today" is: TZ, or Asia/Shanghai. Clients ask for it (`timeZone`). */
+export function timeZone(): string {
+  return process.env.TZ || 'Asia/Shanghai';
+}
+
 /** Today in the server's configured zone (Asia/Shanghai unless TZ says otherwise), YYYY-MM-DD. */
 export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: process.env.TZ || 'Asia/Shanghai' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone() }).format(new Date());
 }

@@ -12,6 +12,7 @@ import { FindingResolver } from './resources/finding/finding.resolver';
 import { CaseReportResolver } from './resources/case-report/case-report.resolver';
 import { UserResolver } from './resources/user/auth.resolver';
 import { ApiTokenResolver } from './resources/user/api-token.resolver';
+import { PermissionsResolver } from './resources/user/permissions.resolver';
 import { guardSchema } from './auth/token-guard';
 
 /** Resources with domain operations; every other resource is served by its generated resolver. */
@@ -28,7 +29,7 @@ const domainResolvers: Record<string, Function> = {
 };
 
 /** Resolvers of types that are not resources (report rows with their own references). */
-const otherResolvers: Function[] = [StaffTrainingHoursResolver, ApiTokenResolver];
+const otherResolvers: Function[] = [StaffTrainingHoursResolver, ApiTokenResolver, PermissionsResolver];
 
 let schema: GraphQLSchema | undefined;
 
