@@ -6,7 +6,7 @@ export interface Bilingual {
   en: string;
 }
 
-export type FieldKind = 'id' | 'string' | 'int' | 'float' | 'boolean' | 'date' | 'datetime' | 'enum' | 'enumList' | 'reference';
+export type FieldKind = 'id' | 'string' | 'int' | 'float' | 'boolean' | 'date' | 'datetime' | 'enum' | 'enumList' | 'reference' | 'password';
 
 export interface FieldMetadata {
   name: string;
@@ -22,6 +22,10 @@ export interface FieldMetadata {
   enumName?: string;
   /** The resource a reference points at (`recipientId` → `Organization`). */
   reference?: string;
+  /** The field holding the referenced record itself (`recipientId` → `recipient`). */
+  objectField?: string;
+  /** What a new record starts with when the field is left alone (the create argument's default). */
+  default?: unknown;
   /** Filter suffixes the API accepts for this field (`_lt`, `_gte`, `_null` …); `eq` is the field itself. */
   filters: string[];
 }
@@ -32,6 +36,8 @@ export interface ResourceMetadata {
   label: Bilingual;
   description?: Bilingual;
   fields: FieldMetadata[];
+  /** Arguments of create that are not fields of the record (a new account's initial password). */
+  createOnly: FieldMetadata[];
   /** The field that names a record in references and titles (name, title, personName …). */
   titleField: string;
   /** The API's `q` filter searches these. */
