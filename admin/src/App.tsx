@@ -1,4 +1,5 @@
-import { Admin, CustomRoutes, Layout, Resource, type DataProvider, type LayoutProps } from 'react-admin';
+import { Admin, AppBar, CustomRoutes, Layout, Logout, MenuItemLink, Resource, UserMenu, useGetIdentity, type DataProvider, type LayoutProps } from 'react-admin';
+import PersonIcon from '@mui/icons-material/Person';
 import { Route } from 'react-router-dom';
 import { ApiTokens } from './screens/ApiTokens';
 import { resources } from './metadata';
@@ -8,8 +9,21 @@ import { Menu } from './Menu';
 import { ResourceCreate, ResourceEdit, ResourceList, ResourceShow } from './generic/views';
 import { screens } from './screens';
 import { Dashboard } from './screens/Dashboard';
+import { recordName } from './provider/record-name';
 
-const AppLayout = (props: LayoutProps) => <Layout {...props} menu={Menu} />;
+/** The user menu: one's own account (its password, last sign-in), then sign out. */
+function AccountMenu() {
+  const { identity } = useGetIdentity();
+  return (
+    <UserMenu>
+      {identity && <MenuItemLink to={`/User/${identity.id}/show`} primaryText="app.users.my_account" leftIcon={<PersonIcon />} />}
+      <Logout />
+    </UserMenu>
+  );
+}
+
+const AppAppBar = () => <AppBar userMenu={<AccountMenu />} />;
+const AppLayout = (props: LayoutProps) => <Layout {...props} menu={Menu} appBar={AppAppBar} />;
 
 /**
  * Every resource of the schema gets the four generated screens; `screens` replaces the few that
@@ -17,7 +31,9 @@ const AppLayout = (props: LayoutProps) => <Layout {...props} menu={Menu} />;
  */
 export function App({ dataProvider }: { dataProvider: DataProvider }) {
   return (
-    <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} layout={AppLayout} dashboard={Dashboard} title="app.title" disableTelemetry>
+    // requireAuth: nothing renders and nothing is queried before the session is checked, so a first
+    // visit goes straight to the sign-in page.
+    <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} layout={AppLayout} dashboard={Dashboard} title="app.title" requireAuth disableTelemetry>
       {resources.map((r) => {
         const custom = screens[r.name] ?? {};
         const List = custom.list ?? (() => <ResourceList resource={r} />);
@@ -30,7 +46,8 @@ export function App({ dataProvider }: { dataProvider: DataProvider }) {
             show={Show}
             edit={() => <ResourceEdit resource={r} />}
             create={() => <ResourceCreate resource={r} />}
-            recordRepresentation={r.titleField}
+            // Titles and confirmations name the record (涅阳街道 · 对…的处罚), not its id.
+            recordRepresentation={(record) => recordName(r, record, i18nProvider.translate)}
           />
         );
       })}

@@ -1,7 +1,6 @@
 import { Box, Card, CardActionArea, CardContent, Chip, Paper, Typography } from '@mui/material';
 import UndoIcon from '@mui/icons-material/Undo';
 import {
-  EditButton,
   ListBase,
   Show,
   Labeled,
@@ -20,6 +19,8 @@ import { RecordHistory } from '../generic/RecordHistory';
 import { fieldFor, filtersFor } from '../generic/field-components';
 import { enums, resourceMeta, showFields } from '../metadata';
 import { PromptedAction } from './domain-action';
+import { IfMayRun, ShowActions } from '../generic/actions';
+import { useOwnOrganizationFilter, useResourcePermission } from '../permissions';
 import { useLang } from './use-lang';
 
 const finding = resourceMeta('Finding');
@@ -75,14 +76,13 @@ function Columns() {
 /** The findings board: one column per status, overdue ones outlined in red with their escalation. */
 export function FindingsBoard() {
   const translate = useTranslate();
+  const { create: mayCreate } = useResourcePermission('Finding');
   return (
-    <ListBase perPage={1000} sort={{ field: 'dueDate', order: 'ASC' }}>
+    <ListBase perPage={1000} sort={{ field: 'dueDate', order: 'ASC' }} filterDefaultValues={useOwnOrganizationFilter('Finding')}>
       <Title title="app.findings.board" />
       <Box sx={{ display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between' }}>
         <FilterForm filters={filtersFor(finding, translate)} />
-        <TopToolbar>
-          <CreateButton />
-        </TopToolbar>
+        <TopToolbar>{mayCreate && <CreateButton />}</TopToolbar>
       </Box>
       <Columns />
     </ListBase>
@@ -93,14 +93,16 @@ function SendBack() {
   const record = useRecordContext();
   if (record?.status !== 'RECTIFIED') return null;
   return (
-    <PromptedAction
-      mutation="sendBackFinding"
-      label="app.findings.send_back"
-      done="app.findings.sent_back"
-      arg="reason"
-      fieldLabel="app.findings.reason"
-      icon={<UndoIcon />}
-    />
+    <IfMayRun operation="sendBackFinding">
+      <PromptedAction
+        mutation="sendBackFinding"
+        label="app.findings.send_back"
+        done="app.findings.sent_back"
+        arg="reason"
+        fieldLabel="app.findings.reason"
+        icon={<UndoIcon />}
+      />
+    </IfMayRun>
   );
 }
 
@@ -108,10 +110,9 @@ export function FindingShow() {
   return (
     <Show
       actions={
-        <TopToolbar>
+        <ShowActions>
           <SendBack />
-          <EditButton />
-        </TopToolbar>
+        </ShowActions>
       }
     >
       <SimpleShowLayout>

@@ -1,26 +1,28 @@
-import { Datagrid, Labeled, ReferenceManyField, Show, SimpleShowLayout, TopToolbar, EditButton, useRecordContext } from 'react-admin';
+import { Datagrid, Labeled, ReferenceManyField, Show, SimpleShowLayout, TopToolbar, useRecordContext } from 'react-admin';
 import CheckIcon from '@mui/icons-material/CheckCircle';
 import CancelIcon from '@mui/icons-material/Cancel';
 import { RecordHistory } from '../generic/RecordHistory';
 import { fieldFor } from '../generic/field-components';
 import { resourceMeta, showFields } from '../metadata';
 import { ConfirmedAction } from './domain-action';
+import { IfMayRun, ShowActions } from '../generic/actions';
 
 const transfer = resourceMeta('Transfer');
 const posting = resourceMeta('Posting');
 
 function TransferActions() {
   const record = useRecordContext();
+  // Only a pending transfer is completed, cancelled or edited; each only by those who may.
+  if (record?.status !== 'PENDING') return <TopToolbar />;
   return (
-    <TopToolbar>
-      {record?.status === 'PENDING' && (
-        <>
-          <ConfirmedAction mutation="completeTransfer" label="app.transfer.complete" confirm="app.transfer.confirm_complete" done="app.transfer.completed" icon={<CheckIcon />} color="primary" />
-          <ConfirmedAction mutation="cancelTransfer" label="app.transfer.cancel" confirm="app.transfer.confirm_cancel" done="app.transfer.cancelled" icon={<CancelIcon />} color="error" />
-          <EditButton />
-        </>
-      )}
-    </TopToolbar>
+    <ShowActions>
+      <IfMayRun operation="completeTransfer">
+        <ConfirmedAction mutation="completeTransfer" label="app.transfer.complete" confirm="app.transfer.confirm_complete" done="app.transfer.completed" icon={<CheckIcon />} color="primary" />
+      </IfMayRun>
+      <IfMayRun operation="cancelTransfer">
+        <ConfirmedAction mutation="cancelTransfer" label="app.transfer.cancel" confirm="app.transfer.confirm_cancel" done="app.transfer.cancelled" icon={<CancelIcon />} color="error" />
+      </IfMayRun>
+    </ShowActions>
   );
 }
 
