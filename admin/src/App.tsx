@@ -1,4 +1,4 @@
-import { Admin, AppBar, CustomRoutes, Layout, Logout, MenuItemLink, Resource, UserMenu, useGetIdentity, type DataProvider, type LayoutProps } from 'react-admin';
+import { Admin, AppBar, CustomRoutes, Layout, Logout, MenuItemLink, Resource, UserMenu, useGetIdentity, useUserMenu, type DataProvider, type LayoutProps } from 'react-admin';
 import PersonIcon from '@mui/icons-material/Person';
 import { Route } from 'react-router-dom';
 import { ApiTokens } from './screens/ApiTokens';
@@ -11,12 +11,18 @@ import { screens } from './screens';
 import { Dashboard } from './screens/Dashboard';
 import { recordName } from './provider/record-name';
 
-/** The user menu: one's own account (its password, last sign-in), then sign out. */
-function AccountMenu() {
+/** One's own account (its password, last sign-in); the menu closes on the way there. */
+function MyAccountItem() {
   const { identity } = useGetIdentity();
+  const userMenu = useUserMenu();
+  if (!identity) return null;
+  return <MenuItemLink to={`/User/${identity.id}/show`} primaryText="app.users.my_account" leftIcon={<PersonIcon />} onClick={() => userMenu?.onClose()} />;
+}
+
+function AccountMenu() {
   return (
     <UserMenu>
-      {identity && <MenuItemLink to={`/User/${identity.id}/show`} primaryText="app.users.my_account" leftIcon={<PersonIcon />} />}
+      <MyAccountItem />
       <Logout />
     </UserMenu>
   );
