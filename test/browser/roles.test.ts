@@ -296,11 +296,18 @@ suite('each role’s first week, by clicking', () => {
     // A delegation of the 2025 draft: catalog, power item, street and department all change.
     await editor.menu('赋权事项');
     await expect(editor.writeControls()).resolves.toEqual(expect.arrayContaining(['新建', '选择（批量删除）']));
+    // A reference column is not offered for sorting (the API would sort it by id); a date is.
+    await expect(page.locator('th.column-recipientId .MuiTableSortLabel-root').count()).resolves.toBe(0);
+    await expect(page.locator('th.column-effectiveFrom .MuiTableSortLabel-root').count()).resolves.toBe(1);
     await editor.openRow('征求意见稿');
     const delegation = editor.recordId();
-    // Named by street and power, not by number.
-    await expect(page.locator('#react-admin-title').innerText()).resolves.toMatch(/^赋权事项 \S+(街道|镇|乡) · 对.+/);
+    // Named by street and power, not by number, in the title and when asked to confirm a delete.
+    const title = (await page.locator('#react-admin-title').innerText()).trim();
+    expect(title).toMatch(/^赋权事项 \S+(街道|镇|乡) · 对.+/);
     await editor.edit();
+    await page.getByRole('button', { name: '删除' }).click();
+    await page.getByRole('dialog').getByText(`删除${title}`).waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
     await editor.pick('所属目录', '2026年调整草案');
     await editor.pick('承接机构', '雪枫街道');
     await editor.pick('赋权部门', '市场监督管理局', /^镇平县市场监督管理局$/);
