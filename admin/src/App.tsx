@@ -37,9 +37,7 @@ const AppLayout = (props: LayoutProps) => <Layout {...props} menu={Menu} appBar=
  */
 export function App({ dataProvider }: { dataProvider: DataProvider }) {
   return (
-    // requireAuth: nothing renders and nothing is queried before the session is checked, so a first
-    // visit goes straight to the sign-in page.
-    <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} layout={AppLayout} dashboard={Dashboard} title="app.title" requireAuth disableTelemetry>
+    <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} layout={AppLayout} dashboard={Dashboard} title="app.title" disableTelemetry>
       {resources.map((r) => {
         const custom = screens[r.name] ?? {};
         const List = custom.list ?? (() => <ResourceList resource={r} />);
