@@ -62,7 +62,7 @@ suite('the back office in a browser', () => {
     });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page.setDefaultTimeout(15_000);
-  }, 240_000);
+  }, 600_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();

@@ -205,7 +205,7 @@ suite('each role’s first week, by clicking', () => {
       executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-  }, 300_000);
+  }, 600_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
