@@ -296,9 +296,9 @@ suite('each role’s first week, by clicking', () => {
     // A delegation of the 2025 draft: catalog, power item, street and department all change.
     await editor.menu('赋权事项');
     await expect(editor.writeControls()).resolves.toEqual(expect.arrayContaining(['新建', '选择（批量删除）']));
-    // A reference column is not offered for sorting (the API would sort it by id); a date is.
+    // A reference column is not offered for sorting (the API would sort it by id); the mode is.
     await expect(page.locator('th.column-recipientId .MuiTableSortLabel-root').count()).resolves.toBe(0);
-    await expect(page.locator('th.column-effectiveFrom .MuiTableSortLabel-root').count()).resolves.toBe(1);
+    await expect(page.locator('th.column-mode .MuiTableSortLabel-root').count()).resolves.toBe(1);
     await editor.openRow('征求意见稿');
     const delegation = editor.recordId();
     // Named by street and power, not by number, in the title and when asked to confirm a delete.
