@@ -351,6 +351,11 @@ suite('each role’s first week, by clicking', () => {
     expect([...new Set(organizations)]).toEqual(['涅阳街道']);
     await expect(hr.writeControls()).resolves.toEqual(expect.arrayContaining(['新建', '选择（批量删除）']));
     await hr.shot('staff');
+    // The filter saved under a name, for later.
+    await page.getByRole('button', { name: '添加筛选条件' }).click();
+    await page.getByRole('menuitem', { name: '保存当前查询…' }).click();
+    await page.getByRole('dialog').getByLabel('查询名称').fill('本街道人员');
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
     await hr.openRow();
     await expect(hr.writeControls()).resolves.toEqual(['编辑']);
     await hr.shot('staff-own');
@@ -362,6 +367,12 @@ suite('each role’s first week, by clicking', () => {
     await expect(page.locator('.RaShow-main').innerText()).resolves.not.toContain('涅阳街道');
     await expect(hr.writeControls()).resolves.toEqual([]);
     await hr.shot('staff-other');
+    // Back to its own people through the saved filter.
+    await hr.menu('执法人员');
+    await page.getByRole('button', { name: '添加筛选条件' }).click();
+    await page.getByRole('menuitem', { name: '本街道人员' }).click();
+    await hr.settled();
+    await until(async () => [...new Set(await page.locator('.RaDatagrid-table tbody tr td.column-organizationId').allInnerTexts())], ['涅阳街道']);
     // No accounts menu.
     await expect(page.getByRole('menuitem', { name: '用户', exact: true }).count()).resolves.toBe(0);
 
