@@ -535,7 +535,7 @@ suite('each role’s first week, by clicking', () => {
       const { page } = editor;
       await editor.menu('赋权事项目录');
       await editor.openRow('草稿');
-      const date = page.locator('input[name="as-of-date"]');
+      const date = page.getByTestId('as-of').locator('input[type="date"]');
       await expect(date.inputValue()).resolves.toBe('2026-03-10');
       // Choosing a street asks about that day; typing a year digit by digit asks about no half-typed one.
       await page.getByLabel('街道/乡镇').click();

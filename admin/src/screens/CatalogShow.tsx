@@ -97,7 +97,7 @@ function AsOf() {
             </MenuItem>
           ))}
         </MuiTextField>
-        <MuiTextField type="date" name="as-of-date" label={translate('app.catalog.as_of_date')} value={date} onChange={(e) => setDate(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
+        <MuiTextField type="date" label={translate('app.catalog.as_of_date')} value={date} onChange={(e) => setDate(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
       </Box>
       {data && (data.delegationsAsOf.length ? <Grouped rows={data.delegationsAsOf} /> : <Typography color="text.secondary">{translate('app.catalog.as_of_empty')}</Typography>)}
     </Box>
