@@ -414,7 +414,7 @@ suite('each role’s first week, by clicking', () => {
     await hr.close();
   });
 
-  it('a supervisor reassigns a finding to another inspection, escalates by appending, and cannot edit an escalation', async () => {
+  it('a supervisor reassigns a finding to another inspection and responsible street; escalations offer 新建 and nothing that changes or deletes', async () => {
     const supervisor = await new User('supervisor').signIn();
     const { page } = supervisor;
     await supervisor.menu('发现问题');
