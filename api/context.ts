@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { inArray } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
+import { readScope } from './auth/access';
 import type { Db } from './db';
 import { ANONYMOUS, type Actor } from './auth/actor';
 import { selectionOf, type ResourceModel } from './crud/model';
@@ -29,7 +30,8 @@ export function createContext(
     loaders.set(
       model.name,
       new DataLoader(async (ids) => {
-        const rows = (await db.select(selectionOf(model)).from(model.table).where(inArray(idColumn, [...ids]))) as Row[];
+        // A private record (another user's account) reads as absent, as it does through X(id).
+        const rows = (await db.select(selectionOf(model)).from(model.table).where(and(inArray(idColumn, [...ids]), readScope(actor, model)))) as Row[];
         const byId = new Map(rows.map((r) => [r.id, r]));
         return ids.map((id) => byId.get(id) ?? null);
       }),

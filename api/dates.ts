@@ -5,7 +5,7 @@ export function dayBefore(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The zone that decides what "today" and a local time are: TZ, Asia/Shanghai by default. */
+/** The configured zone that decides what "today" is: TZ, or Asia/Shanghai. Clients ask for it (`timeZone`). */
 export function timeZone(): string {
   return process.env.TZ || 'Asia/Shanghai';
 }

@@ -16,6 +16,7 @@ import { FindingResolver } from './resources/finding/finding.resolver';
 import { CaseReportResolver } from './resources/case-report/case-report.resolver';
 import { AuditEntryResolver, UserResolver } from './resources/user/auth.resolver';
 import { ApiTokenResolver } from './resources/user/api-token.resolver';
+import { PermissionsResolver } from './resources/user/permissions.resolver';
 import { guardSchema } from './auth/token-guard';
 
 /** Resources with domain operations; every other resource is served by its generated resolver. */
@@ -38,6 +39,7 @@ const otherResolvers: Function[] = [
   AuditEntryResolver,
   CatalogDiffRecipientResolver,
   CatalogDiffItemResolver,
+  PermissionsResolver,
 ];
 
 let schema: GraphQLSchema | undefined;

@@ -29,6 +29,7 @@ const SCALARS: Record<string, FieldKind> = {
   LocalDate: 'date',
   DateTimeISO: 'datetime',
   DateTime: 'datetime',
+  Password: 'password',
 };
 const SUFFIXES = ['_neq', '_lt', '_lte', '_gt', '_gte', '_null'];
 
@@ -59,7 +60,9 @@ export function buildMetadata(schema: GraphQLSchema): AdminMetadata {
     const filterFields = isInputObjectType(filterType) ? filterType.getFields() : {};
     const objectFields = type.getFields();
     const fields: FieldMetadata[] = [];
+    let objectField: string | undefined;
     for (const field of Object.values(objectFields)) {
+      objectField = undefined;
       const named = getNamedType(field.type);
       const list = isListType(getNullableType(field.type));
       let kind: FieldKind | undefined;
@@ -80,6 +83,7 @@ export function buildMetadata(schema: GraphQLSchema): AdminMetadata {
         else if (field.name.endsWith('Id') && targetType && resourceNames.has(targetType.name)) {
           kind = 'reference';
           reference = targetType.name;
+          objectField = target.name;
         } else kind = 'string';
       } else if (!list) {
         kind = SCALARS[named.name];
@@ -96,10 +100,26 @@ export function buildMetadata(schema: GraphQLSchema): AdminMetadata {
         required: Boolean(arg && isNonNullType(arg.type)),
         nullable: !isNonNullType(field.type as GraphQLOutputType),
         ...(enumName ? { enumName } : {}),
-        ...(reference ? { reference } : {}),
+        ...(reference ? { reference, objectField } : {}),
+        ...(arg?.defaultValue !== undefined ? { default: arg.defaultValue } : {}),
         filters: SUFFIXES.filter((s) => filterFields[`${field.name}${s}`]),
       });
     }
+    const createOnly: FieldMetadata[] = [...createArgs.values()]
+      .filter((a) => !objectFields[a.name] && SCALARS[getNamedType(a.type).name])
+      .map((a) => {
+        const described = parseDescription(a.description);
+        return {
+          name: a.name,
+          kind: SCALARS[getNamedType(a.type).name],
+          label: described.label ?? { zh: a.name, en: a.name },
+          ...(described.help ? { help: described.help } : {}),
+          writable: true,
+          required: isNonNullType(a.type),
+          nullable: !isNonNullType(a.type),
+          filters: [],
+        };
+      });
     const grammar = new Set(grammarOf(type.name, plural));
     const operations = [...Object.values(mutation), ...Object.values(query)]
       .filter((f) => !grammar.has(f.name) && returns(f, type))
@@ -112,6 +132,7 @@ export function buildMetadata(schema: GraphQLSchema): AdminMetadata {
       label: described.label ?? { zh: type.name, en: type.name },
       ...(described.help ? { description: described.help } : {}),
       fields,
+      createOnly,
       titleField: titleFieldOf(fields.map((f) => f.name)),
       searchable: Boolean(filterFields.q),
       operations,

@@ -1,4 +1,5 @@
-import { Admin, CustomRoutes, Layout, Resource, type DataProvider, type LayoutProps } from 'react-admin';
+import { Admin, AppBar, CustomRoutes, Layout, Logout, MenuItemLink, Resource, UserMenu, useGetIdentity, useUserMenu, type DataProvider, type LayoutProps } from 'react-admin';
+import PersonIcon from '@mui/icons-material/Person';
 import { Route } from 'react-router-dom';
 import { ApiTokens } from './screens/ApiTokens';
 import { resources } from './metadata';
@@ -8,8 +9,27 @@ import { Menu } from './Menu';
 import { ResourceCreate, ResourceEdit, ResourceList, ResourceShow } from './generic/views';
 import { screens } from './screens';
 import { Dashboard } from './screens/Dashboard';
+import { recordName } from './provider/record-name';
 
-const AppLayout = (props: LayoutProps) => <Layout {...props} menu={Menu} />;
+/** One's own account (its password, last sign-in); the menu closes on the way there. */
+function MyAccountItem() {
+  const { identity } = useGetIdentity();
+  const userMenu = useUserMenu();
+  if (!identity) return null;
+  return <MenuItemLink to={`/User/${identity.id}/show`} primaryText="app.users.my_account" leftIcon={<PersonIcon />} onClick={() => userMenu?.onClose()} />;
+}
+
+function AccountMenu() {
+  return (
+    <UserMenu>
+      <MyAccountItem />
+      <Logout />
+    </UserMenu>
+  );
+}
+
+const AppAppBar = () => <AppBar userMenu={<AccountMenu />} />;
+const AppLayout = (props: LayoutProps) => <Layout {...props} menu={Menu} appBar={AppAppBar} />;
 
 /**
  * Every resource of the schema gets the four generated screens; `screens` replaces the few that
@@ -30,7 +50,8 @@ export function App({ dataProvider }: { dataProvider: DataProvider }) {
             show={Show}
             edit={() => <ResourceEdit resource={r} />}
             create={() => <ResourceCreate resource={r} />}
-            recordRepresentation={r.titleField}
+            // Titles and confirmations name the record (涅阳街道 · 对…的处罚), not its id.
+            recordRepresentation={(record) => recordName(r, record, i18nProvider.translate)}
           />
         );
       })}

@@ -1,11 +1,16 @@
 import type { AuthProvider } from 'react-admin';
 import { graphql } from './data-provider';
+import { setTimeZone } from './dates';
+import { PERMISSIONS_QUERY, type Permissions } from './permissions';
 
 // Sessions are signed tokens from the API's `login`; the browser keeps the token and sends it as
-// `Authorization: Bearer …` with every request (data-provider.ts).
+// `Authorization: Bearer …` with every request (data-provider.ts). What the user may do
+// (`myPermissions`) and the zone that decides "today" are asked once, right after signing in, and
+// kept with the session.
 
 const TOKEN = 'township.token';
 const USER = 'township.user';
+const PERMISSIONS = 'township.permissions';
 
 interface SessionUser {
   id: string;
@@ -19,19 +24,33 @@ export const sessionToken = (): string | null => localStorage.getItem(TOKEN);
 function clear() {
   localStorage.removeItem(TOKEN);
   localStorage.removeItem(USER);
+  localStorage.removeItem(PERMISSIONS);
 }
+
+async function loadPermissions(): Promise<Permissions> {
+  const data = await graphql<{ myPermissions: Permissions; timeZone: string }>(PERMISSIONS_QUERY);
+  setTimeZone(data.timeZone);
+  localStorage.setItem(PERMISSIONS, JSON.stringify(data.myPermissions));
+  return data.myPermissions;
+}
+
+let loading: Promise<Permissions> | undefined;
 
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
+    clear();
     const data = await graphql<{ login: { token: string; user: SessionUser } }>(
       'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token user { id username displayName role } } }',
       { u: username, p: password },
     );
     localStorage.setItem(TOKEN, data.login.token);
     localStorage.setItem(USER, JSON.stringify(data.login.user));
+    loading = loadPermissions();
+    await loading;
   },
   async logout() {
     clear();
+    loading = undefined;
   },
   async checkAuth() {
     if (!sessionToken()) throw new Error('ra.auth.auth_check_error');
@@ -48,7 +67,11 @@ export const authProvider: AuthProvider = {
     return { id: user.id, fullName: user.displayName ?? user.username };
   },
   async getPermissions() {
-    const user = JSON.parse(localStorage.getItem(USER) ?? 'null') as SessionUser | null;
-    return user?.role ?? null;
+    if (!sessionToken()) return null;
+    const kept = localStorage.getItem(PERMISSIONS);
+    if (kept) return JSON.parse(kept) as Permissions;
+    // A session from before permissions were kept: ask once.
+    loading ??= loadPermissions();
+    return loading;
   },
 };

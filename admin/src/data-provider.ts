@@ -1,9 +1,9 @@
 import buildGraphQLProvider from 'ra-data-graphql-simple';
 import { HttpLink } from '@apollo/client';
 import { HttpError, type DataProvider } from 'react-admin';
-import type { IntrospectionSchema } from 'graphql';
-import introspection from './generated/introspection.json';
 import { currentLocale } from './i18n/i18n-provider';
+import { withReferences } from './provider/references';
+import { schema, typeFields } from './provider/schema';
 
 interface ServerError {
   message: string;
@@ -65,12 +65,12 @@ export function toHttpError(error: unknown): unknown {
 }
 
 export async function buildDataProvider(uri = '/graphql'): Promise<DataProvider> {
-  const provider: DataProvider = await buildGraphQLProvider({
+  const stock: DataProvider = await buildGraphQLProvider({
     clientOptions: { link: new HttpLink({ uri, fetch: authFetch }) },
-    // The schema comes from the build (schema.graphql), so start-up needs no introspection request.
-    introspection: { schema: (introspection as unknown as { __schema: IntrospectionSchema }).__schema },
+    introspection: { schema },
     bulkActionsEnabled: true,
   });
+  const provider = withReferences(stock, typeFields);
   return new Proxy(provider, {
     get(target, name) {
       const method = (target as unknown as Record<string | symbol, unknown>)[name];

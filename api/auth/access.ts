@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { enumDefinitions } from '../../drizzle/schema';
 import type { Tx } from '../db';
 import { appError } from '../errors';
@@ -57,6 +57,23 @@ async function ownersOf(tx: Tx, model: ResourceModel, models: ResourceModel[], r
 }
 
 /**
+ * What the declared rules (`access` of the resource) let an actor write, before any record is
+ * looked at: every record, only its own organization's (a street or township account), or nothing.
+ * `authorizeWrite` enforces it and `myPermissions` reports it, so the two cannot drift apart.
+ */
+export type WriteScope = 'ALL' | 'OWN_ORGANIZATION' | 'NONE';
+
+export function writeScope(actor: Actor, model: ResourceModel): WriteScope {
+  if (actor.kind !== 'USER' || !actor.role) return 'NONE';
+  if (actor.role === 'ADMIN' && !actor.local) return 'ALL';
+  const writers = model.definition.access?.writers ?? 'ADMIN';
+  if (actor.role !== writers && actor.role !== 'ADMIN') return 'NONE';
+  if (!actor.local) return 'ALL';
+  // A resource without an owner belongs to the county: a street account cannot write it at all.
+  return model.definition.access?.owner ? 'OWN_ORGANIZATION' : 'NONE';
+}
+
+/**
  * May the actor write this record (as it was, and as it will be)? Throws UNAUTHENTICATED or
  * FORBIDDEN. The one place where roles and organizations meet records.
  */
@@ -69,13 +86,23 @@ export async function authorizeWrite(
 ): Promise<void> {
   if (actor.kind === 'TOKEN') throw tokensReadOnly();
   if (actor.kind !== 'USER' || !actor.role) throw loginRequired();
-  if (actor.role === 'ADMIN' && !actor.local) return;
+  const scope = writeScope(actor, model);
+  if (scope === 'ALL') return;
   const writers = model.definition.access?.writers ?? 'ADMIN';
   if (actor.role !== writers && actor.role !== 'ADMIN') {
     const needed = enumDefinitions.get('user_role')!.values[writers];
     throw forbidden(`${model.label.zh}只能由${needed.zh}修改`, `${model.label.en} records are changed by ${needed.en} accounts only`);
   }
-  if (!actor.local) return;
+  const otherOrganization = (which = { zh: '', en: '' }) => {
+    const refusal = model.definition.access?.refusal;
+    return refusal
+      ? forbidden(refusal.zh, refusal.en)
+      : forbidden(
+          `本单位账号只能修改本单位的${model.label.zh}${which.zh}`,
+          `Accounts of a street or township change only their own organization's ${model.label.en} records${which.en}`,
+        );
+  };
+  if (scope === 'NONE') throw otherOrganization();
   // A street or township account writes only what belongs to its own organization, through every
   // reference that decides one (a shared record, such as a transfer between two organizations,
   // belongs to each of them).
@@ -84,13 +111,25 @@ export async function authorizeWrite(
     const owners = await ownersOf(tx, model, models, row);
     const own = (o: { org: number | null }) => o.org === actor.organizationId;
     if (owners.length && (any ? owners.some(own) : owners.every(own))) continue;
-    const refusal = model.definition.access?.refusal;
-    if (refusal) throw forbidden(refusal.zh, refusal.en);
     const foreign = any ? undefined : owners.find((o) => !own(o));
-    const which = foreign && foreign !== owners[0] ? { zh: `：${foreign.field.label.zh}属于其他单位`, en: `: the ${foreign.field.label.en.toLowerCase()} belongs to another organization` } : { zh: '', en: '' };
-    throw forbidden(
-      `本单位账号只能修改本单位的${model.label.zh}${which.zh}`,
-      `Accounts of a street or township change only their own organization's ${model.label.en} records${which.en}`,
+    throw otherOrganization(
+      foreign && foreign !== owners[0] ? { zh: `：${foreign.field.label.zh}属于其他单位`, en: `: the ${foreign.field.label.en.toLowerCase()} belongs to another organization` } : undefined,
     );
   }
+}
+
+/**
+ * The rows of a private resource (`access.privateTo`, accounts) a caller may read: all of them
+ * for those who may write it, else only their own. Undefined means no limit.
+ */
+export function readScope(actor: Actor | undefined, model: ResourceModel): SQL | undefined {
+  const field = model.definition.access?.privateTo;
+  if (!field || !actor || actor.kind === 'SYSTEM' || writeScope(actor, model) !== 'NONE') return undefined;
+  const column = model.byKey.get(field)!.column;
+  return actor.kind === 'USER' && actor.id !== null ? eq(column, actor.id) : sql`false`;
+}
+
+/** API tokens are issued, listed and revoked by county administrators only. */
+export function mayManageApiTokens(actor: Actor): boolean {
+  return actor.kind === 'USER' && actor.role === 'ADMIN' && !actor.local;
 }

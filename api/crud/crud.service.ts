@@ -1,4 +1,4 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable, Tx } from '../db';
 import { badInput, conflict, FieldErrors, notFound } from '../errors';
@@ -8,7 +8,7 @@ import { parseId, selectionOf, type ResourceModel } from './model';
 import type { Row, WriteContext } from './resource';
 import { normalizeInput, runGuards, validateWrite } from './validate';
 import { currentActor } from '../auth/actor';
-import { assertSignedIn, authorizeWrite } from '../auth/access';
+import { assertSignedIn, authorizeWrite, readScope } from '../auth/access';
 import { writeAudit } from '../auth/audit';
 
 /**
@@ -31,12 +31,17 @@ export class CrudService {
   async get(db: Queryable, id: unknown): Promise<Row | null> {
     const n = parseId(id);
     if (n === null) return null;
-    const [row] = await db.select(selectionOf(this.model)).from(this.model.table).where(eq(this.idColumn, n));
+    const [row] = await db.select(selectionOf(this.model)).from(this.model.table).where(and(eq(this.idColumn, n), this.readable()));
     return (row as Row) ?? null;
   }
 
+  /** The caller's read limit on a private resource (accounts: others read only their own). */
+  private readable(): SQL | undefined {
+    return readScope(currentActor(), this.model);
+  }
+
   async list(db: Queryable, params: ListParams): Promise<Row[]> {
-    const where = filterToWhere(this.model, params.filter);
+    const where = and(filterToWhere(this.model, params.filter), this.readable());
     const { limit, offset, orderBy } = paging(this.model, params);
     const rows = await db
       .select(selectionOf(this.model))
@@ -49,7 +54,7 @@ export class CrudService {
   }
 
   async count(db: Queryable, filter: ListParams['filter']): Promise<number> {
-    const [row] = await db.select({ n: count() }).from(this.model.table).where(filterToWhere(this.model, filter));
+    const [row] = await db.select({ n: count() }).from(this.model.table).where(and(filterToWhere(this.model, filter), this.readable()));
     return Number(row.n);
   }
 
@@ -86,6 +91,9 @@ export class CrudService {
     await this.authorize(tx, [after]);
     const ctx: WriteContext = { tx, operation: 'create', after, input: values, errors: new FieldErrors() };
     await runGuards(ctx, this.model);
+    for (const [name, extra] of Object.entries(this.model.definition.createInputs ?? {})) {
+      if (typeof input[name] === 'string') await extra.apply(ctx, input[name]);
+    }
     await validateWrite(ctx, this.model, this.models);
     const [row] = await tx.insert(this.model.table).values(values).returning();
     await this.audit(tx, 'create', undefined, row as Row);

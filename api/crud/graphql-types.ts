@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { describe, type FieldKind, type FieldModel, type ResourceModel } from './model';
-import { graphqlEnum, LocalDate, Ratio } from './scalars';
+import { graphqlEnum, LocalDate, Password, Ratio } from './scalars';
 import { MAX_PER_PAGE } from './list-metadata';
 
 // type-graphql types are declared with decorators on classes. Here the classes are made per resource
@@ -14,8 +14,17 @@ function namedClass(name: string): Class {
   return { [name]: class {} }[name];
 }
 
-function addField(cls: Class, key: string, type: TypeFn, nullable: boolean, description: string): void {
-  Field(type as never, { nullable, description })(cls.prototype, key);
+function addField(cls: Class, key: string, type: TypeFn, nullable: boolean, description: string, defaultValue?: unknown): void {
+  Field(type as never, { nullable, description, ...(defaultValue === undefined ? {} : { defaultValue }) })(cls.prototype, key);
+}
+
+/**
+ * The column's own default (true, [], 'ACTIVE' …) as the create argument's default, so clients
+ * (the admin's forms) start from what the database would store; SQL defaults (now()) are left out.
+ */
+function defaultOf(field: FieldModel): unknown {
+  const d = (field.column as unknown as { default?: unknown }).default;
+  return d !== undefined && (typeof d !== 'object' || Array.isArray(d)) ? d : undefined;
 }
 
 function scalarOf(field: { kind: FieldKind; enumDef?: FieldModel['enumDef'] }): TypeFn {
@@ -121,7 +130,10 @@ export function buildResourceTypes(model: ResourceModel): ResourceTypes {
   const writable = fields.filter((f) => f.writable);
 
   const CreateArgs = namedClass(`Create${name}Args`);
-  for (const f of writable) addField(CreateArgs, f.key, typeOf(f), !f.required, f.description);
+  for (const f of writable) addField(CreateArgs, f.key, typeOf(f), !f.required, f.description, defaultOf(f));
+  for (const [arg, input] of Object.entries(definition.createInputs ?? {})) {
+    addField(CreateArgs, arg, () => Password, true, describe(input.label, input.help));
+  }
   ArgsType()(CreateArgs);
 
   const UpdateArgs = namedClass(`Update${name}Args`);

@@ -65,6 +65,25 @@ export interface Access {
   owner?: OwnerPath | OwnerPath[] | { anyOf: OwnerPath[] };
   /** What a street or township account is told when the record is not its own (default: a generic sentence). */
   refusal?: Label;
+  /**
+   * The field naming the account a record is about (a User's own `id`). When set, only the
+   * writers read every record; any other caller reads just the records that are theirs, by
+   * `X(id)`, `allXs`, `_allXsMeta` and nested references alike.
+   */
+  privateTo?: string;
+}
+
+/**
+ * An argument of `createX` that is not a column and never stored as given (a new account's
+ * password, stored only as its hash). `apply` runs with the record's rules: it adds field errors
+ * or derives what is stored (`derive(ctx, 'passwordHash', …)`). Its GraphQL type is `Password`,
+ * which clients show as a secret input.
+ */
+export interface CreateInput {
+  label: Label;
+  help?: Text;
+  type: 'password';
+  apply: (ctx: WriteContext, value: string) => Promise<void>;
 }
 
 /** Everything a write rule may look at. `after` is the record as it will be stored. */
@@ -115,6 +134,13 @@ export interface ResourceDefinition {
   computed?: Record<string, ComputedField>;
   /** Who may write; absent means administrators only. */
   access?: Access;
+  /**
+   * Records are appended, never changed or deleted (an escalation history): update and delete are
+   * refused with CONFLICT LOCKED, and no one is offered them (`myPermissions`).
+   */
+  appendOnly?: boolean;
+  /** Write-only arguments of `createX` beside the columns, by argument name. */
+  createInputs?: Record<string, CreateInput>;
 }
 
 /** Sets a field a rule derives, both on what is checked and on what is stored. */

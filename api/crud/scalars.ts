@@ -66,3 +66,23 @@ export function graphqlEnum(def: EnumDefinition): Record<string, string> {
   }
   return values;
 }
+
+/**
+ * A secret a user types (a new account's password): a string on the wire, its own type so clients
+ * know to show a masked input. It is never returned by any field.
+ */
+export const Password = new GraphQLScalarType({
+  name: 'Password',
+  description: 'A password (密码): text, write-only, never returned.',
+  serialize: () => {
+    throw new GraphQLError('A password is never returned');
+  },
+  parseValue: (value) => {
+    if (typeof value !== 'string') throw new GraphQLError('密码应为文字 / A password must be text');
+    return value;
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('密码应为文字 / A password must be text');
+    return ast.value;
+  },
+});

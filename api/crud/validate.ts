@@ -1,5 +1,5 @@
 import { and, eq, ne, type SQL } from 'drizzle-orm';
-import type { FieldErrors } from '../errors';
+import { conflict, type FieldErrors } from '../errors';
 import { targetOf, type FieldModel, type ResourceModel } from './model';
 import type { WriteContext } from './resource';
 import { isLocalDate } from './scalars';
@@ -184,6 +184,13 @@ export async function validateWrite(ctx: WriteContext, model: ResourceModel, mod
 }
 
 export async function runGuards(ctx: WriteContext, model: ResourceModel): Promise<void> {
+  const { before, operation } = ctx;
+  if (model.definition.appendOnly && before) {
+    throw conflict('LOCKED', {
+      zh: `${model.label.zh}（编号 ${before.id}）只能追加，不能${operation === 'delete' ? '删除' : '修改'}`,
+      en: `${model.label.en} ${before.id} is part of an append-only history and cannot be ${operation === 'delete' ? 'deleted' : 'changed'}`,
+    });
+  }
   for (const guard of model.definition.guards ?? []) await guard(ctx);
 }
 

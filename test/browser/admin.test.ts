@@ -249,6 +249,7 @@ suite('the back office in a browser', () => {
     expect((await asToken.gql('{ allStaffMembers { id } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const row = page.getByTestId('api-tokens').getByRole('row', { name: /省执法监督平台/ });
     await row.getByRole('button', { name: '吊销' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click(); // revoking asks first
     await row.getByText('已吊销').waitFor();
     expect((await asToken.gql('{ allDelegations { id } }')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });

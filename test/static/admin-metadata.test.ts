@@ -37,7 +37,11 @@ extend type Query {
   _allEnforcementVehiclesMeta(page: Int, perPage: Int, filter: EnforcementVehicleFilter): ListMetadata!
 }
 extend type Mutation {
-  createEnforcementVehicle(plate: String!, organizationId: ID!, status: VehicleStatus!, boughtOn: LocalDate): EnforcementVehicle!
+  createEnforcementVehicle(
+    plate: String!, organizationId: ID!, status: VehicleStatus = IN_USE, boughtOn: LocalDate,
+    """开锁密码 (Key code)"""
+    keyCode: Password
+  ): EnforcementVehicle!
   retireEnforcementVehicle(id: ID!): EnforcementVehicle!
 }
 `;
@@ -69,6 +73,8 @@ it('gives a new type served with the grammar a complete screen description', () 
     titleField: 'id',
     searchable: true,
     operations: ['retireEnforcementVehicle'],
+    // An argument of create that is not a field: a secret, entered but never shown.
+    createOnly: [{ name: 'keyCode', kind: 'password', label: { zh: '开锁密码', en: 'Key code' }, writable: true, required: false, nullable: true, filters: [] }],
     fields: [
       { name: 'id', kind: 'id', label: { zh: 'id', en: 'id' }, writable: false, required: false, nullable: false, filters: [] },
       { name: 'version', kind: 'int', label: { zh: 'version', en: 'version' }, writable: false, required: false, nullable: false, filters: [] },
@@ -77,10 +83,11 @@ it('gives a new type served with the grammar a complete screen description', () 
         writable: true, required: true, nullable: false, filters: [],
       },
       {
-        name: 'organizationId', kind: 'reference', reference: 'Organization', label: { zh: '所属机构', en: 'Organization' },
+        name: 'organizationId', kind: 'reference', reference: 'Organization', objectField: 'organization', label: { zh: '所属机构', en: 'Organization' },
         writable: true, required: true, nullable: false, filters: [],
       },
-      { name: 'status', kind: 'enum', enumName: 'VehicleStatus', label: { zh: '车辆状态', en: 'Status' }, writable: true, required: true, nullable: false, filters: [] },
+      // A create argument's default is what a new record's form starts with.
+      { name: 'status', kind: 'enum', enumName: 'VehicleStatus', label: { zh: '车辆状态', en: 'Status' }, writable: true, required: false, nullable: false, default: 'IN_USE', filters: [] },
       { name: 'boughtOn', kind: 'date', label: { zh: '购置日期', en: 'Bought on' }, writable: true, required: false, nullable: true, filters: ['_lte', '_gte'] },
     ],
   });

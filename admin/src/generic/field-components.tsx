@@ -1,7 +1,6 @@
 import type { ReactElement } from 'react';
-import { InputAdornment } from '@mui/material';
+import { Chip, InputAdornment, Stack } from '@mui/material';
 import {
-  ArrayField,
   AutocompleteInput,
   BooleanField,
   BooleanInput,
@@ -12,19 +11,24 @@ import {
   NullableBooleanInput,
   NumberField,
   NumberInput,
+  PasswordInput,
   ReferenceField,
   ReferenceInput,
   SearchInput,
   SelectArrayInput,
   SelectField,
   SelectInput,
-  SingleFieldList,
   TextField,
   TextInput,
   required,
+  useFieldValue,
+  useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { enums, resourceMeta, type FieldMetadata, type ResourceMetadata } from '../metadata';
+import { recordName } from '../provider/record-name';
+import { i18nProvider } from '../i18n/i18n-provider';
+import { timeZone } from '../dates';
 
 // One place decides how each kind of field is shown, entered and filtered; every generated screen
 // and the hand-written ones use it, so a field looks the same everywhere.
@@ -40,31 +44,26 @@ const PERCENT = { style: 'percent', maximumFractionDigits: 1 } as const;
 export function fieldFor(field: FieldMetadata, props: Record<string, unknown> = {}): ReactElement {
   const common = { source: field.name, key: field.name, ...props };
   switch (field.kind) {
-    case 'reference': {
-      const target = resourceMeta(field.reference!);
+    case 'reference':
+      // Sorting by a reference would sort by its id, which means nothing to a reader.
       return (
-        <ReferenceField {...common} reference={field.reference!} link="show">
-          <TextField source={target.titleField} />
+        <ReferenceField {...common} reference={field.reference!} link="show" sortable={false}>
+          <RecordName resource={resourceMeta(field.reference!)} />
         </ReferenceField>
       );
-    }
     case 'enum':
       return <SelectField {...common} choices={choicesOf(field)} />;
     case 'enumList':
-      return (
-        <ArrayField {...common}>
-          <SingleFieldList linkType={false}>
-            <EnumChip enumName={field.enumName!} />
-          </SingleFieldList>
-        </ArrayField>
-      );
+      return <EnumListField {...common} enumName={field.enumName!} />;
     case 'boolean':
       return <BooleanField {...common} looseValue />;
     case 'date':
       return <DateField {...common} locales="zh-CN" />;
     case 'datetime':
-      return <DateField {...common} showTime locales="zh-CN" />;
+      return <DateField {...common} showTime locales="zh-CN" options={{ timeZone: timeZone() }} />;
     case 'int':
+      // Whole numbers here are years, counts and hours: 2026, never "2,026".
+      return <NumberField {...common} options={{ useGrouping: false }} />;
     case 'float':
       return <NumberField {...common} />;
     case 'ratio':
@@ -74,23 +73,40 @@ export function fieldFor(field: FieldMetadata, props: Record<string, unknown> = 
   }
 }
 
-function EnumChip({ enumName, record }: { enumName: string; record?: unknown }) {
+/** A record's name (provider/record-name.ts), e.g. in a reference column. */
+export function RecordName({ resource }: { resource: ResourceMetadata }) {
+  const record = useRecordContext();
   const translate = useTranslate();
-  const value = String(record ?? '');
-  return <ChipField record={{ id: value, name: translate(`enums.${enumName}.${value}`) }} source="name" size="small" />;
+  return <span>{recordName(resource, record, translate)}</span>;
 }
 
-export function inputFor(resource: ResourceMetadata, field: FieldMetadata, props: Record<string, unknown> = {}): ReactElement {
+/** The values of an enum list (处罚种类) as chips with their labels. */
+function EnumListField({ source, enumName }: { source: string; enumName: string; label?: string; sortable?: boolean }) {
+  const translate = useTranslate();
+  const value = useFieldValue({ source }) as string[] | undefined;
+  return (
+    <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }} component="span">
+      {(value ?? []).map((v) => (
+        <Chip key={v} size="small" label={translate(`enums.${enumName}.${v}`)} />
+      ))}
+    </Stack>
+  );
+}
+
+/** The input of a field; `creating` starts it at the default a new record gets. */
+export function inputFor(resource: ResourceMetadata, field: FieldMetadata, props: Record<string, unknown> = {}, { creating = false } = {}): ReactElement {
   const helperText = field.help ? `resources.${resource.name}.helpers.${field.name}` : false;
   const validate = field.required ? required() : undefined;
-  const common = { source: field.name, key: field.name, helperText, validate, fullWidth: true, ...props };
+  const defaultValue = creating && field.default !== undefined ? { defaultValue: field.default } : {};
+  const common = { source: field.name, key: field.name, helperText, validate, fullWidth: true, ...defaultValue, ...props };
   switch (field.kind) {
     case 'reference': {
       const target = resourceMeta(field.reference!);
       return (
         <ReferenceInput source={field.name} key={field.name} reference={field.reference!} perPage={25} sort={{ field: target.titleField, order: 'ASC' }}>
           <AutocompleteInput
-            optionText={target.titleField}
+            // Named as everywhere else, a person with their organization.
+            optionText={(record) => recordName(target, record, i18nProvider.translate)}
             filterToQuery={(q: string) => (target.searchable ? { q } : {})}
             helperText={helperText}
             validate={validate}
@@ -106,6 +122,8 @@ export function inputFor(resource: ResourceMetadata, field: FieldMetadata, props
       return <SelectArrayInput {...common} choices={choicesOf(field)} />;
     case 'boolean':
       return field.nullable ? <NullableBooleanInput {...common} /> : <BooleanInput {...common} />;
+    case 'password':
+      return <PasswordInput {...common} autoComplete="new-password" />;
     case 'date':
       return <DateInput {...common} />;
     case 'datetime':

@@ -1,16 +1,11 @@
 import {
-  BulkDeleteButton,
   Create,
   DatagridConfigurable,
   Edit,
-  ExportButton,
-  FilterButton,
   List,
-  SelectColumnsButton,
   Show,
   SimpleForm,
   SimpleShowLayout,
-  TopToolbar,
   useCloseNotification,
   useNotify,
   useRefresh,
@@ -23,6 +18,8 @@ import type { ReactElement } from 'react';
 import { Box } from '@mui/material';
 import { listColumns, showFields, type ResourceMetadata } from '../metadata';
 import { fieldFor, filtersFor, inputFor } from './field-components';
+import { EditToolbar, ListActions, ListPagination, ShowActions, useBulkActions } from './actions';
+import { useOwnOrganizationFilter } from '../permissions';
 
 // The four generated screens of a resource, rendered from its metadata. A resource with work beyond
 // a form (transfers, catalogs, findings) wraps or replaces one of them in ../screens.
@@ -30,25 +27,22 @@ import { fieldFor, filtersFor, inputFor } from './field-components';
 /** Columns beyond these start hidden; the column chooser shows them. */
 const VISIBLE_COLUMNS = 7;
 
-function ListActions() {
-  return (
-    <TopToolbar>
-      <SelectColumnsButton />
-      <FilterButton />
-      <ExportButton />
-    </TopToolbar>
-  );
-}
-
 export function ResourceList({ resource }: { resource: ResourceMetadata }) {
   const translate = useTranslate();
   const columns = listColumns(resource);
   return (
-    <List filters={filtersFor(resource, translate)} actions={<ListActions />} sort={{ field: 'id', order: 'DESC' }} perPage={25}>
+    <List
+      filters={filtersFor(resource, translate)}
+      // A street or township account starts on its own organization's records.
+      filterDefaultValues={useOwnOrganizationFilter(resource.name)}
+      actions={<ListActions />}
+      pagination={<ListPagination />}
+      sort={{ field: 'id', order: 'DESC' }}
+      perPage={25}
+    >
       <DatagridConfigurable
         rowClick="show"
-        // Deletes wait for the server and ask first: a record still referenced is refused, not undone later.
-        bulkActionButtons={<BulkDeleteButton mutationMode="pessimistic" />}
+        bulkActionButtons={useBulkActions()}
         omit={columns.slice(VISIBLE_COLUMNS).map((f) => f.name)} preferenceKey={`${resource.name}.datagrid`}>
         {columns.map((f) => fieldFor(f))}
       </DatagridConfigurable>
@@ -58,7 +52,7 @@ export function ResourceList({ resource }: { resource: ResourceMetadata }) {
 
 export function ResourceShow({ resource, aside, actions }: { resource: ResourceMetadata; aside?: ReactElement; actions?: ReactElement }) {
   return (
-    <Show aside={aside} actions={actions}>
+    <Show aside={aside} actions={actions ?? <ShowActions />}>
       <SimpleShowLayout>
         {showFields(resource).map((f) => fieldFor(f))}
         <Labeled label="app.history.title" fullWidth>
@@ -69,14 +63,21 @@ export function ResourceShow({ resource, aside, actions }: { resource: ResourceM
   );
 }
 
-export function ResourceForm({ resource }: { resource: ResourceMetadata }) {
-  return <SimpleForm warnWhenUnsavedChanges>{resource.fields.filter((f) => f.writable).map((f) => inputFor(resource, f))}</SimpleForm>;
+export function ResourceForm({ resource, creating = false }: { resource: ResourceMetadata; creating?: boolean }) {
+  const fields = [...resource.fields.filter((f) => f.writable), ...(creating ? resource.createOnly : [])];
+  // A street or township account creates records of its own organization.
+  const own = useOwnOrganizationFilter(resource.name) ?? {};
+  return (
+    <SimpleForm warnWhenUnsavedChanges toolbar={creating ? undefined : <EditToolbar />}>
+      {fields.map((f) => inputFor(resource, f, creating && own[f.name] ? { defaultValue: own[f.name] } : {}, { creating }))}
+    </SimpleForm>
+  );
 }
 
 export function ResourceCreate({ resource }: { resource: ResourceMetadata }) {
   return (
     <Create redirect="show">
-      <ResourceForm resource={resource} />
+      <ResourceForm resource={resource} creating />
     </Create>
   );
 }

@@ -68,7 +68,13 @@ export const zhMessages = {
       supersedes: '发布后《%{title}》将废止，其赋权事项于 %{end}（施行日期前一日）终止。',
       supersedes_none: '本目录不替代其他目录：发布不会收回任何街道、乡镇的赋权事项。',
     },
-    users: { set_password: '设置密码', new_password: '新密码', password_rule: '至少 8 位，不能全为数字；设置后该账号原有的登录即失效', password_set: '密码已设置' },
+    users: {
+      set_password: '设置密码',
+      new_password: '新密码',
+      password_rule: '至少 8 位，不能全为数字；设置后该账号原有的登录即失效',
+      password_set: '密码已设置',
+      my_account: '我的账号',
+    },
     history: { title: '修改记录', none: '暂无修改记录', at: '时间', who: '操作人', what: '操作', changes: '变更内容', create: '新建', update: '修改', delete: '删除', change: '%{field}：%{before} → %{after}' },
     tokens: {
       title: 'API 令牌',
@@ -85,6 +91,11 @@ export const zhMessages = {
       secret_hint: '令牌只显示这一次，系统仅保存其摘要。对方系统以 Authorization: Bearer <令牌> 调用接口。',
       issued: '令牌已签发',
       revoked_done: '令牌已吊销',
+      copy: '复制令牌',
+      copied: '令牌已复制到剪贴板',
+      copy_failed: '无法自动复制，请选中令牌后手动复制',
+      confirm_revoke_title: '吊销令牌',
+      confirm_revoke: '确认吊销“%{name}”？使用它的系统将立即无法读取数据，且不能恢复。',
     },
     findings: {
       board: '问题整改看板',
@@ -173,6 +184,7 @@ export const enMessages: typeof zhMessages = {
       new_password: 'New password',
       password_rule: 'At least 8 characters, not digits only; the account’s existing sessions end',
       password_set: 'Password set',
+      my_account: 'My account',
     },
     history: { title: 'History', none: 'No changes recorded', at: 'When', who: 'Who', what: 'Operation', changes: 'Changes', create: 'Created', update: 'Changed', delete: 'Deleted', change: '%{field}: %{before} → %{after}' },
     tokens: {
@@ -190,6 +202,11 @@ export const enMessages: typeof zhMessages = {
       secret_hint: 'The token is shown this once; only its hash is kept. The other system sends it as Authorization: Bearer <token>.',
       issued: 'Token issued',
       revoked_done: 'Token revoked',
+      copy: 'Copy token',
+      copied: 'Token copied to the clipboard',
+      copy_failed: 'Could not copy; select the token and copy it by hand',
+      confirm_revoke_title: 'Revoke token',
+      confirm_revoke: 'Revoke “%{name}”? The system using it can no longer read anything, at once and for good.',
     },
     findings: {
       board: 'Findings board',

@@ -17,8 +17,8 @@ function schemaMessages(locale: Locale) {
         r.name,
         {
           name: pick(r.label),
-          fields: Object.fromEntries(r.fields.map((f) => [f.name, pick(f.label)])),
-          helpers: Object.fromEntries(r.fields.filter((f) => f.help).map((f) => [f.name, pick(f.help!)])),
+          fields: Object.fromEntries([...r.fields, ...r.createOnly].map((f) => [f.name, pick(f.label)])),
+          helpers: Object.fromEntries([...r.fields, ...r.createOnly].filter((f) => f.help).map((f) => [f.name, pick(f.help!)])),
         },
       ]),
     ),

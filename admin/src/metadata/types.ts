@@ -7,7 +7,8 @@ export interface Bilingual {
 }
 
 /** `ratio` is a fraction (0.25) shown and entered as a percentage (25%). */
-export type FieldKind = 'id' | 'string' | 'int' | 'float' | 'ratio' | 'boolean' | 'date' | 'datetime' | 'enum' | 'enumList' | 'reference';
+export type FieldKind = 'id' | 'string' | 'int' | 'float' | 'ratio' | 'boolean' | 'date' | 'datetime' | 'enum' | 'enumList' | 'reference' | 'password';
+
 
 export interface FieldMetadata {
   name: string;
@@ -23,6 +24,10 @@ export interface FieldMetadata {
   enumName?: string;
   /** The resource a reference points at (`recipientId` → `Organization`). */
   reference?: string;
+  /** The field holding the referenced record itself (`recipientId` → `recipient`). */
+  objectField?: string;
+  /** What a new record starts with when the field is left alone (the create argument's default). */
+  default?: unknown;
   /** Filter suffixes the API accepts for this field (`_lt`, `_gte`, `_null` …); `eq` is the field itself. */
   filters: string[];
 }
@@ -33,6 +38,8 @@ export interface ResourceMetadata {
   label: Bilingual;
   description?: Bilingual;
   fields: FieldMetadata[];
+  /** Arguments of create that are not fields of the record (a new account's initial password). */
+  createOnly: FieldMetadata[];
   /** The field that names a record in references and titles (name, title, personName …). */
   titleField: string;
   /** The API's `q` filter searches these. */

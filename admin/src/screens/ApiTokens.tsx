@@ -21,7 +21,10 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { Button, Title, useNotify, useTranslate } from 'react-admin';
+import ContentCopyIcon from '@mui/icons-material/ContentCopy';
+import { Button, Confirm, Title, useNotify, useTranslate } from 'react-admin';
+import { addDays, endOfDay, formatDateTime, today } from '../dates';
+import { useMyPermissions } from '../permissions';
 import { graphql } from '../data-provider';
 import { resources } from '../metadata';
 import { useLang } from './use-lang';
@@ -37,8 +40,29 @@ interface Token {
 
 const FIELDS = 'id name scopes personalData expiresAt revokedAt';
 
+/** Copies the one-time secret; where the browser offers no clipboard API (plain http), selects and copies it. */
+async function copyText(text: string, element: HTMLElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    if (!element) return false;
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    return document.execCommand('copy');
+  }
+}
+
 /** County administrators issue read-only tokens for other systems, see them, and revoke them. */
 export function ApiTokens() {
+  const permissions = useMyPermissions();
+  return permissions?.operations.includes('apiTokens') ? <ApiTokenScreen /> : null;
+}
+
+function ApiTokenScreen() {
   const translate = useTranslate();
   const notify = useNotify();
   const lang = useLang();
@@ -47,15 +71,18 @@ export function ApiTokens() {
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>([]);
   const [personal, setPersonal] = useState(false);
-  const [expires, setExpires] = useState(new Date(Date.now() + 365 * 86400_000).toISOString().slice(0, 10));
+  // A year from today, today being the county's day (the configured zone), not the UTC one.
+  const [expires, setExpires] = useState(() => addDays(today(), 365));
   const [secret, setSecret] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState<Token | null>(null);
+  const [secretElement, setSecretElement] = useState<HTMLElement | null>(null);
   const label = (name: string) => resources.find((r) => r.name === name)?.label[lang] ?? name;
 
   const issue = async () => {
     try {
       const res = await graphql<{ issueApiToken: { secret: string } }>(
         'mutation($n: String!, $s: [String!]!, $e: DateTimeISO!, $p: Boolean) { issueApiToken(name: $n, scopes: $s, expiresAt: $e, personalData: $p) { secret } }',
-        { n: name, s: scopes, e: new Date(`${expires}T23:59:59+08:00`).toISOString(), p: personal },
+        { n: name, s: scopes, e: endOfDay(expires).toISOString(), p: personal },
       );
       setSecret(res.issueApiToken.secret);
       setName('');
@@ -121,12 +148,12 @@ export function ApiTokens() {
                   {t.name} {t.personalData && <Chip size="small" label={translate('app.tokens.personal')} />}
                 </TableCell>
                 <TableCell>{t.scopes.map(label).join('、')}</TableCell>
-                <TableCell>{new Date(t.expiresAt).toLocaleDateString('zh-CN')}</TableCell>
+                <TableCell>{formatDateTime(t.expiresAt)}</TableCell>
                 <TableCell>
                   {t.revokedAt ? (
                     <Chip size="small" label={translate('app.tokens.revoked')} />
                   ) : (
-                    <Button label="app.tokens.revoke" color="error" onClick={() => revoke(t.id)} />
+                    <Button label="app.tokens.revoke" color="error" onClick={() => setRevoking(t)} />
                   )}
                 </TableCell>
               </TableRow>
@@ -134,17 +161,35 @@ export function ApiTokens() {
           </TableBody>
         </Table>
       </Card>
+      <Confirm
+        isOpen={revoking !== null}
+        title="app.tokens.confirm_revoke_title"
+        content="app.tokens.confirm_revoke"
+        translateOptions={{ name: revoking?.name ?? '' }}
+        onConfirm={() => {
+          const token = revoking!;
+          setRevoking(null);
+          void revoke(token.id);
+        }}
+        onClose={() => setRevoking(null)}
+      />
       <Dialog open={secret !== null} onClose={() => setSecret(null)} maxWidth="md">
         <DialogTitle>{translate('app.tokens.secret_title')}</DialogTitle>
         <DialogContent>
           <Alert severity="warning" sx={{ mb: 2 }}>
             {translate('app.tokens.secret_hint')}
           </Alert>
-          <Typography sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }} data-testid="token-secret">
+          <Typography sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }} data-testid="token-secret" ref={setSecretElement}>
             {secret}
           </Typography>
         </DialogContent>
         <DialogActions>
+          <Button
+            label="app.tokens.copy"
+            startIcon={<ContentCopyIcon />}
+            variant="contained"
+            onClick={async () => notify((await copyText(secret ?? '', secretElement)) ? 'app.tokens.copied' : 'app.tokens.copy_failed', { type: 'info' })}
+          />
           <Button label="ra.action.close" onClick={() => setSecret(null)} />
         </DialogActions>
       </Dialog>

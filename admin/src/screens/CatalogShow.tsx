@@ -2,13 +2,15 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Box, Card, CardContent, Chip, MenuItem, TextField as MuiTextField, Typography } from '@mui/material';
 import PublishIcon from '@mui/icons-material/Publish';
-import { EditButton, Labeled, Show, SimpleShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { Labeled, Show, SimpleShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { RecordHistory } from '../generic/RecordHistory';
 import { fieldFor } from '../generic/field-components';
 import { resourceMeta, showFields } from '../metadata';
 import { graphql } from '../data-provider';
 import { ConfirmedAction } from './domain-action';
 import { EditionCompare, PublishPreview } from './CatalogDiff';
+import { IfMayRun, ShowActions } from '../generic/actions';
+import { isCompleteDay, today } from '../dates';
 
 const catalog = resourceMeta('DelegationCatalog');
 
@@ -73,15 +75,17 @@ function CatalogDelegations() {
 function AsOf() {
   const translate = useTranslate();
   const [organizationId, setOrganizationId] = useState('');
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [date, setDate] = useState(today);
+  // A date input holds 0002-03-10 while the year is typed: only a complete day is asked about.
+  const asked = isCompleteDay(date) ? date : '';
   const { data: orgs } = useQuery({
     queryKey: ['local-orgs'],
     queryFn: () => graphql<{ allOrganizations: { id: string; name: string; kind: string }[] }>('{ allOrganizations(perPage: 1000, sortField: "code") { id name kind } }'),
   });
   const { data } = useQuery({
-    queryKey: ['as-of', organizationId, date],
-    enabled: Boolean(organizationId && date),
-    queryFn: () => graphql<{ delegationsAsOf: DelegationRow[] }>(`query($o: ID!, $d: LocalDate!) { delegationsAsOf(organizationId: $o, date: $d) { ${ROW} } }`, { o: organizationId, d: date }),
+    queryKey: ['as-of', organizationId, asked],
+    enabled: Boolean(organizationId && asked),
+    queryFn: () => graphql<{ delegationsAsOf: DelegationRow[] }>(`query($o: ID!, $d: LocalDate!) { delegationsAsOf(organizationId: $o, date: $d) { ${ROW} } }`, { o: organizationId, d: asked }),
   });
   const local = (orgs?.allOrganizations ?? []).filter((o) => o.kind === 'STREET' || o.kind === 'TOWNSHIP');
   return (
@@ -105,17 +109,18 @@ function CatalogActions() {
   const record = useRecordContext();
   if (record?.status !== 'DRAFT') return <TopToolbar />;
   return (
-    <TopToolbar>
-      <ConfirmedAction
-        mutation="publishDelegationCatalog"
-        label="app.catalog.publish"
-        confirm="app.catalog.confirm_publish"
-        done="app.catalog.published"
-        icon={<PublishIcon />}
-        details={(setReady) => <PublishPreview setReady={setReady} />}
-      />
-      <EditButton />
-    </TopToolbar>
+    <ShowActions>
+      <IfMayRun operation="publishDelegationCatalog">
+        <ConfirmedAction
+          mutation="publishDelegationCatalog"
+          label="app.catalog.publish"
+          confirm="app.catalog.confirm_publish"
+          done="app.catalog.published"
+          icon={<PublishIcon />}
+          details={(setReady) => <PublishPreview setReady={setReady} />}
+        />
+      </IfMayRun>
+    </ShowActions>
   );
 }
 

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { graphql } from '../data-provider';
 import { enums } from '../metadata';
 import { useLang } from './use-lang';
+import { currentYear } from '../dates';
 
 // The figures a county leader asks about, in one request: what is out of line today.
 const DASHBOARD = /* GraphQL */ `
@@ -78,7 +79,7 @@ function Rows<T extends { id: string }>({ rows, to, primary, secondary }: { rows
 export function Dashboard() {
   const translate = useTranslate();
   const lang = useLang();
-  const year = new Date().getFullYear();
+  const year = currentYear(); // the county's year, in the configured zone
   const { data } = useQuery({ queryKey: ['dashboard', year], queryFn: () => graphql<DashboardData>(DASHBOARD, { year }) });
   if (!data) return <Title title="app.dashboard.title" />;
   const byEscalation = enums.EscalationLevel.values.map((v) => ({

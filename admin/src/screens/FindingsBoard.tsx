@@ -3,7 +3,6 @@ import { Box, Card, CardActionArea, CardContent, Chip, MenuItem, Paper, TextFiel
 import UndoIcon from '@mui/icons-material/Undo';
 import CampaignIcon from '@mui/icons-material/Campaign';
 import {
-  EditButton,
   ListBase,
   Show,
   Labeled,
@@ -24,6 +23,9 @@ import { RecordHistory } from '../generic/RecordHistory';
 import { fieldFor, filtersFor } from '../generic/field-components';
 import { enums, resourceMeta, showFields } from '../metadata';
 import { PromptedAction } from './domain-action';
+import { IfMayRun, ShowActions } from '../generic/actions';
+import { useOwnOrganizationFilter, useRecordPermission, useResourcePermission } from '../permissions';
+import { today } from '../dates';
 import { useLang } from './use-lang';
 
 const finding = resourceMeta('Finding');
@@ -87,14 +89,13 @@ export function FindingsBoard() {
     const props = f.props as { source: string };
     return BOARD_FILTERS.includes(props.source) ? cloneElement(f as ReactElement<{ alwaysOn?: boolean }>, { alwaysOn: true }) : f;
   });
+  const { create: mayCreate } = useResourcePermission('Finding');
   return (
-    <ListBase perPage={1000} sort={{ field: 'dueDate', order: 'ASC' }}>
+    <ListBase perPage={1000} sort={{ field: 'dueDate', order: 'ASC' }} filterDefaultValues={useOwnOrganizationFilter('Finding')}>
       <Title title="app.findings.board" />
       <Box sx={{ display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between' }}>
         <FilterForm filters={filters} />
-        <TopToolbar>
-          <CreateButton />
-        </TopToolbar>
+        <TopToolbar>{mayCreate && <CreateButton />}</TopToolbar>
       </Box>
       <Columns />
     </ListBase>
@@ -105,19 +106,20 @@ function SendBack() {
   const record = useRecordContext();
   if (record?.status !== 'RECTIFIED') return null;
   return (
-    <PromptedAction
-      mutation="sendBackFinding"
-      label="app.findings.send_back"
-      done="app.findings.sent_back"
-      arg="reason"
-      fieldLabel="app.findings.reason"
-      icon={<UndoIcon />}
-    />
+    <IfMayRun operation="sendBackFinding">
+      <PromptedAction
+        mutation="sendBackFinding"
+        label="app.findings.send_back"
+        done="app.findings.sent_back"
+        arg="reason"
+        fieldLabel="app.findings.reason"
+        icon={<UndoIcon />}
+      />
+    </IfMayRun>
   );
 }
 
 /** Today in the browser's calendar; never later than the server's day, so never "in the future". */
-const browserToday = () => new Date().toLocaleDateString('en-CA');
 
 /** Appends an escalation (提醒函 … 移送纪委) to the finding on screen: level, date and note in one dialog. */
 function Escalate() {
@@ -125,8 +127,12 @@ function Escalate() {
   const translate = useTranslate();
   const lang = useLang();
   const [level, setLevel] = useState('');
-  const [day, setDay] = useState(browserToday());
-  if (!record || record.status === 'VERIFIED') return null;
+  const [day, setDay] = useState(today());
+  // An escalation belongs to its finding's organization: whoever may create one and change this finding.
+  const mayCreate = useResourcePermission('FindingEscalation').create;
+  const mayChangeFinding = useRecordPermission('Finding', record).update;
+  const mayEscalate = mayCreate && mayChangeFinding;
+  if (!record || record.status === 'VERIFIED' || !mayEscalate) return null;
   return (
     <PromptedAction
       mutation="createFindingEscalation"
@@ -168,11 +174,10 @@ export function FindingShow() {
   return (
     <Show
       actions={
-        <TopToolbar>
+        <ShowActions>
           <Escalate />
           <SendBack />
-          <EditButton />
-        </TopToolbar>
+        </ShowActions>
       }
     >
       <SimpleShowLayout>

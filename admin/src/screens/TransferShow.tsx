@@ -1,12 +1,14 @@
 import { useEffect } from 'react';
 import { Alert } from '@mui/material';
-import { Datagrid, Labeled, ReferenceManyField, Show, SimpleShowLayout, TopToolbar, EditButton, useRecordContext, useTranslate } from 'react-admin';
+import { Datagrid, Labeled, ReferenceManyField, Show, SimpleShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import CheckIcon from '@mui/icons-material/CheckCircle';
 import CancelIcon from '@mui/icons-material/Cancel';
 import { RecordHistory } from '../generic/RecordHistory';
 import { fieldFor } from '../generic/field-components';
 import { resourceMeta, showFields } from '../metadata';
 import { ConfirmedAction } from './domain-action';
+import { IfMayRun, ShowActions } from '../generic/actions';
+import { useMyPermissions } from '../permissions';
 
 const transfer = resourceMeta('Transfer');
 const posting = resourceMeta('Posting');
@@ -43,10 +45,14 @@ function PendingNotes() {
 
 function TransferActions() {
   const record = useRecordContext();
+  const local = useMyPermissions()?.local ?? false;
+  // Only a pending transfer is completed, cancelled or edited; each only by those who may.
+  if (record?.status !== 'PENDING') return <TopToolbar />;
   return (
-    <TopToolbar>
-      {record?.status === 'PENDING' && (
-        <>
+    <ShowActions>
+      {/* A move between two organizations is the county's to complete (the note below says so). */}
+      {!(local && record.betweenOrganizations) && (
+        <IfMayRun operation="completeTransfer">
           <ConfirmedAction
             mutation="completeTransfer"
             label="app.transfer.complete"
@@ -56,11 +62,12 @@ function TransferActions() {
             color="primary"
             details={(setReady) => <CompletionNotes setReady={setReady} />}
           />
-          <ConfirmedAction mutation="cancelTransfer" label="app.transfer.cancel" confirm="app.transfer.confirm_cancel" done="app.transfer.cancelled" icon={<CancelIcon />} color="error" />
-          <EditButton />
-        </>
+        </IfMayRun>
       )}
-    </TopToolbar>
+      <IfMayRun operation="cancelTransfer">
+        <ConfirmedAction mutation="cancelTransfer" label="app.transfer.cancel" confirm="app.transfer.confirm_cancel" done="app.transfer.cancelled" icon={<CancelIcon />} color="error" />
+      </IfMayRun>
+    </ShowActions>
   );
 }
 

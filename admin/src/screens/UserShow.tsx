@@ -1,31 +1,44 @@
 import KeyIcon from '@mui/icons-material/Key';
-import { EditButton, TopToolbar } from 'react-admin';
+import { useGetIdentity, useRecordContext } from 'react-admin';
 import { ResourceShow } from '../generic/views';
+import { ShowActions } from '../generic/actions';
 import { resourceMeta } from '../metadata';
+import { useRecordPermission } from '../permissions';
 import { PromptedAction } from './domain-action';
 
 const user = resourceMeta('User');
 
-/** An account's page, with setting its password (administrators for anyone, users for themselves). */
+/** Setting a password: administrators for the accounts they manage, every user for their own (as setUserPassword allows). */
+function SetPassword() {
+  const record = useRecordContext();
+  const { identity } = useGetIdentity();
+  const { operations } = useRecordPermission('User');
+  const own = record && identity && String(record.id) === String(identity.id);
+  if (!own && !operations.includes('setUserPassword')) return null;
+  return (
+    <PromptedAction
+      mutation="setUserPassword"
+      label="app.users.set_password"
+      done="app.users.password_set"
+      arg="password"
+      fieldLabel="app.users.new_password"
+      helperText="app.users.password_rule"
+      icon={<KeyIcon />}
+      password
+      sendVersion={false}
+    />
+  );
+}
+
+/** An account's page, with setting its password. */
 export function UserShow() {
   return (
     <ResourceShow
       resource={user}
       actions={
-        <TopToolbar>
-          <PromptedAction
-            mutation="setUserPassword"
-            label="app.users.set_password"
-            done="app.users.password_set"
-            arg="password"
-            fieldLabel="app.users.new_password"
-            helperText="app.users.password_rule"
-            icon={<KeyIcon />}
-            password
-            sendVersion={false}
-          />
-          <EditButton />
-        </TopToolbar>
+        <ShowActions>
+          <SetPassword />
+        </ShowActions>
       }
     />
   );

@@ -18,8 +18,12 @@ export function useDomainAction(
   const notify = useNotify();
   const refresh = useRefresh();
   const [busy, setBusy] = useState(false);
-  const run = async () => {
-    if (!record) return;
+  /**
+   * Runs the mutation. Resolves to null when done, or to the refusal when the server refused it;
+   * `quiet` leaves showing the refusal to the caller (a dialog shows it under its field).
+   */
+  const run = async ({ quiet = false } = {}): Promise<{ message: string; fields: Record<string, string> } | null> => {
+    if (!record) return null;
     setBusy(true);
     const args: Record<string, [string, unknown]> = { [idArg]: ['ID!', record.id], ...(sendVersion ? { version: ['Int', record.version] } : {}), ...extraArgs };
     const names = Object.keys(args);
@@ -29,11 +33,15 @@ export function useDomainAction(
         Object.fromEntries(names.map((n) => [n, args[n][1]])),
       );
       notify(successMessage, { type: 'success' });
+      refresh();
+      return null;
     } catch (e) {
-      notify((e as Error).message, { type: 'error', multiLine: true });
+      const error = e as Error & { body?: { errors?: Record<string, string> } };
+      if (!quiet) notify(error.message, { type: 'error', multiLine: true });
+      refresh();
+      return { message: error.message, fields: error.body?.errors ?? {} };
     } finally {
       setBusy(false);
-      refresh();
     }
   };
   return { run, busy, record };
@@ -59,7 +67,7 @@ export function ConfirmedAction(props: {
   const { run, busy } = useDomainAction(props.mutation, props.done);
   const confirm = () => {
     setOpen(false);
-    run();
+    void run();
   };
   return (
     <>
@@ -113,16 +121,29 @@ export function PromptedAction(props: {
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
   const { run, busy } = useDomainAction(
     props.mutation,
     props.done,
     { [props.arg]: ['String!', text], ...props.extraArgs },
     { sendVersion: props.sendVersion, idArg: props.idArg },
   );
+  const close = () => {
+    setOpen(false);
+    setError(null);
+  };
+  // A refusal keeps the dialog open with what was typed, the reason shown under the field.
+  const confirm = async () => {
+    const refusal = await run({ quiet: true });
+    if (!refusal) {
+      close();
+      setText('');
+    } else setError(refusal.fields[props.arg] ?? refusal.message);
+  };
   return (
     <>
       <Button label={props.label} startIcon={props.icon} onClick={() => setOpen(true)} />
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
+      <Dialog open={open} onClose={close} fullWidth maxWidth="sm">
         <DialogTitle>{translate(props.label)}</DialogTitle>
         <DialogContent>
           {props.extra}
@@ -133,23 +154,23 @@ export function PromptedAction(props: {
             type={props.password ? 'password' : 'text'}
             name={props.arg}
             label={translate(props.fieldLabel)}
-            helperText={props.helperText ? translate(props.helperText) : undefined}
+            error={Boolean(error)}
+            helperText={error ?? (props.helperText ? translate(props.helperText) : undefined)}
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              setText(e.target.value);
+              setError(null);
+            }}
             sx={{ mt: 1 }}
           />
         </DialogContent>
         <DialogActions>
-          <Button label="ra.action.cancel" onClick={() => setOpen(false)} />
+          <Button label="ra.action.cancel" onClick={close} />
           <Button
             label="ra.action.confirm"
             variant="contained"
             disabled={busy || !text || Object.values(props.extraArgs ?? {}).some(([type, value]) => type.endsWith('!') && !value)}
-            onClick={async () => {
-              setOpen(false);
-              await run();
-              setText('');
-            }}
+            onClick={confirm}
           />
         </DialogActions>
       </Dialog>

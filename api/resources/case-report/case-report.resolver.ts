@@ -2,6 +2,7 @@ import { Extensions, Field, FieldResolver, Float, Int, ObjectType, Resolver, Roo
 import { crudResolverOf, typesOf } from '../../registry';
 import { Ratio } from '../../crud/scalars';
 import type { Row } from '../../crud/resource';
+import { describe } from '../../crud/model';
 import { sixRates, totalScore, type CaseCounts } from './six-rates';
 
 const { ObjectType: CaseReport } = typesOf('CaseReport');
@@ -44,8 +45,13 @@ export class CaseReportResolver extends crudResolverOf('CaseReport') {
 
   @FieldResolver(() => Float, {
     nullable: true,
-    description:
-      '考核总分 (Total out of 100): the points of the applicable rates scaled to 100; rates with nothing to divide by are left out. Null when none applies.',
+    description: describe(
+      { zh: '考核总分', en: 'Total score' },
+      {
+        zh: '百分制：适用的各率得分按其分值折算为 100 分，无从计算的率不计入；各率均不适用时为空。',
+        en: 'Out of 100: the points of the applicable rates scaled to 100; rates with nothing to divide by are left out. Empty when none applies.',
+      },
+    ),
   })
   totalScore(@Root() report: Row) {
     return totalScore(sixRates(report as unknown as CaseCounts));

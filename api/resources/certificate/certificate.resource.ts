@@ -27,7 +27,7 @@ export const certificateResource = defineResource({
   table: certificates,
   label: { zh: '执法证', en: 'Enforcement certificate' },
   description: {
-    zh: '行政执法证。一人可持有多本。在执法岗人员仅剩的一本有效证件允许暂扣或吊销，但该人员会被标记为“无证在执法岗”（StaffMember.certificateAlert）。',
+    zh: '行政执法证。一人可持有多本。在执法岗人员仅剩的一本有效证件允许暂扣或吊销，但该人员会被标记为“无证在执法岗”。',
     en: 'An administrative enforcement certificate (行政执法证). A person may hold several. Suspending or revoking the last valid one of someone on an enforcement post is allowed, and flags that person (StaffMember.certificateAlert).',
   },
   fields: {
@@ -45,7 +45,7 @@ export const certificateResource = defineResource({
     status: {
       label: { zh: '证件状态', en: 'Status' },
       help: {
-        zh: '有效（VALID），或暂扣（SUSPENDED，如年度法律知识考试不合格）、注销（CANCELLED）、吊销（REVOKED）、遗失（LOST）。',
+        zh: '有效，或暂扣（如年度法律知识考试不合格）、注销、吊销、遗失。',
         en: 'VALID, or SUSPENDED (暂扣, e.g. after failing the annual law exam), CANCELLED, REVOKED or LOST.',
       },
     },

@@ -42,7 +42,7 @@ export const delegationCatalogResource = defineResource({
     status: {
       label: { zh: '状态', en: 'Status' },
       help: {
-        zh: '发布前为草稿（DRAFT）；由发布操作（publishDelegationCatalog）设置，不能直接编辑。',
+        zh: '发布前为草稿；由“发布目录”操作设置，不能直接编辑。',
         en: 'DRAFT until published; set by publishDelegationCatalog, not by editing.',
       },
       readOnly: true,
@@ -54,7 +54,7 @@ export const delegationCatalogResource = defineResource({
     publishedAt: {
       label: { zh: '发布时间', en: 'Published at' },
       help: {
-        zh: '目录在本系统中发布的时间；由发布操作（publishDelegationCatalog）设置。',
+        zh: '目录在本系统中发布的时间；由“发布目录”操作设置。',
         en: 'When the catalog was published in this system; set by publishDelegationCatalog.',
       },
       readOnly: true,

@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { findingEscalations, findings } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
 import { today } from '../../dates';
-import { conflict } from '../../errors';
 import { STATUS_LABELS } from '../finding/finding.resource';
 // Used only inside the effect, when every resource is registered (registry imports this file).
 import { serviceOf } from '../../registry';
@@ -26,16 +25,7 @@ export const findingEscalationResource = defineResource({
   },
   search: ['note'],
   access: { writers: 'SUPERVISOR', owner: { via: 'findingId', field: 'responsibleOrganizationId' } },
-  guards: [
-    async ({ operation, before }) => {
-      if (before) {
-        throw conflict('LOCKED', {
-          zh: `督办记录（编号 ${before.id}）只能追加，不能${operation === 'delete' ? '删除' : '修改'}`,
-          en: `Escalation ${before.id} is part of an append-only history and cannot be ${operation === 'delete' ? 'deleted' : 'changed'}`,
-        });
-      }
-    },
-  ],
+  appendOnly: true,
   rules: [
     async ({ tx, after, errors }) => {
       if (after.level === 'NONE') {

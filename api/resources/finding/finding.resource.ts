@@ -18,7 +18,7 @@ export const findingResource = defineResource({
   table: findings,
   label: { zh: '发现问题', en: 'Finding' },
   description: {
-    zh: '督导检查中发现的问题，含整改措施和整改时限。整改状态只能向前推进：待整改（OPEN）→ 整改中（RECTIFYING）→ 已整改（RECTIFIED）→ 已核验（VERIFIED）；核验不合格的，由核验人通过“退回整改”（sendBackFinding）退回。督办措施以督办记录（FindingEscalation）追加。',
+    zh: '督导检查中发现的问题，含整改措施和整改时限。整改状态只能向前推进：待整改 → 整改中 → 已整改 → 已核验；核验不合格的，由核验人“退回整改”。督办措施以督办记录追加。',
     en: 'A problem found by an inspection, with the measures and deadline for fixing it. Its status only moves forward, OPEN → RECTIFYING → RECTIFIED → VERIFIED; a verifier sends an unsatisfactory one back with sendBackFinding. Escalations are appended as FindingEscalation records.',
   },
   fields: {
@@ -39,18 +39,18 @@ export const findingResource = defineResource({
     status: {
       label: { zh: '整改状态', en: 'Status' },
       help: {
-        zh: '逐步向前推进：待整改（OPEN）→ 整改中（RECTIFYING）→ 已整改（RECTIFIED）→ 已核验（VERIFIED）。',
+        zh: '逐步向前推进：待整改 → 整改中 → 已整改 → 已核验。',
         en: 'Moves one step forward at a time: OPEN → RECTIFYING → RECTIFIED → VERIFIED.',
       },
     },
     rectifiedOn: {
       label: { zh: '整改完成日期', en: 'Rectified on' },
-      help: { zh: '整改状态变为已整改（RECTIFIED）时自动填写。', en: 'Set when the status becomes RECTIFIED.' },
+      help: { zh: '整改状态变为已整改时自动填写。', en: 'Set when the status becomes RECTIFIED.' },
       readOnly: true,
     },
     verifiedOn: {
       label: { zh: '核验日期', en: 'Verified on' },
-      help: { zh: '整改状态变为已核验（VERIFIED）时自动填写。', en: 'Set when the status becomes VERIFIED.' },
+      help: { zh: '整改状态变为已核验时自动填写。', en: 'Set when the status becomes VERIFIED.' },
       readOnly: true,
     },
     sentBackCount: { label: { zh: '退回次数', en: 'Times sent back' }, readOnly: true },
@@ -58,7 +58,7 @@ export const findingResource = defineResource({
     escalation: {
       label: { zh: '督办措施', en: 'Escalation' },
       help: {
-        zh: '该问题最近追加的督办措施；尚未督办时为无（NONE）。',
+        zh: '该问题最近追加的督办措施；尚未督办时为无。',
         en: 'The latest escalation appended for this finding; NONE until one is.',
       },
       readOnly: true,

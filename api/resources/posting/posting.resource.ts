@@ -38,7 +38,7 @@ export const postingResource = defineResource({
     transferId: {
       label: { zh: '调动', en: 'Transfer' },
       help: {
-        zh: '产生此任职的调动；由办结调动（completeTransfer）设置。',
+        zh: '产生此任职的调动；办理调动时设置。',
         en: 'The transfer that opened this posting; set by completeTransfer.',
       },
       readOnly: true,

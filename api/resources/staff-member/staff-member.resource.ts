@@ -28,7 +28,7 @@ export const staffMemberResource = defineResource({
     status: {
       label: { zh: '人员状态', en: 'Status' },
       help: {
-        zh: '由人员调动维护：借调办结后为借调/抽调（SECONDED），归位后为在岗（ON_DUTY），调出后为已调出（LEFT）。',
+        zh: '由人员调动维护：借调办结后为借调/抽调，归位后为在岗，调出后为已调出。',
         en: 'Kept by transfers: a completed secondment makes it SECONDED, a return ON_DUTY, a departure LEFT.',
       },
       readOnly: true,

@@ -10,7 +10,7 @@ export const transferResource = defineResource({
   table: transfers,
   label: { zh: '人员调动', en: 'Transfer' },
   description: {
-    zh: '人员的一次调动：转隶/划转、借调/抽调及其归位、招录或调出。新建时为待办理（PENDING）；办结调动（completeTransfer）在同一事务中变更人员及其任职。',
+    zh: '人员的一次调动：转隶/划转、借调/抽调及其归位、招录或调出。新建时为待办理；办理调动时在同一事务中变更人员及其任职。',
     en: 'A move of a person: reassignment (转隶/划转), secondment (借调/抽调) and the return from it (归位), recruitment (招录) or departure (调出). Drafted as PENDING; completeTransfer moves the person and their posting in one transaction.',
   },
   fields: {
@@ -57,7 +57,7 @@ export const transferResource = defineResource({
     },
     status: {
       label: { zh: '办理状态', en: 'Status' },
-      help: { zh: '由办结调动（completeTransfer）和取消调动（cancelTransfer）设置。', en: 'Set by completeTransfer and cancelTransfer.' },
+      help: { zh: '由“办理调动”和“取消调动”操作设置。', en: 'Set by completeTransfer and cancelTransfer.' },
       readOnly: true,
     },
     completedAt: { label: { zh: '办结时间', en: 'Completed at' }, readOnly: true },

@@ -5,7 +5,7 @@ import type { Context } from '../../context';
 import { badInput, conflict, notFound, type FieldError } from '../../errors';
 import { parseId } from '../../crud/model';
 import { models } from '../../registry';
-import { forbidden, loginRequired } from '../../auth/access';
+import { forbidden, loginRequired, mayManageApiTokens } from '../../auth/access';
 import { recordAudit } from '../../auth/audit';
 import { formatToken, newSecret } from '../../auth/api-tokens';
 
@@ -44,10 +44,13 @@ class IssuedApiToken {
   apiToken!: ApiToken;
 }
 
+/** The operations on tokens, all under `mayManageApiTokens` (reported by `myPermissions`). */
+export const API_TOKEN_OPERATIONS = ['apiTokens', 'issueApiToken', 'revokeApiToken'];
+
 /** Tokens are issued, listed and revoked by county administrators only. */
 function assertAdmin(ctx: Context): void {
   if (ctx.actor.kind !== 'USER') throw loginRequired();
-  if (ctx.actor.role !== 'ADMIN' || ctx.actor.local) {
+  if (!mayManageApiTokens(ctx.actor)) {
     throw forbidden('只有全县系统管理员可以管理 API 令牌', 'Only county administrators manage API tokens');
   }
 }

@@ -8,7 +8,7 @@ import { parseId } from '../../crud/model';
 import { crudResolverOf, models, serviceOf, typesOf } from '../../registry';
 import { hashPassword, passwordProblem, verifyPassword } from '../../auth/password';
 import { signSession } from '../../auth/session';
-import { forbidden, loginRequired } from '../../auth/access';
+import { forbidden, loginRequired, readScope } from '../../auth/access';
 import { recordAudit } from '../../auth/audit';
 import { auditFieldChanges } from '../../auth/audit-fields';
 import { FieldChange } from '../../crud/display';
@@ -124,9 +124,12 @@ export class UserResolver extends crudResolverOf('User') {
     if (resource === 'ApiToken' && (ctx.actor.role !== 'ADMIN' || ctx.actor.local)) {
       throw forbidden('只有全县系统管理员可以查看 API 令牌的记录', 'Only county administrators see API tokens’ history');
     }
-    if (!models.some((m) => m.name === resource) && resource !== 'ApiToken') throw notFound({ zh: '资源', en: 'Resource' }, resource);
+    const model = models.find((m) => m.name === resource);
+    if (!model && resource !== 'ApiToken') throw notFound({ zh: '资源', en: 'Resource' }, resource);
     const recordId = parseId(id);
     if (recordId === null) throw notFound({ zh: '记录', en: 'Record' }, id);
+    // The history of a record one may not read (another user's account) is not one's to read either.
+    if (model && readScope(ctx.actor, model) && !(await serviceOf(model.name).get(ctx.db, recordId))) return [];
     return ctx.db
       .select()
       .from(auditEntries)

@@ -1,13 +1,14 @@
 import { users } from '../../../drizzle/schema';
-import { defineResource } from '../../crud/resource';
+import { defineResource, derive } from '../../crud/resource';
+import { hashPassword, passwordProblem } from '../../auth/password';
 
 export const userResource = defineResource({
   name: 'User',
   table: users,
   label: { zh: '用户', en: 'User' },
   description: {
-    zh: '后台账号：角色决定可修改哪类记录，所属街道或乡镇的账号只能修改本单位的记录。密码由 setUserPassword 设置，从不返回。',
-    en: 'An account of the back office: its role decides which records it may change, and an account of a street or township changes only its own. The password is set with setUserPassword and never returned.',
+    zh: '后台账号：角色决定可修改哪类记录，所属街道或乡镇的账号只能修改本单位的记录。密码在新建时设定，或由管理员、本人重新设置，从不返回。',
+    en: 'An account of the back office: its role decides which records it may change, and an account of a street or township changes only its own. The password is given at creation or set again (setUserPassword) by an administrator or the user, and never returned.',
   },
   fields: {
     username: { label: { zh: '用户名', en: 'Username' }, personal: true, help: { zh: '2–50 位字母、数字或 _ . -', en: '2 to 50 letters, digits or _ . -' } },
@@ -29,7 +30,24 @@ export const userResource = defineResource({
     sessionsValidFrom: { label: { zh: '会话起效时间', en: 'Sessions valid from' }, hidden: true },
   },
   search: ['username', 'displayName'],
-  access: { writers: 'ADMIN', owner: 'organizationId' },
+  // Accounts are for administrators; everyone else reads only their own.
+  access: { writers: 'ADMIN', owner: 'organizationId', privateTo: 'id' },
+  createInputs: {
+    password: {
+      label: { zh: '初始密码', en: 'Initial password' },
+      help: {
+        zh: '至少 8 位，不能全为数字；留空则须由管理员设置密码后才能登录。',
+        en: 'At least 8 characters, not digits only; left empty, the account cannot sign in until an administrator sets one.',
+      },
+      type: 'password',
+      // The same rule as setUserPassword; only the hash is stored.
+      async apply(ctx, value) {
+        const problem = passwordProblem(value);
+        if (problem) ctx.errors.add('password', 'password', problem.zh, problem.en);
+        else derive(ctx, 'passwordHash', await hashPassword(value));
+      },
+    },
+  },
   rules: [
     async ({ after, errors }) => {
       if (typeof after.username === 'string' && !errors.has('username') && !/^[A-Za-z0-9_.-]{2,50}$/.test(after.username)) {
