@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/test-server';
-import { ok } from '../helpers/operations';
+import { call, ok } from '../helpers/operations';
 import { today } from '../../api/dates';
 
 // The domain screens in a real browser, on the demo county: publishing a catalog with its preview,
@@ -147,6 +147,8 @@ suite('domain screens in a browser', () => {
   });
 
   it('shows a record’s history in labels, names and local times, in either language', async () => {
+    // Accounts' histories are for administrators.
+    await signIn('admin');
     const published = await byTitle('2025年调整');
     await go(`/DelegationCatalog/${published.id}/show`);
     const history = page.getByTestId('record-history');
@@ -238,6 +240,8 @@ suite('domain screens in a browser', () => {
   });
 
   it('shows vacancy rates as percentages and warns before a recruitment over the approved places', async () => {
+    // The county's HR office completes recruitments; the administrator may too.
+    await signIn('admin');
     const year = Number(today().slice(0, 4));
     const [street] = await ok<any[]>(server, 'allOrganizations', { filter: { name: '雪枫街道' } }, 'id');
     const find = () => ok<any[]>(server, 'allStaffingQuotas', { filter: { organizationId: street.id, year, category: 'ENFORCEMENT' } }, 'id occupied');
@@ -274,10 +278,13 @@ suite('domain screens in a browser', () => {
     const transfer = (await ok(hr, 'createTransfer', { staffMemberId: person.id, kind: 'REASSIGNMENT', toOrganizationId: dest.id, effectiveDate: addDays(today(), 30) })).id;
     await go(`/Transfer/${transfer}/show`);
     await page.getByText('跨单位调动：调出或调入单位起草，由县级人事部门办结').waitFor();
-    await page.getByRole('button', { name: '办理调动' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
-    await page.getByText('在两个单位之间调动人员，由县级人事部门办结').waitFor();
+    // Completing is the county's: street HR is not offered it, but may still edit or cancel its draft.
+    await page.getByRole('button', { name: '取消调动' }).waitFor();
+    await expect(page.getByRole('button', { name: '办理调动' }).count()).resolves.toBe(0);
     await shot('transfer-street-hr');
+    // And the server refuses it all the same, with the one sentence of the rule.
+    const refused = await call(hr, 'completeTransfer', { id: transfer });
+    expect(refused.errors?.[0].extensions?.messages.zh).toBe('街道、乡镇账号可以起草、修改、取消调出或调入本单位的人员调动；在两个单位之间调动人员，由县级人事部门办结');
     expect((await ok(server, 'Transfer', { id: transfer }, 'status')).status).toBe('PENDING');
   });
 
