@@ -73,3 +73,11 @@ export class FieldErrors {
     if (this.list.length) throw badInput(this.list);
   }
 }
+
+export function forbidden(zh: string, en: string) {
+  return appError('FORBIDDEN', { zh, en });
+}
+
+export const loginRequired = () => appError('UNAUTHENTICATED', { zh: '请先登录', en: 'Sign in first' });
+
+export const tokensReadOnly = () => forbidden('API 令牌只能读取数据', 'API tokens are read-only');

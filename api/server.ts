@@ -8,18 +8,18 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import helmet from 'helmet';
-import { createContext, type Context } from './context';
-import type { Database } from './db';
+import type { Context } from './context';
+import { Loaders } from './crud/loaders';
+import type { Database, Db } from './db';
 import { formatError } from './format-error';
-import { models } from './registry';
-import { getSchema } from './schema';
+import { getApp } from './app';
 import { config } from './config';
 import { authenticate } from './auth/session';
-import { currentActor, runAs } from './auth/actor';
+import { ANONYMOUS, currentActor, runAs, type Actor } from './auth/actor';
 import { createRateLimiter, defaultLimits, overLimit, rateLimit, requestErrors, sendError, validationRules, type Limits } from './limits';
 import { GraphQLError } from 'graphql';
 import { createDrain } from './http-drain';
-import { createLoginGuard } from './login-guard';
+import { createLoginGuard, type LoginGuard } from './login-guard';
 import { queryCostPlugin } from './query-cost';
 import { inputGuardPlugin } from './input-guard';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailable } from './database-errors';
@@ -73,6 +73,12 @@ const securityHeaders = helmet({
 });
 
 /** A GraphQL answer that failed because the database is away is a 503 with Retry-After, for balancers and clients. */
+/** One request's context: the records, batch loaders reading as the request's actor, the sign-in guard. */
+export function requestContext(db: Db, actor: Actor = ANONYMOUS, request: { loginGuard?: LoginGuard; address?: string } = {}): Context {
+  const { records } = getApp();
+  return { db, records, loaders: new Loaders(db, records, actor), actor, ...request };
+}
+
 const unavailableStatus: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
@@ -107,7 +113,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limiter = await createRateLimiter(options.database, limits.perMinute);
   const loginGuard = await createLoginGuard(options.database, limits);
   const apollo = new ApolloServer<Context>({
-    schema: getSchema(),
+    schema: getApp().schema,
     introspection: true,
     validationRules: validationRules(limits),
     // Stack traces stay in the server log; clients get codes and messages only.
@@ -159,7 +165,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       runAs(actor, next);
     },
     rateLimit(limiter),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(db, models, currentActor(), { loginGuard, address: req.ip }) }),
+    expressMiddleware(apollo, { context: async ({ req }) => requestContext(db, currentActor(), { loginGuard, address: req.ip }) }),
     requestErrors(limits),
   );
   const adminDir = options.adminDir ?? ADMIN_DIRS.find((d) => existsSync(path.join(d, 'index.html')));

@@ -53,7 +53,7 @@ function shorten(text: string): string {
 /** The name of the record an id points at, through the request's batch loaders. */
 async function referenceText(models: ResourceModel[], field: FieldModel, id: unknown, ctx: Context): Promise<Label> {
   const target = targetOf(models, field);
-  const row = typeof id === 'number' ? await ctx.loaders.get(target.name)!.load(id) : null;
+  const row = typeof id === 'number' ? await ctx.loaders.ofModel(target).load(id) : null;
   const title = row?.[target.titleField];
   if (row && title !== null && title !== undefined && target.titleField !== 'id') return same(shorten(String(title)));
   // Deleted since, or a record without a name: say what it is.

@@ -3,6 +3,9 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { EnumDefinition, Label } from '../../drizzle/schema/columns';
 import type { FieldErrors } from '../errors';
 import type { Tx } from '../db';
+import type { ResourceTypes } from './graphql-types';
+import type { Records } from './records';
+import type { CrudService } from './service';
 
 /** A help text or description: in both languages, or (until translated) English only. */
 export type Text = Label | string;
@@ -88,6 +91,8 @@ export interface CreateInput {
 
 /** Everything a write rule may look at. `after` is the record as it will be stored. */
 export interface WriteContext {
+  /** Every record's service, for a rule or effect that reads or writes another record. */
+  records: Records;
   tx: Tx;
   operation: 'create' | 'update' | 'delete';
   before?: Row;
@@ -141,6 +146,38 @@ export interface ResourceDefinition {
   appendOnly?: boolean;
   /** Write-only arguments of `createX` beside the columns, by argument name. */
   createInputs?: Record<string, CreateInput>;
+  /**
+   * The record's domain operations (publish a catalog, complete a transfer) and the resolvers of
+   * the types it answers with (report rows): classes built from `kit`. A class extending
+   * `kit.Crud` replaces the generated grammar, so it serves both; without one, the grammar is
+   * served as generated.
+   */
+  resolvers?: (kit: ResolverKit) => Function[];
+  /**
+   * Lists asked for often enough to have a name of their own (`overdueFindings`): `allXs` with a
+   * fixed filter and order, at most a page. Arguments, when declared, are added to the filter.
+   */
+  presets?: Record<string, Preset>;
+}
+
+export interface Preset {
+  description: string;
+  filter: Record<string, unknown>;
+  sortField?: string;
+  sortOrder?: 'ASC' | 'DESC';
+  args?: Record<string, { type: 'int' | 'string'; description: string }>;
+}
+
+/** What a definition's resolvers are built from. */
+export interface ResolverKit {
+  /** The generated grammar of this record (`X`, `allXs`, `createX` …), to extend. */
+  Crud: abstract new () => object;
+  /** This record's GraphQL types. */
+  types: ResourceTypes;
+  /** This record's service. */
+  service: CrudService;
+  /** Every record, reached by definition. */
+  records: Records;
 }
 
 /** Sets a field a rule derives, both on what is checked and on what is stored. */

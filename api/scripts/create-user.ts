@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { organizations } from '../../drizzle/schema';
+import { getApp } from '../app';
 import { config } from '../config';
 import { openDatabase } from '../db';
 import { passwordProblem } from '../auth/password';
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
         if (!org) throw new Error(`No organization with code ${orgCode}`);
         organizationId = org.id;
       }
-      await createAccount(tx, { username, role, organizationId }, password);
+      await createAccount(getApp().records, tx, { username, role, organizationId }, password);
     }));
     console.log(`Created ${role} account "${username}".`);
     if (!process.env.NEW_USER_PASSWORD) console.log(`Password (shown once): ${password}`);

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { printedSchema } from '../schema';
+import { printedSchema } from '../app';
 
 // `npm run schema:emit` writes schema.graphql; with --check it only says whether it is current.
 const file = path.resolve(__dirname, '../../schema.graphql');

@@ -2,7 +2,12 @@ import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import { certificates, postings, staffingQuotas, staffMembers, transfers } from '../../drizzle/schema';
 import type { Tx } from '../db';
 import { today } from '../dates';
-import { serviceOf } from '../registry';
+import { getApp } from '../app';
+import { certificateResource } from '../resources/certificate/certificate.resource';
+import { postingResource } from '../resources/posting/posting.resource';
+import { staffMemberResource } from '../resources/staff-member/staff-member.resource';
+import { staffingQuotaResource } from '../resources/staffing-quota/staffing-quota.resource';
+import { transferResource } from '../resources/transfer/transfer.resource';
 import { cancelTransfer, completeTransfer } from '../resources/transfer/transfer.service';
 import { townships } from './data/organizations';
 import {
@@ -14,6 +19,8 @@ import {
   type CertificateStatus,
   type StaffCategory,
 } from './data/staff';
+
+const records = () => getApp().records;
 
 export type Ids = Map<string, number>;
 
@@ -50,7 +57,7 @@ export async function seedStaff(tx: Tx, orgs: Ids): Promise<Ids> {
     let id = known.get(`${s.name}@${organizationId}`);
     if (id === undefined) {
       id = (
-        await serviceOf('StaffMember').create(tx, {
+        await records().of(staffMemberResource).create(tx, {
           name: s.name,
           organizationId,
           category: s.category,
@@ -63,7 +70,7 @@ export async function seedStaff(tx: Tx, orgs: Ids): Promise<Ids> {
     ids.set(s.key, id);
     for (const c of s.certificates) {
       if (numbers.has(c.number)) continue;
-      const row = await serviceOf('Certificate').create(tx, {
+      const row = await records().of(certificateResource).create(tx, {
         staffMemberId: id,
         number: c.number,
         issuingAuthority: ISSUING_AUTHORITY,
@@ -77,13 +84,13 @@ export async function seedStaff(tx: Tx, orgs: Ids): Promise<Ids> {
       if (c.later) later.push([row.id as number, c.later]);
     }
     if (s.posting && !posted.has(id)) {
-      await serviceOf('Posting').create(tx, { staffMemberId: id, organizationId, post: s.posting.post, startedOn: s.posting.startedOn });
+      await records().of(postingResource).create(tx, { staffMemberId: id, organizationId, post: s.posting.post, startedOn: s.posting.startedOn });
     }
   }
 
   await seedTransfers(tx, orgs, ids);
   // Suspended, revoked, lost or cancelled only now, so the postings above were opened on a valid one.
-  for (const [id, status] of later) await serviceOf('Certificate').update(tx, id, { status });
+  for (const [id, status] of later) await records().of(certificateResource).update(tx, id, { status });
   await seedQuotas(tx, orgs);
   return ids;
 }
@@ -92,7 +99,7 @@ async function seedTransfers(tx: Tx, orgs: Ids, staff: Ids): Promise<void> {
   const done = new Set((await tx.select({ n: transfers.documentNumber }).from(transfers)).map((t) => t.n));
   for (const t of transferSeeds(today())) {
     if (done.has(t.documentNumber)) continue;
-    const row = await serviceOf('Transfer').create(tx, {
+    const row = await records().of(transferResource).create(tx, {
       staffMemberId: staff.get(t.staff),
       kind: t.kind,
       toOrganizationId: t.to ? orgId(orgs, t.to) : null,
@@ -102,8 +109,8 @@ async function seedTransfers(tx: Tx, orgs: Ids, staff: Ids): Promise<void> {
       documentNumber: t.documentNumber,
       note: t.note,
     });
-    if (t.outcome === 'COMPLETED') await completeTransfer(tx, row.id);
-    if (t.outcome === 'CANCELLED') await cancelTransfer(tx, row.id);
+    if (t.outcome === 'COMPLETED') await completeTransfer(records(), tx, row.id);
+    if (t.outcome === 'CANCELLED') await cancelTransfer(records(), tx, row.id);
   }
 }
 
@@ -137,7 +144,7 @@ async function seedQuotas(tx: Tx, orgs: Ids): Promise<void> {
         index += 1;
         if (existing.has(`${organizationId}|${category}|${year}`)) continue;
         const understaffed = UNDERSTAFFED[year]?.some(([s, c]) => s === t.short && c === category);
-        await serviceOf('StaffingQuota').create(tx, {
+        await records().of(staffingQuotaResource).create(tx, {
           organizationId,
           category,
           year,

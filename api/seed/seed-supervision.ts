@@ -1,11 +1,17 @@
 import { caseReports, findingEscalations, findings, inspections } from '../../drizzle/schema';
 import type { Tx } from '../db';
 import { today } from '../dates';
-import { serviceOf } from '../registry';
+import { getApp } from '../app';
+import { caseReportResource } from '../resources/case-report/case-report.resource';
+import { findingResource } from '../resources/finding/finding.resource';
+import { findingEscalationResource } from '../resources/finding-escalation/finding-escalation.resource';
+import { inspectionResource } from '../resources/inspection/inspection.resource';
 import { sendBackFinding } from '../resources/finding/finding.service';
 import { staffSeeds } from './data/staff';
 import { caseReportSeeds, inspectionSeeds, type FindingStatus } from './data/supervision';
 import { orgId, type Ids } from './seed-hr';
+
+const records = () => getApp().records;
 
 const STEPS: FindingStatus[] = ['OPEN', 'RECTIFYING', 'RECTIFIED', 'VERIFIED'];
 
@@ -33,7 +39,7 @@ export async function seedSupervision(tx: Tx, orgs: Ids): Promise<void> {
     let inspectionId = inspectionIds.get(i.title);
     if (inspectionId === undefined) {
       inspectionId = (
-        await serviceOf('Inspection').create(tx, {
+        await records().of(inspectionResource).create(tx, {
           title: i.title,
           kind: i.kind,
           inspectingOrganizationId: orgId(orgs, i.inspecting),
@@ -49,7 +55,7 @@ export async function seedSupervision(tx: Tx, orgs: Ids): Promise<void> {
       if (findingId === undefined) {
         const responsible = f.responsible ?? i.inspected;
         findingId = (
-          await serviceOf('Finding').create(tx, {
+          await records().of(findingResource).create(tx, {
             inspectionId,
             responsibleOrganizationId: orgId(orgs, responsible),
             area: f.area,
@@ -64,13 +70,13 @@ export async function seedSupervision(tx: Tx, orgs: Ids): Promise<void> {
       for (const e of f.escalations ?? []) {
         // An escalation is never dated ahead of today (a clock set back would otherwise stop the seed).
         if (e.on > today() || escalated.has(`${findingId}|${e.level}|${e.on}`)) continue;
-        await serviceOf('FindingEscalation').create(tx, { findingId, level: e.level, escalatedOn: e.on, note: e.note });
+        await records().of(findingEscalationResource).create(tx, { findingId, level: e.level, escalatedOn: e.on, note: e.note });
       }
       if (!isNew) continue;
       for (const status of STEPS.slice(1, STEPS.indexOf(f.status) + 1)) {
-        await serviceOf('Finding').update(tx, findingId, { status });
+        await records().of(findingResource).update(tx, findingId, { status });
       }
-      if (f.sentBack) await sendBackFinding(tx, findingId, f.sentBack);
+      if (f.sentBack) await sendBackFinding(records(), tx, findingId, f.sentBack);
     }
   }
 }
@@ -85,6 +91,6 @@ export async function seedCaseReports(tx: Tx, orgs: Ids): Promise<void> {
   for (const { organization, ...counts } of caseReportSeeds()) {
     const organizationId = orgId(orgs, organization);
     if (existing.has(`${organizationId}|${counts.periodStart}|${counts.periodEnd}`)) continue;
-    await serviceOf('CaseReport').create(tx, { organizationId, ...counts });
+    await records().of(caseReportResource).create(tx, { organizationId, ...counts });
   }
 }

@@ -1,9 +1,13 @@
 import { trainingAttendances, trainingSessions } from '../../drizzle/schema';
 import type { Tx } from '../db';
-import { serviceOf } from '../registry';
+import { getApp } from '../app';
+import { trainingAttendanceResource } from '../resources/training-attendance/training-attendance.resource';
+import { trainingSessionResource } from '../resources/training-session/training-session.resource';
 import { staffSeeds } from './data/staff';
 import { attendanceSeeds, sessionSeeds } from './data/training';
 import { orgId, type Ids } from './seed-hr';
+
+const records = () => getApp().records;
 
 /** Training sessions (natural key: title) and attendance (session and person). */
 export async function seedTraining(tx: Tx, orgs: Ids, staff: Ids): Promise<void> {
@@ -12,7 +16,7 @@ export async function seedTraining(tx: Tx, orgs: Ids, staff: Ids): Promise<void>
   );
   for (const s of sessionSeeds) {
     if (sessions.has(s.title)) continue;
-    const row = await serviceOf('TrainingSession').create(tx, {
+    const row = await records().of(trainingSessionResource).create(tx, {
       title: s.title,
       kind: s.kind,
       organizerId: orgId(orgs, s.organizer),
@@ -32,7 +36,7 @@ export async function seedTraining(tx: Tx, orgs: Ids, staff: Ids): Promise<void>
     const sessionId = sessions.get(a.session)!;
     const staffMemberId = staff.get(a.staff)!;
     if (attended.has(`${sessionId}|${staffMemberId}`)) continue;
-    await serviceOf('TrainingAttendance').create(tx, {
+    await records().of(trainingAttendanceResource).create(tx, {
       sessionId,
       staffMemberId,
       hoursAttended: a.hoursAttended,

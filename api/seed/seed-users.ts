@@ -1,5 +1,6 @@
 import { count } from 'drizzle-orm';
 import { users } from '../../drizzle/schema';
+import { getApp } from '../app';
 import type { Tx } from '../db';
 import { createAccount } from '../resources/user/user.service';
 
@@ -24,6 +25,6 @@ export async function seedUsers(tx: Tx, orgs: Ids): Promise<void> {
   for (const u of DEMO_USERS) {
     const organizationId = u.org === null ? null : orgs.get(u.org);
     if (organizationId === undefined) throw new Error(`Demo organization ${u.org} is missing`);
-    await createAccount(tx, { username: u.username, displayName: u.displayName, role: u.role, organizationId }, 'demo');
+    await createAccount(getApp().records, tx, { username: u.username, displayName: u.displayName, role: u.role, organizationId }, 'demo');
   }
 }

@@ -9,7 +9,16 @@ import {
   responsibilityEntries,
 } from '../../drizzle/schema';
 import type { Db, Tx } from '../db';
-import { serviceOf } from '../registry';
+import { getApp } from '../app';
+import type { ResourceDefinition } from '../crud/resource';
+import { guidanceAssignmentResource } from '../resources/guidance-assignment/guidance-assignment.resource';
+import { responsibilityEntryResource } from '../resources/responsibility-entry/responsibility-entry.resource';
+import { organizationResource } from '../resources/organization/organization.resource';
+import { enforcementDomainResource } from '../resources/enforcement-domain/enforcement-domain.resource';
+import { powerItemResource } from '../resources/power-item/power-item.resource';
+import { liaisonContactResource } from '../resources/liaison-contact/liaison-contact.resource';
+import { delegationResource } from '../resources/delegation/delegation.resource';
+import { delegationCatalogResource } from '../resources/delegation-catalog/delegation-catalog.resource';
 import { seedUsers } from './seed-users';
 import { runAs, SYSTEM } from '../auth/actor';
 import { publishCatalog } from '../resources/delegation-catalog/delegation-catalog.service';
@@ -29,6 +38,8 @@ import { seedStaff } from './seed-hr';
 import { seedCaseReports, seedSupervision } from './seed-supervision';
 import { seedTraining } from './seed-training';
 
+const records = () => getApp().records;
+
 const CODE_SCHEME = '镇平县执法事项编码（示例）';
 
 type Ids = Map<string, number>;
@@ -36,19 +47,19 @@ type Ids = Map<string, number>;
 /** Find a record by its natural key, or create it through the CRUD service (same rules as the API). */
 async function findOrCreate(
   tx: Tx,
-  resource: string,
+  resource: ResourceDefinition,
   existing: Promise<{ id: number }[]>,
   values: Record<string, unknown>,
 ): Promise<number> {
   const [row] = await existing;
   if (row) return row.id;
-  return (await serviceOf(resource).create(tx, values)).id;
+  return (await records().of(resource).create(tx, values)).id;
 }
 
 async function seedOrganizations(tx: Tx): Promise<Ids> {
   const ids: Ids = new Map();
   const org = (code: string, name: string, kind: string, parentId: number | null = null) =>
-    findOrCreate(tx, 'Organization', tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.code, code)), {
+    findOrCreate(tx, organizationResource, tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.code, code)), {
       code,
       name,
       kind,
@@ -76,7 +87,7 @@ async function seedDomains(tx: Tx): Promise<Ids> {
   const ids: Ids = new Map();
   for (const d of domains) {
     const where = eq(enforcementDomains.code, d.code);
-    ids.set(d.code, await findOrCreate(tx, 'EnforcementDomain', tx.select({ id: enforcementDomains.id }).from(enforcementDomains).where(where), d));
+    ids.set(d.code, await findOrCreate(tx, enforcementDomainResource, tx.select({ id: enforcementDomains.id }).from(enforcementDomains).where(where), d));
   }
   return ids;
 }
@@ -85,7 +96,7 @@ async function seedPowerItems(tx: Tx, orgs: Ids, domainIds: Ids): Promise<Ids> {
   const ids: Ids = new Map();
   for (const item of powerItemSeeds) {
     const where = and(eq(powerItems.codeScheme, CODE_SCHEME), eq(powerItems.code, item.code));
-    const id = await findOrCreate(tx, 'PowerItem', tx.select({ id: powerItems.id }).from(powerItems).where(where), {
+    const id = await findOrCreate(tx, powerItemResource, tx.select({ id: powerItems.id }).from(powerItems).where(where), {
       codeScheme: CODE_SCHEME,
       code: item.code,
       name: item.name,
@@ -162,7 +173,7 @@ async function seedCatalogs(tx: Tx, orgs: Ids, items: Ids): Promise<void> {
       if (plan.documentNumber) catalogIds.set(plan.documentNumber, existing.id);
       continue;
     }
-    const catalog = await serviceOf('DelegationCatalog').create(tx, {
+    const catalog = await records().of(delegationCatalogResource).create(tx, {
       title: plan.title,
       documentNumber: plan.documentNumber,
       issuingOrganizationId: orgs.get('县政府'),
@@ -181,7 +192,7 @@ async function seedCatalogs(tx: Tx, orgs: Ids, items: Ids): Promise<void> {
         for (const [i, item] of delegable.entries()) {
           if (!plan.pick(i, delegable.length)) continue;
           seq += 1;
-          await serviceOf('Delegation').create(tx, {
+          await records().of(delegationResource).create(tx, {
             catalogId: catalog.id,
             powerItemId: items.get(item.code),
             recipientId: orgs.get(town),
@@ -196,7 +207,7 @@ async function seedCatalogs(tx: Tx, orgs: Ids, items: Ids): Promise<void> {
         }
       }
     }
-    if (plan.publish) await publishCatalog(tx, catalog.id);
+    if (plan.publish) await publishCatalog(records(), tx, catalog.id);
   }
 }
 
@@ -214,7 +225,7 @@ async function seedDirectory(tx: Tx, orgs: Ids): Promise<void> {
       eq(liaisonContacts.counterpartId, counterpartId),
       eq(liaisonContacts.role, role as 'LIAISON'),
     );
-    return findOrCreate(tx, 'LiaisonContact', tx.select({ id: liaisonContacts.id }).from(liaisonContacts).where(where), {
+    return findOrCreate(tx, liaisonContactResource, tx.select({ id: liaisonContacts.id }).from(liaisonContacts).where(where), {
       organizationId,
       counterpartId,
       role,
@@ -230,7 +241,7 @@ async function seedDirectory(tx: Tx, orgs: Ids): Promise<void> {
       await contact(townshipId, departmentId, 'LIAISON', '综合行政执法中队长');
       const lead = await contact(departmentId, townshipId, 'GUIDANCE_LEAD', '执法大队副大队长');
       const where = and(eq(guidanceAssignments.departmentId, departmentId), eq(guidanceAssignments.townshipId, townshipId));
-      await findOrCreate(tx, 'GuidanceAssignment', tx.select({ id: guidanceAssignments.id }).from(guidanceAssignments).where(where), {
+      await findOrCreate(tx, guidanceAssignmentResource, tx.select({ id: guidanceAssignments.id }).from(guidanceAssignments).where(where), {
         departmentId,
         townshipId,
         leadContactId: lead,
@@ -244,7 +255,7 @@ async function seedDirectory(tx: Tx, orgs: Ids): Promise<void> {
       );
       await findOrCreate(
         tx,
-        'ResponsibilityEntry',
+        responsibilityEntryResource,
         tx.select({ id: responsibilityEntries.id }).from(responsibilityEntries).where(where),
         { organizationId: departmentId, ...entry },
       );

@@ -4,7 +4,7 @@ import { makeWorld, type World } from '../helpers/fixtures';
 import { getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, type GraphQLInputType, type GraphQLObjectType } from 'graphql';
 import { describeFailure } from '../../api/log';
 import pluralize from 'pluralize';
-import { getSchema } from '../../api/schema';
+import { getApp } from '../../api/app';
 import { resourceDefinitions } from '../../api/resources';
 
 // Protective limits and hostile input: each refusal has its own code and leaves the data
@@ -70,7 +70,7 @@ describe('limits', () => {
 
   it('lets the admin export a thousand rows of any record under the default limits', async () => {
     // What react-admin's export asks: every field, references by id, and the count.
-    const schema = getSchema();
+    const { schema } = getApp();
     for (const d of resourceDefinitions) {
       const type = schema.getType(d.name) as GraphQLObjectType;
       const fields = Object.values(type.getFields()).map((f) => {
@@ -214,7 +214,7 @@ describe('control characters and oversized lists', () => {
   /** Every argument of every mutation that takes text, with the mutation's other required arguments. */
   const cases = () => {
     const out: [string, string, Record<string, unknown>][] = [];
-    for (const field of Object.values(getSchema().getMutationType()!.getFields())) {
+    for (const field of Object.values(getApp().schema.getMutationType()!.getFields())) {
       for (const arg of field.args) {
         const named = getNamedType(arg.type).name;
         if (!['String', 'ID', 'LocalDate'].includes(named)) continue;

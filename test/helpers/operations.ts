@@ -1,5 +1,5 @@
 import { getNamedType, getNullableType, isListType, isNonNullType, type GraphQLInputType, type GraphQLType } from 'graphql';
-import { getSchema } from '../../api/schema';
+import { getApp } from '../../api/app';
 import { dbFingerprint, type GqlResponse, type TestServer } from './test-server';
 
 function typeName(type: GraphQLType): string {
@@ -18,7 +18,7 @@ export function call<T = any>(
   args: Record<string, unknown>,
   selection?: string,
 ): Promise<GqlResponse<Record<string, T>>> {
-  const schema = getSchema();
+  const { schema } = getApp();
   const mutation = schema.getMutationType()!.getFields()[field];
   const query = schema.getQueryType()!.getFields()[field];
   const def = mutation ?? query;

@@ -4,7 +4,8 @@ import { openDatabase, type Database } from '../../api/db';
 import { startServer } from '../../api/server';
 import type { Limits } from '../../api/limits';
 import { seedDemo } from '../../api/seed/seed';
-import { serviceOf } from '../../api/registry';
+import { getApp } from '../../api/app';
+import { userResource } from '../../api/resources/user/user.resource';
 import { signSession } from '../../api/auth/session';
 import { runAs, SYSTEM } from '../../api/auth/actor';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
@@ -107,7 +108,7 @@ export async function startTestServer(
       const username = `t-${role.toLowerCase()}-${organizationId ?? 'county'}-${users.size}`.replace(/_/g, '-');
       const user = await runAs(SYSTEM, () =>
         database.db.transaction((tx) =>
-          serviceOf('User').create(tx, { username, role, organizationId: organizationId === null ? null : Number(organizationId) }),
+          getApp().records.of(userResource).create(tx, { username, role, organizationId: organizationId === null ? null : Number(organizationId) }),
         ),
       );
       users.set(key, (await signSession(user.id)).token);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { printedSchema } from '../../api/schema';
+import { printedSchema } from '../../api/app';
 
 const root = path.resolve(__dirname, '../..');
 

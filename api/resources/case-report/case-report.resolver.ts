@@ -1,11 +1,8 @@
 import { Extensions, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { crudResolverOf, typesOf } from '../../registry';
 import { Ratio } from '../../crud/scalars';
-import type { Row } from '../../crud/resource';
+import type { ResolverKit, Row } from '../../crud/resource';
 import { describe } from '../../crud/model';
 import { sixRates, totalScore, type CaseCounts } from './six-rates';
-
-const { ObjectType: CaseReport } = typesOf('CaseReport');
 
 @ObjectType('RateScore', { description: '考核率及得分 (One of the six rates of seed 004 附件2, with its points).' })
 export class RateScore {
@@ -34,26 +31,29 @@ export class RateScore {
   points!: number | null;
 }
 
-@Resolver(() => CaseReport)
-export class CaseReportResolver extends crudResolverOf('CaseReport') {
-  // A list of fixed length: the query cost counts it as six rows, not a page.
-  @Extensions({ rows: 6 })
-  @FieldResolver(() => [RateScore], { description: '六率 (The six rates and their points), in the order of 附件2.' })
-  rates(@Root() report: Row) {
-    return sixRates(report as unknown as CaseCounts).map((r) => ({ ...r, label: `${r.label.zh} (${r.label.en})` }));
-  }
+export function caseReportResolvers({ Crud, types }: ResolverKit) {
+  @Resolver(() => types.ObjectType)
+  class CaseReportResolver extends Crud {
+    // A list of fixed length: the query cost counts it as six rows, not a page.
+    @Extensions({ rows: 6 })
+    @FieldResolver(() => [RateScore], { description: '六率 (The six rates and their points), in the order of 附件2.' })
+    rates(@Root() report: Row) {
+      return sixRates(report as unknown as CaseCounts).map((r) => ({ ...r, label: `${r.label.zh} (${r.label.en})` }));
+    }
 
-  @FieldResolver(() => Float, {
-    nullable: true,
-    description: describe(
-      { zh: '考核总分', en: 'Total score' },
-      {
-        zh: '百分制：适用的各率得分按其分值折算为 100 分，无从计算的率不计入；各率均不适用时为空。',
-        en: 'Out of 100: the points of the applicable rates scaled to 100; rates with nothing to divide by are left out. Empty when none applies.',
-      },
-    ),
-  })
-  totalScore(@Root() report: Row) {
-    return totalScore(sixRates(report as unknown as CaseCounts));
+    @FieldResolver(() => Float, {
+      nullable: true,
+      description: describe(
+        { zh: '考核总分', en: 'Total score' },
+        {
+          zh: '百分制：适用的各率得分按其分值折算为 100 分，无从计算的率不计入；各率均不适用时为空。',
+          en: 'Out of 100: the points of the applicable rates scaled to 100; rates with nothing to divide by are left out. Empty when none applies.',
+        },
+      ),
+    })
+    totalScore(@Root() report: Row) {
+      return totalScore(sixRates(report as unknown as CaseCounts));
+    }
   }
+  return [CaseReportResolver];
 }

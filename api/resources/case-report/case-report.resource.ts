@@ -1,5 +1,6 @@
 import { caseReports } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
+import { caseReportResolvers } from './case-report.resolver';
 
 const count = (zh: string, en: string, help: { zh: string; en: string }) => ({ label: { zh, en }, help, min: 0 });
 
@@ -82,4 +83,5 @@ export const caseReportResource = defineResource({
       }
     },
   ],
+  resolvers: caseReportResolvers,
 });

@@ -3,12 +3,15 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { delegationCatalogs, delegations } from '../../../drizzle/schema';
 import type { Context } from '../../context';
 import { FieldChange, fieldChanges } from '../../crud/display';
+import { delegationResource } from '../delegation/delegation.resource';
+import { organizationResource } from '../organization/organization.resource';
+import { powerItemResource } from '../power-item/power-item.resource';
+import { delegationCatalogResource } from './delegation-catalog.resource';
 import { selectionOf } from '../../crud/model';
 import { computedEnum, type Row } from '../../crud/resource';
 import { graphqlEnum } from '../../crud/scalars';
 import { dayBefore } from '../../dates';
 import { notFound } from '../../errors';
-import { modelOf, models, serviceOf, typesOf } from '../../registry';
 
 // What changed between two editions of the catalog (动态调整), street by street: the items a street
 // gains, those taken back, and those whose terms changed. The same answer serves the preview before
@@ -26,70 +29,98 @@ export const CatalogChange = graphqlEnum(
 /** The terms of a delegation compared between editions (its catalog, ids and notes are not terms). */
 export const COMPARED = ['mode', 'scope', 'scopeNote', 'delegatingOrganizationId', 'effectiveFrom', 'effectiveTo'] as const;
 
-const { ObjectType: Delegation } = typesOf('Delegation');
-const { ObjectType: DelegationCatalog } = typesOf('DelegationCatalog');
-
-@ObjectType('CatalogDiffItem', { description: '调整事项 (One power item of one street that changed between the editions).' })
-export class CatalogDiffItem {
-  @Field(() => CatalogChange)
-  change!: string;
-
-  @Field(() => ID)
-  powerItemId!: number;
-
-  @Field(() => Delegation, { nullable: true, description: 'The delegation in the earlier edition (null when added).' })
-  before!: Row | null;
-
-  @Field(() => Delegation, { nullable: true, description: 'The delegation in the later edition (null when taken back).' })
-  after!: Row | null;
-
-  @Field(() => [FieldChange], { description: 'For a change: each term that differs, with its old and new value.' })
-  fields!: FieldChange[];
+export interface CatalogDiffItem {
+  change: string;
+  powerItemId: number;
+  before: Row | null;
+  after: Row | null;
+  fields: FieldChange[];
 }
 
-@ObjectType('CatalogDiffRecipient', { description: '街道/乡镇的调整 (What one street or township gains, loses and keeps with changes).' })
-export class CatalogDiffRecipient {
-  @Field(() => ID)
-  recipientId!: number;
-
-  @Field(() => [CatalogDiffItem], { description: 'Items the street receives in the later edition and not in the earlier one.' })
-  added!: CatalogDiffItem[];
-
-  @Field(() => [CatalogDiffItem], { description: 'Items the street held in the earlier edition and loses in the later one.' })
-  removed!: CatalogDiffItem[];
-
-  @Field(() => [CatalogDiffItem], { description: 'Items in both editions whose terms differ.' })
-  changed!: CatalogDiffItem[];
-
-  @Field(() => Int, { description: 'Items in both editions with the same terms.' })
-  unchanged!: number;
+export interface CatalogDiffRecipient {
+  recipientId: number;
+  added: CatalogDiffItem[];
+  removed: CatalogDiffItem[];
+  changed: CatalogDiffItem[];
+  unchanged: number;
 }
 
-@ObjectType('CatalogDiff', {
-  description:
-    '目录调整对照 (What changed between two editions of the catalog), per street or township. Streets with no change are not listed.',
-})
-export class CatalogDiff {
-  @Field(() => DelegationCatalog, { description: 'The earlier edition, compared from.' })
-  from!: Row;
+export interface CatalogDiff {
+  from: Row;
+  to: Row;
+  recipients: CatalogDiffRecipient[];
+  added: number;
+  removed: number;
+  changed: number;
+  unchanged: number;
+}
 
-  @Field(() => DelegationCatalog, { description: 'The later edition, compared to.' })
-  to!: Row;
+/** The GraphQL types of a diff; they name the generated Delegation and DelegationCatalog types. */
+export function catalogDiffTypes(Delegation: Function, DelegationCatalog: Function) {
+  @ObjectType('CatalogDiffItem', { description: '调整事项 (One power item of one street that changed between the editions).' })
+  class CatalogDiffItemType implements CatalogDiffItem {
+    @Field(() => CatalogChange)
+    change!: string;
 
-  @Field(() => [CatalogDiffRecipient], { description: 'Streets and townships with a change, in the order of their codes.' })
-  recipients!: CatalogDiffRecipient[];
+    @Field(() => ID)
+    powerItemId!: number;
 
-  @Field(() => Int)
-  added!: number;
+    @Field(() => Delegation, { nullable: true, description: 'The delegation in the earlier edition (null when added).' })
+    before!: Row | null;
 
-  @Field(() => Int)
-  removed!: number;
+    @Field(() => Delegation, { nullable: true, description: 'The delegation in the later edition (null when taken back).' })
+    after!: Row | null;
 
-  @Field(() => Int)
-  changed!: number;
+    @Field(() => [FieldChange], { description: 'For a change: each term that differs, with its old and new value.' })
+    fields!: FieldChange[];
+  }
 
-  @Field(() => Int)
-  unchanged!: number;
+  @ObjectType('CatalogDiffRecipient', { description: '街道/乡镇的调整 (What one street or township gains, loses and keeps with changes).' })
+  class CatalogDiffRecipientType implements CatalogDiffRecipient {
+    @Field(() => ID)
+    recipientId!: number;
+
+    @Field(() => [CatalogDiffItemType], { description: 'Items the street receives in the later edition and not in the earlier one.' })
+    added!: CatalogDiffItem[];
+
+    @Field(() => [CatalogDiffItemType], { description: 'Items the street held in the earlier edition and loses in the later one.' })
+    removed!: CatalogDiffItem[];
+
+    @Field(() => [CatalogDiffItemType], { description: 'Items in both editions whose terms differ.' })
+    changed!: CatalogDiffItem[];
+
+    @Field(() => Int, { description: 'Items in both editions with the same terms.' })
+    unchanged!: number;
+  }
+
+  @ObjectType('CatalogDiff', {
+    description:
+      '目录调整对照 (What changed between two editions of the catalog), per street or township. Streets with no change are not listed.',
+  })
+  class CatalogDiffType implements CatalogDiff {
+    @Field(() => DelegationCatalog, { description: 'The earlier edition, compared from.' })
+    from!: Row;
+
+    @Field(() => DelegationCatalog, { description: 'The later edition, compared to.' })
+    to!: Row;
+
+    @Field(() => [CatalogDiffRecipientType], { description: 'Streets and townships with a change, in the order of their codes.' })
+    recipients!: CatalogDiffRecipient[];
+
+    @Field(() => Int)
+    added!: number;
+
+    @Field(() => Int)
+    removed!: number;
+
+    @Field(() => Int)
+    changed!: number;
+
+    @Field(() => Int)
+    unchanged!: number;
+  }
+
+  return { CatalogDiffItem: CatalogDiffItemType, CatalogDiffRecipient: CatalogDiffRecipientType, CatalogDiff: CatalogDiffType };
 }
 
 /**
@@ -105,11 +136,11 @@ function terms(row: Row, catalog: Row, successorStart: string | undefined): Reco
 }
 
 export async function catalogDiff(ctx: Context, fromId: string, toId: string): Promise<CatalogDiff> {
-  const catalogs = serviceOf('DelegationCatalog');
+  const catalogs = ctx.records.of(delegationCatalogResource);
   const from = await catalogs.get(ctx.db, fromId);
-  if (!from) throw notFound(modelOf('DelegationCatalog').label, fromId);
+  if (!from) throw notFound(catalogs.model.label, fromId);
   const to = await catalogs.get(ctx.db, toId);
-  if (!to) throw notFound(modelOf('DelegationCatalog').label, toId);
+  if (!to) throw notFound(catalogs.model.label, toId);
 
   const successors = await ctx.db
     .select({ supersedesId: delegationCatalogs.supersedesId, effectiveFrom: delegationCatalogs.effectiveFrom })
@@ -117,7 +148,7 @@ export async function catalogDiff(ctx: Context, fromId: string, toId: string): P
     .where(inArray(delegationCatalogs.supersedesId, [from.id, to.id]));
   const successorStart = (catalog: Row) => successors.find((s) => s.supersedesId === catalog.id)?.effectiveFrom;
 
-  const model = modelOf('Delegation');
+  const model = ctx.records.model(delegationResource);
   const rows = (await ctx.db
     .select(selectionOf(model))
     .from(delegations)
@@ -151,7 +182,7 @@ export async function catalogDiff(ctx: Context, fromId: string, toId: string): P
     const item: CatalogDiffItem = { change: 'CHANGED', powerItemId: before.powerItemId as number, before, after, fields: [] };
     street.changed.push(item);
     const changes = Object.fromEntries(differing.map((f) => [f, [before[f] ?? null, after[f] ?? null] as [unknown, unknown]]));
-    pending.push(fieldChanges(models, model, changes, ctx).then((fields) => void (item.fields = fields)));
+    pending.push(fieldChanges(ctx.records.models, model, changes, ctx).then((fields) => void (item.fields = fields)));
   }
   for (const [k, after] of later) {
     if (!earlier.has(k)) recipient(after.recipientId as number).added.push({ change: 'ADDED', powerItemId: after.powerItemId as number, before: null, after, fields: [] });
@@ -161,11 +192,11 @@ export async function catalogDiff(ctx: Context, fromId: string, toId: string): P
   // Streets in the order of their codes, items in the order of theirs.
   const changedStreets = [...byRecipient.values()].filter((s) => s.added.length || s.removed.length || s.changed.length);
   const orgs = new Map(
-    (await ctx.loaders.get('Organization')!.loadMany(changedStreets.map((s) => s.recipientId))).map((o) => [(o as Row).id, o as Row]),
+    (await ctx.loaders.of(organizationResource).loadMany(changedStreets.map((s) => s.recipientId))).map((o) => [(o as Row).id, o as Row]),
   );
   const items = changedStreets.flatMap((s) => [...s.added, ...s.removed, ...s.changed]);
   const powerItems = new Map(
-    (await ctx.loaders.get('PowerItem')!.loadMany([...new Set(items.map((i) => i.powerItemId))])).map((p) => [(p as Row).id, p as Row]),
+    (await ctx.loaders.of(powerItemResource).loadMany([...new Set(items.map((i) => i.powerItemId))])).map((p) => [(p as Row).id, p as Row]),
   );
   const text = (v: unknown) => String(v ?? '\uffff');
   const byCode = (a: Row | undefined, b: Row | undefined) => text(a?.code).localeCompare(text(b?.code)) || text(a?.name).localeCompare(text(b?.name), 'zh-CN');

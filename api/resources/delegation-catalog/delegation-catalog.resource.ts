@@ -3,6 +3,7 @@ import { delegationCatalogs } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
 import { today } from '../../dates';
 import { conflict } from '../../errors';
+import { delegationCatalogResolvers } from './delegation-catalog.resolver';
 
 export const delegationCatalogResource = defineResource({
   name: 'DelegationCatalog',
@@ -107,4 +108,5 @@ export const delegationCatalogResource = defineResource({
       }
     },
   ],
+  resolvers: delegationCatalogResolvers,
 });

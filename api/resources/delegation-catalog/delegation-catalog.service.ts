@@ -3,24 +3,27 @@ import { delegations } from '../../../drizzle/schema';
 import type { Tx } from '../../db';
 import { dayBefore } from '../../dates';
 import { conflict, FieldErrors } from '../../errors';
-import { serviceOf } from '../../registry';
+import type { Records } from '../../crud/records';
+import { delegationResource } from '../delegation/delegation.resource';
+import { delegationCatalogResource } from './delegation-catalog.resource';
 import type { Row } from '../../crud/resource';
+
+function draft(catalog: Row) {
+  if (catalog.status === 'DRAFT') return undefined;
+  return conflict('STATE', {
+    zh: `只有草稿可以发布，目录（编号 ${catalog.id}）已是${catalog.status === 'PUBLISHED' ? '已发布' : '已废止'}状态`,
+    en: `Only a draft can be published; catalog ${catalog.id} is already ${String(catalog.status).toLowerCase()}`,
+  });
+}
 
 /**
  * DRAFT → PUBLISHED. When the draft supersedes a published version, that version becomes
  * SUPERSEDED and its open delegations end the day before the new one takes effect, so that
  * "what did street X hold on day D" has exactly one answer.
  */
-export async function publishCatalog(tx: Tx, id: unknown, expectedVersion?: number | null): Promise<Row> {
-  const catalogs = serviceOf('DelegationCatalog');
-  const catalog = await catalogs.claim(tx, id);
-  if (catalog.status !== 'DRAFT') {
-    throw conflict('STATE', {
-      zh: `只有草稿可以发布，目录（编号 ${catalog.id}）已是${catalog.status === 'PUBLISHED' ? '已发布' : '已废止'}状态`,
-      en: `Only a draft can be published; catalog ${catalog.id} is already ${String(catalog.status).toLowerCase()}`,
-    });
-  }
-  catalogs.assertVersion(catalog, expectedVersion);
+export async function publishCatalog(records: Records, tx: Tx, id: unknown, version?: number | null): Promise<Row> {
+  const catalogs = records.of(delegationCatalogResource);
+  const catalog = await catalogs.claim(tx, id, { version, state: draft });
   const errors = new FieldErrors();
   if (!catalog.documentNumber) errors.add('documentNumber', 'required', '发布前须填写文号', 'A document number is required to publish');
   if (!catalog.issuedOn) errors.add('issuedOn', 'required', '发布前须填写印发日期', 'The issue date is required to publish');
@@ -54,7 +57,7 @@ export async function publishCatalog(tx: Tx, id: unknown, expectedVersion?: numb
     );
     // Each closed delegation is written like any change, so its history shows the supersession.
     const closing = await tx.select().from(delegations).where(open).for('update');
-    for (const d of closing) await serviceOf('Delegation').write(tx, d.id, { effectiveTo: lastDay }, d as unknown as Row);
+    for (const d of closing) await records.of(delegationResource).write(tx, d.id, { effectiveTo: lastDay }, d as unknown as Row);
   }
   return catalogs.write(tx, catalog.id, { status: 'PUBLISHED', publishedAt: new Date() });
 }

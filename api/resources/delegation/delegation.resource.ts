@@ -3,6 +3,7 @@ import { delegationCatalogs, delegations } from '../../../drizzle/schema';
 import { defineResource, type WriteContext } from '../../crud/resource';
 import { conflict } from '../../errors';
 import { COUNTY_KINDS, LOCAL_KINDS, organizationKindRule } from '../rules';
+import { delegationResolvers } from './delegation.resolver';
 
 const RECIPIENT = { zh: '承接机构', en: 'Recipient' };
 const DELEGATING = { zh: '赋权部门', en: 'Delegating organization' };
@@ -111,5 +112,6 @@ export const delegationResource = defineResource({
       }
     },
   ],
+  resolvers: delegationResolvers,
 });
 

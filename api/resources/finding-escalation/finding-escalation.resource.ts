@@ -2,9 +2,8 @@ import { eq } from 'drizzle-orm';
 import { findingEscalations, findings } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
 import { today } from '../../dates';
-import { STATUS_LABELS } from '../finding/finding.resource';
-// Used only inside the effect, when every resource is registered (registry imports this file).
-import { serviceOf } from '../../registry';
+import { findingResource, STATUS_LABELS } from '../finding/finding.resource';
+
 
 export const findingEscalationResource = defineResource({
   name: 'FindingEscalation',
@@ -48,8 +47,8 @@ export const findingEscalationResource = defineResource({
   ],
   effects: [
     // The finding shows its latest escalation; an entry back-dated before it does not replace it.
-    async ({ tx, row }) => {
-      const findings = serviceOf('Finding');
+    async ({ records, tx, row }) => {
+      const findings = records.of(findingResource);
       const finding = await findings.getForUpdate(tx, row.findingId);
       if (finding.escalatedOn && (finding.escalatedOn as string) > (row.escalatedOn as string)) return;
       await findings.write(tx, finding.id, { escalation: row.level, escalatedOn: row.escalatedOn }, finding);

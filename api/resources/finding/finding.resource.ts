@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { enumDefinitions, findings } from '../../../drizzle/schema';
 import { defineResource, derive } from '../../crud/resource';
 import { today } from '../../dates';
+import { findingResolvers } from './finding.resolver';
 
 /** The one step forward each status may take; going back is sendBackFinding's, with a reason. */
 const NEXT: Record<string, string | undefined> = { OPEN: 'RECTIFYING', RECTIFYING: 'RECTIFIED', RECTIFIED: 'VERIFIED' };
@@ -106,4 +107,12 @@ export const findingResource = defineResource({
       if (to === 'VERIFIED') derive(ctx, 'verifiedOn', today());
     },
   ],
+  presets: {
+    overdueFindings: {
+      description: '逾期未整改 (Overdue findings): past the due date and not rectified, earliest due first.',
+      filter: { overdue: true },
+      sortField: 'dueDate',
+    },
+  },
+  resolvers: findingResolvers,
 });

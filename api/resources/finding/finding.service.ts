@@ -1,24 +1,25 @@
 import type { Tx } from '../../db';
 import { conflict, FieldErrors } from '../../errors';
-import { serviceOf } from '../../registry';
+import type { Records } from '../../crud/records';
 import type { Row } from '../../crud/resource';
-import { STATUS_LABELS } from './finding.resource';
+import { findingResource, STATUS_LABELS } from './finding.resource';
+
+function rectified(finding: Row) {
+  if (finding.status === 'RECTIFIED') return undefined;
+  const label = STATUS_LABELS[finding.status as string];
+  return conflict('STATE', {
+    zh: `只有“已整改”的问题可以退回整改，该问题为“${label.zh}”`,
+    en: `Only a rectified finding can be sent back; this one is ${label.en}`,
+  });
+}
 
 /**
  * A verifier finds a rectification unsatisfactory: RECTIFIED → RECTIFYING, with the reason kept on
  * the finding. It is the only way back; ordinary edits move the status forward only.
  */
-export async function sendBackFinding(tx: Tx, id: unknown, reason: string, expectedVersion?: number | null): Promise<Row> {
-  const findings = serviceOf('Finding');
-  const finding = await findings.claim(tx, id);
-  if (finding.status !== 'RECTIFIED') {
-    const label = STATUS_LABELS[finding.status as string];
-    throw conflict('STATE', {
-      zh: `只有“已整改”的问题可以退回整改，该问题为“${label.zh}”`,
-      en: `Only a rectified finding can be sent back; this one is ${label.en}`,
-    });
-  }
-  findings.assertVersion(finding, expectedVersion);
+export async function sendBackFinding(records: Records, tx: Tx, id: unknown, reason: string, version?: number | null): Promise<Row> {
+  const findings = records.of(findingResource);
+  const finding = await findings.claim(tx, id, { version, state: rectified });
   const text = reason.trim();
   const errors = new FieldErrors();
   if (!text) errors.add('reason', 'required', '请填写退回理由', 'Give the reason for sending it back');

@@ -95,4 +95,11 @@ export const staffMemberResource = defineResource({
       }
     },
   ],
+  presets: {
+    staffWithoutValidCertificate: {
+      description:
+        '无证在执法岗 (Staff on an enforcement post without a valid certificate today), e.g. after their last certificate was suspended, revoked or expired. Same as allStaffMembers(filter: {certificateAlert: true}).',
+      filter: { certificateAlert: true },
+    },
+  },
 });

@@ -72,4 +72,14 @@ export const staffingQuotaResource = defineResource({
       sql: aboveCap,
     },
   },
+  presets: {
+    quotasAboveVacancyCap: {
+      description:
+        '空编率超标 (Quotas above the vacancy cap): the organizations and categories whose vacancy rate exceeds the configured cap in a year, highest rate first.',
+      filter: { aboveVacancyCap: true },
+      args: { year: { type: 'int', description: 'The staffing year, e.g. 2026.' } },
+      sortField: 'vacancyRate',
+      sortOrder: 'DESC',
+    },
+  },
 });

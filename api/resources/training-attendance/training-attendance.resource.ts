@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { trainingAttendances, trainingSessions } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
+import { trainingAttendanceResolvers } from './training-attendance.resolver';
 
 export const trainingAttendanceResource = defineResource({
   name: 'TrainingAttendance',
@@ -49,4 +50,5 @@ export const trainingAttendanceResource = defineResource({
       }
     },
   ],
+  resolvers: trainingAttendanceResolvers,
 });

@@ -4,6 +4,7 @@ import { defineResource, derive } from '../../crud/resource';
 import { conflict } from '../../errors';
 import { secondmentOverdue } from '../staff-member/staff-conditions';
 import { betweenOrganizations, exceedsEstablishment, placesLeft, TRANSFER_RULE } from './transfer-rules';
+import { transferResolvers } from './transfer.resolver';
 
 export const transferResource = defineResource({
   name: 'Transfer',
@@ -153,4 +154,13 @@ export const transferResource = defineResource({
       }
     },
   ],
+  presets: {
+    overdueSecondments: {
+      description:
+        '逾期未归位 (Overdue secondments): completed secondments past their expected return date whose person has not returned, earliest due first. The same people are StaffMembers with overdueReturn: true.',
+      filter: { returnOverdue: true },
+      sortField: 'expectedReturnDate',
+    },
+  },
+  resolvers: transferResolvers,
 });

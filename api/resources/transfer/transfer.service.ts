@@ -2,11 +2,13 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { postings } from '../../../drizzle/schema';
 import type { Tx } from '../../db';
 import { dayBefore } from '../../dates';
-import { conflict, FieldErrors } from '../../errors';
-import { serviceOf } from '../../registry';
+import { conflict, FieldErrors, forbidden } from '../../errors';
+import type { Records } from '../../crud/records';
+import { postingResource } from '../posting/posting.resource';
+import { staffMemberResource } from '../staff-member/staff-member.resource';
+import { transferResource } from './transfer.resource';
 import type { Row } from '../../crud/resource';
 import { currentActor } from '../../auth/actor';
-import { forbidden } from '../../auth/access';
 import { crossesOrganizations, TRANSFER_RULE } from './transfer-rules';
 
 const STATUS_AFTER: Record<string, string> = {
@@ -21,17 +23,12 @@ function stateError(zh: string, en: string) {
   return conflict('STATE', { zh, en });
 }
 
-async function pendingTransfer(tx: Tx, id: unknown, expectedVersion: number | null | undefined): Promise<Row> {
-  const transfers = serviceOf('Transfer');
-  const transfer = await transfers.claim(tx, id);
-  if (transfer.status !== 'PENDING') {
-    throw stateError(
-      `调动（编号 ${transfer.id}）已${transfer.status === 'COMPLETED' ? '办结' : '取消'}，不能再办理`,
-      `Transfer ${transfer.id} is already ${String(transfer.status).toLowerCase()}`,
-    );
-  }
-  transfers.assertVersion(transfer, expectedVersion);
-  return transfer;
+function pending(transfer: Row) {
+  if (transfer.status === 'PENDING') return undefined;
+  return stateError(
+    `调动（编号 ${transfer.id}）已${transfer.status === 'COMPLETED' ? '办结' : '取消'}，不能再办理`,
+    `Transfer ${transfer.id} is already ${String(transfer.status).toLowerCase()}`,
+  );
 }
 
 /**
@@ -40,9 +37,11 @@ async function pendingTransfer(tx: Tx, id: unknown, expectedVersion: number | nu
  * status follow. Each step goes through the records' own rules (a new enforcement post still needs
  * a valid certificate), and any refusal undoes the steps before it with the transaction.
  */
-export async function completeTransfer(tx: Tx, id: unknown, expectedVersion?: number | null): Promise<Row> {
-  const transfer = await pendingTransfer(tx, id, expectedVersion);
-  const staff = serviceOf('StaffMember');
+export async function completeTransfer(records: Records, tx: Tx, id: unknown, version?: number | null): Promise<Row> {
+  const transfers = records.of(transferResource);
+  const transfer = await transfers.claim(tx, id, { version, state: pending });
+  const staff = records.of(staffMemberResource);
+  const postingService = records.of(postingResource);
   const person = await staff.getForUpdate(tx, transfer.staffMemberId);
   const kind = transfer.kind as string;
   const effective = transfer.effectiveDate as string;
@@ -104,10 +103,10 @@ export async function completeTransfer(tx: Tx, id: unknown, expectedVersion?: nu
       );
       errors.throwIfAny();
     }
-    await serviceOf('Posting').update(tx, open.id, { endedOn: dayBefore(effective) });
+    await postingService.update(tx, open.id, { endedOn: dayBefore(effective) });
   }
   if (kind !== 'DEPARTURE') {
-    await serviceOf('Posting').create(
+    await postingService.create(
       tx,
       {
         staffMemberId: person.id,
@@ -123,10 +122,11 @@ export async function completeTransfer(tx: Tx, id: unknown, expectedVersion?: nu
     status: STATUS_AFTER[kind],
     ...(kind !== 'DEPARTURE' && to !== null ? { organizationId: to } : {}),
   });
-  return serviceOf('Transfer').write(tx, transfer.id, { status: 'COMPLETED', completedAt: new Date(), toOrganizationId: to });
+  return transfers.write(tx, transfer.id, { status: 'COMPLETED', completedAt: new Date(), toOrganizationId: to });
 }
 
-export async function cancelTransfer(tx: Tx, id: unknown, expectedVersion?: number | null): Promise<Row> {
-  const transfer = await pendingTransfer(tx, id, expectedVersion);
-  return serviceOf('Transfer').write(tx, transfer.id, { status: 'CANCELLED' });
+export async function cancelTransfer(records: Records, tx: Tx, id: unknown, version?: number | null): Promise<Row> {
+  const transfers = records.of(transferResource);
+  const transfer = await transfers.claim(tx, id, { version, state: pending });
+  return transfers.write(tx, transfer.id, { status: 'CANCELLED' });
 }

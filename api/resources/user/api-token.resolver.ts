@@ -2,11 +2,10 @@ import { desc, eq, sql } from 'drizzle-orm';
 import { Arg, Ctx, Field, GraphQLISODateTime, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { apiTokens } from '../../../drizzle/schema';
 import type { Context } from '../../context';
-import { badInput, conflict, notFound, type FieldError } from '../../errors';
+import { badInput, conflict, notFound, type FieldError, forbidden, loginRequired } from '../../errors';
 import { parseId } from '../../crud/model';
-import { models } from '../../registry';
-import { forbidden, loginRequired, mayManageApiTokens } from '../../auth/access';
-import { recordAudit } from '../../auth/audit';
+import { mayManageApiTokens } from '../../crud/authorize';
+import { recordAudit } from '../../crud/audit';
 import { formatToken, newSecret } from '../../auth/api-tokens';
 
 @ObjectType('ApiToken', {
@@ -55,8 +54,6 @@ function assertAdmin(ctx: Context): void {
   }
 }
 
-const known = new Set(models.map((m) => m.name));
-
 @Resolver(() => ApiToken)
 export class ApiTokenResolver {
   @Query(() => [ApiToken], { description: 'API 令牌 (All API tokens), newest first; administrators only.' })
@@ -78,7 +75,7 @@ export class ApiTokenResolver {
     const errors: FieldError[] = [];
     const title = name.trim();
     if (!title || [...title].length > 100) errors.push({ field: 'name', rule: 'required', zh: '请填写名称（不超过 100 字）', en: 'Give a name of at most 100 characters' });
-    const unknown = scopes.filter((s) => !known.has(s));
+    const unknown = scopes.filter((s) => !ctx.records.named(s));
     if (!scopes.length || unknown.length) {
       errors.push({ field: 'scopes', rule: 'scope', zh: `可读资源无效：${unknown.join('、') || '为空'}`, en: `Invalid scopes: ${unknown.join(', ') || 'none given'}` });
     }

@@ -1,8 +1,7 @@
 import { getNamedType, type GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Field, ID, Info, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
-import { models, serviceOf } from '../../registry';
-import { authorizeWrite, mayManageApiTokens, ownerRule, writeScope } from '../../auth/access';
+import { authorizeWrite, mayManageApiTokens, ownerRule, writeScope } from '../../crud/authorize';
 import { notFound } from '../../errors';
 import { MAX_PER_PAGE } from '../../crud/list-metadata';
 import type { Tx } from '../../db';
@@ -111,7 +110,7 @@ export class PermissionsResolver {
   })
   myPermissions(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Permissions {
     const { actor } = ctx;
-    const resources = models.map((model): ResourcePermission => {
+    const resources = ctx.records.models.map((model): ResourcePermission => {
       const scope = writeScope(actor, model);
       const writes = scope !== 'NONE';
       const changes = writes && !model.definition.appendOnly;
@@ -148,18 +147,19 @@ export class PermissionsResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<RecordPermission[]> {
-    const model = models.find((m) => m.name === resource);
-    if (!model) throw notFound({ zh: '资源', en: 'Resource' }, resource);
+    const named = ctx.records.named(resource);
+    if (!named) throw notFound({ zh: '资源', en: 'Resource' }, resource);
+    const { model, service } = named;
     const { actor } = ctx;
     const operations = recordOperations(model, info);
     const out: RecordPermission[] = [];
     for (const id of ids.slice(0, MAX_PER_PAGE)) {
-      const row = await serviceOf(resource).get(ctx.db, id);
+      const row = await service.get(ctx.db, id);
       if (!row) continue;
       let may = writeScope(actor, model) !== 'NONE';
       if (may && actor.kind === 'USER') {
         // The very check a write makes; it only reads.
-        may = await authorizeWrite(ctx.db as unknown as Tx, actor, model, models, [row]).then(
+        may = await authorizeWrite(ctx.db as unknown as Tx, actor, model, ctx.records.models, [row]).then(
           () => true,
           (e: GraphQLError) => {
             if (e.extensions?.code !== 'FORBIDDEN') throw e;

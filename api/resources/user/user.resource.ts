@@ -1,6 +1,7 @@
 import { users } from '../../../drizzle/schema';
 import { defineResource, derive } from '../../crud/resource';
 import { hashPassword, passwordProblem } from '../../auth/password';
+import { userResolvers } from './auth.resolver';
 
 export const userResource = defineResource({
   name: 'User',
@@ -55,4 +56,5 @@ export const userResource = defineResource({
       }
     },
   ],
+  resolvers: userResolvers,
 });

@@ -1,10 +1,12 @@
 import type { Tx } from '../../db';
 import type { Row } from '../../crud/resource';
-import { serviceOf } from '../../registry';
+import type { Records } from '../../crud/records';
+import { userResource } from './user.resource';
 import { hashPassword } from '../../auth/password';
 
 /** An account with its password, from outside the API (the demo seed, `npm run user:create`). */
-export async function createAccount(tx: Tx, input: Record<string, unknown>, password: string): Promise<Row> {
-  const user = await serviceOf('User').create(tx, input);
-  return serviceOf('User').write(tx, user.id, { passwordHash: await hashPassword(password) }, user);
+export async function createAccount(records: Records, tx: Tx, input: Record<string, unknown>, password: string): Promise<Row> {
+  const users = records.of(userResource);
+  const user = await users.create(tx, input);
+  return users.write(tx, user.id, { passwordHash: await hashPassword(password) }, user);
 }

@@ -1,15 +1,17 @@
 import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { GraphQLError } from 'graphql';
 import type { Queryable, Tx } from '../db';
 import { badInput, conflict, FieldErrors, notFound } from '../errors';
 import { MAX_PER_PAGE } from './list-metadata';
 import { filterToWhere, paging, type ListParams } from './filter-to-where';
 import { parseId, selectionOf, type ResourceModel } from './model';
+import type { Records } from './records';
 import type { Row, WriteContext } from './resource';
 import { normalizeInput, runGuards, validateWrite } from './validate';
 import { currentActor } from '../auth/actor';
-import { assertSignedIn, authorizeWrite, readScope } from '../auth/access';
-import { writeAudit } from '../auth/audit';
+import { assertSignedIn, authorizeWrite, readScope } from './authorize';
+import { writeAudit } from './audit';
 
 /**
  * The generic record operations of one resource. Resolvers, domain operations and the seed all
@@ -22,7 +24,8 @@ export class CrudService {
 
   constructor(
     readonly model: ResourceModel,
-    private readonly models: ResourceModel[],
+    /** Every record: a write checks references, ownership and effects across them. */
+    readonly records: Records,
   ) {
     this.idColumn = model.byKey.get('id')!.column;
     this.versionColumn = model.byKey.get('version')!.column;
@@ -60,12 +63,16 @@ export class CrudService {
 
   /**
    * The record a change is about, for a caller allowed to change it: signed in, then locked, then
-   * authorized. Deletes and domain operations (publish, complete a transfer …) start here.
+   * authorized, then (when given) in a state that allows the change and at the version the caller
+   * read. Deletes and domain operations (publish, complete a transfer …) start here.
    */
-  async claim(tx: Tx, id: unknown): Promise<Row> {
+  async claim(tx: Tx, id: unknown, expect: { version?: number | null; state?: (row: Row) => GraphQLError | undefined } = {}): Promise<Row> {
     assertSignedIn();
     const row = await this.getForUpdate(tx, id);
     await this.authorize(tx, [row]);
+    const refused = expect.state?.(row);
+    if (refused) throw refused;
+    this.assertVersion(row, expect.version);
     return row;
   }
 
@@ -89,12 +96,12 @@ export class CrudService {
     const values = { ...normalizeInput(this.model, input), ...kept };
     const after = { ...this.defaults(), ...values } as Row;
     await this.authorize(tx, [after]);
-    const ctx: WriteContext = { tx, operation: 'create', after, input: values, errors: new FieldErrors() };
+    const ctx: WriteContext = { records: this.records, tx, operation: 'create', after, input: values, errors: new FieldErrors() };
     await runGuards(ctx, this.model);
     for (const [name, extra] of Object.entries(this.model.definition.createInputs ?? {})) {
       if (typeof input[name] === 'string') await extra.apply(ctx, input[name]);
     }
-    await validateWrite(ctx, this.model, this.models);
+    await validateWrite(ctx, this.model, this.records.models);
     const [row] = await tx.insert(this.model.table).values(values).returning();
     await this.audit(tx, 'create', undefined, row as Row);
     await this.applyEffects(ctx, row as Row);
@@ -109,9 +116,9 @@ export class CrudService {
     const values = normalizeInput(this.model, input);
     const after = { ...before, ...values } as Row;
     await this.authorize(tx, [before, after]);
-    const ctx: WriteContext = { tx, operation: 'update', before, after, input: values, errors: new FieldErrors() };
+    const ctx: WriteContext = { records: this.records, tx, operation: 'update', before, after, input: values, errors: new FieldErrors() };
     await runGuards(ctx, this.model);
-    await validateWrite(ctx, this.model, this.models);
+    await validateWrite(ctx, this.model, this.records.models);
     const row = await this.write(tx, before.id, values, before);
     await this.applyEffects(ctx, row);
     return this.model.definition.effects?.length ? this.reread(tx, row) : row;
@@ -154,7 +161,7 @@ export class CrudService {
   async authorize(tx: Tx, rows: Row[]): Promise<void> {
     const actor = currentActor();
     if (!actor) throw new Error(`${this.model.name} written outside a request; wrap it in runAs(SYSTEM, …)`);
-    if (actor.kind !== 'SYSTEM') await authorizeWrite(tx, actor, this.model, this.models, rows);
+    if (actor.kind !== 'SYSTEM') await authorizeWrite(tx, actor, this.model, this.records.models, rows);
   }
 
   private async audit(tx: Tx, operation: 'create' | 'update' | 'delete', before: Row | undefined, after: Row | undefined) {
@@ -173,7 +180,7 @@ export class CrudService {
 
   async remove(tx: Tx, id: unknown): Promise<Row> {
     const before = await this.claim(tx, id);
-    const ctx: WriteContext = { tx, operation: 'delete', before, after: before, input: {}, errors: new FieldErrors() };
+    const ctx: WriteContext = { records: this.records, tx, operation: 'delete', before, after: before, input: {}, errors: new FieldErrors() };
     await runGuards(ctx, this.model);
     await this.assertUnreferenced(tx, before.id);
     const [row] = await tx.delete(this.model.table).where(eq(this.idColumn, before.id)).returning();

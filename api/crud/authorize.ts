@@ -1,17 +1,11 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { enumDefinitions } from '../../drizzle/schema';
 import type { Tx } from '../db';
-import { appError } from '../errors';
-import { targetOf, type FieldModel, type ResourceModel } from '../crud/model';
-import type { OwnerPath, Row } from '../crud/resource';
-import { currentActor, type Actor } from './actor';
+import { appError, forbidden, loginRequired, tokensReadOnly } from '../errors';
+import { targetOf, type FieldModel, type ResourceModel } from './model';
+import type { OwnerPath, Row } from './resource';
+import { currentActor, type Actor } from '../auth/actor';
 
-
-export function forbidden(zh: string, en: string) {
-  return appError('FORBIDDEN', { zh, en });
-}
-
-export const loginRequired = () => appError('UNAUTHENTICATED', { zh: '请先登录', en: 'Sign in first' });
 
 /** Refuses an anonymous request before it learns anything about the record it names. */
 export function assertSignedIn(): void {
@@ -19,8 +13,6 @@ export function assertSignedIn(): void {
   if (actor?.kind === 'TOKEN') throw tokensReadOnly();
   if (actor && actor.kind !== 'USER' && actor.kind !== 'SYSTEM') throw loginRequired();
 }
-
-export const tokensReadOnly = () => forbidden('API 令牌只能读取数据', 'API tokens are read-only');
 
 /** The owner paths a resource declares, and whether any one of them (a shared record) or all must be the account's own. */
 export function ownerRule(model: ResourceModel): { paths: OwnerPath[]; any: boolean } {

@@ -1,7 +1,8 @@
 import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
-import type { Context } from '../context';
-import { models } from '../registry';
-import { forbidden, loginRequired, tokensReadOnly } from './access';
+import type { Context } from './context';
+import type { ResourceModel } from './crud/model';
+import type { Records } from './crud/records';
+import { forbidden, loginRequired, tokensReadOnly } from './errors';
 
 // Who may read: nobody anonymously (the record holds people's names and numbers), except to sign
 // in; an API token only the resources in its scopes, with personal fields (names, phone numbers,
@@ -20,19 +21,32 @@ const ROOT_SCOPES: Record<string, string[]> = {
   catalogDiff: ['DelegationCatalog', 'Delegation'],
 };
 
-const byPlural = new Map(models.map((m) => [m.plural, m.name]));
-const resourceNames = new Set(models.map((m) => m.name));
-const personal = new Set(models.flatMap((m) => m.fields.filter((f) => f.personal).map((f) => `${m.name}.${f.key}`)));
-/** Filter keys that would let a caller find a person by name or number: personal fields and, where it searches them, `q`. */
-const personalFilters = new Map(
-  models.map((m) => {
-    const keys = m.fields.filter((f) => f.personal).map((f) => f.key);
-    return [m.name, { keys, q: m.definition.search.some((k) => keys.includes(k)) }];
-  }),
-);
+/** What the checks need to know of the records, worked out once per schema. */
+interface ReadRules {
+  byPlural: Map<string, string>;
+  resourceNames: Set<string>;
+  /** `Type.field` of every personal field. */
+  personal: Set<string>;
+  /** Filter keys that would let a caller find a person by name or number: personal fields and, where it searches them, `q`. */
+  personalFilters: Map<string, { keys: string[]; q: boolean }>;
+}
 
-function searchesPeople(resource: string, args: Record<string, unknown>): boolean {
-  const rule = personalFilters.get(resource);
+function readRules(models: ResourceModel[]): ReadRules {
+  return {
+    byPlural: new Map(models.map((m) => [m.plural, m.name])),
+    resourceNames: new Set(models.map((m) => m.name)),
+    personal: new Set(models.flatMap((m) => m.fields.filter((f) => f.personal).map((f) => `${m.name}.${f.key}`))),
+    personalFilters: new Map(
+      models.map((m) => {
+        const keys = m.fields.filter((f) => f.personal).map((f) => f.key);
+        return [m.name, { keys, q: m.definition.search.some((k) => keys.includes(k)) }];
+      }),
+    ),
+  };
+}
+
+function searchesPeople(rules: ReadRules, resource: string, args: Record<string, unknown>): boolean {
+  const rule = rules.personalFilters.get(resource);
   if (!rule) return false;
   // Sorting by a masked field would still give away its order.
   if (typeof args.sortField === 'string' && rule.keys.includes(args.sortField)) return true;
@@ -41,11 +55,11 @@ function searchesPeople(resource: string, args: Record<string, unknown>): boolea
   return Object.keys(filter).some((k) => (k === 'q' && rule.q) || rule.keys.some((p) => k === p || k.startsWith(`${p}_`)));
 }
 
-function resourceOf(info: GraphQLResolveInfo): string | undefined {
+function resourceOf(rules: ReadRules, info: GraphQLResolveInfo): string | undefined {
   const meta = /^_all(.+)Meta$/.exec(info.fieldName);
-  if (meta && info.parentType === info.schema.getQueryType()) return byPlural.get(meta[1]);
+  if (meta && info.parentType === info.schema.getQueryType()) return rules.byPlural.get(meta[1]);
   const named = getNamedType(info.returnType).name;
-  return resourceNames.has(named) ? named : undefined;
+  return rules.resourceNames.has(named) ? named : undefined;
 }
 
 /** 王小明 → 王**; 13812345678 → 138******78. */
@@ -57,14 +71,14 @@ export function mask(value: unknown): unknown {
 }
 
 /** The checks of one field, around its resolver; `next` runs the resolver. */
-function guard(context: Context, info: GraphQLResolveInfo, args: Record<string, unknown>, next: () => unknown): unknown {
+function guard(rules: ReadRules, context: Context, info: GraphQLResolveInfo, args: Record<string, unknown>, next: () => unknown): unknown {
   const actor = context.actor;
   if (actor?.kind === 'ANONYMOUS' && !info.path.prev && !OPEN.has(info.fieldName) && !info.fieldName.startsWith('__')) {
     throw loginRequired();
   }
   if (actor?.kind !== 'TOKEN') return next();
   if (info.parentType === info.schema.getMutationType() && info.fieldName !== 'login') throw tokensReadOnly();
-  const resource = resourceOf(info);
+  const resource = resourceOf(rules, info);
   const open = info.fieldName.startsWith('__') || OPEN.has(info.fieldName);
   const needed = resource ? [resource] : !info.path.prev && !open ? (ROOT_SCOPES[info.fieldName] ?? null) : [];
   const missing = needed === null ? [info.fieldName] : needed.filter((r) => !actor.scopes?.includes(r));
@@ -72,11 +86,11 @@ function guard(context: Context, info: GraphQLResolveInfo, args: Record<string, 
     throw forbidden(`此 API 令牌无权读取“${missing.join('、')}”`, `This API token may not read ${missing.join(', ')}`);
   }
   // Masked values would mean little if a caller could look a person up by them.
-  if (resource && !actor.personalData && searchesPeople(resource, args)) {
+  if (resource && !actor.personalData && searchesPeople(rules, resource, args)) {
     throw forbidden('此 API 令牌无个人信息权限，不能按姓名或号码检索', 'This API token has no personal-data scope and cannot search by name or number');
   }
   const value = next();
-  return !actor.personalData && personal.has(`${info.parentType.name}.${info.fieldName}`) ? Promise.resolve(value).then(mask) : value;
+  return !actor.personalData && rules.personal.has(`${info.parentType.name}.${info.fieldName}`) ? Promise.resolve(value).then(mask) : value;
 }
 
 /**
@@ -84,16 +98,17 @@ function guard(context: Context, info: GraphQLResolveInfo, args: Record<string, 
  * that returns a resource (a reference), every personal field. Other fields keep graphql's own
  * fast resolution; a per-field middleware on all of them cost a third of a 100-row page.
  */
-export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
+export function guardSchema(schema: GraphQLSchema, records: Records): GraphQLSchema {
+  const rules = readRules(records.models);
   const roots = [schema.getQueryType(), schema.getMutationType()];
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       const needed =
-        roots.includes(type) || resourceNames.has(getNamedType(field.type).name) || personal.has(`${type.name}.${field.name}`);
+        roots.includes(type) || rules.resourceNames.has(getNamedType(field.type).name) || rules.personal.has(`${type.name}.${field.name}`);
       if (!needed) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context: Context, info) => guard(context, info, args, () => resolve(source, args, context, info));
+      field.resolve = (source, args, context: Context, info) => guard(rules, context, info, args, () => resolve(source, args, context, info));
     }
   }
   return schema;

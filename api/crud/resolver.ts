@@ -1,12 +1,14 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import type { CrudService } from './crud.service';
-import { buildResourceTypes, type ResourceTypes } from './graphql-types';
-import { BulkResult, ListMetadata } from './list-metadata';
+import type { Records } from './records';
+import type { CrudService } from './service';
+import { BulkResult, ListMetadata, MAX_PER_PAGE } from './list-metadata';
 import { targetOf, type ResourceModel } from './model';
 import type { Row } from './resource';
 
 type Args = Record<string, unknown>;
+
+const PRESET_ARG_TYPES = { int: Int, string: String } as const;
 
 function defined(args: object): Args {
   return Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
@@ -21,10 +23,10 @@ function defined(args: object): Args {
 export function createCrudResolver(
   model: ResourceModel,
   service: CrudService,
-  models: ResourceModel[],
-  typesByName: Map<string, ResourceTypes>,
+  records: Records,
 ) {
-  const types = typesByName.get(model.name)!;
+  const types = records.named(model.name)!.types;
+  const models = records.models;
   const { name, plural } = model;
 
   @Resolver(() => types.ObjectType)
@@ -79,6 +81,23 @@ export function createCrudResolver(
     }
   }
 
+  // Preset lists (overdue findings, staff without a valid certificate): `allXs` with a fixed
+  // filter and order under a name of their own, declared with the record.
+  for (const [presetName, preset] of Object.entries(model.definition.presets ?? {})) {
+    const method = `preset_${presetName}`;
+    const params = Object.entries(preset.args ?? {});
+    const run = function (...values: unknown[]) {
+      const ctx = values[params.length] as Context;
+      const filter = { ...preset.filter, ...Object.fromEntries(params.map(([key], i) => [key, values[i]])) };
+      return service.list(ctx.db, { filter, sortField: preset.sortField, sortOrder: preset.sortOrder, perPage: MAX_PER_PAGE });
+    };
+    Object.defineProperty(CrudResolver.prototype, method, { value: run, writable: true, configurable: true });
+    const descriptor = Object.getOwnPropertyDescriptor(CrudResolver.prototype, method)!;
+    params.forEach(([key, arg], i) => Arg(key, () => PRESET_ARG_TYPES[arg.type], { description: arg.description })(CrudResolver.prototype, method, i));
+    Ctx()(CrudResolver.prototype, method, params.length);
+    Query(() => [types.ObjectType], { name: presetName, description: preset.description })(CrudResolver.prototype, method, descriptor);
+  }
+
   // One field resolver per reference, added by calling the decorators: their number and names come
   // from the table's foreign keys.
   for (const field of model.fields) {
@@ -87,13 +106,13 @@ export function createCrudResolver(
     const method = `resolve_${field.objectField}`;
     const resolve = function (root: Row, ctx: Context) {
       const id = root[field.key] as number | null;
-      return id === null || id === undefined ? null : ctx.loaders.get(target.name)!.load(id);
+      return id === null || id === undefined ? null : ctx.loaders.ofModel(target).load(id);
     };
     Object.defineProperty(CrudResolver.prototype, method, { value: resolve, writable: true, configurable: true });
     const descriptor = Object.getOwnPropertyDescriptor(CrudResolver.prototype, method)!;
     Root()(CrudResolver.prototype, method, 0);
     Ctx()(CrudResolver.prototype, method, 1);
-    FieldResolver(() => typesByName.get(target.name)!.ObjectType, {
+    FieldResolver(() => records.named(target.name)!.types.ObjectType, {
       name: field.objectField,
       nullable: field.nullable,
       description: `${field.label.zh} (${field.label.en}): the ${target.name} that ${field.key} points at.`,
@@ -101,8 +120,4 @@ export function createCrudResolver(
   }
 
   return CrudResolver;
-}
-
-export function buildAllTypes(models: ResourceModel[]): Map<string, ResourceTypes> {
-  return new Map(models.map((m) => [m.name, buildResourceTypes(m)]));
 }

@@ -1,8 +1,8 @@
 import type { Label } from '../../drizzle/schema/columns';
 import type { Context } from '../context';
-import { EMPTY, fieldChanges, plain, type FieldChange } from '../crud/display';
+import { EMPTY, fieldChanges, plain, type FieldChange } from './display';
 import { localDateTime } from '../dates';
-import { models } from '../registry';
+import type { ResourceModel } from './model';
 
 // How a history entry reads. Most entries are changes of a record's columns, read through the
 // record's own labels; a few record what is not a column: that a password changed (never the
@@ -10,14 +10,14 @@ import { models } from '../registry';
 
 interface Special {
   label: Label;
-  text: (value: unknown) => Label;
+  text: (value: unknown, models: ResourceModel[]) => Label;
 }
 
 const when = (v: unknown): Label => (v ? { zh: localDateTime(v as string), en: localDateTime(v as string) } : EMPTY);
 const yesNo = (v: unknown): Label => (v === null || v === undefined ? EMPTY : v ? { zh: '是', en: 'Yes' } : { zh: '否', en: 'No' });
 
 /** Resource names (a token's scopes) by their labels. */
-function resourceLabels(value: unknown): Label {
+function resourceLabels(models: ResourceModel[], value: unknown): Label {
   if (!Array.isArray(value)) return plain(value);
   const labels = value.map((name) => models.find((m) => m.name === name)?.label ?? { zh: String(name), en: String(name) });
   return { zh: labels.map((l) => l.zh).join('、'), en: labels.map((l) => l.en).join(', ') };
@@ -33,7 +33,7 @@ const SPECIAL: Record<string, Record<string, Special>> = {
   },
   ApiToken: {
     name: { label: { zh: '名称', en: 'Name' }, text: plain },
-    scopes: { label: { zh: '可读资源', en: 'Readable resources' }, text: resourceLabels },
+    scopes: { label: { zh: '可读资源', en: 'Readable resources' }, text: (v, models) => resourceLabels(models, v) },
     personalData: { label: { zh: '可读个人信息', en: 'Personal data' }, text: yesNo },
     expiresAt: { label: { zh: '有效期至', en: 'Expires' }, text: when },
     revokedAt: { label: { zh: '吊销时间', en: 'Revoked at' }, text: when },
@@ -44,10 +44,11 @@ const SPECIAL: Record<string, Record<string, Special>> = {
 export async function auditFieldChanges(resource: string, changes: Record<string, [unknown, unknown]>, ctx: Context): Promise<FieldChange[]> {
   const special = SPECIAL[resource] ?? {};
   const ordinary = Object.fromEntries(Object.entries(changes).filter(([key]) => !special[key]));
-  const model = models.find((m) => m.name === resource);
+  const models = ctx.records.models;
+  const model = ctx.records.named(resource)?.model;
   const read = new Map((await fieldChanges(models, model, ordinary, ctx)).map((c) => [c.field, c]));
   return Object.entries(changes).map(([key, [before, after]]) => {
     const s = special[key];
-    return s ? { field: key, label: s.label, before, after, beforeText: s.text(before), afterText: s.text(after) } : read.get(key)!;
+    return s ? { field: key, label: s.label, before, after, beforeText: s.text(before, models), afterText: s.text(after, models) } : read.get(key)!;
   });
 }

@@ -1,8 +1,8 @@
 import { auditEntries } from '../../drizzle/schema';
 import type { Queryable, Tx } from '../db';
-import type { ResourceModel } from '../crud/model';
-import type { Row } from '../crud/resource';
-import type { Actor } from './actor';
+import type { ResourceModel } from './model';
+import type { Row } from './resource';
+import type { Actor } from '../auth/actor';
 
 const UNTRACKED = new Set(['version', 'createdAt', 'updatedAt']);
 
