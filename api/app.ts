@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { Records } from './crud/records';
 import { resourceDefinitions } from './resources';
 import { buildSchema, printSchemaFile } from './schema';
+import { printHintsFile, schemaHints } from './schema-hints';
 
 /**
  * The composition root: the records and the schema built from the one registration list
@@ -27,4 +28,9 @@ export function getApp(): App {
 /** schema.graphql as it should be committed. */
 export function printedSchema(): string {
   return printSchemaFile(getApp().schema);
+}
+
+/** schema.hints.json as it should be committed: what clients show beside the types. */
+export function printedHints(): string {
+  return printHintsFile(schemaHints(getApp().records));
 }

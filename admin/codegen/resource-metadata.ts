@@ -13,12 +13,20 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { AdminMetadata, EnumMetadata, FieldKind, FieldMetadata, ResourceMetadata } from '../src/metadata/types';
-import { parseDescription } from './describe';
-import { titleFieldOf } from '../../api/crud/title-field';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SchemaHints } from '../../api/schema-hints-format';
 
-// A graphql-codegen plugin: reads schema.graphql and writes the metadata every admin screen is
-// rendered from. A resource is any type the API serves with react-admin's grammar
-// (`allXs`, `_allXsMeta`, `createX`), so a new table with its resolver gets a screen on rebuild.
+// A graphql-codegen plugin: reads schema.graphql, with schema.hints.json beside it, and writes the
+// metadata every admin screen is rendered from. A resource is any type the API serves with
+// react-admin's grammar (`allXs`, `_allXsMeta`, `createX`), so a new table with its resolver gets a
+// screen on rebuild. The types say what a field is; the hints say how to show it (labels, help,
+// the fields that name a record, the menu group, long texts), as the record declared them.
+
+/** Written by `npm run schema:emit` beside schema.graphql and checked like it. */
+export function readHints(file = path.resolve(__dirname, '../../schema.hints.json')): SchemaHints {
+  return JSON.parse(readFileSync(file, 'utf8')) as SchemaHints;
+}
 
 const SCALARS: Record<string, FieldKind> = {
   String: 'string',
@@ -41,7 +49,7 @@ function returns(field: GraphQLField<unknown, unknown>, type: GraphQLNamedType):
   return getNamedType(field.type) === type;
 }
 
-export function buildMetadata(schema: GraphQLSchema): AdminMetadata {
+export function buildMetadata(schema: GraphQLSchema, hints: SchemaHints = readHints()): AdminMetadata {
   const query = schema.getQueryType()!.getFields();
   const mutation = schema.getMutationType()?.getFields() ?? {};
   const resourceTypes = Object.values(schema.getTypeMap()).filter((t) => {
@@ -54,6 +62,8 @@ export function buildMetadata(schema: GraphQLSchema): AdminMetadata {
 
   const resources = resourceTypes.map((type): ResourceMetadata => {
     if (!isObjectType(type)) throw new Error('unreachable');
+    const record = hints.records[type.name];
+    if (!record) throw new Error(`${type.name} has no hints in schema.hints.json: run \`npm run schema:emit\``);
     const plural = pluralize(type.name);
     const createArgs = new Map(mutation[`create${type.name}`].args.map((a) => [a.name, a]));
     const filterType = schema.getType(`${type.name}Filter`);
@@ -71,10 +81,11 @@ export function buildMetadata(schema: GraphQLSchema): AdminMetadata {
       if (isEnumType(named)) {
         kind = list ? 'enumList' : 'enum';
         enumName = named.name;
+        const labels = hints.enums[named.name];
         enums[named.name] ??= {
           name: named.name,
-          label: parseDescription(named.description).label ?? { zh: named.name, en: named.name },
-          values: named.getValues().map((v) => ({ value: v.name, label: parseDescription(v.description).label ?? { zh: v.name, en: v.name } })),
+          label: labels?.label ?? { zh: named.name, en: named.name },
+          values: named.getValues().map((v) => ({ value: v.name, label: labels?.values[v.name] ?? { zh: v.name, en: v.name } })),
         };
       } else if (named.name === 'ID') {
         const target = objectFields[field.name.replace(/Id$/, '')];
@@ -89,13 +100,14 @@ export function buildMetadata(schema: GraphQLSchema): AdminMetadata {
         kind = SCALARS[named.name];
       }
       if (!kind) continue; // nested objects (the loaded reference, computed reports) are not form fields
-      const described = parseDescription(field.description);
+      const described = record.fields[field.name];
       const arg = createArgs.get(field.name);
       fields.push({
         name: field.name,
         kind,
-        label: described.label ?? { zh: field.name, en: field.name },
-        ...(described.help ? { help: described.help } : {}),
+        label: described?.label ?? { zh: field.name, en: field.name },
+        ...(described?.help ? { help: described.help } : {}),
+        ...(described?.multiline ? { multiline: true } : {}),
         writable: Boolean(arg),
         required: Boolean(arg && isNonNullType(arg.type)),
         nullable: !isNonNullType(field.type as GraphQLOutputType),
@@ -108,12 +120,12 @@ export function buildMetadata(schema: GraphQLSchema): AdminMetadata {
     const createOnly: FieldMetadata[] = [...createArgs.values()]
       .filter((a) => !objectFields[a.name] && SCALARS[getNamedType(a.type).name])
       .map((a) => {
-        const described = parseDescription(a.description);
+        const described = record.fields[a.name];
         return {
           name: a.name,
           kind: SCALARS[getNamedType(a.type).name],
-          label: described.label ?? { zh: a.name, en: a.name },
-          ...(described.help ? { help: described.help } : {}),
+          label: described?.label ?? { zh: a.name, en: a.name },
+          ...(described?.help ? { help: described.help } : {}),
           writable: true,
           required: isNonNullType(a.type),
           nullable: !isNonNullType(a.type),
@@ -125,20 +137,27 @@ export function buildMetadata(schema: GraphQLSchema): AdminMetadata {
       .filter((f) => !grammar.has(f.name) && returns(f, type))
       .map((f) => f.name)
       .sort();
-    const described = parseDescription(type.description);
+    const group = hints.groups.find((g) => g.key === record.group)!;
     return {
       name: type.name,
       plural,
-      label: described.label ?? { zh: type.name, en: type.name },
-      ...(described.help ? { description: described.help } : {}),
+      label: record.label,
+      ...(record.description ? { description: record.description } : {}),
+      group,
       fields,
       createOnly,
-      titleField: titleFieldOf(fields.map((f) => f.name)),
+      titleField: record.title,
+      display: record.display,
+      ...(record.listColumns ? { listColumns: record.listColumns } : {}),
       searchable: Boolean(filterFields.q),
       operations,
     };
   });
-  return { resources, enums };
+  // Menu order: groups as declared, records within a group in registration order.
+  const rank = (r: ResourceMetadata) => hints.groups.findIndex((g) => g.key === r.group.key);
+  const registered = Object.keys(hints.records);
+  resources.sort((a, b) => rank(a) - rank(b) || registered.indexOf(a.name) - registered.indexOf(b.name));
+  return { resources, groups: hints.groups, enums };
 }
 
 export const plugin = (schema: GraphQLSchema): string =>

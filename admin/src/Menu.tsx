@@ -1,7 +1,7 @@
 import { ListSubheader } from '@mui/material';
 import KeyIcon from '@mui/icons-material/Key';
 import { DashboardMenuItem, Menu as RaMenu, useTranslate } from 'react-admin';
-import { MENU_GROUPS, resources } from './metadata';
+import { groups as menuGroups, resources } from './metadata';
 import { useLang } from './screens/use-lang';
 import { useMyPermissions } from './permissions';
 
@@ -13,8 +13,8 @@ const Heading = ({ label }: { label: string }) => (
 );
 
 /**
- * The menu in the order users work: catalogs, directory, staff, training, supervision, then the
- * rest. A resource the user may read only their own record of (accounts, for anyone but
+ * The menu in the order users work: catalogs, directory, staff, training, supervision, accounts,
+ * each record in the group its definition names. A resource the user may read only their own record of (accounts, for anyone but
  * administrators) is not listed; their own account is in the user menu.
  */
 export function Menu() {
@@ -22,11 +22,9 @@ export function Menu() {
   const lang = useLang();
   const permissions = useMyPermissions();
   const listed = (name: string) => permissions?.resources.find((r) => r.resource === name)?.readAll !== false;
-  const others = resources.filter((r) => !MENU_GROUPS.some((g) => g.resources.includes(r.name)));
-  const groups = [
-    ...MENU_GROUPS.map((g) => ({ key: g.key, label: g.label[lang], names: g.resources.filter((n) => resources.some((r) => r.name === n)) })),
-    ...(others.length ? [{ key: 'other', label: translate('app.menu.other'), names: others.map((r) => r.name) }] : []),
-  ]
+  // Groups and their records as the API declares them (each record's `ui.group`).
+  const groups = menuGroups
+    .map((g) => ({ key: g.key, label: g.label[lang], names: resources.filter((r) => r.group.key === g.key).map((r) => r.name) }))
     .map((g) => ({ ...g, names: g.names.filter(listed) }))
     .filter((g) => g.names.length);
   return (

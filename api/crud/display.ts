@@ -50,12 +50,27 @@ function shorten(text: string): string {
   return chars.length > NAME_LENGTH ? `${chars.slice(0, NAME_LENGTH - 1).join('')}…` : text;
 }
 
-/** The name of the record an id points at, through the request's batch loaders. */
-async function referenceText(models: ResourceModel[], field: FieldModel, id: unknown, ctx: Context): Promise<Label> {
+/**
+ * The name of the record an id points at, through the request's batch loaders: its display fields
+ * (`ui.display`) read in turn, a reference among them by the name of its own record (one step, so
+ * a delegation reads "雪枫街道 · 挖掘城市道路审批").
+ */
+async function referenceText(models: ResourceModel[], field: FieldModel, id: unknown, ctx: Context, nested = false): Promise<Label> {
   const target = targetOf(models, field);
   const row = typeof id === 'number' ? await ctx.loaders.ofModel(target).load(id) : null;
-  const title = row?.[target.titleField];
-  if (row && title !== null && title !== undefined && target.titleField !== 'id') return same(shorten(String(title)));
+  if (row) {
+    const parts = await Promise.all(
+      target.display.map(async (key): Promise<Label | null> => {
+        const part = target.byKey.get(key);
+        const value = row[key];
+        if (!part || key === 'id' || value === null || value === undefined || value === '') return null;
+        if (part.kind === 'reference') return nested ? null : referenceText(models, part, value, ctx, true);
+        return valueText(models, part, value, ctx);
+      }),
+    );
+    const named = parts.filter((p): p is Label => p !== null);
+    if (named.length) return { zh: shorten(named.map((p) => p.zh).join(' · ')), en: shorten(named.map((p) => p.en).join(' · ')) };
+  }
   // Deleted since, or a record without a name: say what it is.
   return { zh: `${target.label.zh}（编号 ${id}）`, en: `${target.label.en} #${id}` };
 }

@@ -3,7 +3,6 @@ import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { enumDefinitions, type EnumDefinition, type Label } from '../../drizzle/schema/columns';
 import type { FieldMeta, ResourceDefinition, Text } from './resource';
-import { titleFieldOf } from './title-field';
 
 export type FieldKind =
   | 'id'
@@ -24,7 +23,10 @@ export interface FieldModel {
   column: PgColumn;
   kind: FieldKind;
   label: Label;
+  help?: Label;
   description: string;
+  /** A long text: entered in several lines. */
+  multiline: boolean;
   nullable: boolean;
   /** Must be given on create: NOT NULL without a default. */
   required: boolean;
@@ -65,8 +67,10 @@ export interface ResourceModel {
   byKey: Map<string, FieldModel>;
   computed: ComputedModel[];
   computedByKey: Map<string, ComputedModel>;
-  /** The field that names a record (see title-field.ts). */
+  /** The field that names a record (`ui.title`, else `id`). */
   titleField: string;
+  /** The fields that together name a record (`ui.display`, else the title). */
+  display: string[];
   /** Groups of fields whose combined values must be unique (single-column unique included). */
   uniqueGroups: string[][];
   /** Filled in once every model exists: other resources' fields that point at this one. */
@@ -85,6 +89,9 @@ const SYSTEM_FIELDS: Record<string, FieldMeta> = {
   createdAt: { label: { zh: '创建时间', en: 'Created at' } },
   updatedAt: { label: { zh: '更新时间', en: 'Updated at' } },
 };
+
+/** A text column this long or longer is entered in several lines. */
+const LONG_TEXT = 500;
 
 /** A record id as the client sent it (GraphQL IDs arrive as strings), or null when it cannot be one. */
 export function parseId(value: unknown): number | null {
@@ -169,7 +176,9 @@ function buildModel(definition: ResourceDefinition): ResourceModel {
       column,
       kind,
       label: meta.label,
+      help: typeof meta.help === 'string' ? { zh: meta.help, en: meta.help } : meta.help,
       description: describe(meta.label, meta.help),
+      multiline: meta.ui?.multiline ?? (kind === 'string' && ((column as unknown as { length?: number }).length ?? 0) >= LONG_TEXT),
       nullable: !column.notNull,
       required: writable && column.notNull && !column.hasDefault,
       writable,
@@ -197,6 +206,11 @@ function buildModel(definition: ResourceDefinition): ResourceModel {
       expression: c.sql,
     };
   });
+  const known = new Set([...fields.map((f) => f.key), ...computed.map((c) => c.key)]);
+  const { title, display = [], listColumns = [] } = definition.ui;
+  for (const key of [...(title ? [title] : []), ...display, ...listColumns]) {
+    if (!known.has(key)) throw new Error(`${definition.name}.ui names ${key}, which is not a field`);
+  }
   for (const key of Object.keys(definition.fields)) {
     if (!(key in getTableColumns(table))) throw new Error(`${definition.name}.fields.${key} is not a column`);
   }
@@ -220,7 +234,8 @@ function buildModel(definition: ResourceDefinition): ResourceModel {
     byKey,
     computed,
     computedByKey: new Map(computed.map((c) => [c.key, c])),
-    titleField: titleFieldOf(fields.map((f) => f.key)),
+    titleField: definition.ui.title ?? 'id',
+    display: definition.ui.display ?? [definition.ui.title ?? 'id'],
     uniqueGroups,
     incoming: [],
   };

@@ -24,6 +24,20 @@ export interface FieldMeta {
   /** Bounds of a number, both inclusive. */
   min?: number;
   max?: number;
+  /** How clients show it. A text column of 500 characters or more takes several lines unless told. */
+  ui?: { multiline?: boolean };
+}
+
+/** How clients show a record (the admin's screens), declared with it. */
+export interface RecordUi {
+  /** The one field that names a record (pickers sort by it, the history names it so); default `id`. */
+  title?: string;
+  /** The fields that together name a record, in order (default: the title); a reference reads as the name of its record. */
+  display?: string[];
+  /** Its menu group (api/resources/menu.ts). */
+  group: { key: string; label: Label };
+  /** Columns its list shows by default (default: every field). */
+  listColumns?: string[];
 }
 
 /**
@@ -108,6 +122,8 @@ export interface WriteContext {
 export interface ResourceDefinition {
   /** GraphQL type name; must pluralize to a different word (react-admin derives `allXs` from it). */
   name: string;
+  /** How clients show it: its name, menu group and list columns. */
+  ui: RecordUi;
   table: PgTable;
   label: Label;
   /** One paragraph: what this record is, for the schema and the admin. */
@@ -144,6 +160,11 @@ export interface ResourceDefinition {
    * refused with CONFLICT LOCKED, and no one is offered them (`myPermissions`).
    */
   appendOnly?: boolean;
+  /**
+   * Fields the record's own resolvers add to its type, worked out in code rather than SQL (a case
+   * report's total score): their labels, for the schema and for clients.
+   */
+  resolvedFields?: Record<string, { label: Label; help?: Text }>;
   /** Write-only arguments of `createX` beside the columns, by argument name. */
   createInputs?: Record<string, CreateInput>;
   /**

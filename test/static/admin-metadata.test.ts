@@ -1,33 +1,28 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema } from 'graphql';
-import { buildMetadata } from '../../admin/codegen/resource-metadata';
-import { parseDescription } from '../../admin/codegen/describe';
+import { buildMetadata, readHints } from '../../admin/codegen/resource-metadata';
+import type { SchemaHints } from '../../api/schema-hints-format';
 
 // The admin is generated: a type the API serves with react-admin's grammar gets its screens from the
-// metadata this code generator writes, with no admin code. Here the schema gains a resource.
+// metadata this code generator writes, with no admin code. Here the schema gains a resource, and
+// schema.hints.json what its definition would declare about showing it.
 const sdl = readFileSync(path.resolve(__dirname, '../../schema.graphql'), 'utf8');
 
 const EXTRA = `
-"""执法车辆 (Enforcement vehicle)\n\n执法队伍使用的车辆。\n\nA vehicle of an enforcement team."""
+"""执法车辆 (Enforcement vehicle): prose for people; the codegen reads the hints."""
 type EnforcementVehicle {
   id: ID!
   version: Int!
-  """车牌号 (Plate)\n\n如豫R·12345。\n\nE.g. 豫R·12345."""
   plate: String!
-  """所属机构 (Organization)"""
   organizationId: ID!
   organization: Organization!
-  """车辆状态 (Status)"""
   status: VehicleStatus!
-  """购置日期 (Bought on)"""
   boughtOn: LocalDate
+  note: String
 }
-"""车辆状态 (Vehicle status)"""
 enum VehicleStatus {
-  """在用 (In use)"""
   IN_USE
-  """报废 (Retired)"""
   RETIRED
 }
 input EnforcementVehicleFilter { q: String, boughtOn_gte: LocalDate, boughtOn_lte: LocalDate, organizationId: ID }
@@ -38,13 +33,36 @@ extend type Query {
 }
 extend type Mutation {
   createEnforcementVehicle(
-    plate: String!, organizationId: ID!, status: VehicleStatus = IN_USE, boughtOn: LocalDate,
-    """开锁密码 (Key code)"""
+    plate: String!, organizationId: ID!, status: VehicleStatus = IN_USE, boughtOn: LocalDate, note: String,
     keyCode: Password
   ): EnforcementVehicle!
   retireEnforcementVehicle(id: ID!): EnforcementVehicle!
 }
 `;
+
+const committed = readHints();
+const hints: SchemaHints = {
+  ...committed,
+  records: {
+    ...committed.records,
+    EnforcementVehicle: {
+      label: { zh: '执法车辆', en: 'Enforcement vehicle' },
+      description: { zh: '执法队伍使用的车辆。', en: 'A vehicle of an enforcement team.' },
+      title: 'plate',
+      display: ['plate', 'organizationId'],
+      group: 'supervision',
+      fields: {
+        plate: { label: { zh: '车牌号', en: 'Plate' }, help: { zh: '如豫R·12345。', en: 'E.g. 豫R·12345.' } },
+        organizationId: { label: { zh: '所属机构', en: 'Organization' } },
+        status: { label: { zh: '车辆状态', en: 'Status' } },
+        boughtOn: { label: { zh: '购置日期', en: 'Bought on' } },
+        note: { label: { zh: '备注', en: 'Note' }, multiline: true },
+        keyCode: { label: { zh: '开锁密码', en: 'Key code' } },
+      },
+    },
+  },
+  enums: { ...committed.enums, VehicleStatus: { label: { zh: '车辆状态', en: 'Vehicle status' }, values: { IN_USE: { zh: '在用', en: 'In use' }, RETIRED: { zh: '报废', en: 'Retired' } } } },
+};
 
 it('describes every resource of the committed schema', () => {
   const { resources } = buildMetadata(buildSchema(sdl));
@@ -63,14 +81,16 @@ it('describes every resource of the committed schema', () => {
 });
 
 it('gives a new type served with the grammar a complete screen description', () => {
-  const { resources, enums } = buildMetadata(buildSchema(sdl + EXTRA));
+  const { resources, enums } = buildMetadata(buildSchema(sdl + EXTRA), hints);
   const vehicle = resources.find((r) => r.name === 'EnforcementVehicle');
   expect(vehicle).toEqual({
     name: 'EnforcementVehicle',
     plural: 'EnforcementVehicles',
     label: { zh: '执法车辆', en: 'Enforcement vehicle' },
     description: { zh: '执法队伍使用的车辆。', en: 'A vehicle of an enforcement team.' },
-    titleField: 'id',
+    group: { key: 'supervision', label: { zh: '执法监督', en: 'Supervision' } },
+    titleField: 'plate',
+    display: ['plate', 'organizationId'],
     searchable: true,
     operations: ['retireEnforcementVehicle'],
     // An argument of create that is not a field: a secret, entered but never shown.
@@ -89,6 +109,7 @@ it('gives a new type served with the grammar a complete screen description', () 
       // A create argument's default is what a new record's form starts with.
       { name: 'status', kind: 'enum', enumName: 'VehicleStatus', label: { zh: '车辆状态', en: 'Status' }, writable: true, required: false, nullable: false, default: 'IN_USE', filters: [] },
       { name: 'boughtOn', kind: 'date', label: { zh: '购置日期', en: 'Bought on' }, writable: true, required: false, nullable: true, filters: ['_lte', '_gte'] },
+      { name: 'note', kind: 'string', label: { zh: '备注', en: 'Note' }, multiline: true, writable: true, required: false, nullable: true, filters: [] },
     ],
   });
   expect(enums.VehicleStatus.values).toEqual([
@@ -97,9 +118,19 @@ it('gives a new type served with the grammar a complete screen description', () 
   ]);
 });
 
-it('reads labels whose English holds parentheses, and help in one or two languages', () => {
-  expect(parseDescription('街道 (Street (subdistrict))')).toEqual({ label: { zh: '街道', en: 'Street (subdistrict)' } });
-  expect(parseDescription('名称 (Name)\n\n机构全称。\n\nFull name.')).toEqual({ label: { zh: '名称', en: 'Name' }, help: { zh: '机构全称。', en: 'Full name.' } });
-  expect(parseDescription('名称 (Name)\n\nFull name.')).toEqual({ label: { zh: '名称', en: 'Name' }, help: { zh: 'Full name.', en: 'Full name.' } });
-  expect(parseDescription(undefined)).toEqual({});
+it('refuses a resource its definition says nothing about (hints not emitted)', () => {
+  expect(() => buildMetadata(buildSchema(sdl + EXTRA), committed)).toThrow(/EnforcementVehicle has no hints in schema.hints.json/);
+});
+
+it('lists resources in menu order: groups as declared, records within a group as registered', () => {
+  const { resources, groups } = buildMetadata(buildSchema(sdl));
+  expect(groups.map((g) => g.key)).toEqual(['catalog', 'directory', 'hr', 'training', 'supervision', 'accounts']);
+  const ranks = resources.map((r) => groups.findIndex((g) => g.key === r.group.key));
+  expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  expect(resources.find((r) => r.name === 'Delegation')?.display).toEqual(['recipientId', 'powerItemId']);
+  expect(resources.find((r) => r.name === 'User')?.titleField).toBe('username');
+  // A long text is entered in several lines, whatever its name.
+  const powerItem = resources.find((r) => r.name === 'PowerItem')!;
+  expect(powerItem.fields.find((f) => f.name === 'settingBasis')?.multiline).toBe(true);
+  expect(powerItem.fields.find((f) => f.name === 'name')?.multiline).toBeUndefined();
 });

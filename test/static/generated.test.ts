@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { printedSchema } from '../../api/app';
+import { printedHints, printedSchema } from '../../api/app';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -10,6 +10,11 @@ const root = path.resolve(__dirname, '../..');
 it('schema.graphql is what the code emits (run `npm run schema:emit`)', () => {
   expect(readFileSync(path.join(root, 'schema.graphql'), 'utf8')).toBe(printedSchema());
 });
+
+it('schema.hints.json is what the code emits (run `npm run schema:emit`)', () => {
+  expect(readFileSync(path.join(root, 'schema.hints.json'), 'utf8')).toBe(printedHints());
+});
+
 
 it('the committed migrations cover the drizzle schema (run `npm run db:generate`)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'migrations-'));

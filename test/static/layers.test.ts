@@ -10,7 +10,7 @@ const LAYERS: [name: string, paths: string[]][] = [
   ['identity', ['api/auth/']],
   ['generic records', ['api/crud/']],
   ['records', ['api/resources/']],
-  ['schema', ['api/schema.ts', 'api/read-guard.ts', 'api/app.ts']],
+  ['schema', ['api/schema.ts', 'api/schema-hints.ts', 'api/schema-hints-format.ts', 'api/read-guard.ts', 'api/app.ts']],
   ['server', ['api/server.ts', 'api/limits.ts', 'api/login-guard.ts', 'api/query-cost.ts', 'api/format-error.ts']],
   ['entry points', ['api/index.ts', 'api/scripts/', 'api/seed/']],
 ];

@@ -36,9 +36,6 @@ import { timeZone } from '../dates';
 const choicesOf = (field: FieldMetadata) =>
   enums[field.enumName!].values.map((v) => ({ id: v.value, name: `enums.${field.enumName}.${v.value}` }));
 
-/** Long texts get a multi-line input: descriptions, notes, legal bases. */
-const LONG = /description|note|basis|responsibility|accountability|measures|reason/i;
-
 const PERCENT = { style: 'percent', maximumFractionDigits: 1 } as const;
 
 export function fieldFor(field: FieldMetadata, props: Record<string, unknown> = {}): ReactElement {
@@ -136,7 +133,7 @@ export function inputFor(resource: ResourceMetadata, field: FieldMetadata, props
       // Typed as a percentage (20), sent as the fraction the API speaks (0.2).
       return <NumberInput {...common} format={(v: number | null) => (v == null ? v : Math.round(v * 1000) / 10)} parse={(v: string) => (v === '' ? null : Number(v) / 100)} InputProps={{ endAdornment: <InputAdornment position="end">%</InputAdornment> }} />;
     default:
-      return <TextInput {...common} multiline={LONG.test(field.name)} />;
+      return <TextInput {...common} multiline={Boolean(field.multiline)} />;
   }
 }
 

@@ -1,33 +1,11 @@
 import { metadata } from '../generated/metadata';
-import type { Bilingual, FieldMetadata, ResourceMetadata } from './types';
+import type { FieldMetadata, ResourceMetadata } from './types';
 
-export type { Bilingual, FieldMetadata, ResourceMetadata } from './types';
+export type { Bilingual, FieldMetadata, MenuGroup, ResourceMetadata } from './types';
 export const { enums } = metadata;
 
-/**
- * Where each resource sits in the menu. Only the order and grouping are written here; a resource
- * the API adds later still appears, under "其他 / Other", with its generated screens.
- */
-export const MENU_GROUPS: { key: string; label: Bilingual; resources: string[] }[] = [
-  {
-    key: 'catalog',
-    label: { zh: '赋权目录', en: 'Catalogs' },
-    resources: ['DelegationCatalog', 'Delegation', 'PowerItem', 'EnforcementDomain', 'ResponsibilityEntry'],
-  },
-  { key: 'directory', label: { zh: '机构与联络', en: 'Directory' }, resources: ['Organization', 'LiaisonContact', 'GuidanceAssignment'] },
-  { key: 'hr', label: { zh: '人员管理', en: 'Staff' }, resources: ['StaffMember', 'StaffingQuota', 'Posting', 'Transfer', 'Certificate'] },
-  { key: 'training', label: { zh: '培训考试', en: 'Training' }, resources: ['TrainingSession', 'TrainingAttendance'] },
-  { key: 'supervision', label: { zh: '执法监督', en: 'Supervision' }, resources: ['Inspection', 'Finding', 'FindingEscalation', 'CaseReport'] },
-  { key: 'accounts', label: { zh: '账号', en: 'Accounts' }, resources: ['User'] },
-];
-
-const grouped = MENU_GROUPS.flatMap((g) => g.resources);
-
-/** Every resource, in menu order; unknown ones last. */
-export const resources: ResourceMetadata[] = [
-  ...grouped.map((n) => metadata.resources.find((r) => r.name === n)).filter((r): r is ResourceMetadata => Boolean(r)),
-  ...metadata.resources.filter((r) => !grouped.includes(r.name)),
-];
+/** Every resource, in menu order (groups as the API declares them, then registration order). */
+export const { resources, groups } = metadata;
 
 export function resourceMeta(name: string): ResourceMetadata {
   const found = metadata.resources.find((r) => r.name === name);
@@ -37,8 +15,12 @@ export function resourceMeta(name: string): ResourceMetadata {
 
 export const SYSTEM_FIELDS = ['id', 'version', 'createdAt', 'updatedAt'];
 
-/** Fields shown as list columns by default: the title first, then the record's own fields. */
+/**
+ * Fields shown as list columns by default: those the record declares (`ui.listColumns`), else the
+ * title first, then the record's own fields.
+ */
 export function listColumns(resource: ResourceMetadata): FieldMetadata[] {
+  if (resource.listColumns) return resource.listColumns.map((name) => resource.fields.find((f) => f.name === name)!).filter(Boolean);
   const own = resource.fields.filter((f) => !SYSTEM_FIELDS.includes(f.name));
   const title = own.find((f) => f.name === resource.titleField);
   return [...(title ? [title] : []), ...own.filter((f) => f !== title)];

@@ -28,6 +28,8 @@ export interface FieldMetadata {
   objectField?: string;
   /** What a new record starts with when the field is left alone (the create argument's default). */
   default?: unknown;
+  /** A long text, entered in several lines. */
+  multiline?: boolean;
   /** Filter suffixes the API accepts for this field (`_lt`, `_gte`, `_null` …); `eq` is the field itself. */
   filters: string[];
 }
@@ -40,8 +42,14 @@ export interface ResourceMetadata {
   fields: FieldMetadata[];
   /** Arguments of create that are not fields of the record (a new account's initial password). */
   createOnly: FieldMetadata[];
-  /** The field that names a record in references and titles (name, title, personName …). */
+  /** Its menu group. */
+  group: MenuGroup;
+  /** The one field that names a record; pickers sort by it (`id` when none does). */
   titleField: string;
+  /** The fields that together name a record in titles, confirmations and reference columns. */
+  display: string[];
+  /** Columns the list shows by default (absent: every field). */
+  listColumns?: string[];
   /** The API's `q` filter searches these. */
   searchable: boolean;
   /** Extra queries and mutations the API offers beside the grammar (completeTransfer …). */
@@ -54,7 +62,14 @@ export interface EnumMetadata {
   values: { value: string; label: Bilingual }[];
 }
 
+export interface MenuGroup {
+  key: string;
+  label: Bilingual;
+}
+
 export interface AdminMetadata {
+  /** In menu order. */
   resources: ResourceMetadata[];
+  groups: MenuGroup[];
   enums: Record<string, EnumMetadata>;
 }

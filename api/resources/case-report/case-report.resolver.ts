@@ -2,7 +2,7 @@ import { Extensions, Field, FieldResolver, Float, Int, ObjectType, Resolver, Roo
 import { Ratio } from '../../crud/scalars';
 import type { ResolverKit, Row } from '../../crud/resource';
 import { describe } from '../../crud/model';
-import { sixRates, totalScore, type CaseCounts } from './six-rates';
+import { sixRates, TOTAL_SCORE, totalScore, type CaseCounts } from './six-rates';
 
 @ObjectType('RateScore', { description: '考核率及得分 (One of the six rates of seed 004 附件2, with its points).' })
 export class RateScore {
@@ -43,13 +43,7 @@ export function caseReportResolvers({ Crud, types }: ResolverKit) {
 
     @FieldResolver(() => Float, {
       nullable: true,
-      description: describe(
-        { zh: '考核总分', en: 'Total score' },
-        {
-          zh: '百分制：适用的各率得分按其分值折算为 100 分，无从计算的率不计入；各率均不适用时为空。',
-          en: 'Out of 100: the points of the applicable rates scaled to 100; rates with nothing to divide by are left out. Empty when none applies.',
-        },
-      ),
+      description: describe(TOTAL_SCORE.label, TOTAL_SCORE.help),
     })
     totalScore(@Root() report: Row) {
       return totalScore(sixRates(report as unknown as CaseCounts));

@@ -1,6 +1,8 @@
 import { caseReports } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
 import { caseReportResolvers } from './case-report.resolver';
+import { MENU } from '../menu';
+import { TOTAL_SCORE } from './six-rates';
 
 const count = (zh: string, en: string, help: { zh: string; en: string }) => ({ label: { zh, en }, help, min: 0 });
 
@@ -15,6 +17,7 @@ const PARTS: [string, string][] = [
 
 export const caseReportResource = defineResource({
   name: 'CaseReport',
+  ui: { display: ['organizationId', 'periodStart', 'periodEnd'], group: MENU.supervision },
   table: caseReports,
   label: { zh: '执法统计', en: 'Case report' },
   description: {
@@ -84,4 +87,5 @@ export const caseReportResource = defineResource({
     },
   ],
   resolvers: caseReportResolvers,
+  resolvedFields: { totalScore: TOTAL_SCORE },
 });

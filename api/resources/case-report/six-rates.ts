@@ -117,3 +117,12 @@ export function totalScore(scores: RateScore[]): number | null {
   const possible = applicable.reduce((n, s) => n + s.weight, 0);
   return round2((earned * 100) / possible);
 }
+
+/** The total score as a field of a case report (declared with the record, answered by its resolver). */
+export const TOTAL_SCORE = {
+  label: { zh: '考核总分', en: 'Total score' },
+  help: {
+    zh: '百分制：适用的各率得分按其分值折算为 100 分，无从计算的率不计入；各率均不适用时为空。',
+    en: 'Out of 100: the points of the applicable rates scaled to 100; rates with nothing to divide by are left out. Empty when none applies.',
+  },
+};

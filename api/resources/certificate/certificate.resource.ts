@@ -3,6 +3,7 @@ import { certificates, enumDefinitions } from '../../../drizzle/schema';
 import { computedEnum, defineResource } from '../../crud/resource';
 import { today } from '../../dates';
 import { certificateInForce } from '../staff-member/staff-conditions';
+import { MENU } from '../menu';
 
 // The stored status is what the issuing authority decided (暂扣, 注销 …); whether the certificate
 // can be used today also depends on its dates. Both are shown, so a certificate past its expiry
@@ -24,6 +25,7 @@ const standing = computedEnum(
 
 export const certificateResource = defineResource({
   name: 'Certificate',
+  ui: { title: 'number', display: ['number', 'staffMemberId'], group: MENU.hr },
   table: certificates,
   label: { zh: '执法证', en: 'Enforcement certificate' },
   description: {

@@ -4,9 +4,11 @@ import { defineResource } from '../../crud/resource';
 import { today } from '../../dates';
 import { conflict } from '../../errors';
 import { delegationCatalogResolvers } from './delegation-catalog.resolver';
+import { MENU } from '../menu';
 
 export const delegationCatalogResource = defineResource({
   name: 'DelegationCatalog',
+  ui: { title: 'title', group: MENU.catalog },
   table: delegationCatalogs,
   label: { zh: '赋权事项目录', en: 'Delegation catalog' },
   description: {

@@ -4,6 +4,7 @@ import { defineResource, type WriteContext } from '../../crud/resource';
 import { conflict } from '../../errors';
 import { COUNTY_KINDS, LOCAL_KINDS, organizationKindRule } from '../rules';
 import { delegationResolvers } from './delegation.resolver';
+import { MENU } from '../menu';
 
 const RECIPIENT = { zh: '承接机构', en: 'Recipient' };
 const DELEGATING = { zh: '赋权部门', en: 'Delegating organization' };
@@ -16,6 +17,7 @@ async function catalogOf(ctx: WriteContext, id: unknown) {
 
 export const delegationResource = defineResource({
   name: 'Delegation',
+  ui: { display: ['recipientId', 'powerItemId'], group: MENU.catalog },
   table: delegations,
   label: { zh: '赋权事项', en: 'Delegation' },
   description: {

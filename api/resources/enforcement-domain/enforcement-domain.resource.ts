@@ -1,8 +1,10 @@
 import { enforcementDomains } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
+import { MENU } from '../menu';
 
 export const enforcementDomainResource = defineResource({
   name: 'EnforcementDomain',
+  ui: { title: 'name', group: MENU.catalog },
   table: enforcementDomains,
   label: { zh: '执法领域', en: 'Enforcement domain' },
   description: {

@@ -3,10 +3,12 @@ import { findingEscalations, findings } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
 import { today } from '../../dates';
 import { findingResource, STATUS_LABELS } from '../finding/finding.resource';
+import { MENU } from '../menu';
 
 
 export const findingEscalationResource = defineResource({
   name: 'FindingEscalation',
+  ui: { display: ['findingId', 'level', 'escalatedOn'], group: MENU.supervision },
   table: findingEscalations,
   label: { zh: '督办记录', en: 'Escalation' },
   description: {

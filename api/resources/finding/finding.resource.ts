@@ -3,6 +3,7 @@ import { enumDefinitions, findings } from '../../../drizzle/schema';
 import { defineResource, derive } from '../../crud/resource';
 import { today } from '../../dates';
 import { findingResolvers } from './finding.resolver';
+import { MENU } from '../menu';
 
 /** The one step forward each status may take; going back is sendBackFinding's, with a reason. */
 const NEXT: Record<string, string | undefined> = { OPEN: 'RECTIFYING', RECTIFYING: 'RECTIFIED', RECTIFIED: 'VERIFIED' };
@@ -16,6 +17,7 @@ export const findingOverdue = () => sql`(${findings.status} in ('OPEN', 'RECTIFY
 
 export const findingResource = defineResource({
   name: 'Finding',
+  ui: { title: 'description', group: MENU.supervision },
   table: findings,
   label: { zh: '发现问题', en: 'Finding' },
   description: {

@@ -2,12 +2,14 @@ import { eq } from 'drizzle-orm';
 import { guidanceAssignments, liaisonContacts } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
 import { COUNTY_KINDS, LOCAL_KINDS, organizationKindRule } from '../rules';
+import { MENU } from '../menu';
 
 const DEPARTMENT = { zh: '指导部门', en: 'Department' };
 const TOWNSHIP = { zh: '分包乡镇（街道）', en: 'Street or township' };
 
 export const guidanceAssignmentResource = defineResource({
   name: 'GuidanceAssignment',
+  ui: { display: ['departmentId', 'townshipId'], group: MENU.directory },
   table: guidanceAssignments,
   label: { zh: '分包指导', en: 'Guidance assignment' },
   description: {

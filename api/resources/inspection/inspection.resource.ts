@@ -1,8 +1,10 @@
 import { inspections } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
+import { MENU } from '../menu';
 
 export const inspectionResource = defineResource({
   name: 'Inspection',
+  ui: { title: 'title', group: MENU.supervision },
   table: inspections,
   label: { zh: '督导检查', en: 'Inspection' },
   description: {

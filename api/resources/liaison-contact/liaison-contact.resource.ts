@@ -3,10 +3,12 @@ import { liaisonContacts, organizations } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
 import { phoneRule } from '../phone';
 import { COUNTY_KINDS, LOCAL_KINDS, type OrganizationKind } from '../rules';
+import { MENU } from '../menu';
 
 
 export const liaisonContactResource = defineResource({
   name: 'LiaisonContact',
+  ui: { title: 'personName', display: ['personName', 'organizationId'], group: MENU.directory },
   table: liaisonContacts,
   label: { zh: '联络员', en: 'Liaison contact' },
   description: {

@@ -2,10 +2,12 @@ import { count, eq } from 'drizzle-orm';
 import { delegations, guidanceAssignments, organizations, powerItems } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
 import { COUNTY_KINDS, LOCAL_KINDS, type OrganizationKind } from '../rules';
+import { MENU } from '../menu';
 
 
 export const organizationResource = defineResource({
   name: 'Organization',
+  ui: { title: 'name', group: MENU.directory },
   table: organizations,
   label: { zh: '机构', en: 'Organization' },
   description: {

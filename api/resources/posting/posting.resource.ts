@@ -2,11 +2,13 @@ import { and, eq, gte, isNull, lte, ne, or } from 'drizzle-orm';
 import { postings, staffMembers } from '../../../drizzle/schema';
 import { defineResource, type WriteContext } from '../../crud/resource';
 import { holdsValidCertificate } from '../staff-member/staff-conditions';
+import { MENU } from '../menu';
 
 const changed = ({ before, after }: WriteContext, keys: string[]) => !before || keys.some((k) => before[k] !== after[k]);
 
 export const postingResource = defineResource({
   name: 'Posting',
+  ui: { display: ['staffMemberId', 'post', 'startedOn'], group: MENU.hr },
   table: postings,
   label: { zh: '岗位任职', en: 'Posting' },
   description: {

@@ -1,11 +1,13 @@
 import { powerItems } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
 import { COUNTY_KINDS, LOCAL_KINDS, organizationKindRule } from '../rules';
+import { MENU } from '../menu';
 
 const SOURCE_DEPARTMENT = { zh: '原实施部门', en: 'Source department' };
 
 export const powerItemResource = defineResource({
   name: 'PowerItem',
+  ui: { title: 'name', group: MENU.catalog },
   table: powerItems,
   label: { zh: '执法事项', en: 'Power item' },
   description: {

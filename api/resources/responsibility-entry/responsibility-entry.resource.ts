@@ -1,8 +1,10 @@
 import { responsibilityEntries } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
+import { MENU } from '../menu';
 
 export const responsibilityEntryResource = defineResource({
   name: 'ResponsibilityEntry',
+  ui: { display: ['organizationId', 'kind'], group: MENU.catalog },
   table: responsibilityEntries,
   label: { zh: '权责清单条目', en: 'Responsibility entry' },
   description: {

@@ -3,9 +3,11 @@ import { postings, staffMembers } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
 import { phoneRule } from '../phone';
 import { certificateAlert, overdueReturn } from './staff-conditions';
+import { MENU } from '../menu';
 
 export const staffMemberResource = defineResource({
   name: 'StaffMember',
+  ui: { title: 'name', display: ['name', 'organizationId'], group: MENU.hr },
   table: staffMembers,
   label: { zh: '执法人员', en: 'Staff member' },
   description: {

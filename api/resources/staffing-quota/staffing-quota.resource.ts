@@ -2,11 +2,13 @@ import { staffingQuotas } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
 import { config } from '../../config';
 import { aboveCap, occupied, overEstablishment, vacancyRate } from './vacancy';
+import { MENU } from '../menu';
 
 const capPercent = `${Math.round(config.vacancyRateCap * 100)}%`;
 
 export const staffingQuotaResource = defineResource({
   name: 'StaffingQuota',
+  ui: { display: ['organizationId', 'year', 'category'], group: MENU.hr },
   table: staffingQuotas,
   label: { zh: '编制', en: 'Staffing quota' },
   description: {

@@ -2,9 +2,11 @@ import { eq } from 'drizzle-orm';
 import { trainingAttendances, trainingSessions } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
 import { trainingAttendanceResolvers } from './training-attendance.resolver';
+import { MENU } from '../menu';
 
 export const trainingAttendanceResource = defineResource({
   name: 'TrainingAttendance',
+  ui: { display: ['staffMemberId', 'sessionId'], group: MENU.training },
   table: trainingAttendances,
   label: { zh: '参训记录', en: 'Training attendance' },
   description: {

@@ -1,9 +1,11 @@
 import { eq, max } from 'drizzle-orm';
 import { trainingAttendances, trainingSessions } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
+import { MENU } from '../menu';
 
 export const trainingSessionResource = defineResource({
   name: 'TrainingSession',
+  ui: { title: 'title', group: MENU.training },
   table: trainingSessions,
   label: { zh: '培训', en: 'Training session' },
   description: {

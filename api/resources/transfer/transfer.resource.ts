@@ -5,9 +5,11 @@ import { conflict } from '../../errors';
 import { secondmentOverdue } from '../staff-member/staff-conditions';
 import { betweenOrganizations, exceedsEstablishment, placesLeft, TRANSFER_RULE } from './transfer-rules';
 import { transferResolvers } from './transfer.resolver';
+import { MENU } from '../menu';
 
 export const transferResource = defineResource({
   name: 'Transfer',
+  ui: { display: ['staffMemberId', 'kind', 'effectiveDate'], group: MENU.hr },
   table: transfers,
   label: { zh: '人员调动', en: 'Transfer' },
   description: {

@@ -2,9 +2,11 @@ import { users } from '../../../drizzle/schema';
 import { defineResource, derive } from '../../crud/resource';
 import { hashPassword, passwordProblem } from '../../auth/password';
 import { userResolvers } from './auth.resolver';
+import { MENU } from '../menu';
 
 export const userResource = defineResource({
   name: 'User',
+  ui: { title: 'username', display: ['username', 'displayName'], group: MENU.accounts },
   table: users,
   label: { zh: '用户', en: 'User' },
   description: {
