@@ -5,7 +5,7 @@ import { MAX_PER_PAGE } from './list-metadata';
 
 // type-graphql types are declared with decorators on classes. Here the classes are made per resource
 // from its model and the decorators applied as plain calls, so a table and its labels are the only
-// place a resource's shape is written (ARCHITECTURE §7: change the model in one place).
+// place a resource's shape is written (the model changes in one place).
 
 type TypeFn = () => unknown;
 type Class = new () => object;

@@ -1,4 +1,4 @@
-// The product's own texts, one catalog per language (ARCHITECTURE §8). Labels of resources, fields,
+// The product's own texts, one catalog per language. Labels of resources, fields,
 // help texts and enum values are not here: they come from the schema (see i18n-provider.ts).
 
 export const zhMessages = {

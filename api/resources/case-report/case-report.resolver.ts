@@ -4,7 +4,7 @@ import type { ResolverKit, Row } from '../../crud/resource';
 import { describe } from '../../crud/model';
 import { sixRates, TOTAL_SCORE, totalScore, type CaseCounts } from './six-rates';
 
-@ObjectType('RateScore', { description: '考核率及得分 (One of the six rates of seed 004 附件2, with its points).' })
+@ObjectType('RateScore', { description: '考核率及得分 (One of the six rates of 《镇平县行政执法改革与管理专项整治工作实施方案》附件2, with its points).' })
 export class RateScore {
   @Field(() => String, { description: 'filing, closing, execution, penalty, lawsuit or winning.' })
   key!: string;

@@ -27,7 +27,7 @@ export const findingResource = defineResource({
   fields: {
     inspectionId: { label: { zh: '督导检查', en: 'Inspection' } },
     responsibleOrganizationId: { label: { zh: '责任单位', en: 'Responsible organization' } },
-    area: { label: { zh: '问题领域', en: 'Area' }, help: { zh: '资料004所列四个方面之一。', en: 'One of the four areas of seed 004.' } },
+    area: { label: { zh: '问题领域', en: 'Area' }, help: { zh: '《镇平县行政执法改革与管理专项整治工作实施方案》所列四个方面之一。', en: 'One of the four areas named in 《镇平县行政执法改革与管理专项整治工作实施方案》.' } },
     severity: { label: { zh: '严重程度', en: 'Severity' } },
     description: { label: { zh: '问题描述', en: 'Description' } },
     measures: {
