@@ -1,6 +1,7 @@
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { makeWorld, type World } from '../helpers/fixtures';
 import { ok } from '../helpers/operations';
+import { getApp } from '../../api/app';
 
 // The stock react-admin provider, unmodified, is the contract third-party clients and the admin
 // rely on. It is loaded with require: its ESM build trips on @apollo/client 3 under Node.
@@ -23,28 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const resources = [
-  'Organization',
-  'EnforcementDomain',
-  'PowerItem',
-  'DelegationCatalog',
-  'Delegation',
-  'ResponsibilityEntry',
-  'LiaisonContact',
-  'GuidanceAssignment',
-  'StaffMember',
-  'StaffingQuota',
-  'Posting',
-  'Transfer',
-  'Certificate',
-  'TrainingSession',
-  'TrainingAttendance',
-  'Inspection',
-  'Finding',
-  'FindingEscalation',
-  'CaseReport',
-  'User',
-];
+/** Every record the API registers, from the same list the server is built from. */
+const resources = getApp().records.models.map((m) => m.name);
 
 /** One record of every HR, training and supervision resource, so every list has something to show. */
 async function hrAndSupervision(w: World, s: TestServer) {
