@@ -2,9 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import { startTestServer, type TestServer, STEP_TIMEOUT_MS } from '../helpers/test-server';
 import { ok } from '../helpers/operations';
 import { resources } from '../../admin/src/metadata';
+
+// A test here is a user's whole task, many steps each allowed STEP_TIMEOUT_MS on a loaded machine.
+jest.setTimeout(600_000);
 
 // The back office in a real browser (Debian's chromium through playwright-core), on the demo county:
 // what a catalog editor, an HR officer and a supervisor do on their first day.
@@ -62,7 +65,7 @@ suite('the back office in a browser', () => {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
     // The server's Content-Security-Policy must not block anything the admin needs.
     page.on('console', (m) => /Content Security Policy|Refused to (load|execute|apply)/i.test(m.text()) && blocked.push(m.text()));
   }, 600_000);

@@ -2,9 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import { startTestServer, type TestServer, STEP_TIMEOUT_MS } from '../helpers/test-server';
 import { call, ok } from '../helpers/operations';
 import { today } from '../../api/dates';
+
+// A test here is a user's whole task, many steps each allowed STEP_TIMEOUT_MS on a loaded machine.
+jest.setTimeout(600_000);
 
 // The domain screens in a real browser, on the demo county: publishing a catalog with its preview,
 // comparing editions, a record's history as people read it, certificates and quotas as of today,
@@ -80,7 +83,7 @@ suite('domain screens in a browser', () => {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(30_000);
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
   }, 300_000);
   afterAll(async () => {
     await browser?.close();

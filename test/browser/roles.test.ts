@@ -2,8 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import { startTestServer, type TestServer, STEP_TIMEOUT_MS } from '../helpers/test-server';
 import { ok } from '../helpers/operations';
+
+// A test here is a user's whole task, many steps each allowed STEP_TIMEOUT_MS on a loaded machine.
+jest.setTimeout(600_000);
 
 // A first week in the back office for each role, in chromium, by clicking only: after the sign-in
 // page no address is typed. Each role sees the controls it may use and no others, edits what it is
@@ -65,7 +68,7 @@ class User {
     this.context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', ...options });
     await before?.(this.context);
     this.page = await this.context.newPage();
-    this.page.setDefaultTimeout(30_000);
+    this.page.setDefaultTimeout(STEP_TIMEOUT_MS);
     this.page.on('request', (r) => {
       if (r.url().endsWith('/graphql')) this.requests.push(r.postData() ?? '');
     });

@@ -182,3 +182,10 @@ export async function dbFingerprint(server: TestServer): Promise<Record<string, 
   }
   return out;
 }
+
+/**
+ * How long a browser step may take before it counts as failed. A step is a click and the requests
+ * it starts; on a 2-core CI machine running the other suites at the same time, a save and the page
+ * it opens has been seen to take over 30 s, so the limit is set from that, not from a quiet run.
+ */
+export const STEP_TIMEOUT_MS = 90_000;
