@@ -162,7 +162,7 @@ export function buildMetadata(schema: GraphQLSchema, hints: SchemaHints = readHi
 
 export const plugin = (schema: GraphQLSchema): string =>
   [
-    '// Generated from schema.graphql by graphql-codegen (admin/codegen.ts); do not edit.',
+    '// Generated from schema.graphql by graphql-codegen (admin/scripts/codegen.ts); do not edit.',
     "import type { AdminMetadata } from '../metadata/types';",
     '',
     `export const metadata: AdminMetadata = ${JSON.stringify(buildMetadata(schema), null, 2)};`,

@@ -1,7 +1,7 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { enumDefinitions } from '../../drizzle/schema';
 import type { Tx } from '../db';
-import { appError, forbidden, loginRequired, tokensReadOnly } from '../errors';
+import { forbidden, loginRequired, tokensReadOnly } from '../errors';
 import { targetOf, type FieldModel, type ResourceModel } from './model';
 import type { OwnerPath, Row } from './resource';
 import { currentActor, type Actor } from '../auth/actor';

@@ -54,7 +54,7 @@ type Value = string | number | boolean | null;
  */
 async function insertRows(client: Client, table: string, columns: Column[], rows: Value[][], batch = 5000) {
   const names = columns.map(([n]) => `"${n}"`).join(', ');
-  const casts = columns.map(([n, t], i) => `c${i}::${t}`).join(', ');
+  const casts = columns.map(([, t], i) => `c${i}::${t}`).join(', ');
   const unnest = columns.map((_, i) => `$${i + 1}::text[]`).join(', ');
   const aliases = columns.map((_, i) => `c${i}`).join(', ');
   const text = `insert into "${table}" (${names}) overriding system value select ${casts} from unnest(${unnest}) as u(${aliases})`;

@@ -362,7 +362,7 @@ describe('audit trail', () => {
     const before = await count();
     expect(errorCode(await call(editor, 'updateOrganization', { id: world.street, name: '' }))).toBe('BAD_USER_INPUT');
     expect(await count()).toBe(before);
-    const mutations = Object.keys((await server.gql('{ __schema { mutationType { fields { name } } } }')).data!.__schema.mutationType.fields.reduce((a: any, f: any) => ({ ...a, [f.name]: 1 }), {}));
+    const mutations: string[] = (await server.gql('{ __schema { mutationType { fields { name } } } }')).data!.__schema.mutationType.fields.map((f: any) => f.name);
     expect(mutations.filter((m) => /audit/i.test(m))).toEqual([]);
     expect(errorCode(await call(server.as(null), 'auditTrail', { resource: 'Organization', id: org }))).toBe('UNAUTHENTICATED');
   });

@@ -1,5 +1,5 @@
 import { fieldErrors, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
-import { call, ok, refused } from '../helpers/operations';
+import { ok, refused } from '../helpers/operations';
 import { makeWorld, type World } from '../helpers/fixtures';
 
 // The liaison directory and guidance assignments stay truthful: the right kinds of organization at

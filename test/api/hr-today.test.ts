@@ -1,5 +1,5 @@
 import { onlyError, startTestServer, type TestServer } from '../helpers/test-server';
-import { call, errorCode, ok, refused } from '../helpers/operations';
+import { errorCode, ok, refused } from '../helpers/operations';
 import { makeWorld, type World } from '../helpers/fixtures';
 import { today } from '../../api/dates';
 

@@ -46,13 +46,13 @@ export function useBulkActions() {
 /** Shows its children only when the user may change the current record. */
 export function IfMayUpdate({ children }: { children: ReactNode }) {
   const resource = useResourceContext()!;
-  return useRecordPermission(resource).update ? <>{children}</> : null;
+  return useRecordPermission(resource).update ? children : null;
 }
 
 /** Shows its children only when the user may run this domain operation on the current record. */
 export function IfMayRun({ operation, children }: { operation: string; children: ReactNode }) {
   const resource = useResourceContext()!;
-  return useRecordPermission(resource).operations.includes(operation) ? <>{children}</> : null;
+  return useRecordPermission(resource).operations.includes(operation) ? children : null;
 }
 
 export function ShowActions({ children }: { children?: ReactNode }) {

@@ -4,7 +4,6 @@ import {
   AutocompleteInput,
   BooleanField,
   BooleanInput,
-  ChipField,
   DateField,
   DateInput,
   DateTimeInput,

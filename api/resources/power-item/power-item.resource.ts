@@ -1,6 +1,6 @@
 import { powerItems } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
-import { COUNTY_KINDS, LOCAL_KINDS, organizationKindRule } from '../rules';
+import { COUNTY_KINDS, organizationKindRule } from '../rules';
 import { MENU } from '../menu';
 
 const SOURCE_DEPARTMENT = { zh: '原实施部门', en: 'Source department' };
