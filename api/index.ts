@@ -3,6 +3,7 @@ import { openDatabase, type Database } from './db';
 import { DataDirLockedError } from './data-dir-lock';
 import { seedIfEmpty } from './seed/seed';
 import { startServer, type RunningServer } from './server';
+import { serveBackups, type BackupService } from './ops/backup-socket';
 
 // The only file that listens, and the one owner of the stop signals. On SIGTERM/SIGINT it stops
 // taking requests, answers those in flight, then closes the database, and exits 0; the embedded
@@ -12,6 +13,7 @@ const STOP_TIMEOUT_MS = Number(process.env.STOP_TIMEOUT_MS ?? 30_000);
 
 let database: Database | undefined;
 let server: RunningServer | undefined;
+let backups: BackupService | undefined;
 let stopping = false;
 let startup: Promise<void> = Promise.resolve();
 
@@ -31,6 +33,7 @@ async function stop(signal: string): Promise<void> {
     // Start-up (migrations, seeding) finishes first: its transactions must not be cut.
     await startup.catch(() => {});
     await server?.stop();
+    await backups?.close();
     await database?.close();
     console.log('Stopped.');
     process.exit(0);
@@ -49,6 +52,8 @@ async function main(): Promise<void> {
   }
   if (stopping) return;
   server = await startServer({ database, port: config.port, host: config.host });
+  // The embedded database is this process's alone: `npm run backup` asks it for the backup.
+  if (!config.databaseUrl) backups = await serveBackups(database, config.dataDir);
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
   console.log(`GraphQL API at ${server.url} (${where}); admin at http://localhost:${server.port}/`);
 }
