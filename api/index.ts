@@ -4,6 +4,7 @@ import { DataDirLockedError } from './data-dir-lock';
 import { seedIfEmpty } from './seed/seed';
 import { startServer, type RunningServer } from './server';
 import { serveBackups, type BackupService } from './ops/backup-socket';
+import { checkCommand, connectionProblem, exitOnConfigurationProblems } from './config-check';
 
 // The only file that listens, and the one owner of the stop signals. On SIGTERM/SIGINT it stops
 // taking requests, answers those in flight, then closes the database, and exits 0; the embedded
@@ -58,12 +59,20 @@ async function main(): Promise<void> {
   console.log(`GraphQL API at ${server.url} (${where}); admin at http://localhost:${server.port}/`);
 }
 
-// Registered before start-up: a signal during migrations or seeding still closes the database.
-process.on('SIGTERM', () => void stop('SIGTERM'));
-process.on('SIGINT', () => void stop('SIGINT'));
-startup = main();
-startup.catch(async (error) => {
-  console.error(error instanceof DataDirLockedError ? error.message : error);
-  await database?.close().catch(() => {});
-  process.exit(1);
-});
+if (process.argv.includes('--check')) {
+  // `npm start -- --check`: the effective configuration and whether the database answers; no start.
+  void checkCommand().then((code) => process.exit(code));
+} else {
+  // An unknown or malformed setting stops the start here, named, before anything is opened.
+  exitOnConfigurationProblems();
+  // Registered before start-up: a signal during migrations or seeding still closes the database.
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  startup = main();
+  startup.catch(async (error) => {
+    const unreachable = config.databaseUrl ? connectionProblem(error, config.databaseUrl) : undefined;
+    console.error(error instanceof DataDirLockedError ? error.message : (unreachable ?? error));
+    await database?.close().catch(() => {});
+    process.exit(1);
+  });
+}
