@@ -19,10 +19,10 @@ export interface BackupTable {
 }
 
 /** The column's name in the database: the schema names columns by their keys, written snake_case (api/db.ts). */
-const columnName = (column: PgColumn) => (column.keyAsName ? toSnakeCase(column.name) : column.name);
+const columnName = (column: Pick<PgColumn, 'keyAsName' | 'name'>) => (column.keyAsName ? toSnakeCase(column.name) : column.name);
 
 function describe(): BackupTable[] {
-  const configs = Object.values(schema)
+  const configs = (Object.values(schema) as unknown[])
     .filter((value): value is PgTable => is(value, PgTable))
     .map((table) => getTableConfig(table))
     .sort((a, b) => a.name.localeCompare(b.name));
