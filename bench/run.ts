@@ -61,7 +61,7 @@ async function signIn(ours: RunningServer, password: string): Promise<string> {
   return token;
 }
 
-/** Whether our delegationsAsOf takes page/perPage yet (issue 11 item 4); the bench asks for a page once it does. */
+/** Whether our delegationsAsOf takes page/perPage yet; the bench asks for a page once it does. */
 async function asOfIsPaged(ours: RunningServer, headers: Record<string, string>): Promise<boolean> {
   const json = (await send(
     ours,

@@ -27,7 +27,7 @@ export const settings = {
   countRequests: number('BENCH_COUNT_REQUESTS', 20),
   /** Connection pool of every server (ours reads DATABASE_POOL_SIZE), the same for all three. */
   poolSize: number('BENCH_POOL_SIZE', 10),
-  /** Scale of the generated county: 1 is the size issue 11 asks for; smaller for a quick try. */
+  /** Scale of the generated county: 1 is the full size the figures in bench/README.md are for; smaller for a quick try. */
   scale: number('BENCH_SCALE', 1),
   /** Where the results JSON goes; empty string = do not write. */
   resultsDir: process.env.BENCH_RESULTS_DIR ?? path.join(BENCH_DIR, 'results'),

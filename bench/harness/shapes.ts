@@ -29,7 +29,7 @@ export interface Shape {
 
 export interface ShapeOptions {
   dataset: Dataset;
-  /** Our delegationsAsOf takes page/perPage (issue 11 item 4); until then it answers every row. */
+  /** Our delegationsAsOf takes page/perPage; until then it answers every row. */
   asOfPaged: boolean;
 }
 

@@ -36,7 +36,7 @@ export function caseReportResolvers({ Crud, types }: ResolverKit) {
   class CaseReportResolver extends Crud {
     // A list of fixed length: the query cost counts it as six rows, not a page.
     @Extensions({ rows: 6 })
-    @FieldResolver(() => [RateScore], { description: '六率 (The six rates and their points), in the order of 附件2.' })
+    @FieldResolver(() => [RateScore], { description: '六率 (The six rates and their points), in the order of 《镇平县行政执法改革与管理专项整治工作实施方案》附件2.' })
     rates(@Root() report: Row) {
       return sixRates(report as unknown as CaseCounts).map((r) => ({ ...r, label: `${r.label.zh} (${r.label.en})` }));
     }

@@ -81,7 +81,8 @@ export const postingResource = defineResource({
         );
       }
     },
-    // No certificate, no enforcement (seeds 000 and 004); auxiliary staff never enforce.
+    // No certificate, no enforcement (《武清区关于进一步深化街镇综合执法改革的指导意见》,
+    // 《镇平县行政执法改革与管理专项整治工作实施方案》); auxiliary staff never enforce.
     async (ctx) => {
       const { tx, after, errors } = ctx;
       if (after.post !== 'ENFORCEMENT' || errors.has('post') || errors.has('staffMemberId') || errors.has('startedOn')) return;

@@ -1,4 +1,4 @@
-/** Invented people for the demo directory: real officials' names from the seeds are never used. */
+/** Invented people for the demo directory: real officials' names from the source documents are never used. */
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗'];
 const GIVEN = ['建国', '晓东', '丽娟', '志强', '海燕', '文博', '春梅', '国华', '雪芳', '振宇', '秀英', '明辉', '俊杰', '佳怡'];
 

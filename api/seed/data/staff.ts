@@ -1,7 +1,7 @@
 /**
  * The demo county's enforcement staff: about a dozen people per street and township, a few at the
  * guiding departments, their certificates (执法证), postings and transfers. Every name is invented
- * from a surname list and given-name characters; real officials' names from the seeds are never used.
+ * from a surname list and given-name characters; real officials' names from the source documents are never used.
  */
 import { guidance, townships } from './organizations';
 import { addDays, addYears, between, rng } from './random';
