@@ -6,7 +6,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'drizzle-orm/logger';
-import { Pool, type PoolClient } from 'pg';
+import { Client, Pool, type PoolClient } from 'pg';
 import * as schema from '../drizzle/schema';
 import { lockDataDir } from './data-dir-lock';
 
@@ -33,6 +33,59 @@ export interface Database {
   pool?: Pool;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Hears NOTIFY on `channel` from every connection. `up` is called once listening (again, after
+   * a lost connection), `down` when notifications may be missed.
+   */
+  listen?(channel: string, handlers: { notified(): void; up(): void; down(): void }): { close(): Promise<void> };
+}
+
+/** How long to wait before listening again after the connection was lost. */
+const RELISTEN_MS = Number(process.env.DATABASE_RELISTEN_MS ?? 1000);
+
+/** A dedicated connection listening on one channel, opened again whenever it is lost. */
+function listener(url: string, channel: string, handlers: { notified(): void; up(): void; down(): void }) {
+  let closed = false;
+  let client: Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const lost = () => {
+    if (!client) return;
+    client.removeAllListeners();
+    client.on('error', () => {});
+    void client.end().catch(() => {});
+    client = undefined;
+    handlers.down();
+    if (!closed) retry = setTimeout(open, RELISTEN_MS);
+  };
+  const open = async () => {
+    if (closed) return;
+    const c = new Client({ connectionString: url, keepAlive: true });
+    client = c;
+    c.on('error', lost);
+    c.on('end', lost);
+    c.on('notification', () => handlers.notified());
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+      if (client === c) handlers.up();
+    } catch {
+      if (client === c) lost();
+    }
+  };
+  void open();
+  return {
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      const c = client;
+      client = undefined;
+      if (c) {
+        c.removeAllListeners();
+        c.on('error', () => {});
+        await c.end().catch(() => {});
+      }
+    },
+  };
 }
 
 /**
@@ -91,6 +144,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       pool,
       migrate: () => migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
       close: () => pool.end(),
+      listen: (channel, handlers) => listener(options.url!, channel, handlers),
     };
   }
   // One process per data directory: a second one would keep its own copy and lose writes.
@@ -108,6 +162,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     db: db as unknown as Db,
     driver: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    listen: (channel, handlers) => {
+      const unlisten = client.listen(channel, () => handlers.notified()).then((stop) => {
+        handlers.up();
+        return stop;
+      });
+      return { close: async () => void (await (await unlisten)().catch(() => {})) };
+    },
     // PGlite flushes its files on close; the process must wait for this before exiting, and only
     // then gives the directory up.
     close: async () => {

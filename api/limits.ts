@@ -9,6 +9,7 @@ import { appError, type ErrorCode } from './errors';
 import { currentActor } from './auth/actor';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailable } from './database-errors';
 import { logFailure } from './log';
+import { SharedLimiter, type RequestLimiter } from './shared-limiter';
 
 // Protective limits: what a single request may ask for, and how often a caller may ask.
 // Each refusal has its own code, so a client can tell a too-deep query from a busy one.
@@ -19,6 +20,8 @@ export interface Limits {
   aliases: number;
   bodyBytes: number;
   perMinute: number;
+  /** How often an instance adds its request counts to the shared ones (PostgreSQL). */
+  shareEveryMs: number;
   loginMaxFailures: number;
   loginMaxFailuresPerAddress: number;
   loginLockMinutes: number;
@@ -30,6 +33,7 @@ export const defaultLimits = (): Limits => ({
   aliases: config.maxAliases,
   bodyBytes: config.maxBodyBytes,
   perMinute: config.rateLimitPerMinute,
+  shareEveryMs: 1000,
   loginMaxFailures: config.loginMaxFailures,
   loginMaxFailuresPerAddress: config.loginMaxFailuresPerAddress,
   loginLockMinutes: config.loginLockMinutes,
@@ -82,8 +86,11 @@ export function requestErrors(limits: Limits) {
  * in the database, so every instance behind a load balancer shares them; the embedded database
  * serves one instance, whose memory holds them.
  */
-export async function createRateLimiter(database: Database, perMinute: number): Promise<RateLimiterAbstract> {
-  return createCounter(database, { points: perMinute, duration: 60, keyPrefix: 'graphql' });
+export async function createRateLimiter(database: Database, perMinute: number, shareEveryMs: number): Promise<RequestLimiter & { stop?(): void }> {
+  const options = { points: perMinute, duration: 60, keyPrefix: 'graphql' };
+  const store = await createCounter(database, options);
+  // Counting every request in the shared table would write one hot row per caller per request.
+  return database.pool ? new SharedLimiter(store, perMinute, options.duration * 1000, shareEveryMs) : store;
 }
 
 /** Counters of `points` per `duration` seconds, shared by all instances on PostgreSQL, in memory on PGlite. */
@@ -101,7 +108,7 @@ export async function createCounter(database: Database, options: { points: numbe
  * Counts one request against `key`; when the caller has used its share, answers 429 itself and
  * returns true.
  */
-export async function overLimit(limiter: RateLimiterAbstract, key: string, res: Response): Promise<boolean> {
+export async function overLimit(limiter: RequestLimiter, key: string, res: Response): Promise<boolean> {
   try {
     await limiter.consume(key);
     return false;
@@ -114,7 +121,7 @@ export async function overLimit(limiter: RateLimiterAbstract, key: string, res: 
   }
 }
 
-export function rateLimit(limiter: RateLimiterAbstract) {
+export function rateLimit(limiter: RequestLimiter) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const actor = currentActor();
     const key = actor?.kind === 'USER' || actor?.kind === 'TOKEN' ? `${actor.kind}:${actor.id}` : `IP:${req.ip}`;

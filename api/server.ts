@@ -14,7 +14,7 @@ import type { Database, Db } from './db';
 import { formatError } from './format-error';
 import { getApp } from './app';
 import { config } from './config';
-import { authenticate } from './auth/session';
+import { authenticate, createIdentities } from './auth/session';
 import { ANONYMOUS, currentActor, runAs, type Actor } from './auth/actor';
 import { createRateLimiter, defaultLimits, overLimit, rateLimit, requestErrors, sendError, validationRules, type Limits } from './limits';
 import { GraphQLError } from 'graphql';
@@ -93,6 +93,22 @@ const unavailableStatus: ApolloServerPlugin<Context> = {
   },
 };
 
+/**
+ * This instance's own writes reach its memory of accounts and tokens before the answer leaves:
+ * the database's notice of the change may arrive a moment after the client's next request.
+ */
+function forgetIdentitiesAfterWrites(forget: () => void): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation }) {
+          if (operation?.operation === 'mutation') forget();
+        },
+      };
+    },
+  };
+}
+
 const ADMIN_DIRS = [path.resolve(__dirname, '../admin/dist'), path.resolve(__dirname, '../admin/public')];
 
 /** One server, one port: GraphQL at /graphql, health at /healthz, the admin at /. */
@@ -110,8 +126,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
   const limits = { ...defaultLimits(), ...options.limits };
-  const limiter = await createRateLimiter(options.database, limits.perMinute);
+  const limiter = await createRateLimiter(options.database, limits.perMinute, limits.shareEveryMs);
   const loginGuard = await createLoginGuard(options.database, limits);
+  // Who signs requests, kept between them; emptied on every change to accounts and tokens.
+  const identities = createIdentities(false);
+  const identityChanges = options.database.listen?.('identity_changed', {
+    notified: () => identities.clear(),
+    up: () => identities.connected(),
+    down: () => identities.disconnected(),
+  });
   const apollo = new ApolloServer<Context>({
     schema: getApp().schema,
     introspection: true,
@@ -128,6 +151,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       inputGuardPlugin(),
       queryCostPlugin(limits.cost),
       unavailableStatus,
+      forgetIdentitiesAfterWrites(() => identities.clear()),
     ],
   });
   await apollo.start();
@@ -154,7 +178,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async (req: express.Request, res: express.Response, next: express.NextFunction) => {
       let actor;
       try {
-        actor = await authenticate(db, req.headers.authorization);
+        actor = await authenticate(db, req.headers.authorization, identities);
       } catch (e) {
         if (isDatabaseUnavailable(e)) return next(unavailable());
         if (!(e instanceof GraphQLError)) return next(e);
@@ -185,6 +209,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     async stop(graceMs = STOP_GRACE_MS) {
       await drain.stop(graceMs);
+      limiter.stop?.();
+      await identityChanges?.close();
       await apollo.stop();
     },
   };

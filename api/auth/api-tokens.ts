@@ -20,11 +20,15 @@ function sha256(text: string): string {
 
 export const formatToken = (id: number, secret: string) => `${TOKEN_PREFIX}${id}_${secret}`;
 
+export type TokenRow = typeof apiTokens.$inferSelect;
+
 /** The actor of a presented API token, or null when it is unknown, wrong, revoked or expired. */
-export async function tokenActor(db: Queryable, presented: string): Promise<Actor | null> {
+export async function tokenActor(db: Queryable, presented: string, cache?: { token(id: number, load: () => Promise<TokenRow | null>): Promise<TokenRow | null> }): Promise<Actor | null> {
   const m = /^tet_(\d{1,10})_([A-Za-z0-9_-]{20,100})$/.exec(presented);
   if (!m) return null;
-  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, Number(m[1])));
+  const id = Number(m[1]);
+  const load = async () => (await db.select().from(apiTokens).where(eq(apiTokens.id, id)))[0] ?? null;
+  const row = cache ? await cache.token(id, load) : await load();
   if (!row) return null;
   const given = Buffer.from(sha256(m[2]), 'hex');
   const stored = Buffer.from(row.secretHash, 'hex');

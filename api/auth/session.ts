@@ -8,7 +8,8 @@ import { config } from '../config';
 import type { Queryable } from '../db';
 import { appError } from '../errors';
 import { ANONYMOUS, type Actor } from './actor';
-import { TOKEN_PREFIX, tokenActor } from './api-tokens';
+import { TOKEN_PREFIX, tokenActor, type TokenRow } from './api-tokens';
+import { IdentityCache } from './identity-cache';
 
 const ISSUER = 'township-enforcement';
 
@@ -41,6 +42,32 @@ export async function signSession(userId: number): Promise<{ token: string; expi
   return { token, expiresAt };
 }
 
+/** What a session needs to know of its account on every request. */
+async function loadUser(db: Queryable, userId: number) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      role: users.role,
+      active: users.active,
+      organizationId: users.organizationId,
+      sessionsValidFrom: users.sessionsValidFrom,
+      kind: organizations.kind,
+    })
+    .from(users)
+    .leftJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(users.id, userId));
+  return row ?? null;
+}
+
+export type SessionUser = Awaited<ReturnType<typeof loadUser>>;
+
+/** The accounts and tokens of requests, kept between requests (see identity-cache.ts). */
+export type Identities = IdentityCache<SessionUser, TokenRow | null>;
+
+/** An empty cache of accounts and tokens; `live` once changes to them are known to be heard. */
+export const createIdentities = (live: boolean): Identities => new IdentityCache(live);
+
 const unauthenticated = () =>
   appError('UNAUTHENTICATED', {
     zh: '登录已失效或凭证无效，请重新登录',
@@ -51,12 +78,12 @@ const unauthenticated = () =>
  * The actor behind an Authorization header. No header is anonymous; a header that does not verify
  * (forged, expired, a disabled account) is refused outright rather than treated as anonymous.
  */
-export async function authenticate(db: Queryable, header: string | undefined): Promise<Actor> {
+export async function authenticate(db: Queryable, header: string | undefined, cache?: Identities): Promise<Actor> {
   if (!header) return ANONYMOUS;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw unauthenticated();
   if (match[1].startsWith(TOKEN_PREFIX)) {
-    const actor = await tokenActor(db, match[1]);
+    const actor = await tokenActor(db, match[1], cache);
     if (!actor) throw unauthenticated();
     return actor;
   }
@@ -71,19 +98,7 @@ export async function authenticate(db: Queryable, header: string | undefined): P
     throw unauthenticated();
   }
   if (Number.isNaN(userId)) throw unauthenticated();
-  const [row] = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      role: users.role,
-      active: users.active,
-      organizationId: users.organizationId,
-      sessionsValidFrom: users.sessionsValidFrom,
-      kind: organizations.kind,
-    })
-    .from(users)
-    .leftJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(eq(users.id, userId));
+  const row = cache ? await cache.user(userId, () => loadUser(db, userId)) : await loadUser(db, userId);
   if (!row || !row.active) throw unauthenticated();
   // A password change ends the sessions signed before it (and at the same millisecond).
   if (row.sessionsValidFrom && issuedAt <= row.sessionsValidFrom.getTime()) throw unauthenticated();

@@ -1,10 +1,13 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import type { Records } from './records';
 import type { CrudService } from './service';
 import { BulkResult, ListMetadata, MAX_PER_PAGE } from './list-metadata';
 import { targetOf, type ResourceModel } from './model';
 import type { Row } from './resource';
+import { jsonRead } from './json-read';
+import { wantedOf } from './selection';
 
 type Args = Record<string, unknown>;
 
@@ -29,16 +32,19 @@ export function createCrudResolver(
   const models = records.models;
   const { name, plural } = model;
 
+  /** The statement's select list for what this field of the query asks (compiled once per document). */
+  const readFor = (ctx: Context, info: GraphQLResolveInfo) => jsonRead(models, model, wantedOf(info), ctx.actor, info.fieldNodes[0]);
+
   @Resolver(() => types.ObjectType)
   abstract class CrudResolver {
     @Query(() => types.ObjectType, { name, nullable: true, description: `One ${name} by id, or null.` })
-    async getOne(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-      return service.get(ctx.db, id);
+    async getOne(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+      return service.getAs(ctx.db, id, readFor(ctx, info));
     }
 
     @Query(() => [types.ObjectType], { name: `all${plural}`, description: `A page of ${plural}, filtered and sorted.` })
-    async getList(@Args(() => types.ListArgs) args: Args, @Ctx() ctx: Context) {
-      return service.list(ctx.db, args);
+    async getList(@Args(() => types.ListArgs) args: Args, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+      return service.listAs(ctx.db, args, readFor(ctx, info));
     }
 
     @Query(() => ListMetadata, { name: `_all${plural}Meta`, description: `How many ${plural} match the filter.` })
@@ -88,13 +94,15 @@ export function createCrudResolver(
     const params = Object.entries(preset.args ?? {});
     const run = function (...values: unknown[]) {
       const ctx = values[params.length] as Context;
+      const info = values[params.length + 1] as GraphQLResolveInfo;
       const filter = { ...preset.filter, ...Object.fromEntries(params.map(([key], i) => [key, values[i]])) };
-      return service.list(ctx.db, { filter, sortField: preset.sortField, sortOrder: preset.sortOrder, perPage: MAX_PER_PAGE });
+      return service.listAs(ctx.db, { filter, sortField: preset.sortField, sortOrder: preset.sortOrder, perPage: MAX_PER_PAGE }, readFor(ctx, info));
     };
     Object.defineProperty(CrudResolver.prototype, method, { value: run, writable: true, configurable: true });
     const descriptor = Object.getOwnPropertyDescriptor(CrudResolver.prototype, method)!;
     params.forEach(([key, arg], i) => Arg(key, () => PRESET_ARG_TYPES[arg.type], { description: arg.description })(CrudResolver.prototype, method, i));
     Ctx()(CrudResolver.prototype, method, params.length);
+    Info()(CrudResolver.prototype, method, params.length + 1);
     Query(() => [types.ObjectType], { name: presetName, description: preset.description })(CrudResolver.prototype, method, descriptor);
   }
 
@@ -105,6 +113,8 @@ export function createCrudResolver(
     const target = targetOf(models, field);
     const method = `resolve_${field.objectField}`;
     const resolve = function (root: Row, ctx: Context) {
+      // Read by the statement that read the row (json-read.ts), or else by a batch loader.
+      if (field.objectField! in root) return root[field.objectField!];
       const id = root[field.key] as number | null;
       return id === null || id === undefined ? null : ctx.loaders.ofModel(target).load(id);
     };

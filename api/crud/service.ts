@@ -12,6 +12,7 @@ import { normalizeInput, runGuards, validateWrite } from './validate';
 import { currentActor } from '../auth/actor';
 import { assertSignedIn, authorizeWrite, readScope } from './authorize';
 import { writeAudit } from './audit';
+import type { JsonRead } from './json-read';
 
 /**
  * The generic record operations of one resource. Resolvers, domain operations and the seed all
@@ -54,6 +55,29 @@ export class CrudService {
       .limit(limit)
       .offset(offset);
     return rows as Row[];
+  }
+
+  /**
+   * A page of records shaped as the query asks, references included, in one statement (see
+   * json-read.ts). `where` narrows it further (a domain list: what a street held on a day).
+   */
+  async listAs(db: Queryable, params: ListParams, read: JsonRead, where?: SQL): Promise<Row[]> {
+    const condition = and(filterToWhere(this.model, params.filter), this.readable(), where) ?? sql`true`;
+    const { limit, offset, orderBy } = paging(this.model, params);
+    const result = await db.execute(
+      sql`select ${read.select} from ${this.model.table} where ${condition} order by ${sql.join(orderBy, sql`, `)} limit ${limit} offset ${offset}`,
+    );
+    return (result as unknown as { rows: { r: Row }[] }).rows.map((row) => read.decode(row.r) as Row);
+  }
+
+  /** One record shaped as the query asks, in one statement, or null. */
+  async getAs(db: Queryable, id: unknown, read: JsonRead): Promise<Row | null> {
+    const n = parseId(id);
+    if (n === null) return null;
+    const condition = and(eq(this.idColumn, n), this.readable());
+    const result = await db.execute(sql`select ${read.select} from ${this.model.table} where ${condition}`);
+    const [row] = (result as unknown as { rows: { r: Row }[] }).rows;
+    return row ? (read.decode(row.r) as Row) : null;
   }
 
   async count(db: Queryable, filter: ListParams['filter']): Promise<number> {

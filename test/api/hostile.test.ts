@@ -127,17 +127,23 @@ describe('rate limit', () => {
     }
   });
 
-  // The embedded database serves one instance; on PostgreSQL the counters are shared.
+  // The embedded database serves one instance; on PostgreSQL the counters are shared. Each instance
+  // counts in memory and adds its counts to the shared ones every `shareEveryMs`.
   if (process.env.TEST_DRIVER === 'pg') it('holds across two instances on one PostgreSQL database', async () => {
-    const first = await startTestServer({ sharing: server, limits: { perMinute: 4 } });
-    const second = await startTestServer({ sharing: server, limits: { perMinute: 4 } });
+    const limits = { perMinute: 4, shareEveryMs: 100 };
+    const first = await startTestServer({ sharing: server, limits });
+    const second = await startTestServer({ sharing: server, limits });
+    const shared = () => new Promise((resolve) => setTimeout(resolve, 500));
     try {
       const token = await server.tokenFor('CATALOG_EDITOR');
       const ask = (s: TestServer) => raw({ ...s, adminToken: token }, JSON.stringify({ query: '{ _allOrganizationsMeta { count } }' }));
       expect((await ask(first)).status).toBe(200);
-      expect((await ask(second)).status).toBe(200);
       expect((await ask(first)).status).toBe(200);
+      await shared();
       expect((await ask(second)).status).toBe(200);
+      expect((await ask(second)).status).toBe(200);
+      await shared();
+      // Four in all: each instance knows of the other's two.
       expect((await ask(first)).status).toBe(429);
       expect((await ask(second)).status).toBe(429);
     } finally {

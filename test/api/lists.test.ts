@@ -107,18 +107,45 @@ describe('references', () => {
     expect((await ok(server, 'Organization', { id: world.street }, 'parent { id }')).parent).toBeNull();
   });
 
-  it('loads the references of 100 rows with one statement per reference field, not one per row', async () => {
+  // The regression guard of the read path: statements per request, not timings.
+  it('answers a nested list of 10 or 100 rows, and a record by id, with one statement each', async () => {
     const created: string[] = [];
     for (let i = 0; i < 100; i++) {
       created.push(await world.org(`批量机构${i}`, 'OTHER', { parentId: ids[i % ids.length], region: '批量县' }));
     }
-    const query = 'id parent { id name parent { id } }';
-    server.queries.length = 0;
-    const rows = await ok(server, 'allOrganizations', { filter: { region: '批量县' }, perPage: 100 }, query);
+    const query = 'id name parent { id name parent { id } }';
+    // The statements of the second of two identical requests: the first makes the caller known.
+    const statements = async (run: () => Promise<unknown>) => {
+      await run();
+      server.queries.length = 0;
+      await run();
+      return [...server.queries];
+    };
+    let rows: any[] = [];
+    const ten = await statements(async () => (rows = await ok(server, 'allOrganizations', { filter: { region: '批量县' }, perPage: 10 }, query)));
+    expect(rows).toHaveLength(10);
+    const hundred = await statements(async () => (rows = await ok(server, 'allOrganizations', { filter: { region: '批量县' }, perPage: 100 }, query)));
     expect(rows).toHaveLength(100);
-    expect(rows[7].parent.id).toBe(ids[7 % ids.length]);
-    // One statement to know the caller, one for the page, one for the parents; grandparents are all
-    // null, so none for them.
-    expect(server.queries).toHaveLength(3);
+    expect(rows[7].parent).toEqual({ id: ids[7 % ids.length], name: expect.any(String), parent: null });
+    let one: any;
+    const byId = await statements(async () => (one = await ok(server, 'Organization', { id: created[7] }, query)));
+    expect(one).toEqual(rows[7]);
+    expect(ten).toHaveLength(1);
+    expect(hundred).toHaveLength(1);
+    expect(byId).toHaveLength(1);
+    // Only what was asked is read: the record's other columns stay in the table.
+    const selected = hundred[0].slice(0, hundred[0].indexOf(' as r from'));
+    expect(selected).toMatch(/"parent_id"/);
+    expect(selected).not.toMatch(/"code"|"region"|"kind"|"created_at"/);
+  });
+
+  it('reads a reference to its own table (an organization's parent) as the record itself reads', async () => {
+    const query = 'id parentId parent { id parentId parent { id name } }';
+    const rows = await ok<any[]>(server, 'allOrganizations', { filter: { region: '批量县' }, perPage: 100 }, query);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const parent = await ok<any>(server, 'Organization', { id: row.parentId }, 'id parentId parent { id name }');
+      expect(row.parent).toEqual(parent);
+    }
   });
 });

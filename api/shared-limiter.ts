@@ -1,0 +1,90 @@
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { logFailure } from './log';
+
+/** What a request limiter must do: count one request, or reject with a RateLimiterRes. */
+export interface RequestLimiter {
+  consume(key: string): Promise<unknown>;
+}
+
+interface Count {
+  /** Requests counted here and not yet added to the shared store. */
+  pending: number;
+  /** The caller's total in the shared store (every instance) at the last accounting. */
+  shared: number;
+  /** When the current window ends (ms since the epoch). */
+  resetAt: number;
+  /** Counted here since the last accounting. */
+  active: boolean;
+}
+
+/**
+ * A per-minute request limit shared by every instance, without a database write per request.
+ * Each instance counts in memory and, every `everyMs`, adds what it counted to the shared store
+ * (rate-limiter-flexible's PostgreSQL limiter: one upsert per active caller) and reads back the
+ * caller's total across instances. A caller is refused once the last shared total plus what was
+ * counted here since reaches the limit: exact on one instance; across instances a caller may get
+ * up to one accounting interval's requests more per instance.
+ */
+export class SharedLimiter implements RequestLimiter {
+  private readonly counts = new Map<string, Count>();
+  private readonly timer: NodeJS.Timeout;
+  private accounting: Promise<void> | undefined;
+
+  constructor(
+    private readonly store: RateLimiterAbstract,
+    private readonly points: number,
+    private readonly durationMs: number,
+    everyMs: number,
+  ) {
+    this.timer = setInterval(() => void this.account(), everyMs);
+    this.timer.unref();
+  }
+
+  async consume(key: string): Promise<void> {
+    const now = Date.now();
+    let count = this.counts.get(key);
+    if (!count || now >= count.resetAt) {
+      count = { pending: count?.pending ?? 0, shared: 0, resetAt: now + this.durationMs, active: true };
+      this.counts.set(key, count);
+    }
+    if (count.shared + count.pending >= this.points) {
+      throw new RateLimiterRes(0, count.resetAt - now, count.shared + count.pending, false);
+    }
+    count.pending++;
+    count.active = true;
+  }
+
+  /** Adds the counts to the shared store and reads back each active caller's total. */
+  account(): Promise<void> {
+    this.accounting ??= this.share().finally(() => (this.accounting = undefined));
+    return this.accounting;
+  }
+
+  private async share(): Promise<void> {
+    const now = Date.now();
+    for (const [key, count] of this.counts) {
+      if (!count.active && count.pending === 0) {
+        if (now >= count.resetAt) this.counts.delete(key);
+        continue;
+      }
+      const sent = count.pending;
+      try {
+        const res = sent > 0 ? await this.store.penalty(key, sent) : await this.store.get(key);
+        count.pending -= sent;
+        count.active = false;
+        if (res) {
+          count.shared = res.consumedPoints;
+          count.resetAt = Date.now() + res.msBeforeNext;
+        }
+      } catch (error) {
+        // The store is away (a database restart): keep counting here and share later.
+        logFailure('rate-limit', error);
+        return;
+      }
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
