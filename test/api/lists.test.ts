@@ -139,7 +139,7 @@ describe('references', () => {
     expect(selected).not.toMatch(/"code"|"region"|"kind"|"created_at"/);
   });
 
-  it('reads a reference to its own table (an organization's parent) as the record itself reads', async () => {
+  it("reads a reference to its own table (an organization's parent) as the record itself reads", async () => {
     const query = 'id parentId parent { id parentId parent { id name } }';
     const rows = await ok<any[]>(server, 'allOrganizations', { filter: { region: '批量县' }, perPage: 100 }, query);
     expect(rows.length).toBeGreaterThan(0);
