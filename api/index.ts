@@ -1,3 +1,4 @@
+import './production-mode';
 import { config } from './config';
 import { openDatabase, type Database } from './db';
 import { DataDirLockedError } from './data-dir-lock';

@@ -19,6 +19,7 @@ const OPEN = new Set(['login', 'me']);
 const ROOT_SCOPES: Record<string, string[]> = {
   trainingHours: ['StaffMember', 'TrainingAttendance'],
   catalogDiff: ['DelegationCatalog', 'Delegation'],
+  _delegationsAsOfMeta: ['Delegation'],
 };
 
 /** What the checks need to know of the records, worked out once per schema. */

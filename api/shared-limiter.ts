@@ -13,15 +13,15 @@ interface Count {
   shared: number;
   /** When the current window ends (ms since the epoch). */
   resetAt: number;
-  /** Counted here since the last accounting. */
-  active: boolean;
+  /** When this instance last counted a request of the caller. */
+  seenAt: number;
 }
 
 /**
  * A per-minute request limit shared by every instance, without a database write per request.
  * Each instance counts in memory and, every `everyMs`, adds what it counted to the shared store
- * (rate-limiter-flexible's PostgreSQL limiter: one upsert per active caller) and reads back the
- * caller's total across instances. A caller is refused once the last shared total plus what was
+ * (rate-limiter-flexible's PostgreSQL limiter: one upsert per caller it counted) and reads back
+ * the total across instances of each caller it has seen recently. A caller is refused once the last shared total plus what was
  * counted here since reaches the limit: exact on one instance; across instances a caller may get
  * up to one accounting interval's requests more per instance.
  */
@@ -29,6 +29,8 @@ export class SharedLimiter implements RequestLimiter {
   private readonly counts = new Map<string, Count>();
   private readonly timer: NodeJS.Timeout;
   private accounting: Promise<void> | undefined;
+  /** Callers seen this recently have their shared totals read back even when idle here. */
+  private readonly recentMs: number;
 
   constructor(
     private readonly store: RateLimiterAbstract,
@@ -36,6 +38,7 @@ export class SharedLimiter implements RequestLimiter {
     private readonly durationMs: number,
     everyMs: number,
   ) {
+    this.recentMs = everyMs * 10;
     this.timer = setInterval(() => void this.account(), everyMs);
     this.timer.unref();
   }
@@ -44,14 +47,14 @@ export class SharedLimiter implements RequestLimiter {
     const now = Date.now();
     let count = this.counts.get(key);
     if (!count || now >= count.resetAt) {
-      count = { pending: count?.pending ?? 0, shared: 0, resetAt: now + this.durationMs, active: true };
+      count = { pending: count?.pending ?? 0, shared: 0, resetAt: now + this.durationMs, seenAt: now };
       this.counts.set(key, count);
     }
     if (count.shared + count.pending >= this.points) {
       throw new RateLimiterRes(0, count.resetAt - now, count.shared + count.pending, false);
     }
     count.pending++;
-    count.active = true;
+    count.seenAt = now;
   }
 
   /** Adds the counts to the shared store and reads back each active caller's total. */
@@ -63,7 +66,7 @@ export class SharedLimiter implements RequestLimiter {
   private async share(): Promise<void> {
     const now = Date.now();
     for (const [key, count] of this.counts) {
-      if (!count.active && count.pending === 0) {
+      if (count.pending === 0 && now - count.seenAt > this.recentMs) {
         if (now >= count.resetAt) this.counts.delete(key);
         continue;
       }
@@ -71,7 +74,6 @@ export class SharedLimiter implements RequestLimiter {
       try {
         const res = sent > 0 ? await this.store.penalty(key, sent) : await this.store.get(key);
         count.pending -= sent;
-        count.active = false;
         if (res) {
           count.shared = res.consumedPoints;
           count.resetAt = Date.now() + res.msBeforeNext;

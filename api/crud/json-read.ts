@@ -4,7 +4,9 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../auth/actor';
 import { readScope } from './authorize';
 import { targetOf, type ComputedModel, type FieldModel, type ResourceModel } from './model';
-import type { Wanted } from './selection';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../context';
+import { wantedOf, type Wanted } from './selection';
 
 // One SQL statement per root field. A read is compiled from what the query asks: the record's
 // requested columns and computed fields, and each requested reference as a correlated subquery
@@ -141,4 +143,9 @@ export function jsonRead(models: ResourceModel[], model: ResourceModel, wanted: 
     if (!perActor) cache.set(cacheKey, map);
   }
   return read;
+}
+
+/** The select list for what one field of a query asks of `model`, as the request's actor may read it. */
+export function readOf(ctx: Context, model: ResourceModel, info: GraphQLResolveInfo): JsonRead {
+  return jsonRead(ctx.records.models, model, wantedOf(info), ctx.actor, info.fieldNodes[0]);
 }

@@ -6,8 +6,7 @@ import type { CrudService } from './service';
 import { BulkResult, ListMetadata, MAX_PER_PAGE } from './list-metadata';
 import { targetOf, type ResourceModel } from './model';
 import type { Row } from './resource';
-import { jsonRead } from './json-read';
-import { wantedOf } from './selection';
+import { readOf } from './json-read';
 
 type Args = Record<string, unknown>;
 
@@ -33,7 +32,7 @@ export function createCrudResolver(
   const { name, plural } = model;
 
   /** The statement's select list for what this field of the query asks (compiled once per document). */
-  const readFor = (ctx: Context, info: GraphQLResolveInfo) => jsonRead(models, model, wantedOf(info), ctx.actor, info.fieldNodes[0]);
+  const readFor = (ctx: Context, info: GraphQLResolveInfo) => readOf(ctx, model, info);
 
   @Resolver(() => types.ObjectType)
   abstract class CrudResolver {

@@ -80,8 +80,8 @@ export class CrudService {
     return row ? (read.decode(row.r) as Row) : null;
   }
 
-  async count(db: Queryable, filter: ListParams['filter']): Promise<number> {
-    const [row] = await db.select({ n: count() }).from(this.model.table).where(and(filterToWhere(this.model, filter), this.readable()));
+  async count(db: Queryable, filter: ListParams['filter'], where?: SQL): Promise<number> {
+    const [row] = await db.select({ n: count() }).from(this.model.table).where(and(filterToWhere(this.model, filter), this.readable(), where));
     return Number(row.n);
   }
 

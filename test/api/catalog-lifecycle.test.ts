@@ -98,6 +98,18 @@ describe('superseding and as-of', () => {
   let v2: string;
   let street: string;
   let otherItem: string;
+  const item = async (name: string) =>
+    (
+      await ok(server, 'createPowerItem', {
+        codeScheme: '测试编码',
+        code: world.unique('02-FY-'),
+        name,
+        category: 'PENALTY',
+        domainId: world.domain,
+        sourceDepartmentId: world.department,
+        settingBasis: '《城市市容和环境卫生管理条例》第三十六条',
+      })
+    ).id as string;
 
   beforeAll(async () => {
     street = await world.org('版本街道', 'STREET');
@@ -161,6 +173,23 @@ describe('superseding and as-of', () => {
     await delegate(v3, '2025-01-01', street, world.powerItem);
     expect((await asOf(street, '2025-06-01')).map((d) => d.catalogId)).toEqual([v2]);
     expect(onlyError(await call(server, 'delegationsAsOf', { organizationId: '999999', date: '2025-01-01' })).extensions!.code).toBe('NOT_FOUND');
+  });
+
+  it('answers a page at a time, by power item, with the count of the whole answer', async () => {
+    const day = '2025-06-01';
+    const extra = await draft({ effectiveFrom: '2025-03-01' });
+    for (let i = 0; i < 3; i++) await delegate(extra, '2025-03-01', street, await item(`对分页事项${i}的处罚`));
+    await ok(server, 'publishDelegationCatalog', { id: extra });
+    const all = await ok<{ id: string; powerItemId: string }[]>(server, 'delegationsAsOf', { organizationId: street, date: day, perPage: 1000 }, 'id powerItemId');
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    expect(all.map((d) => Number(d.powerItemId))).toEqual(all.map((d) => Number(d.powerItemId)).sort((a, b) => a - b));
+    const pages = [];
+    for (let page = 0; page * 2 < all.length; page++) {
+      pages.push(...(await ok<{ id: string }[]>(server, 'delegationsAsOf', { organizationId: street, date: day, page, perPage: 2 }, 'id')));
+    }
+    expect(pages.map((d) => d.id)).toEqual(all.map((d) => d.id));
+    expect(await ok(server, '_delegationsAsOfMeta', { organizationId: street, date: day }, 'count')).toEqual({ count: all.length });
+    expect(fieldErrors(await call(server, 'delegationsAsOf', { organizationId: street, date: day, perPage: 0 }))).toEqual({ perPage: 'range' });
   });
 
   it('refuses a malformed date', async () => {

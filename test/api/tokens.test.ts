@@ -73,6 +73,43 @@ it('masks names and mobile numbers without the personal-data scope', async () =>
   ]);
 });
 
+/** Retries `check` until it passes or five seconds have gone: a notice between instances takes a moment. */
+async function eventually(check: () => Promise<void>): Promise<void> {
+  const until = Date.now() + 5_000;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > until) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+// Servers keep who signs requests in memory between requests: a revocation or deactivation must
+// still hold at once on the instance that made it, and on every other one as soon as it hears.
+it('is refused by every instance once revoked, as is an account once deactivated', async () => {
+  const other = await startTestServer({ sharing: server });
+  try {
+    const count = (as: TestServer) => call(as, '_allOrganizationsMeta', {}, 'count');
+    const { secret, apiToken } = await issue(['Organization']);
+    expect(errorCode(await count(other.as(secret)))).toBeUndefined();
+    expect(errorCode(await count(server.as(secret)))).toBeUndefined();
+    await ok(server, 'revokeApiToken', { id: apiToken.id });
+    expect(errorCode(await count(server.as(secret)))).toBe('UNAUTHENTICATED');
+    await eventually(async () => expect(errorCode(await count(other.as(secret)))).toBe('UNAUTHENTICATED'));
+
+    const session = await server.tokenFor('VIEWER', world.street);
+    const me = await ok<{ id: string }>(other.as(session), 'me', {}, 'id');
+    expect(errorCode(await count(server.as(session)))).toBeUndefined();
+    await ok(server, 'updateUser', { id: me.id, active: false });
+    expect(errorCode(await count(server.as(session)))).toBe('UNAUTHENTICATED');
+    await eventually(async () => expect(errorCode(await count(other.as(session)))).toBe('UNAUTHENTICATED'));
+  } finally {
+    await other.stop();
+  }
+});
+
 it('cannot write, and stops working when revoked or expired', async () => {
   const { as, apiToken, secret } = await issue(['Organization']);
   const before = await dbFingerprint(server);

@@ -5,14 +5,14 @@ import path from 'node:path';
 // above: identity knows nothing of records, the generic layer nothing of particular records, the
 // records nothing of the schema or the server. docs/architecture.md draws the same picture.
 const LAYERS: [name: string, paths: string[]][] = [
-  ['foundation', ['drizzle/schema/', 'api/config.ts', 'api/config-check.ts', 'api/dates.ts', 'api/log.ts', 'api/errors.ts', 'api/database-errors.ts', 'api/data-dir-lock.ts', 'api/http-drain.ts', 'api/input-guard.ts']],
+  ['foundation', ['drizzle/schema/', 'api/config.ts', 'api/config-check.ts', 'api/dates.ts', 'api/log.ts', 'api/errors.ts', 'api/database-errors.ts', 'api/data-dir-lock.ts', 'api/http-drain.ts', 'api/input-guard.ts', 'api/production-mode.ts']],
   ['database', ['api/db.ts']],
   ['operations', ['api/ops/']],
   ['identity', ['api/auth/']],
   ['generic records', ['api/crud/']],
   ['records', ['api/resources/']],
   ['schema', ['api/schema.ts', 'api/schema-hints.ts', 'api/schema-hints-format.ts', 'api/read-guard.ts', 'api/app.ts']],
-  ['server', ['api/server.ts', 'api/limits.ts', 'api/login-guard.ts', 'api/query-cost.ts', 'api/format-error.ts']],
+  ['server', ['api/server.ts', 'api/limits.ts', 'api/login-guard.ts', 'api/query-cost.ts', 'api/format-error.ts', 'api/shared-limiter.ts']],
   ['entry points', ['api/index.ts', 'api/scripts/', 'api/seed/']],
 ];
 /** Types only: any layer may name the request context, and it pulls in nothing by being named. */

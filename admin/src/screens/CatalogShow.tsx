@@ -85,7 +85,7 @@ function AsOf() {
   const { data } = useQuery({
     queryKey: ['as-of', organizationId, asked],
     enabled: Boolean(organizationId && asked),
-    queryFn: () => graphql<{ delegationsAsOf: DelegationRow[] }>(`query($o: ID!, $d: LocalDate!) { delegationsAsOf(organizationId: $o, date: $d) { ${ROW} } }`, { o: organizationId, d: asked }),
+    queryFn: () => graphql<{ delegationsAsOf: DelegationRow[] }>(`query($o: ID!, $d: LocalDate!) { delegationsAsOf(organizationId: $o, date: $d, perPage: 1000) { ${ROW} } }`, { o: organizationId, d: asked }),
   });
   const local = (orgs?.allOrganizations ?? []).filter((o) => o.kind === 'STREET' || o.kind === 'TOWNSHIP');
   return (
