@@ -68,6 +68,37 @@ export type Identities = IdentityCache<SessionUser, TokenRow | null>;
 /** An empty cache of accounts and tokens; `live` once changes to them are known to be heard. */
 export const createIdentities = (live: boolean): Identities => new IdentityCache(live);
 
+interface Claims {
+  userId: number;
+  issuedAt: number;
+  expiresAt: number;
+}
+
+/** Signatures already checked: a session token is verified once, then only its expiry is. */
+const verified = new Map<string, Claims>();
+const MAX_VERIFIED = 10_000;
+
+/** The account and issue time a session token carries, or null when it does not verify or has expired. */
+async function sessionClaims(token: string): Promise<Claims | null> {
+  const known = verified.get(token);
+  if (known) return known.expiresAt > Date.now() ? known : null;
+  try {
+    // A token without an expiry or an issue time was not made here, whatever its signature.
+    const { payload } = await jwtVerify(token, signingKey(), { issuer: ISSUER, algorithms: ['HS256'], requiredClaims: ['exp', 'iat', 'sub'] });
+    if (!/^[1-9]\d{0,8}$/.test(payload.sub ?? '')) return null;
+    const claims = {
+      userId: Number(payload.sub),
+      issuedAt: typeof payload.iat_ms === 'number' ? payload.iat_ms : payload.iat! * 1000,
+      expiresAt: payload.exp! * 1000,
+    };
+    if (verified.size >= MAX_VERIFIED) verified.clear();
+    verified.set(token, claims);
+    return claims;
+  } catch {
+    return null;
+  }
+}
+
 const unauthenticated = () =>
   appError('UNAUTHENTICATED', {
     zh: '登录已失效或凭证无效，请重新登录',
@@ -87,17 +118,9 @@ export async function authenticate(db: Queryable, header: string | undefined, ca
     if (!actor) throw unauthenticated();
     return actor;
   }
-  let userId: number;
-  let issuedAt: number;
-  try {
-    // A token without an expiry or an issue time was not made here, whatever its signature.
-    const { payload } = await jwtVerify(match[1], signingKey(), { issuer: ISSUER, algorithms: ['HS256'], requiredClaims: ['exp', 'iat', 'sub'] });
-    userId = /^[1-9]\d{0,8}$/.test(payload.sub ?? '') ? Number(payload.sub) : NaN;
-    issuedAt = typeof payload.iat_ms === 'number' ? payload.iat_ms : payload.iat! * 1000;
-  } catch {
-    throw unauthenticated();
-  }
-  if (Number.isNaN(userId)) throw unauthenticated();
+  const claims = await sessionClaims(match[1]);
+  if (!claims) throw unauthenticated();
+  const { userId, issuedAt } = claims;
   const row = cache ? await cache.user(userId, () => loadUser(db, userId)) : await loadUser(db, userId);
   if (!row || !row.active) throw unauthenticated();
   // A password change ends the sessions signed before it (and at the same millisecond).

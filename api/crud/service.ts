@@ -64,9 +64,11 @@ export class CrudService {
   async listAs(db: Queryable, params: ListParams, read: JsonRead, where?: SQL): Promise<Row[]> {
     const condition = and(filterToWhere(this.model, params.filter), this.readable(), where) ?? sql`true`;
     const { limit, offset, orderBy } = paging(this.model, params);
-    const result = await db.execute(
-      sql`select ${read.select} from ${this.model.table} where ${condition} order by ${sql.join(orderBy, sql`, `)} limit ${limit} offset ${offset}`,
-    );
+    const order = sql.join(orderBy, sql`, `);
+    // The page is cut before the objects are built: PostgreSQL would otherwise build one for every
+    // row an offset skips. The page goes by the table's own name, so the select list reads it unchanged.
+    const page = sql`(select * from ${this.model.table} where ${condition} order by ${order} limit ${limit} offset ${offset}) as ${this.model.table}`;
+    const result = await db.execute(sql`select ${read.select} from ${page} order by ${order}`);
     return (result as unknown as { rows: { r: Row }[] }).rows.map((row) => read.decode(row.r) as Row);
   }
 
