@@ -1,7 +1,8 @@
 import type { AuthProvider } from 'react-admin';
 import { graphql } from './data-provider';
 import { setTimeZone } from './dates';
-import { PERMISSIONS_QUERY, type Permissions } from './permissions';
+import { LoginDocument, MyPermissionsDocument, type LoginMutation } from './generated/operations';
+import type { Permissions } from './permissions';
 
 // Sessions are signed tokens from the API's `login`; the browser keeps the token and sends it as
 // `Authorization: Bearer …` with every request (data-provider.ts). What the user may do
@@ -12,12 +13,7 @@ const TOKEN = 'township.token';
 const USER = 'township.user';
 const PERMISSIONS = 'township.permissions';
 
-interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string | null;
-  role: string;
-}
+type SessionUser = LoginMutation['login']['user'];
 
 export const sessionToken = (): string | null => localStorage.getItem(TOKEN);
 
@@ -28,7 +24,7 @@ function clear() {
 }
 
 async function loadPermissions(): Promise<Permissions> {
-  const data = await graphql<{ myPermissions: Permissions; timeZone: string }>(PERMISSIONS_QUERY);
+  const data = await graphql(MyPermissionsDocument);
   setTimeZone(data.timeZone);
   localStorage.setItem(PERMISSIONS, JSON.stringify(data.myPermissions));
   return data.myPermissions;
@@ -39,10 +35,7 @@ let loading: Promise<Permissions> | undefined;
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     clear();
-    const data = await graphql<{ login: { token: string; user: SessionUser } }>(
-      'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token user { id username displayName role } } }',
-      { u: username, p: password },
-    );
+    const data = await graphql(LoginDocument, { username, password });
     localStorage.setItem(TOKEN, data.login.token);
     localStorage.setItem(USER, JSON.stringify(data.login.user));
     loading = loadPermissions();

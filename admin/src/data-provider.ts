@@ -1,6 +1,8 @@
 import buildGraphQLProvider from 'ra-data-graphql-simple';
 import { HttpLink } from '@apollo/client';
 import { HttpError, type DataProvider } from 'react-admin';
+import { print } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { currentLocale } from './i18n/i18n-provider';
 import { withReferences } from './provider/references';
 import { schema, typeFields } from './provider/schema';
@@ -83,10 +85,20 @@ export async function buildDataProvider(uri = '/graphql'): Promise<DataProvider>
   });
 }
 
-/** A domain query or mutation beside the grammar (dashboard figures, completeTransfer …). */
-export async function graphql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, uri = '/graphql'): Promise<T> {
-  const res = await authFetch(uri, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  const json = (await res.json()) as { data?: T; errors?: ServerError[] };
+const printed = new WeakMap<object, string>();
+
+/**
+ * A domain query or mutation beside the grammar (dashboard figures, completeTransfer …): one of the
+ * typed documents generated from the `.graphql` files beside the screens (generated/operations.ts),
+ * so its variables and its answer are typed from schema.graphql.
+ */
+export function graphql<TData>(document: TypedDocumentNode<TData, Record<string, never>>): Promise<TData>;
+export function graphql<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<TData>;
+export async function graphql<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables?: TVariables): Promise<TData> {
+  let query = printed.get(document);
+  if (query === undefined) printed.set(document, (query = print(document)));
+  const res = await authFetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: variables ?? {} }) });
+  const json = (await res.json()) as { data?: TData; errors?: ServerError[] };
   if (json.errors?.length) throw toHttpError({ graphQLErrors: json.errors });
-  return json.data as T;
+  return json.data as TData;
 }

@@ -1,34 +1,15 @@
 import { usePermissions, useRecordContext, type RaRecord } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
 import { graphql } from './data-provider';
+import { MyRecordPermissionsDocument, type MyPermissionsQuery } from './generated/operations';
 
 // What the signed-in user may do, as the API's `myPermissions` tells it (the same declared rules
 // the server enforces). Screens show only the controls that will work; the server still refuses on
 // its own. Fetched once after sign-in (auth-provider.ts).
 
-export interface ResourcePermission {
-  resource: string;
-  readAll: boolean;
-  create: boolean;
-  update: boolean;
-  delete: boolean;
-  ownOrganizationOnly: boolean;
-  ownerPaths: string[][];
-  sharedOwnership: boolean;
-  operations: string[];
-}
-
-export interface Permissions {
-  userId: string | null;
-  role: string | null;
-  organizationId: string | null;
-  local: boolean;
-  resources: ResourcePermission[];
-  operations: string[];
-}
-
-export const PERMISSIONS_QUERY =
-  '{ myPermissions { userId role organizationId local operations resources { resource readAll create update delete ownOrganizationOnly ownerPaths sharedOwnership operations } } timeZone }';
+/** As `myPermissions` answers (permissions.graphql). */
+export type Permissions = MyPermissionsQuery['myPermissions'];
+export type ResourcePermission = Permissions['resources'][number];
 
 const NONE: ResourcePermission = { resource: '', readAll: true, create: false, update: false, delete: false, ownOrganizationOnly: false, ownerPaths: [], sharedOwnership: false, operations: [] };
 
@@ -59,10 +40,7 @@ export function useRecordPermission(resource: string, recordArg?: RaRecord): { u
   const { data } = useQuery({
     queryKey: ['myRecordPermissions', resource, record?.id, record?.version],
     queryFn: () =>
-      graphql<{ myRecordPermissions: { update: boolean; delete: boolean; operations: string[] }[] }>(
-        'query($r: String!, $ids: [ID!]!) { myRecordPermissions(resource: $r, ids: $ids) { update delete operations } }',
-        { r: resource, ids: [record!.id] },
-      ).then((d) => d.myRecordPermissions[0] ?? null),
+      graphql(MyRecordPermissionsDocument, { resource, ids: [String(record!.id)] }).then((d) => d.myRecordPermissions[0] ?? null),
     enabled: perRecord,
   });
   if (!record) return { update: false, delete: false, operations: [] };

@@ -64,6 +64,15 @@ export interface ComputedField {
 
 export type Row = Record<string, unknown> & { id: number; version: number };
 
+/**
+ * A row the generic service read, typed as its table says (`$inferSelect`): the service serves every
+ * record and types rows loosely; a record's own code knows which table it read. Not for records
+ * with hidden columns (an account's password hash), which the service leaves out.
+ */
+export function rowOf<T extends PgTable>(_table: T, row: Row): T['$inferSelect'] {
+  return row as T['$inferSelect'];
+}
+
 /** A reference field of the record, or a reference followed one step (`{ via: 'staffMemberId', field: 'organizationId' }`). */
 export type OwnerPath = string | { via: string; field: string };
 

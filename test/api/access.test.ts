@@ -1,19 +1,13 @@
 import { SignJWT } from 'jose';
-import { dbFingerprint, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
-import { call, ok, errorCode, refused } from '../helpers/operations';
-import { makeWorld, type World } from '../helpers/fixtures';
+import { dbFingerprint, startTestServer } from '../helpers/test-server';
+import { call, ok } from '../helpers/operations';
+import { withWorld } from '../helpers/fixtures';
+import { onlyError, refusal, errorCode, refused } from '../helpers/expect-errors';
 import { resourceDefinitions } from '../../api/resources';
 import type { OwnerPath } from '../../api/crud/resource';
 
 // Who may do what: sign-in, roles, organization scope, and the audit trail of every change.
-let server: TestServer;
-let world: World;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await makeWorld(server);
-});
-afterAll(() => server?.stop());
+const { server, world, signedIn } = withWorld();
 
 
 describe('signing in', () => {
@@ -221,8 +215,13 @@ describe('who may write what', () => {
 
   const WRITERS = Object.fromEntries(resourceDefinitions.map((d) => [d.name, d.access?.writers ?? 'ADMIN']));
   const ROLES = ['ADMIN', 'CATALOG_EDITOR', 'HR', 'SUPERVISOR', 'VIEWER'];
-  /** Records whose owner is the record itself or nobody: only county accounts write them. */
-  const COUNTY_ONLY = ['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog'];
+  /** Records that declare no owning organization belong to the county: only county accounts write them. */
+  const COUNTY_ONLY = resourceDefinitions.filter((d) => !d.access?.owner).map((d) => d.name);
+
+  it('knows which resources only county accounts write', () => {
+    // The catalog's own records: the organizations, domains and items it is made of, and its versions.
+    expect(COUNTY_ONLY).toEqual(expect.arrayContaining(['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog']));
+  });
 
   it('covers every resource', () => {
     expect(Object.keys(cases).sort()).toEqual(resourceDefinitions.map((d) => d.name).sort());
@@ -239,7 +238,7 @@ describe('who may write what', () => {
     const outcomes: string[] = [];
     for (const role of ROLES) {
       for (const where of ['county', 'A'] as const) {
-        const user = server.as(await server.tokenFor(role, where === 'county' ? null : orgs.A));
+        const user = await signedIn(role, where === 'county' ? null : orgs.A);
         const roleMay = role === 'ADMIN' || WRITERS[resource] === role;
         for (const target of ['A', 'B'] as const) {
           const scopeMay = where === 'county' || (target === 'A' && !COUNTY_ONLY.includes(resource));
@@ -276,7 +275,7 @@ describe('who may write what', () => {
   it.each(MULTI_OWNER.map((d) => d.name))('%s: a street account cannot reach another street through any owning reference', async (resource) => {
     const paths = resourceDefinitions.find((d) => d.name === resource)!.access!.owner as OwnerPath[];
     const writer = resourceDefinitions.find((d) => d.name === resource)!.access!.writers;
-    const local = server.as(await server.tokenFor(writer, orgs.A));
+    const local = await signedIn(writer, orgs.A);
     const mine = (await ok(server, `create${resource}`, (await cases[resource]('A')).create)).id;
     for (const path of paths) {
       // Street A's record, with this one reference pointing into street B instead.
@@ -302,22 +301,22 @@ describe('who may write what', () => {
       expect(onlyError(res).extensions).toMatchObject({ code: 'UNAUTHENTICATED', messages: { zh: '请先登录', en: 'Sign in first' } });
     }
     for (const res of [await call(anonymous, 'allOrganizations', {}), await call(anonymous, '_allStaffMembersMeta', {}, 'count'), await call(anonymous, 'overdueFindings', {})]) {
-      expect(onlyError(res).extensions?.code).toBe('UNAUTHENTICATED');
+      refusal(res, 'UNAUTHENTICATED');
     }
     expect((await ok(anonymous, 'me', {}, 'id'))).toBeNull();
   });
 
   it('never lets a street account change its own organization, which would make it county-wide', async () => {
     for (const role of ['CATALOG_EDITOR', 'ADMIN']) {
-      const local = server.as(await server.tokenFor(role, orgs.A));
+      const local = await signedIn(role, orgs.A);
       expect(errorCode(await call(local, 'updateOrganization', { id: orgs.A, kind: 'DEPARTMENT' }))).toBe('FORBIDDEN');
     }
     expect((await ok(server, 'Organization', { id: orgs.A }, 'kind')).kind).toBe('STREET');
   });
 
   it('checks domain operations like edits: a street HR account completes only its own transfers', async () => {
-    const hrA = server.as(await server.tokenFor('HR', orgs.A));
-    const editor = server.as(await server.tokenFor('CATALOG_EDITOR'));
+    const hrA = await signedIn('HR', orgs.A);
+    const editor = await signedIn('CATALOG_EDITOR');
     const staffB = (await ok(server, 'createStaffMember', { name: '乙街道人员', organizationId: orgs.B, category: 'ADMINISTRATIVE' })).id;
     await ok(server, 'createPosting', { staffMemberId: staffB, organizationId: orgs.B, post: 'LEGAL_REVIEW', startedOn: '2024-01-01' });
     const transfer = (await ok(server, 'createTransfer', { staffMemberId: staffB, kind: 'REASSIGNMENT', toOrganizationId: world.township, effectiveDate: '2025-03-01' })).id;
@@ -336,7 +335,7 @@ describe('who may write what', () => {
 
 describe('audit trail', () => {
   it('records who changed what, field by field, in the same transaction, and cannot be edited', async () => {
-    const editor = server.as(await server.tokenFor('CATALOG_EDITOR'));
+    const editor = await signedIn('CATALOG_EDITOR');
     const editorName = (await ok(editor, 'me', {}, 'username')).username;
     const org = (await ok(editor, 'createOrganization', { name: '审计测试镇', kind: 'TOWNSHIP', code: 'AUD-1' })).id;
     await ok(editor, 'updateOrganization', { id: org, name: '审计测试镇（更名）' });
@@ -368,7 +367,7 @@ describe('audit trail', () => {
   });
 
   it('records domain operations with their effects', async () => {
-    const hr = server.as(await server.tokenFor('HR'));
+    const hr = await signedIn('HR');
     const staff = (await ok(hr, 'createStaffMember', { name: '审计调动员', organizationId: world.street, category: 'ADMINISTRATIVE' })).id;
     await ok(hr, 'createPosting', { staffMemberId: staff, organizationId: world.street, post: 'LEGAL_REVIEW', startedOn: '2024-01-01' });
     const transfer = (await ok(hr, 'createTransfer', { staffMemberId: staff, kind: 'REASSIGNMENT', toOrganizationId: world.township, effectiveDate: '2025-03-01' })).id;
@@ -383,14 +382,14 @@ describe('audit trail', () => {
     expect(staffTrail.at(-1).changes.organizationId).toEqual([Number(world.street), Number(world.township)]);
 
     // An escalation changes its finding's current level: both histories say so.
-    const supervisor = server.as(await server.tokenFor('SUPERVISOR'));
+    const supervisor = await signedIn('SUPERVISOR');
     const { finding } = await world.supervision();
     await ok(supervisor, 'createFindingEscalation', { findingId: finding, level: 'CIRCULAR', escalatedOn: '2025-07-01', note: '通报' });
     const findingTrail = await ok<any[]>(server, 'auditTrail', { resource: 'Finding', id: finding }, 'changes');
     expect(findingTrail.at(-1).changes).toEqual({ escalation: ['NONE', 'CIRCULAR'], escalatedOn: [null, '2025-07-01'] });
 
     // Publishing a version that supersedes another closes the old delegations, each in its history.
-    const editor = server.as(await server.tokenFor('CATALOG_EDITOR'));
+    const editor = await signedIn('CATALOG_EDITOR');
     await ok(editor, 'publishDelegationCatalog', { id: world.catalog });
     const next = (await ok(editor, 'createDelegationCatalog', { title: '审计新版', issuingOrganizationId: world.government, effectiveFrom: '2026-01-01', supersedesId: world.catalog, documentNumber: '测〔2026〕1号', issuedOn: '2025-12-01' })).id;
     await ok(editor, 'createDelegation', { catalogId: next, powerItemId: world.powerItem, recipientId: world.street, delegatingOrganizationId: world.department, mode: 'GRANTED', effectiveFrom: '2026-01-01' });

@@ -1,26 +1,18 @@
-import { startTestServer, type TestServer } from '../helpers/test-server';
 import { ok } from '../helpers/operations';
-import { makeWorld, type World } from '../helpers/fixtures';
+import { withWorld } from '../helpers/fixtures';
 import { localDateTime } from '../../api/dates';
 
 // A record's history reads as people speak: enum values by their labels, references by the names of
 // the records, times on the clock of the configured zone, and entries that are not columns (a
 // password change, a token's settings) labelled in both languages.
-let server: TestServer;
-let world: World;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await makeWorld(server);
-});
-afterAll(() => server?.stop());
+const { server, world, signedIn } = withWorld();
 
 const ENTRY = 'at atLocal operation changes fieldChanges { field label { zh en } before after beforeText { zh en } afterText { zh en } }';
 const trail = (resource: string, id: string) => ok<any[]>(server, 'auditTrail', { resource, id }, ENTRY);
 const byField = (entry: any) => Object.fromEntries(entry.fieldChanges.map((c: any) => [c.field, c]));
 
 it('labels enum values and shows times in the configured zone', async () => {
-  const editor = server.as(await server.tokenFor('CATALOG_EDITOR'));
+  const editor = await signedIn('CATALOG_EDITOR');
   await ok(editor, 'publishDelegationCatalog', { id: world.catalog });
   const last = (await trail('DelegationCatalog', world.catalog)).at(-1);
   const changes = byField(last);

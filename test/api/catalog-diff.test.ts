@@ -1,6 +1,6 @@
-import { onlyError, startTestServer, type TestServer } from '../helpers/test-server';
 import { call, ok } from '../helpers/operations';
-import { makeWorld, type World } from '../helpers/fixtures';
+import { withWorld } from '../helpers/fixtures';
+import { onlyError, refusal } from '../helpers/expect-errors';
 import { today } from '../../api/dates';
 
 function addDays(day: string, n: number): string {
@@ -11,14 +11,7 @@ function addDays(day: string, n: number): string {
 
 // What an adjustment of the catalog (动态调整) changes, street by street: the answer shown before a
 // draft is published and when two editions are compared.
-let server: TestServer;
-let world: World;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await makeWorld(server);
-});
-afterAll(() => server?.stop());
+const { server, world, signedIn } = withWorld();
 
 const DIFF = `
   from { id } to { id } added removed changed unchanged
@@ -154,8 +147,8 @@ describe('catalogDiff', () => {
 
   it('answers NOT_FOUND for an unknown edition and is read by signed-in users only', async () => {
     expect(onlyError(await call(server, 'catalogDiff', { fromId: v1, toId: '999999' }, 'added')).extensions).toMatchObject({ code: 'NOT_FOUND', id: '999999' });
-    expect(onlyError(await call(server.as(null), 'catalogDiff', { fromId: v1, toId: v2 }, 'added')).extensions?.code).toBe('UNAUTHENTICATED');
-    const viewer = server.as(await server.tokenFor('VIEWER'));
+    refusal(await call(server.as(null), 'catalogDiff', { fromId: v1, toId: v2 }, 'added'), 'UNAUTHENTICATED');
+    const viewer = await signedIn('VIEWER');
     expect((await ok(viewer, 'catalogDiff', { fromId: v1, toId: v2 }, 'removed')).removed).toBe(2);
   });
 });

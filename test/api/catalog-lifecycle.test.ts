@@ -1,17 +1,10 @@
-import { dbFingerprint, fieldErrors, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
 import { call, ok } from '../helpers/operations';
-import { makeWorld, type World } from '../helpers/fixtures';
+import { withWorld } from '../helpers/fixtures';
+import { onlyError, refusal, fieldErrors, nothingWritten } from '../helpers/expect-errors';
 
 // A catalog goes DRAFT → PUBLISHED → SUPERSEDED; published versions are the record and are never
 // edited; "what did this street hold on day D" follows the published versions.
-let server: TestServer;
-let world: World;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await makeWorld(server);
-});
-afterAll(() => server?.stop());
+const { server, world } = withWorld();
 
 async function draft(extra: Record<string, unknown> = {}) {
   return (
@@ -50,10 +43,10 @@ const asOf = (organizationId: string, date: string) =>
 describe('publishing', () => {
   it('refuses to publish a draft without a document number, issue date or delegations, and changes nothing', async () => {
     const id = await draft({ documentNumber: null, issuedOn: null });
-    const before = await dbFingerprint(server);
-    const res = await call(server, 'publishDelegationCatalog', { id });
-    expect(fieldErrors(res)).toEqual({ documentNumber: 'required', issuedOn: 'required', delegations: 'required' });
-    expect(await dbFingerprint(server)).toEqual(before);
+    await nothingWritten(server, async () => {
+      const res = await call(server, 'publishDelegationCatalog', { id });
+      expect(fieldErrors(res)).toEqual({ documentNumber: 'required', issuedOn: 'required', delegations: 'required' });
+    });
   });
 
   it('publishes a draft, after which it and its delegations cannot be edited or deleted', async () => {
@@ -61,19 +54,19 @@ describe('publishing', () => {
     expect(published.status).toBe('PUBLISHED');
     expect(Date.parse(published.publishedAt)).toBeGreaterThan(Date.now() - 60_000);
 
-    const before = await dbFingerprint(server);
-    for (const [field, args] of [
-      ['updateDelegationCatalog', { id: world.catalog, note: '改' }],
-      ['deleteDelegationCatalog', { id: world.catalog }],
-      ['updateDelegation', { id: world.delegation, note: '改' }],
-      ['deleteDelegation', { id: world.delegation }],
-      ['createDelegation', { catalogId: world.catalog, powerItemId: world.powerItem, recipientId: world.township, delegatingOrganizationId: world.department, mode: 'GRANTED', effectiveFrom: '2021-06-01' }],
-      ['updateDelegationCatalogs', { ids: [world.catalog], data: { note: '改' } }],
-    ] as const) {
-      const error = onlyError(await call(server, field, args));
-      expect([field, error.extensions!.code, error.extensions!.reason]).toEqual([field, 'CONFLICT', 'LOCKED']);
-    }
-    expect(await dbFingerprint(server)).toEqual(before);
+    await nothingWritten(server, async () => {
+      for (const [field, args] of [
+        ['updateDelegationCatalog', { id: world.catalog, note: '改' }],
+        ['deleteDelegationCatalog', { id: world.catalog }],
+        ['updateDelegation', { id: world.delegation, note: '改' }],
+        ['deleteDelegation', { id: world.delegation }],
+        ['createDelegation', { catalogId: world.catalog, powerItemId: world.powerItem, recipientId: world.township, delegatingOrganizationId: world.department, mode: 'GRANTED', effectiveFrom: '2021-06-01' }],
+        ['updateDelegationCatalogs', { ids: [world.catalog], data: { note: '改' } }],
+      ] as const) {
+        const error = onlyError(await call(server, field, args));
+        expect([field, error.extensions!.code, error.extensions!.reason]).toEqual([field, 'CONFLICT', 'LOCKED']);
+      }
+    });
   });
 
   it('refuses to publish twice', async () => {
@@ -89,7 +82,7 @@ describe('publishing', () => {
   });
 
   it('answers NOT_FOUND for a missing catalog', async () => {
-    expect(onlyError(await call(server, 'publishDelegationCatalog', { id: '999999' })).extensions!.code).toBe('NOT_FOUND');
+    refusal(await call(server, 'publishDelegationCatalog', { id: '999999' }), 'NOT_FOUND');
   });
 });
 
@@ -172,7 +165,7 @@ describe('superseding and as-of', () => {
     const v3 = await draft({ effectiveFrom: '2025-01-01', supersedesId: v2 });
     await delegate(v3, '2025-01-01', street, world.powerItem);
     expect((await asOf(street, '2025-06-01')).map((d) => d.catalogId)).toEqual([v2]);
-    expect(onlyError(await call(server, 'delegationsAsOf', { organizationId: '999999', date: '2025-01-01' })).extensions!.code).toBe('NOT_FOUND');
+    refusal(await call(server, 'delegationsAsOf', { organizationId: '999999', date: '2025-01-01' }), 'NOT_FOUND');
   });
 
   it('answers a page at a time, by power item, with the count of the whole answer', async () => {

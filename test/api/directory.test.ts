@@ -1,19 +1,15 @@
-import { fieldErrors, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
-import { ok, refused } from '../helpers/operations';
-import { makeWorld, type World } from '../helpers/fixtures';
+import { ok } from '../helpers/operations';
+import { withWorld, type World } from '../helpers/fixtures';
+import { onlyError, fieldErrors, refused } from '../helpers/expect-errors';
 
 // The liaison directory and guidance assignments stay truthful: the right kinds of organization at
 // each end, reachable phone numbers, a lead contact from the guiding department.
-let server: TestServer;
-let world: World;
+const { server, world } = withWorld();
 let dir: Awaited<ReturnType<World['directory']>>;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await makeWorld(server);
   dir = await world.directory();
 });
-afterAll(() => server?.stop());
 
 
 const contact = (extra: Record<string, unknown>) => ({

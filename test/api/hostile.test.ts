@@ -1,6 +1,7 @@
-import { dbFingerprint, fieldErrors, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
+import { startTestServer, type TestServer } from '../helpers/test-server';
 import { call, ok } from '../helpers/operations';
-import { makeWorld, type World } from '../helpers/fixtures';
+import { withWorld } from '../helpers/fixtures';
+import { onlyError, refusal, fieldErrors, nothingWritten } from '../helpers/expect-errors';
 import { getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, type GraphQLInputType, type GraphQLObjectType } from 'graphql';
 import { describeFailure } from '../../api/log';
 import pluralize from 'pluralize';
@@ -9,48 +10,35 @@ import { resourceDefinitions } from '../../api/resources';
 
 // Protective limits and hostile input: each refusal has its own code and leaves the data
 // as it was. A second server with small limits shares the first one's database.
-let server: TestServer;
+const { server, world } = withWorld();
 let tight: TestServer;
-let world: World;
 
 const LIMITS = { depth: 4, cost: 2_000, aliases: 3, bodyBytes: 4_000, perMinute: 1000 };
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await makeWorld(server);
   tight = await startTestServer({ sharing: server, limits: LIMITS });
 });
-afterAll(async () => {
-  await tight?.stop();
-  await server?.stop();
-});
-
-async function unchanged<T>(fn: () => Promise<T>): Promise<T> {
-  const before = await dbFingerprint(server);
-  const out = await fn();
-  expect(await dbFingerprint(server)).toEqual(before);
-  return out;
-}
+afterAll(() => tight?.stop());
 
 const raw = (s: TestServer, body: string, headers: Record<string, string> = {}) =>
   fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${s.adminToken}`, ...headers }, body });
 
 describe('limits', () => {
   it('refuses a query nested too deep', async () => {
-    const res = await unchanged(() => tight.gql('{ allOrganizations { parent { parent { parent { parent { id } } } } } }'));
+    const res = await nothingWritten(server, () => tight.gql('{ allOrganizations { parent { parent { parent { parent { id } } } } } }'));
     expect(onlyError(res).extensions).toMatchObject({ code: 'DEPTH_LIMIT', messages: { zh: '查询嵌套不能超过 4 层', en: 'A query may nest at most 4 levels' } });
     expect((await tight.gql('{ allOrganizations { parent { parent { id } } } }')).errors).toBeUndefined();
   });
 
   it('refuses a query with too many aliases', async () => {
     const wide = '{ a: _allOrganizationsMeta { count } b: _allOrganizationsMeta { count } c: _allOrganizationsMeta { count } d: _allOrganizationsMeta { count } }';
-    expect(onlyError(await tight.gql(wide)).extensions?.code).toBe('ALIAS_LIMIT');
+    refusal(await tight.gql(wide), 'ALIAS_LIMIT');
   });
 
   it('counts a list by the page it asks for, the default page included', async () => {
     // Each field 1, a list its selection once per row: 10 × (1 + id + name) = 30.
     expect((await tight.gql('{ allOrganizations(perPage: 10) { id name } }')).errors).toBeUndefined();
-    const big = onlyError(await unchanged(() => tight.gql('{ allOrganizations(perPage: 1000) { id name } }')));
+    const big = onlyError(await nothingWritten(server, () => tight.gql('{ allOrganizations(perPage: 1000) { id name } }')));
     expect(big.extensions).toMatchObject({ code: 'COST_LIMIT', cost: 3000, maxCost: 2000 });
     expect(big.extensions?.messages.zh).toMatch(/每页条数/);
     // No perPage: the default page of 100 rows. Per row: itself 1, three scalars, four references
@@ -64,7 +52,7 @@ describe('limits', () => {
 
   it('refuses thirty pages of a thousand rows with references under the default limits', async () => {
     const aliases = Array.from({ length: 29 }, (_, i) => `p${i}: allPostings(perPage: 1000) { id post staffMember { id name } organization { id name } }`);
-    const res = await unchanged(() => server.gql(`{ ${aliases.join(' ')} }`));
+    const res = await nothingWritten(server, () => server.gql(`{ ${aliases.join(' ')} }`));
     expect(onlyError(res).extensions).toMatchObject({ code: 'COST_LIMIT', cost: 29 * 1000 * 9, maxCost: 100_000 });
   });
 
@@ -90,7 +78,7 @@ describe('limits', () => {
   });
 
   it('refuses a body too large and a body that is not JSON, with their own codes', async () => {
-    const big = await unchanged(() => raw(tight, JSON.stringify({ query: `mutation { createOrganization(name: "${'大'.repeat(3000)}", kind: OTHER) { id } }` })));
+    const big = await nothingWritten(server, () => raw(tight, JSON.stringify({ query: `mutation { createOrganization(name: "${'大'.repeat(3000)}", kind: OTHER) { id } }` })));
     expect(big.status).toBe(413);
     expect(((await big.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
     const broken = await raw(server, '{"query": "{ allOrganizations { id } }"');
@@ -157,7 +145,7 @@ describe('hostile input', () => {
   const INJECTIONS = ["'; drop table organizations; --", "x' or '1'='1", '%', '_', '\\', '" OR ""="', '1; select pg_sleep(5)'];
 
   it.each(INJECTIONS)('treats %s as text in q and in field filters', async (text) => {
-    const rows = await unchanged(() => ok<any[]>(server, 'allOrganizations', { filter: { q: text } }));
+    const rows = await nothingWritten(server, () => ok<any[]>(server, 'allOrganizations', { filter: { q: text } }));
     expect(rows).toEqual([]);
     expect(await ok<any[]>(server, 'allOrganizations', { filter: { name: text } })).toEqual([]);
     expect(await ok<any[]>(server, 'allOrganizations', { filter: { code_neq: text, ids: [world.street] } })).toEqual([{ id: world.street }]);
@@ -169,21 +157,21 @@ describe('hostile input', () => {
       ['id desc, (case when 1=1 then name end)', 'ASC', 'sortField'],
       ['name', 'ASC; delete from organizations', 'sortOrder'],
     ]) {
-      expect(fieldErrors(await unchanged(() => call(server, 'allOrganizations', { sortField, sortOrder })))).toEqual({ [field]: field === 'sortField' ? 'unknown' : 'enum' });
+      expect(fieldErrors(await nothingWritten(server, () => call(server, 'allOrganizations', { sortField, sortOrder })))).toEqual({ [field]: field === 'sortField' ? 'unknown' : 'enum' });
     }
   });
 
   it('refuses ids that are not ids, overlong and malformed values, and wrong types', async () => {
-    expect(fieldErrors(await unchanged(() => call(server, 'allOrganizations', { filter: { ids: ['1 or 1=1'] } })))).toEqual({ 'filter.ids': 'id' });
-    expect(fieldErrors(await unchanged(() => call(server, 'allOrganizations', { filter: { parentId: '1; drop' } })))).toEqual({ 'filter.parentId': 'id' });
-    expect(onlyError(await unchanged(() => call(server, 'updateOrganization', { id: "1' or '1'='1", name: 'x' }))).extensions?.code).toBe('NOT_FOUND');
-    expect(fieldErrors(await unchanged(() => call(server, 'createOrganization', { name: '长'.repeat(10_000), kind: 'OTHER' })))).toEqual({ name: 'maxLength' });
-    expect(fieldErrors(await unchanged(() => call(server, 'createDelegationCatalog', { title: '坏日期', issuingOrganizationId: world.government, effectiveFrom: '2021-02-30' })))).toEqual({ effectiveFrom: 'type' });
-    const wrongType = await unchanged(() => server.gql('query($p: Int) { allOrganizations(perPage: $p) { id } }', { p: 'ten' }));
-    expect(onlyError(wrongType).extensions?.code).toBe('BAD_USER_INPUT');
-    const wrongEnum = await unchanged(() => server.gql('mutation { createOrganization(name: "x", kind: "STREET") { id } }'));
+    expect(fieldErrors(await nothingWritten(server, () => call(server, 'allOrganizations', { filter: { ids: ['1 or 1=1'] } })))).toEqual({ 'filter.ids': 'id' });
+    expect(fieldErrors(await nothingWritten(server, () => call(server, 'allOrganizations', { filter: { parentId: '1; drop' } })))).toEqual({ 'filter.parentId': 'id' });
+    refusal(await nothingWritten(server, () => call(server, 'updateOrganization', { id: "1' or '1'='1", name: 'x' })), 'NOT_FOUND');
+    expect(fieldErrors(await nothingWritten(server, () => call(server, 'createOrganization', { name: '长'.repeat(10_000), kind: 'OTHER' })))).toEqual({ name: 'maxLength' });
+    expect(fieldErrors(await nothingWritten(server, () => call(server, 'createDelegationCatalog', { title: '坏日期', issuingOrganizationId: world.government, effectiveFrom: '2021-02-30' })))).toEqual({ effectiveFrom: 'type' });
+    const wrongType = await nothingWritten(server, () => server.gql('query($p: Int) { allOrganizations(perPage: $p) { id } }', { p: 'ten' }));
+    refusal(wrongType, 'BAD_USER_INPUT');
+    const wrongEnum = await nothingWritten(server, () => server.gql('mutation { createOrganization(name: "x", kind: "STREET") { id } }'));
     expect(onlyError(wrongEnum).extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    const huge = await unchanged(() => call(server, 'allOrganizations', { page: 2 ** 31 }));
+    const huge = await nothingWritten(server, () => call(server, 'allOrganizations', { page: 2 ** 31 }));
     expect(huge.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
@@ -238,17 +226,17 @@ describe('control characters and oversized lists', () => {
   it('refuses a NUL in any text argument of any mutation as a field error, writing nothing', async () => {
     const all = cases();
     expect(all.length).toBeGreaterThan(100); // every create, update and domain operation
-    const before = await dbFingerprint(server);
-    const unexpected: string[] = [];
-    for (const [mutation, arg, args] of all) {
-      const res = await call(server, mutation, args);
-      const error = res.errors?.[0];
-      const field = (error?.extensions?.fieldErrors as { field: string; rule: string }[] | undefined)?.[0];
-      const got = `${error?.extensions?.code} ${field?.field} ${field?.rule}`;
-      if (got !== `BAD_USER_INPUT ${arg} controlCharacter`) unexpected.push(`${mutation}: ${arg} → ${got}`);
-    }
-    expect(unexpected).toEqual([]);
-    expect(await dbFingerprint(server)).toEqual(before);
+    await nothingWritten(server, async () => {
+      const unexpected: string[] = [];
+      for (const [mutation, arg, args] of all) {
+        const res = await call(server, mutation, args);
+        const error = res.errors?.[0];
+        const field = (error?.extensions?.fieldErrors as { field: string; rule: string }[] | undefined)?.[0];
+        const got = `${error?.extensions?.code} ${field?.field} ${field?.rule}`;
+        if (got !== `BAD_USER_INPUT ${arg} controlCharacter`) unexpected.push(`${mutation}: ${arg} → ${got}`);
+      }
+      expect(unexpected).toEqual([]);
+    });
   });
 
   it('refuses control characters in searches, filters and sign-in alike', async () => {
@@ -269,8 +257,8 @@ describe('control characters and oversized lists', () => {
 
   it('caps an ids filter and a bulk operation at a page, and changes each record once', async () => {
     const many = Array.from({ length: 70_000 }, (_, i) => String(i + 1));
-    expect(fieldErrors(await unchanged(() => call(server, 'allOrganizations', { filter: { ids: many } })))).toEqual({ 'filter.ids': 'maxItems' });
-    expect(fieldErrors(await unchanged(() => call(server, 'deleteOrganizations', { ids: many.slice(0, 1001) })))).toEqual({ ids: 'maxItems' });
+    expect(fieldErrors(await nothingWritten(server, () => call(server, 'allOrganizations', { filter: { ids: many } })))).toEqual({ 'filter.ids': 'maxItems' });
+    expect(fieldErrors(await nothingWritten(server, () => call(server, 'deleteOrganizations', { ids: many.slice(0, 1001) })))).toEqual({ ids: 'maxItems' });
     const org = (await ok(server, 'createOrganization', { name: '批量重复测试', kind: 'OTHER' })).id;
     const done = await ok(server, 'updateOrganizations', { ids: [org, org, org], data: { region: '重复县' } }, 'ids');
     expect(done.ids).toEqual([org]);

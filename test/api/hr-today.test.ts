@@ -1,19 +1,13 @@
-import { onlyError, startTestServer, type TestServer } from '../helpers/test-server';
-import { errorCode, ok, refused } from '../helpers/operations';
-import { makeWorld, type World } from '../helpers/fixtures';
+import type { TestServer } from '../helpers/test-server';
+import { ok } from '../helpers/operations';
+import { withWorld } from '../helpers/fixtures';
+import { onlyError, errorCode, refused } from '../helpers/expect-errors';
 import { today } from '../../api/dates';
 
 // What HR sees as of today: a certificate past its expiry is not in force whatever its stored status
 // says, a quota with more people than places is over establishment, and a move between two
 // organizations is drafted by either of them and completed by the county.
-let server: TestServer;
-let world: World;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await makeWorld(server);
-});
-afterAll(() => server?.stop());
+const { server, world, signedIn } = withWorld();
 
 function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -154,9 +148,9 @@ describe('a transfer between two organizations: either side drafts, the county c
   beforeAll(async () => {
     from = await world.org('调出测试街道', 'STREET');
     to = await world.org('调入测试镇', 'TOWNSHIP');
-    hrFrom = server.as(await server.tokenFor('HR', from));
-    hrTo = server.as(await server.tokenFor('HR', to));
-    county = server.as(await server.tokenFor('HR'));
+    hrFrom = await signedIn('HR', from);
+    hrTo = await signedIn('HR', to);
+    county = await signedIn('HR');
   });
 
   it('lets the sending street draft and edit a move out, and refuses its completion with the one rule', async () => {
@@ -184,7 +178,7 @@ describe('a transfer between two organizations: either side drafts, the county c
 
   it('refuses a street that is neither side, with the same sentence', async () => {
     const id = await officer(from);
-    const other = server.as(await server.tokenFor('HR', world.street));
+    const other = await signedIn('HR', world.street);
     const res = await refused(other, 'createTransfer', { staffMemberId: id, kind: 'REASSIGNMENT', toOrganizationId: to, effectiveDate: '2025-05-01' });
     expect(onlyError(res).extensions).toMatchObject({ code: 'FORBIDDEN', messages: { zh: expect.stringContaining('由县级人事部门办结') } });
     // Moving the draft away from itself is refused too: after the edit it would no longer be the street's.

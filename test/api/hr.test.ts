@@ -1,17 +1,10 @@
-import { fieldErrors, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
-import { call, ok, refused } from '../helpers/operations';
-import { makeWorld, type World } from '../helpers/fixtures';
+import { call, ok } from '../helpers/operations';
+import { withWorld } from '../helpers/fixtures';
+import { onlyError, fieldErrors, refused } from '../helpers/expect-errors';
 
 // HR rules 1–4 of the whole-record issue: transfers move people atomically, secondments come back,
 // no certificate means no enforcement post, and vacancy rates are counted from postings.
-let server: TestServer;
-let world: World;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await makeWorld(server);
-});
-afterAll(() => server?.stop());
+const { server, world } = withWorld();
 
 
 const person = (organizationId: string, extra: Record<string, unknown> = {}) =>

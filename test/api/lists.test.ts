@@ -1,23 +1,19 @@
-import { fieldErrors, startTestServer, type TestServer } from '../helpers/test-server';
 import { call, ok } from '../helpers/operations';
-import { makeWorld, type World } from '../helpers/fixtures';
+import { withWorld } from '../helpers/fixtures';
+import { fieldErrors } from '../helpers/expect-errors';
 import { MAX_PER_PAGE } from '../../api/crud/list-metadata';
 
 // Filters, sorting and pagination as react-admin sends them, and references loaded in batches.
-let server: TestServer;
-let world: World;
+const { server, world } = withWorld();
 const names = ['涅阳街道', '玉都街道', '雪枫街道', '安字营镇', '晁陂镇', '二龙乡'];
 let ids: string[];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await makeWorld(server);
   ids = [];
   for (const [i, name] of names.entries()) {
     ids.push(await world.org(name, name.endsWith('街道') ? 'STREET' : 'TOWNSHIP', { code: `LIST-${i}`, region: '镇平县' }));
   }
 });
-afterAll(() => server?.stop());
 
 const list = (args: Record<string, unknown>, selection = 'name') =>
   ok<Record<string, any>[]>(server, 'allOrganizations', { ...args, filter: { region: '镇平县', ...(args.filter as object) } }, selection);

@@ -1,5 +1,6 @@
 import { startTestServer, type TestServer } from '../helpers/test-server';
-import { call, errorCode, ok } from '../helpers/operations';
+import { call, ok } from '../helpers/operations';
+import { errorCode } from '../helpers/expect-errors';
 
 // The database going away and coming back (a restart, a failover, a proxy ending idle connections):
 // the API stays up, says UNAVAILABLE while it is gone, recovers by itself, and loses no write it

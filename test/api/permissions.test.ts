@@ -1,18 +1,11 @@
-import { onlyError, startTestServer, type TestServer } from '../helpers/test-server';
-import { call, errorCode, ok, refused } from '../helpers/operations';
-import { makeWorld, type World } from '../helpers/fixtures';
+import { call, ok } from '../helpers/operations';
+import { withWorld } from '../helpers/fixtures';
+import { onlyError, errorCode, refused } from '../helpers/expect-errors';
 import { resourceDefinitions } from '../../api/resources';
 
 // What each account is told it may do (`myPermissions`), so the admin shows only the controls that
 // work, and who may read accounts at all. The server's own refusals are in access.test.ts.
-let server: TestServer;
-let world: World;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await makeWorld(server);
-});
-afterAll(() => server?.stop());
+const { server, world, signedIn } = withWorld();
 
 const PERMISSIONS = 'userId role organizationId local operations resources { resource readAll create update delete ownOrganizationOnly ownerPaths sharedOwnership operations }';
 
@@ -91,7 +84,7 @@ it('says where a record names its organization, directly or through the record i
 });
 
 it('answers per record what a street account may do, by the check a write makes', async () => {
-  const hr = server.as(await server.tokenFor('HR', world.street));
+  const hr = await signedIn('HR', world.street);
   const own = await world.staffMember();
   const other = (await ok(server, 'createStaffMember', { name: '邻镇人员', organizationId: world.township, category: 'ADMINISTRATIVE' })).id;
   // A posting at the street of a person who belongs to the township: not wholly the street's.
@@ -114,9 +107,9 @@ it('answers per record what a street account may do, by the check a write makes'
 });
 
 it('agrees with the server: what it denies is refused, what it allows is done', async () => {
-  const hr = server.as(await server.tokenFor('HR', world.street));
-  const viewer = server.as(await server.tokenFor('VIEWER'));
-  const supervisor = server.as(await server.tokenFor('SUPERVISOR'));
+  const hr = await signedIn('HR', world.street);
+  const viewer = await signedIn('VIEWER');
+  const supervisor = await signedIn('SUPERVISOR');
   const own = await world.staffMember();
   const other = (await ok(server, 'createStaffMember', { name: '外单位人员', organizationId: world.township, category: 'ADMINISTRATIVE' })).id;
   // Street HR: its own street's staff member, not another's; the county's catalogs not at all.
@@ -137,7 +130,7 @@ it('is refused to anonymous callers and API tokens, and tells the zone that deci
   expect(errorCode(await call(server.as(null), 'myPermissions', {}, 'role'))).toBe('UNAUTHENTICATED');
   const token = await ok(server, 'issueApiToken', { name: '平台', scopes: ['Organization'], expiresAt: new Date(Date.now() + 86400_000).toISOString() }, 'secret');
   expect(errorCode(await call(server.as(token.secret), 'myPermissions', {}, 'role'))).toBe('FORBIDDEN');
-  expect(await ok(server.as(await server.tokenFor('VIEWER')), 'timeZone', {})).toBe(process.env.TZ || 'Asia/Shanghai');
+  expect(await ok(await signedIn('VIEWER'), 'timeZone', {})).toBe(process.env.TZ || 'Asia/Shanghai');
 });
 
 describe('accounts', () => {
@@ -151,7 +144,7 @@ describe('accounts', () => {
   it.each([...ROLES.filter((r) => r !== 'ADMIN').map((r) => [r, 'county']), ['HR', 'street']])(
     'a %s account (%s) reads only its own, by id, in lists, counts and history',
     async (role, where) => {
-      const me = server.as(await server.tokenFor(role, where === 'county' ? null : world.street));
+      const me = await signedIn(role, where === 'county' ? null : world.street);
       const self = (await ok(me, 'me', {}, 'id')).id;
       expect(accounts.length).toBeGreaterThan(3);
       expect(await ok<any[]>(me, 'allUsers', { perPage: 1000 }, 'id')).toEqual([{ id: self }]);

@@ -1,5 +1,5 @@
-import { startTestServer, type TestServer } from '../helpers/test-server';
-import { makeWorld, type World } from '../helpers/fixtures';
+import type { TestServer } from '../helpers/test-server';
+import { withWorld, type World } from '../helpers/fixtures';
 import { ok } from '../helpers/operations';
 import { getApp } from '../../api/app';
 
@@ -8,21 +8,17 @@ import { getApp } from '../../api/app';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const buildGraphQLProvider = require('ra-data-graphql-simple').default;
 
-let server: TestServer;
-let world: World;
+const { server, world } = withWorld();
 let provider: any;
 let bulkProvider: any;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await makeWorld(server);
   await world.directory();
   await hrAndSupervision(world, server);
   const headers = { authorization: `Bearer ${server.adminToken}` };
   provider = buildGraphQLProvider({ clientOptions: { uri: server.url, headers } });
   bulkProvider = buildGraphQLProvider({ clientOptions: { uri: server.url, headers }, bulkActionsEnabled: true });
 });
-afterAll(() => server?.stop());
 
 /** Every record the API registers, from the same list the server is built from. */
 const resources = getApp().records.models.map((m) => m.name);

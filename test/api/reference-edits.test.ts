@@ -1,5 +1,4 @@
-import { startTestServer, type TestServer } from '../helpers/test-server';
-import { makeWorld, type World } from '../helpers/fixtures';
+import { withWorld } from '../helpers/fixtures';
 import { ok } from '../helpers/operations';
 import { resources } from '../../admin/src/metadata';
 import { withReferences } from '../../admin/src/provider/references';
@@ -13,13 +12,10 @@ import { schema, typeFields } from '../../admin/src/provider/schema';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const buildGraphQLProvider = require('ra-data-graphql-simple').default;
 
-let server: TestServer;
-let world: World;
+const { server, world } = withWorld();
 let provider: any;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await makeWorld(server);
   const stock = await buildGraphQLProvider({
     clientOptions: { uri: server.url, headers: { authorization: `Bearer ${server.adminToken}` } },
     introspection: { schema },
@@ -27,7 +23,6 @@ beforeAll(async () => {
   });
   provider = withReferences(stock, typeFields);
 });
-afterAll(() => server?.stop());
 
 /** The new value of a reference, or null to clear it; `refused` names the rule the server answers with. */
 type Edit = { to: string | null; refused?: string };

@@ -1,19 +1,10 @@
-import { fieldErrors, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
-import { call, ok, refused } from '../helpers/operations';
-import { makeWorld, type World } from '../helpers/fixtures';
+import { call, ok } from '../helpers/operations';
+import { withWorld } from '../helpers/fixtures';
+import { onlyError, refusal, fieldErrors, refused } from '../helpers/expect-errors';
 
 // Each rule of the record, refused with BAD_USER_INPUT (or NOT_FOUND / CONFLICT) naming the field
 // in Chinese and English, and each refusal leaves every table exactly as it was.
-let server: TestServer;
-let world: World;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await makeWorld(server);
-});
-afterAll(() => server?.stop());
-
-/** Runs a refused call and checks nothing in the database changed. */
+const { server, world } = withWorld();
 
 const delegationArgs = () => ({
   catalogId: world.catalog,
@@ -182,7 +173,7 @@ describe('deleting what is still referenced', () => {
   });
 
   it('refuses to delete a domain used by power items', async () => {
-    expect(onlyError(await refused(server, 'deleteEnforcementDomain', { id: world.domain })).extensions!.code).toBe('CONFLICT');
+    refusal(await refused(server, 'deleteEnforcementDomain', { id: world.domain }), 'CONFLICT');
   });
 });
 
@@ -222,7 +213,7 @@ describe('bulk operations are all or nothing', () => {
   it('deletes no record when one of them is still referenced', async () => {
     const a = await world.org('批量删除甲', 'STREET');
     const res = await refused(server, 'deleteOrganizations', { ids: [a, world.street] });
-    expect(onlyError(res).extensions!.code).toBe('CONFLICT');
+    refusal(res, 'CONFLICT');
     expect(await ok(server, 'Organization', { id: a }, 'id')).toEqual({ id: a });
   });
 });

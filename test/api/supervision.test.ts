@@ -1,20 +1,16 @@
-import { fieldErrors, onlyError, startTestServer, type TestServer } from '../helpers/test-server';
-import { ok, refused } from '../helpers/operations';
-import { makeWorld, type World } from '../helpers/fixtures';
+import { ok } from '../helpers/operations';
+import { withWorld } from '../helpers/fixtures';
+import { onlyError, fieldErrors, refused } from '../helpers/expect-errors';
 import { today } from '../../api/dates';
 
 // Rules 6 and 7 of the whole-record issue: findings move forward and escalate with a history that is
 // never rewritten; case reports give the six rates of 《镇平县行政执法改革与管理专项整治工作实施方案》 附件2, figure by figure.
-let server: TestServer;
-let world: World;
+const { server, world } = withWorld();
 let inspection: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await makeWorld(server);
   inspection = (await world.supervision()).inspection;
 });
-afterAll(() => server?.stop());
 
 
 const finding = (extra: Record<string, unknown> = {}) =>

@@ -1,17 +1,10 @@
-import { fieldErrors, startTestServer, type TestServer } from '../helpers/test-server';
-import { call, ok, refused } from '../helpers/operations';
-import { makeWorld, type World } from '../helpers/fixtures';
+import { call, ok } from '../helpers/operations';
+import { withWorld } from '../helpers/fixtures';
+import { fieldErrors, refused } from '../helpers/expect-errors';
 
 // Rule 5 of the whole-record issue: training hours per person and year, by kind, against the
 // professional-law minimum of 《镇平县行政执法改革与管理专项整治工作实施方案》 (不少于30课时).
-let server: TestServer;
-let world: World;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await makeWorld(server);
-});
-afterAll(() => server?.stop());
+const { server, world } = withWorld();
 
 
 const session = (kind: string, startsOn: string, hours: number) =>

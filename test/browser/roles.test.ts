@@ -549,7 +549,7 @@ suite('each role’s first week, by clicking', () => {
       editor.requests.length = 0;
       await date.pressSequentially('2022', { delay: 150 });
       await editor.settled();
-      const asked = editor.requests.filter((r) => r.includes('delegationsAsOf')).map((r) => JSON.parse(r).variables.d);
+      const asked = editor.requests.filter((r) => r.includes('delegationsAsOf')).map((r) => JSON.parse(r).variables.date);
       expect(asked).toEqual(['2022-03-10']);
       await editor.shot(`as-of-${timezoneId.replace('/', '-')}`);
       await editor.close();

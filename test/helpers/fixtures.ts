@@ -1,4 +1,4 @@
-import type { TestServer } from './test-server';
+import { startTestServer, type TestServer } from './test-server';
 import { ok } from './operations';
 
 let n = 0;
@@ -81,3 +81,44 @@ export async function makeWorld(server: TestServer) {
 }
 
 export type World = Awaited<ReturnType<typeof makeWorld>>;
+
+/**
+ * Stands for an object a `beforeAll` makes, so a suite can name it at the top (`const { server } =
+ * withWorld()`) and use it in its tests and hooks; touched before the hook ran, it says so.
+ */
+function madeLater<T extends object>(name: string, get: () => T | undefined): T {
+  const target = (): T => {
+    const made = get();
+    if (!made) throw new Error(`${name} is made in beforeAll: use it inside a test or a hook`);
+    return made;
+  };
+  return new Proxy({} as T, {
+    get: (_, key) => Reflect.get(target(), key),
+    has: (_, key) => Reflect.has(target(), key),
+    ownKeys: () => Reflect.ownKeys(target()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(target(), key);
+      return descriptor && { ...descriptor, configurable: true };
+    },
+  });
+}
+
+/**
+ * The setup most API suites share: the real server over a fresh database for the file, the small
+ * test county of `makeWorld` in it, and signed-in clients by role; stopped after the file.
+ */
+export function withWorld(options: Parameters<typeof startTestServer>[0] = {}) {
+  let server: TestServer | undefined;
+  let world: World | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(options);
+    world = await makeWorld(server);
+  });
+  afterAll(() => server?.stop());
+  return {
+    server: madeLater('server', () => server),
+    world: madeLater('world', () => world),
+    /** The server as a signed-in user of this role, county-wide or of an organization (created on first use). */
+    signedIn: async (role: string, organizationId: string | null = null): Promise<TestServer> => server!.as(await server!.tokenFor(role, organizationId)),
+  };
+}

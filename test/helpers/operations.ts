@@ -1,6 +1,6 @@
 import { getNamedType, getNullableType, isListType, isNonNullType, type GraphQLInputType, type GraphQLType } from 'graphql';
 import { getApp } from '../../api/app';
-import { dbFingerprint, type GqlResponse, type TestServer } from './test-server';
+import type { GqlResponse, TestServer } from './test-server';
 
 function typeName(type: GraphQLType): string {
   if (isNonNullType(type)) return `${typeName(type.ofType)}!`;
@@ -51,18 +51,3 @@ export async function ok<T = any>(
   if (res.errors?.length) throw new Error(`${field} failed: ${JSON.stringify(res.errors, null, 1)}`);
   return res.data![field];
 }
-
-/**
- * Calls a root field that must be refused, and shows the refusal wrote nothing: no answer, and
- * every table as it was. Returns the response for the caller to check the error.
- */
-export async function refused(server: TestServer, field: string, args: Record<string, unknown>): Promise<GqlResponse<Record<string, any>>> {
-  const before = await dbFingerprint(server);
-  const res = await call(server, field, args);
-  expect(res.data?.[field] ?? null).toBeNull();
-  expect(await dbFingerprint(server)).toEqual(before);
-  return res;
-}
-
-/** The `extensions.code` of a response's first error, if any. */
-export const errorCode = (res: GqlResponse): string | undefined => res.errors?.[0]?.extensions?.code;

@@ -139,32 +139,6 @@ export async function startTestServer(
   return make(adminToken);
 }
 
-/** The single error of a response, failing the test when there is none or several. */
-export function onlyError(res: GqlResponse) {
-  if (!res.errors || res.errors.length !== 1) {
-    throw new Error(`Expected exactly one error, got ${JSON.stringify(res.errors ?? res.data)}`);
-  }
-  // Internals (stack traces, SQL) never reach a client.
-  expect(res.errors[0].extensions?.stacktrace).toBeUndefined();
-  expect(res.errors[0].message).not.toMatch(/select |insert |update "|delete from/i);
-  return res.errors[0];
-}
-
-/** The fields named in a BAD_USER_INPUT error, with their rules. */
-export function fieldErrors(res: GqlResponse): Record<string, string> {
-  const error = onlyError(res);
-  if (error.extensions?.code !== 'BAD_USER_INPUT') {
-    throw new Error(`Expected BAD_USER_INPUT, got ${error.extensions?.code}: ${error.message}`);
-  }
-  const out: Record<string, string> = {};
-  for (const e of error.extensions.fieldErrors as { field: string; rule: string; zh: string; en: string }[]) {
-    expect(e.zh).toMatch(/[\u4e00-\u9fff]/);
-    expect(e.en).toMatch(/[A-Za-z]/);
-    out[e.field] = e.rule;
-  }
-  return out;
-}
-
 /** Every table of the drizzle schema: a new table is fingerprinted without anyone listing it. */
 const TABLES = (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable)).map((table) => getTableName(table));
 

@@ -28,7 +28,9 @@ function filesUnder(dir: string): string[] {
 }
 
 function layerOf(file: string): number {
-  const i = LAYERS.findIndex(([, paths]) => paths.some((p) => (p.endsWith('/') ? file.startsWith(p) : file === p)));
+  // A unit test sits beside its module, in its layer.
+  const module = file.replace(/\.test\.ts$/, '.ts');
+  const i = LAYERS.findIndex(([, paths]) => paths.some((p) => (p.endsWith('/') ? module.startsWith(p) : module === p)));
   if (i < 0) throw new Error(`${file} belongs to no layer: add it to LAYERS (and to docs/architecture.md)`);
   return i;
 }

@@ -2,23 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 import { graphql } from '../data-provider';
+import { RecordHistoryDocument } from '../generated/operations';
 import { useLang } from '../screens/use-lang';
-
-interface Text {
-  zh: string;
-  en: string;
-}
-
-interface Entry {
-  id: string;
-  atLocal: string;
-  actorName: string;
-  operation: string;
-  fieldChanges: { field: string; label: Text; beforeText: Text; afterText: Text }[];
-}
-
-const HISTORY = `query($r: String!, $id: ID!) { auditTrail(resource: $r, id: $id) {
-  id atLocal actorName operation fieldChanges { field label { zh en } beforeText { zh en } afterText { zh en } } } }`;
 
 /**
  * A record's history from the audit trail: who changed which field from what to what, oldest first.
@@ -33,7 +18,7 @@ export function RecordHistory() {
   const { data } = useQuery({
     queryKey: ['history', resource, record?.id, record?.version],
     enabled: Boolean(record && resource),
-    queryFn: () => graphql<{ auditTrail: Entry[] }>(HISTORY, { r: resource, id: record!.id }),
+    queryFn: () => graphql(RecordHistoryDocument, { resource: resource!, id: String(record!.id) }),
   });
   if (!data) return null;
   if (!data.auditTrail.length) return <Typography color="text.secondary">{translate('app.history.none')}</Typography>;

@@ -14,7 +14,7 @@ import {
   Labeled,
 } from 'react-admin';
 import { RecordHistory } from './RecordHistory';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { Box } from '@mui/material';
 import { listColumns, showFields, type ResourceMetadata } from '../metadata';
 import { fieldFor, filtersFor, inputFor } from './field-components';
@@ -50,11 +50,29 @@ export function ResourceList({ resource }: { resource: ResourceMetadata }) {
   );
 }
 
-export function ResourceShow({ resource, aside, actions }: { resource: ResourceMetadata; aside?: ReactElement; actions?: ReactElement }) {
+/**
+ * A record's page: notes the user should read first, the record's fields, the sections a screen adds
+ * (a transfer's postings, a catalog's delegations: each a `<Labeled label=… fullWidth>`, passed as
+ * children), then its history. `actions` replaces the toolbar, to add the record's domain operations
+ * beside edit.
+ */
+export function ResourceShow({
+  resource,
+  actions,
+  notes,
+  children,
+}: {
+  resource: ResourceMetadata;
+  actions?: ReactElement;
+  notes?: ReactElement;
+  children?: ReactNode;
+}) {
   return (
-    <Show aside={aside} actions={actions ?? <ShowActions />}>
+    <Show actions={actions ?? <ShowActions />}>
       <SimpleShowLayout>
+        {notes}
         {showFields(resource).map((f) => fieldFor(f))}
+        {children}
         <Labeled label="app.history.title" fullWidth>
           <RecordHistory />
         </Labeled>

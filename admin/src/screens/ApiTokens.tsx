@@ -26,19 +26,11 @@ import { Button, Confirm, Title, useNotify, useTranslate } from 'react-admin';
 import { addDays, endOfDay, formatDateTime, today } from '../dates';
 import { useMyPermissions } from '../permissions';
 import { graphql } from '../data-provider';
+import { ApiTokensDocument, IssueApiTokenDocument, RevokeApiTokenDocument, type ApiTokensQuery } from '../generated/operations';
 import { resources } from '../metadata';
 import { useLang } from './use-lang';
 
-interface Token {
-  id: string;
-  name: string;
-  scopes: string[];
-  personalData: boolean;
-  expiresAt: string;
-  revokedAt: string | null;
-}
-
-const FIELDS = 'id name scopes personalData expiresAt revokedAt';
+type Token = ApiTokensQuery['apiTokens'][number];
 
 /** Copies the one-time secret; where the browser offers no clipboard API (plain http), selects and copies it. */
 async function copyText(text: string, element: HTMLElement | null): Promise<boolean> {
@@ -67,7 +59,7 @@ function ApiTokenScreen() {
   const notify = useNotify();
   const lang = useLang();
   const client = useQueryClient();
-  const { data } = useQuery({ queryKey: ['api-tokens'], queryFn: () => graphql<{ apiTokens: Token[] }>(`{ apiTokens { ${FIELDS} } }`) });
+  const { data } = useQuery({ queryKey: ['api-tokens'], queryFn: () => graphql(ApiTokensDocument) });
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>([]);
   const [personal, setPersonal] = useState(false);
@@ -80,10 +72,7 @@ function ApiTokenScreen() {
 
   const issue = async () => {
     try {
-      const res = await graphql<{ issueApiToken: { secret: string } }>(
-        'mutation($n: String!, $s: [String!]!, $e: DateTimeISO!, $p: Boolean) { issueApiToken(name: $n, scopes: $s, expiresAt: $e, personalData: $p) { secret } }',
-        { n: name, s: scopes, e: endOfDay(expires).toISOString(), p: personal },
-      );
+      const res = await graphql(IssueApiTokenDocument, { name, scopes, expiresAt: endOfDay(expires).toISOString(), personalData: personal });
       setSecret(res.issueApiToken.secret);
       setName('');
       setScopes([]);
@@ -95,7 +84,7 @@ function ApiTokenScreen() {
   };
   const revoke = async (id: string) => {
     try {
-      await graphql('mutation($id: ID!) { revokeApiToken(id: $id) { id } }', { id });
+      await graphql(RevokeApiTokenDocument, { id });
       notify('app.tokens.revoked_done', { type: 'success' });
     } catch (e) {
       notify((e as Error).message, { type: 'error' });

@@ -3,61 +3,26 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Box, Card, CardContent, Checkbox, Chip, FormControlLabel, MenuItem, TextField as MuiTextField, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { graphql } from '../data-provider';
+import { CatalogDiffDocument, CatalogEditionsDocument, type CatalogDiffQuery, type DiffItemFragment } from '../generated/operations';
 import { useLang } from './use-lang';
 
 // What an adjustment of the catalog changes, street by street (the API's catalogDiff): shown before a
 // draft is published, with each loss to be confirmed, and on a catalog's page against any edition.
 
-interface Text {
-  zh: string;
-  en: string;
-}
-interface Terms {
-  mode: string;
-  delegatingOrganization: { name: string } | null;
-}
-interface Item {
-  powerItemId: string;
-  powerItem: { code: string; name: string };
-  before: Terms | null;
-  after: Terms | null;
-  fields: { field: string; label: Text; beforeText: Text; afterText: Text }[];
-}
-interface Recipient {
-  recipientId: string;
-  recipient: { name: string };
-  added: Item[];
-  removed: Item[];
-  changed: Item[];
-  unchanged: number;
-}
-export interface Diff {
-  from: { id: string; title: string; effectiveFrom: string };
-  to: { id: string; title: string; effectiveFrom: string };
-  added: number;
-  removed: number;
-  changed: number;
-  unchanged: number;
-  recipients: Recipient[];
-}
-
-const ITEM = `powerItemId powerItem { code name }
-  before { mode delegatingOrganization { name } } after { mode delegatingOrganization { name } }
-  fields { field label { zh en } beforeText { zh en } afterText { zh en } }`;
-const DIFF = `query($from: ID!, $to: ID!) { catalogDiff(fromId: $from, toId: $to) {
-  from { id title effectiveFrom } to { id title effectiveFrom } added removed changed unchanged
-  recipients { recipientId recipient { name } unchanged added { ${ITEM} } removed { ${ITEM} } changed { ${ITEM} } } } }`;
+type Diff = CatalogDiffQuery['catalogDiff'];
+type Item = DiffItemFragment;
+type Terms = Item['before'];
 
 export function useCatalogDiff(fromId: string | null | undefined, toId: string | null | undefined) {
   return useQuery({
     queryKey: ['catalog-diff', fromId, toId],
     enabled: Boolean(fromId && toId),
-    queryFn: () => graphql<{ catalogDiff: Diff }>(DIFF, { from: fromId, to: toId }).then((d) => d.catalogDiff),
+    queryFn: () => graphql(CatalogDiffDocument, { fromId: fromId!, toId: toId! }).then((d) => d.catalogDiff),
   });
 }
 
 /** A delegation's mode and department, as a short line. */
-function termsOf(terms: Terms | null, translate: (key: string) => string): string {
+function termsOf(terms: Terms, translate: (key: string) => string): string {
   if (!terms) return '';
   return [translate(`enums.DelegationMode.${terms.mode}`), terms.delegatingOrganization?.name].filter(Boolean).join(' · ');
 }
@@ -214,9 +179,7 @@ export function EditionCompare() {
   const { data: editions } = useQuery({
     queryKey: ['catalog-editions'],
     queryFn: () =>
-      graphql<{ allDelegationCatalogs: { id: string; title: string; effectiveFrom: string; supersedesId: string | null }[] }>(
-        '{ allDelegationCatalogs(perPage: 1000, sortField: "effectiveFrom") { id title effectiveFrom supersedesId } }',
-      ).then((d) => d.allDelegationCatalogs),
+      graphql(CatalogEditionsDocument).then((d) => d.allDelegationCatalogs),
   });
   const others = (editions ?? []).filter((e) => e.id !== record?.id);
   // By default, the edition this one replaces, or else the one replacing it.

@@ -2,11 +2,17 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Box, Card, CardContent, Chip, MenuItem, TextField as MuiTextField, Typography } from '@mui/material';
 import PublishIcon from '@mui/icons-material/Publish';
-import { Labeled, Show, SimpleShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
-import { RecordHistory } from '../generic/RecordHistory';
-import { fieldFor } from '../generic/field-components';
-import { resourceMeta, showFields } from '../metadata';
+import { Labeled, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { ResourceShow } from '../generic/views';
+import { resourceMeta } from '../metadata';
 import { graphql } from '../data-provider';
+import {
+  CatalogDelegationsDocument,
+  CatalogOrganizationsDocument,
+  DelegationsAsOfDocument,
+  PublishDelegationCatalogDocument,
+  type DelegationRowFragment,
+} from '../generated/operations';
 import { ConfirmedAction } from './domain-action';
 import { EditionCompare, PublishPreview } from './CatalogDiff';
 import { IfMayRun, ShowActions } from '../generic/actions';
@@ -14,16 +20,7 @@ import { isCompleteDay, today } from '../dates';
 
 const catalog = resourceMeta('DelegationCatalog');
 
-interface DelegationRow {
-  id: string;
-  mode: string;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  recipient: { id: string; name: string };
-  powerItem: { name: string; domain: { name: string } | null };
-}
-
-const ROW = 'id mode effectiveFrom effectiveTo recipient { id name } powerItem { name domain { name } }';
+type DelegationRow = DelegationRowFragment;
 
 function groupBy<T>(rows: T[], key: (r: T) => string): [string, T[]][] {
   const map = new Map<string, T[]>();
@@ -66,7 +63,7 @@ function CatalogDelegations() {
   const { data } = useQuery({
     queryKey: ['catalog-delegations', record?.id, record?.version],
     enabled: Boolean(record),
-    queryFn: () => graphql<{ allDelegations: DelegationRow[] }>(`query($id: ID) { allDelegations(filter: { catalogId: $id }, perPage: 1000) { ${ROW} } }`, { id: record!.id }),
+    queryFn: () => graphql(CatalogDelegationsDocument, { catalogId: String(record!.id) }),
   });
   return data ? <Grouped rows={data.allDelegations} /> : null;
 }
@@ -80,12 +77,12 @@ function AsOf() {
   const asked = isCompleteDay(date) ? date : '';
   const { data: orgs } = useQuery({
     queryKey: ['local-orgs'],
-    queryFn: () => graphql<{ allOrganizations: { id: string; name: string; kind: string }[] }>('{ allOrganizations(perPage: 1000, sortField: "code") { id name kind } }'),
+    queryFn: () => graphql(CatalogOrganizationsDocument),
   });
   const { data } = useQuery({
     queryKey: ['as-of', organizationId, asked],
     enabled: Boolean(organizationId && asked),
-    queryFn: () => graphql<{ delegationsAsOf: DelegationRow[] }>(`query($o: ID!, $d: LocalDate!) { delegationsAsOf(organizationId: $o, date: $d, perPage: 1000) { ${ROW} } }`, { o: organizationId, d: asked }),
+    queryFn: () => graphql(DelegationsAsOfDocument, { organizationId, date: asked }),
   });
   const local = (orgs?.allOrganizations ?? []).filter((o) => o.kind === 'STREET' || o.kind === 'TOWNSHIP');
   return (
@@ -112,7 +109,7 @@ function CatalogActions() {
     <ShowActions>
       <IfMayRun operation="publishDelegationCatalog">
         <ConfirmedAction
-          mutation="publishDelegationCatalog"
+          mutation={PublishDelegationCatalogDocument}
           label="app.catalog.publish"
           confirm="app.catalog.confirm_publish"
           done="app.catalog.published"
@@ -126,22 +123,16 @@ function CatalogActions() {
 
 export function CatalogShow() {
   return (
-    <Show actions={<CatalogActions />}>
-      <SimpleShowLayout>
-        {showFields(catalog).map((f) => fieldFor(f))}
-        <Labeled label="app.catalog.delegations" fullWidth>
-          <CatalogDelegations />
-        </Labeled>
-        <Labeled label="app.diff.compare" fullWidth>
-          <EditionCompare />
-        </Labeled>
-        <Labeled label="app.catalog.as_of" fullWidth>
-          <AsOf />
-        </Labeled>
-        <Labeled label="app.history.title" fullWidth>
-          <RecordHistory />
-        </Labeled>
-      </SimpleShowLayout>
-    </Show>
+    <ResourceShow resource={catalog} actions={<CatalogActions />}>
+      <Labeled label="app.catalog.delegations" fullWidth>
+        <CatalogDelegations />
+      </Labeled>
+      <Labeled label="app.diff.compare" fullWidth>
+        <EditionCompare />
+      </Labeled>
+      <Labeled label="app.catalog.as_of" fullWidth>
+        <AsOf />
+      </Labeled>
+    </ResourceShow>
   );
 }

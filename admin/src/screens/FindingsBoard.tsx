@@ -4,9 +4,7 @@ import UndoIcon from '@mui/icons-material/Undo';
 import CampaignIcon from '@mui/icons-material/Campaign';
 import {
   ListBase,
-  Show,
   Labeled,
-  SimpleShowLayout,
   Title,
   TopToolbar,
   useListContext,
@@ -19,9 +17,10 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
-import { RecordHistory } from '../generic/RecordHistory';
 import { fieldFor, filtersFor } from '../generic/field-components';
-import { enums, resourceMeta, showFields } from '../metadata';
+import { ResourceShow } from '../generic/views';
+import { CreateFindingEscalationDocument, SendBackFindingDocument, type EscalationLevel } from '../generated/operations';
+import { enums, resourceMeta } from '../metadata';
 import { PromptedAction } from './domain-action';
 import { IfMayRun, ShowActions } from '../generic/actions';
 import { useOwnOrganizationFilter, useRecordPermission, useResourcePermission } from '../permissions';
@@ -108,7 +107,8 @@ function SendBack() {
   return (
     <IfMayRun operation="sendBackFinding">
       <PromptedAction
-        mutation="sendBackFinding"
+        mutation={SendBackFindingDocument}
+        variables={(r, reason) => ({ id: String(r.id), version: r.version, reason })}
         label="app.findings.send_back"
         done="app.findings.sent_back"
         arg="reason"
@@ -118,8 +118,6 @@ function SendBack() {
     </IfMayRun>
   );
 }
-
-/** Today in the browser's calendar; never later than the server's day, so never "in the future". */
 
 /** Appends an escalation (提醒函 … 移送纪委) to the finding on screen: level, date and note in one dialog. */
 function Escalate() {
@@ -135,16 +133,15 @@ function Escalate() {
   if (!record || record.status === 'VERIFIED' || !mayEscalate) return null;
   return (
     <PromptedAction
-      mutation="createFindingEscalation"
-      idArg="findingId"
-      sendVersion={false}
+      mutation={CreateFindingEscalationDocument}
+      variables={(r, note) => ({ findingId: String(r.id), level: level as EscalationLevel, escalatedOn: day, note })}
+      ready={Boolean(level && day)}
       label="app.findings.escalate"
       done="app.findings.escalated"
       arg="note"
       fieldLabel="resources.FindingEscalation.fields.note"
       helperText="resources.FindingEscalation.helpers.note"
       icon={<CampaignIcon />}
-      extraArgs={{ level: ['EscalationLevel!', level || null], escalatedOn: ['LocalDate!', day || null] }}
       extra={
         <Box sx={{ display: 'flex', gap: 2, mt: 1 }}>
           <TextField select name="level" label={translate('resources.FindingEscalation.fields.level')} value={level} onChange={(e) => setLevel(e.target.value)} sx={{ minWidth: 200 }}>
@@ -172,7 +169,8 @@ function Escalate() {
 
 export function FindingShow() {
   return (
-    <Show
+    <ResourceShow
+      resource={finding}
       actions={
         <ShowActions>
           <Escalate />
@@ -180,19 +178,13 @@ export function FindingShow() {
         </ShowActions>
       }
     >
-      <SimpleShowLayout>
-        {showFields(finding).map((f) => fieldFor(f))}
-        <Labeled label="app.findings.escalations" fullWidth>
-          <ReferenceManyField reference="FindingEscalation" target="findingId" sort={{ field: 'escalatedOn', order: 'ASC' }}>
-            <Datagrid bulkActionButtons={false} rowClick="show" empty={<Typography color="text.secondary">{'—'}</Typography>}>
-              {escalation.fields.filter((f) => ['level', 'escalatedOn', 'note'].includes(f.name)).map((f) => fieldFor(f))}
-            </Datagrid>
-          </ReferenceManyField>
-        </Labeled>
-        <Labeled label="app.history.title" fullWidth>
-          <RecordHistory />
-        </Labeled>
-      </SimpleShowLayout>
-    </Show>
+      <Labeled label="app.findings.escalations" fullWidth>
+        <ReferenceManyField reference="FindingEscalation" target="findingId" sort={{ field: 'escalatedOn', order: 'ASC' }}>
+          <Datagrid bulkActionButtons={false} rowClick="show" empty={<Typography color="text.secondary">{'—'}</Typography>}>
+            {escalation.fields.filter((f) => ['level', 'escalatedOn', 'note'].includes(f.name)).map((f) => fieldFor(f))}
+          </Datagrid>
+        </ReferenceManyField>
+      </Labeled>
+    </ResourceShow>
   );
 }

@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import { Alert } from '@mui/material';
-import { Datagrid, Labeled, ReferenceManyField, Show, SimpleShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { Datagrid, Labeled, ReferenceManyField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import CheckIcon from '@mui/icons-material/CheckCircle';
 import CancelIcon from '@mui/icons-material/Cancel';
-import { RecordHistory } from '../generic/RecordHistory';
 import { fieldFor } from '../generic/field-components';
-import { resourceMeta, showFields } from '../metadata';
+import { ResourceShow } from '../generic/views';
+import { CancelTransferDocument, CompleteTransferDocument } from '../generated/operations';
+import { resourceMeta } from '../metadata';
 import { ConfirmedAction } from './domain-action';
 import { IfMayRun, ShowActions } from '../generic/actions';
 import { useMyPermissions } from '../permissions';
@@ -54,7 +55,7 @@ function TransferActions() {
       {!(local && record.betweenOrganizations) && (
         <IfMayRun operation="completeTransfer">
           <ConfirmedAction
-            mutation="completeTransfer"
+            mutation={CompleteTransferDocument}
             label="app.transfer.complete"
             confirm="app.transfer.confirm_complete"
             done="app.transfer.completed"
@@ -65,7 +66,7 @@ function TransferActions() {
         </IfMayRun>
       )}
       <IfMayRun operation="cancelTransfer">
-        <ConfirmedAction mutation="cancelTransfer" label="app.transfer.cancel" confirm="app.transfer.confirm_cancel" done="app.transfer.cancelled" icon={<CancelIcon />} color="error" />
+        <ConfirmedAction mutation={CancelTransferDocument} label="app.transfer.cancel" confirm="app.transfer.confirm_cancel" done="app.transfer.cancelled" icon={<CancelIcon />} color="error" />
       </IfMayRun>
     </ShowActions>
   );
@@ -74,21 +75,14 @@ function TransferActions() {
 /** A transfer with its completion: the person's postings below show the old one closed and the new one opened. */
 export function TransferShow() {
   return (
-    <Show actions={<TransferActions />}>
-      <SimpleShowLayout>
-        <PendingNotes />
-        {showFields(transfer).map((f) => fieldFor(f))}
-        <Labeled label="app.transfer.postings" fullWidth>
-          <ReferenceManyField reference="Posting" target="staffMemberId" source="staffMemberId" sort={{ field: 'startedOn', order: 'ASC' }}>
-            <Datagrid bulkActionButtons={false} rowClick="show">
-              {posting.fields.filter((f) => ['organizationId', 'quotaOrganizationId', 'post', 'startedOn', 'endedOn'].includes(f.name)).map((f) => fieldFor(f))}
-            </Datagrid>
-          </ReferenceManyField>
-        </Labeled>
-        <Labeled label="app.history.title" fullWidth>
-          <RecordHistory />
-        </Labeled>
-      </SimpleShowLayout>
-    </Show>
+    <ResourceShow resource={transfer} actions={<TransferActions />} notes={<PendingNotes />}>
+      <Labeled label="app.transfer.postings" fullWidth>
+        <ReferenceManyField reference="Posting" target="staffMemberId" source="staffMemberId" sort={{ field: 'startedOn', order: 'ASC' }}>
+          <Datagrid bulkActionButtons={false} rowClick="show">
+            {posting.fields.filter((f) => ['organizationId', 'quotaOrganizationId', 'post', 'startedOn', 'endedOn'].includes(f.name)).map((f) => fieldFor(f))}
+          </Datagrid>
+        </ReferenceManyField>
+      </Labeled>
+    </ResourceShow>
   );
 }

@@ -2,6 +2,7 @@ import KeyIcon from '@mui/icons-material/Key';
 import { useGetIdentity, useRecordContext } from 'react-admin';
 import { ResourceShow } from '../generic/views';
 import { ShowActions } from '../generic/actions';
+import { SetUserPasswordDocument } from '../generated/operations';
 import { resourceMeta } from '../metadata';
 import { useRecordPermission } from '../permissions';
 import { PromptedAction } from './domain-action';
@@ -17,7 +18,8 @@ function SetPassword() {
   if (!own && !operations.includes('setUserPassword')) return null;
   return (
     <PromptedAction
-      mutation="setUserPassword"
+      mutation={SetUserPasswordDocument}
+      variables={(r, password) => ({ id: String(r.id), password })}
       label="app.users.set_password"
       done="app.users.password_set"
       arg="password"
@@ -25,7 +27,6 @@ function SetPassword() {
       helperText="app.users.password_rule"
       icon={<KeyIcon />}
       password
-      sendVersion={false}
     />
   );
 }

@@ -1,19 +1,18 @@
 import { useState, type ReactElement, type ReactNode } from 'react';
 import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
-import { Button, Confirm, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Button, Confirm, useNotify, useRecordContext, useRefresh, useTranslate, type RaRecord } from 'react-admin';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { graphql } from '../data-provider';
 
+/** A domain mutation's document (generated from a `.graphql` file beside the screen), whatever it answers. */
+export type DomainMutation<V> = TypedDocumentNode<unknown, V>;
+
 /**
- * Runs one of the API's domain mutations on the current record (completeTransfer, publish …),
- * with the version the user is looking at unless the mutation takes none, then reloads the record;
- * refusals are shown as they come.
+ * Runs one of the API's domain mutations on the current record (completeTransfer, publish …) with
+ * the variables the record gives (its id, and the version the user is looking at when the mutation
+ * takes one), then reloads the record; refusals are shown as they come.
  */
-export function useDomainAction(
-  mutation: string,
-  successMessage: string,
-  extraArgs: Record<string, [string, unknown]> = {},
-  { sendVersion = true, idArg = 'id' }: { sendVersion?: boolean; idArg?: string } = {},
-) {
+export function useDomainAction<V>(document: DomainMutation<V>, successMessage: string, variables: (record: RaRecord) => V) {
   const record = useRecordContext();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -25,13 +24,8 @@ export function useDomainAction(
   const run = async ({ quiet = false } = {}): Promise<{ message: string; fields: Record<string, string> } | null> => {
     if (!record) return null;
     setBusy(true);
-    const args: Record<string, [string, unknown]> = { [idArg]: ['ID!', record.id], ...(sendVersion ? { version: ['Int', record.version] } : {}), ...extraArgs };
-    const names = Object.keys(args);
     try {
-      await graphql(
-        `mutation(${names.map((n) => `$${n}: ${args[n][0]}`).join(', ')}) { ${mutation}(${names.map((n) => `${n}: $${n}`).join(', ')}) { id } }`,
-        Object.fromEntries(names.map((n) => [n, args[n][1]])),
-      );
+      await graphql(document, variables(record));
       notify(successMessage, { type: 'success' });
       refresh();
       return null;
@@ -47,13 +41,16 @@ export function useDomainAction(
   return { run, busy, record };
 }
 
+/** The record on screen at the version the user sees: what complete, cancel and publish send. */
+const atVersion = (record: RaRecord) => ({ id: String(record.id), version: record.version as number | undefined });
+
 /**
  * A button that asks before running a domain mutation (complete, cancel, publish). With `details`,
  * the question comes with what the user must see first (what a publication takes away), and the
  * confirm button waits until `details` reports the user is ready (e.g. has ticked every loss).
  */
 export function ConfirmedAction(props: {
-  mutation: string;
+  mutation: DomainMutation<{ id: string; version?: number | null }>;
   label: string;
   confirm: string;
   done: string;
@@ -64,7 +61,7 @@ export function ConfirmedAction(props: {
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
   const [ready, setReady] = useState(false);
-  const { run, busy } = useDomainAction(props.mutation, props.done);
+  const { run, busy } = useDomainAction(props.mutation, props.done, atVersion);
   const confirm = () => {
     setOpen(false);
     void run();
@@ -102,32 +99,28 @@ export function ConfirmedAction(props: {
 }
 
 /** A button that asks for one text (a reason, a password) and passes it to a domain mutation. */
-export function PromptedAction(props: {
-  mutation: string;
+export function PromptedAction<V>(props: {
+  mutation: DomainMutation<V>;
+  /** The mutation's variables from the record on screen and the text typed. */
+  variables: (record: RaRecord, text: string) => V;
   label: string;
   done: string;
-  arg: string;
+  /** The variable that receives the text: the dialog shows the server's refusal of it under the field. */
+  arg: keyof V & string;
   fieldLabel: string;
   helperText?: string;
   icon: ReactElement;
   password?: boolean;
-  sendVersion?: boolean;
-  /** The argument that receives the record's id: `id`, or e.g. `findingId` when appending to a finding. */
-  idArg?: string;
-  /** Inputs shown above the text, and the arguments they give (the escalation's level and date). */
+  /** Inputs shown above the text (the escalation's level and date). */
   extra?: ReactNode;
-  extraArgs?: Record<string, [string, unknown]>;
+  /** False while the inputs of `extra` are incomplete. */
+  ready?: boolean;
 }) {
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const { run, busy } = useDomainAction(
-    props.mutation,
-    props.done,
-    { [props.arg]: ['String!', text], ...props.extraArgs },
-    { sendVersion: props.sendVersion, idArg: props.idArg },
-  );
+  const { run, busy } = useDomainAction(props.mutation, props.done, (record) => props.variables(record, text));
   const close = () => {
     setOpen(false);
     setError(null);
@@ -169,7 +162,7 @@ export function PromptedAction(props: {
           <Button
             label="ra.action.confirm"
             variant="contained"
-            disabled={busy || !text || Object.values(props.extraArgs ?? {}).some(([type, value]) => type.endsWith('!') && !value)}
+            disabled={busy || !text || props.ready === false}
             onClick={confirm}
           />
         </DialogActions>

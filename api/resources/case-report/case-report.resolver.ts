@@ -1,8 +1,9 @@
 import { Extensions, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { Ratio } from '../../crud/scalars';
-import type { ResolverKit, Row } from '../../crud/resource';
+import { caseReports } from '../../../drizzle/schema';
+import { rowOf, type ResolverKit, type Row } from '../../crud/resource';
 import { describe } from '../../crud/model';
-import { sixRates, TOTAL_SCORE, totalScore, type CaseCounts } from './six-rates';
+import { sixRates, TOTAL_SCORE, totalScore } from './six-rates';
 
 @ObjectType('RateScore', { description: '考核率及得分 (One of the six rates of 《镇平县行政执法改革与管理专项整治工作实施方案》附件2, with its points).' })
 export class RateScore {
@@ -38,7 +39,7 @@ export function caseReportResolvers({ Crud, types }: ResolverKit) {
     @Extensions({ rows: 6 })
     @FieldResolver(() => [RateScore], { description: '六率 (The six rates and their points), in the order of 《镇平县行政执法改革与管理专项整治工作实施方案》附件2.' })
     rates(@Root() report: Row) {
-      return sixRates(report as unknown as CaseCounts).map((r) => ({ ...r, label: `${r.label.zh} (${r.label.en})` }));
+      return sixRates(rowOf(caseReports, report)).map((r) => ({ ...r, label: `${r.label.zh} (${r.label.en})` }));
     }
 
     @FieldResolver(() => Float, {
@@ -46,7 +47,7 @@ export function caseReportResolvers({ Crud, types }: ResolverKit) {
       description: describe(TOTAL_SCORE.label, TOTAL_SCORE.help),
     })
     totalScore(@Root() report: Row) {
-      return totalScore(sixRates(report as unknown as CaseCounts));
+      return totalScore(sixRates(rowOf(caseReports, report)));
     }
   }
   return [CaseReportResolver];

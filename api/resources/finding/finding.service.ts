@@ -1,7 +1,8 @@
 import type { Tx } from '../../db';
 import { conflict, FieldErrors } from '../../errors';
 import type { Records } from '../../crud/records';
-import type { Row } from '../../crud/resource';
+import { findings as findingTable } from '../../../drizzle/schema';
+import { rowOf, type Row } from '../../crud/resource';
 import { findingResource, STATUS_LABELS } from './finding.resource';
 
 function rectified(finding: Row) {
@@ -19,7 +20,7 @@ function rectified(finding: Row) {
  */
 export async function sendBackFinding(records: Records, tx: Tx, id: unknown, reason: string, version?: number | null): Promise<Row> {
   const findings = records.of(findingResource);
-  const finding = await findings.claim(tx, id, { version, state: rectified });
+  const finding = rowOf(findingTable, await findings.claim(tx, id, { version, state: rectified }));
   const text = reason.trim();
   const errors = new FieldErrors();
   if (!text) errors.add('reason', 'required', '请填写退回理由', 'Give the reason for sending it back');
@@ -28,7 +29,7 @@ export async function sendBackFinding(records: Records, tx: Tx, id: unknown, rea
   return findings.write(tx, finding.id, {
     status: 'RECTIFYING',
     rectifiedOn: null,
-    sentBackCount: (finding.sentBackCount as number) + 1,
+    sentBackCount: finding.sentBackCount + 1,
     lastSendBackReason: text,
   });
 }

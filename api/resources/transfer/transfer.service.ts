@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { postings } from '../../../drizzle/schema';
+import { postings, staffMembers, transfers as transferTable } from '../../../drizzle/schema';
 import type { Tx } from '../../db';
 import { dayBefore } from '../../dates';
 import { conflict, FieldErrors, forbidden } from '../../errors';
@@ -7,7 +7,7 @@ import type { Records } from '../../crud/records';
 import { postingResource } from '../posting/posting.resource';
 import { staffMemberResource } from '../staff-member/staff-member.resource';
 import { transferResource } from './transfer.resource';
-import type { Row } from '../../crud/resource';
+import { rowOf, type Row } from '../../crud/resource';
 import { currentActor } from '../../auth/actor';
 import { crossesOrganizations, TRANSFER_RULE } from './transfer-rules';
 
@@ -39,24 +39,23 @@ function pending(transfer: Row) {
  */
 export async function completeTransfer(records: Records, tx: Tx, id: unknown, version?: number | null): Promise<Row> {
   const transfers = records.of(transferResource);
-  const transfer = await transfers.claim(tx, id, { version, state: pending });
+  const transfer = rowOf(transferTable, await transfers.claim(tx, id, { version, state: pending }));
   const staff = records.of(staffMemberResource);
   const postingService = records.of(postingResource);
-  const person = await staff.getForUpdate(tx, transfer.staffMemberId);
-  const kind = transfer.kind as string;
-  const effective = transfer.effectiveDate as string;
+  const person = rowOf(staffMembers, await staff.getForUpdate(tx, transfer.staffMemberId));
+  const { kind, effectiveDate: effective } = transfer;
   const [open] = await tx
     .select()
     .from(postings)
     .where(and(eq(postings.staffMemberId, person.id), isNull(postings.endedOn)))
     .for('update');
   // A return goes back to where the person's establishment stayed during the secondment.
-  const home = open ? ((open.quotaOrganizationId as number | null) ?? open.organizationId) : null;
+  const home = open ? (open.quotaOrganizationId ?? open.organizationId) : null;
 
   // Who may complete comes before whether it can be: drafted by either side, a move between two
   // organizations is completed at county level.
-  const destination = kind === 'RETURN' ? ((transfer.toOrganizationId as number | null) ?? home) : (transfer.toOrganizationId as number | null);
-  if (currentActor()?.local && crossesOrganizations(transfer.fromOrganizationId as number | null, destination)) {
+  const destination = kind === 'RETURN' ? (transfer.toOrganizationId ?? home) : transfer.toOrganizationId;
+  if (currentActor()?.local && crossesOrganizations(transfer.fromOrganizationId, destination)) {
     throw forbidden(TRANSFER_RULE.zh, TRANSFER_RULE.en);
   }
 
@@ -82,7 +81,7 @@ export async function completeTransfer(records: Records, tx: Tx, id: unknown, ve
     );
   }
 
-  let to = transfer.toOrganizationId as number | null;
+  let to = transfer.toOrganizationId;
   if (kind === 'RETURN') {
     if (to !== null && to !== home) {
       const errors = new FieldErrors();
