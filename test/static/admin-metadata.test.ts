@@ -59,6 +59,7 @@ const hints: SchemaHints = {
         note: { label: { zh: '备注', en: 'Note' }, multiline: true },
         keyCode: { label: { zh: '开锁密码', en: 'Key code' } },
       },
+      relations: [],
     },
   },
   enums: { ...committed.enums, VehicleStatus: { label: { zh: '车辆状态', en: 'Vehicle status' }, values: { IN_USE: { zh: '在用', en: 'In use' }, RETIRED: { zh: '报废', en: 'Retired' } } } },
