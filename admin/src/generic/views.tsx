@@ -14,7 +14,8 @@ import {
   Labeled,
 } from 'react-admin';
 import { RecordHistory } from './RecordHistory';
-import type { ReactElement } from 'react';
+import { RelatedRecords } from './RelatedRecords';
+import type { ReactElement, ReactNode } from 'react';
 import { Box } from '@mui/material';
 import { listColumns, showFields, type ResourceMetadata } from '../metadata';
 import { fieldFor, filtersFor, inputFor } from './field-components';
@@ -50,11 +51,23 @@ export function ResourceList({ resource }: { resource: ResourceMetadata }) {
   );
 }
 
-export function ResourceShow({ resource, aside, actions }: { resource: ResourceMetadata; aside?: ReactElement; actions?: ReactElement }) {
+/** The records pointing at this one, a section per relation, under a record's fields. */
+export function RelatedSection({ resource }: { resource: ResourceMetadata }) {
+  if (!resource.relations.length) return null;
+  return (
+    <Labeled label="app.related.title" fullWidth>
+      <RelatedRecords resource={resource} />
+    </Labeled>
+  );
+}
+
+export function ResourceShow({ resource, aside, actions, children }: { resource: ResourceMetadata; aside?: ReactElement; actions?: ReactElement; children?: ReactNode }) {
   return (
     <Show aside={aside} actions={actions ?? <ShowActions />}>
       <SimpleShowLayout>
         {showFields(resource).map((f) => fieldFor(f))}
+        {children}
+        <RelatedSection resource={resource} />
         <Labeled label="app.history.title" fullWidth>
           <RecordHistory />
         </Labeled>

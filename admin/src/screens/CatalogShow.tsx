@@ -11,6 +11,8 @@ import { ConfirmedAction } from './domain-action';
 import { EditionCompare, PublishPreview } from './CatalogDiff';
 import { IfMayRun, ShowActions } from '../generic/actions';
 import { isCompleteDay, today } from '../dates';
+import { RelatedSection } from '../generic/views';
+import { PrintButton } from './PrintViews';
 
 const catalog = resourceMeta('DelegationCatalog');
 
@@ -107,9 +109,16 @@ function AsOf() {
 
 function CatalogActions() {
   const record = useRecordContext();
-  if (record?.status !== 'DRAFT') return <TopToolbar />;
+  if (record?.status !== 'DRAFT') {
+    return (
+      <TopToolbar>
+        <PrintButton view="catalog" />
+      </TopToolbar>
+    );
+  }
   return (
     <ShowActions>
+      <PrintButton view="catalog" />
       <IfMayRun operation="publishDelegationCatalog">
         <ConfirmedAction
           mutation="publishDelegationCatalog"
@@ -138,6 +147,7 @@ export function CatalogShow() {
         <Labeled label="app.catalog.as_of" fullWidth>
           <AsOf />
         </Labeled>
+        <RelatedSection resource={catalog} />
         <Labeled label="app.history.title" fullWidth>
           <RecordHistory />
         </Labeled>

@@ -23,6 +23,7 @@ import { RecordHistory } from '../generic/RecordHistory';
 import { fieldFor, filtersFor } from '../generic/field-components';
 import { enums, resourceMeta, showFields } from '../metadata';
 import { PromptedAction } from './domain-action';
+import { PrintButton } from './PrintViews';
 import { IfMayRun, ShowActions } from '../generic/actions';
 import { useOwnOrganizationFilter, useRecordPermission, useResourcePermission } from '../permissions';
 import { today } from '../dates';
@@ -175,6 +176,7 @@ export function FindingShow() {
     <Show
       actions={
         <ShowActions>
+          <PrintButton view="finding" />
           <Escalate />
           <SendBack />
         </ShowActions>
