@@ -79,8 +79,9 @@ suite('each record shows its story', () => {
     await section.waitFor();
     await expect(section.locator('h3').innerText()).resolves.toContain(`执法证`);
     await expect(section.locator('h3 .MuiChip-label').innerText()).resolves.toBe(String(person._certificatesMeta.count));
-    // The person's other sections: postings, and the empty ones named on one line.
+    // The person's other sections: their postings among them.
     await page.getByTestId('related-postings').waitFor();
+    await settled();
     await section.scrollIntoViewIfNeeded();
     await shot('story-person-certificates');
 

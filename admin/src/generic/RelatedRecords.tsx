@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Box, Chip, Link, Typography } from '@mui/material';
 import { Datagrid, FunctionField, ListContextProvider, RecordContextProvider, ResourceContextProvider, useList, useRecordContext, useTranslate } from 'react-admin';
 import { graphql } from '../data-provider';
@@ -108,6 +108,8 @@ export function RelatedRecords({ resource }: { resource: ResourceMetadata }) {
     queryKey: ['related', resource.name, record?.id, record?.version],
     enabled: Boolean(record && resource.relations.length),
     queryFn: () => graphql<Record<string, Record<string, unknown>>>(queryFor(resource), { id: record!.id }),
+    // A new version of the record keeps its sections on screen until the new ones arrive.
+    placeholderData: keepPreviousData,
   });
   if (!resource.relations.length) return null;
   const loaded = data?.[resource.name];

@@ -46,6 +46,15 @@ function PrintPage({ children, testId }: { children: ReactNode; testId: string }
   );
 }
 
+/** A print view that could not be read (a record gone, a session ended): said, not a blank page. */
+function Failed({ error }: { error: Error }) {
+  return (
+    <div className="print-page" role="alert">
+      {error.message}
+    </div>
+  );
+}
+
 /** The 打印 / Print button of a record page, opening its print view. */
 export function PrintButton({ view }: { view: 'catalog' | 'finding' }) {
   const record = useRecordContext();
@@ -62,7 +71,7 @@ interface CatalogText {
   documentNumber: string | null;
   issuedOn: string | null;
   effectiveFrom: string;
-  effectiveTo: string | null;
+  status: string;
   issuingOrganization: { name: string } | null;
   _delegationsMeta: { count: number };
   delegations: {
@@ -78,12 +87,12 @@ interface CatalogText {
 export function CatalogPrint() {
   const { id } = useParams();
   const translate = useTranslate();
-  const { data } = useQuery({
+  const { data, error } = useQuery({
     queryKey: ['print-catalog', id],
     queryFn: () =>
       graphql<{ DelegationCatalog: CatalogText | null }>(
         `query($id: ID!) { DelegationCatalog(id: $id) {
-          title documentNumber issuedOn effectiveFrom effectiveTo issuingOrganization { name }
+          title documentNumber issuedOn effectiveFrom status issuingOrganization { name }
           _delegationsMeta { count }
           delegations(perPage: 1000, sortField: "powerItemId") { id mode recipient { name code } delegatingOrganization { name } powerItem { code name settingBasis } }
         } }`,
@@ -91,6 +100,7 @@ export function CatalogPrint() {
       ),
   });
   const catalog = data?.DelegationCatalog;
+  if (error) return <Failed error={error} />;
   if (!catalog) return null;
   const streets = new Map<string, CatalogText['delegations']>();
   for (const d of [...catalog.delegations].sort((a, b) => (a.recipient.code ?? '').localeCompare(b.recipient.code ?? '') || a.recipient.name.localeCompare(b.recipient.name, 'zh-CN'))) {
@@ -107,12 +117,8 @@ export function CatalogPrint() {
         <span>{catalog.issuedOn ?? '—'}</span>
         <span>{translate('app.print.effective')}</span>
         <span>{catalog.effectiveFrom}</span>
-        {catalog.effectiveTo && (
-          <>
-            <span>{translate('app.print.effective_to')}</span>
-            <span>{catalog.effectiveTo}</span>
-          </>
-        )}
+        <span>{translate('resources.DelegationCatalog.fields.status')}</span>
+        <span>{translate(`enums.CatalogStatus.${catalog.status}`)}</span>
         <span />
         <span>{translate('app.print.items', { count: catalog._delegationsMeta.count })}</span>
       </div>
@@ -163,7 +169,7 @@ interface FindingText {
 export function FindingNotice() {
   const { id } = useParams();
   const translate = useTranslate();
-  const { data } = useQuery({
+  const { data, error } = useQuery({
     queryKey: ['print-finding', id],
     queryFn: () =>
       graphql<{ Finding: FindingText | null }>(
@@ -175,6 +181,7 @@ export function FindingNotice() {
       ),
   });
   const finding = data?.Finding;
+  if (error) return <Failed error={error} />;
   if (!finding) return null;
   const inspector = finding.inspection?.inspectingOrganization?.name ?? '—';
   return (
