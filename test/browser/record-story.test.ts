@@ -85,7 +85,7 @@ suite('each record shows its story', () => {
     await section.scrollIntoViewIfNeeded();
     await shot('story-person-certificates');
 
-    await section.locator('.RaDatagrid-row').first().click();
+    await section.getByTestId('related-link').first().click();
     await page.waitForURL(new RegExp(`#/Certificate/${person.certificates[0].id}/show`));
     await page.getByText(person.certificates[0].number).first().waitFor();
   });
@@ -146,6 +146,8 @@ suite('each record shows its story', () => {
     expect(await page.getByTestId('print-now').isVisible()).toBe(false);
     await shot('print-catalog');
     await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('button', { name: '返回' }).click();
+    await page.getByTestId('print-button').waitFor();
 
     const [finding] = await ok<any[]>(server, 'allFindings', { perPage: 1, sortField: 'id' }, 'id description dueDate responsibleOrganization { name }');
     await page.getByRole('menuitem', { name: '发现问题', exact: true }).click();

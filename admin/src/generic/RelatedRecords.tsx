@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Box, Chip, Link, Typography } from '@mui/material';
-import { Datagrid, FunctionField, ListContextProvider, RecordContextProvider, ResourceContextProvider, useList, useRecordContext, useTranslate } from 'react-admin';
+import { Datagrid, FunctionField, ListContextProvider, ResourceContextProvider, useList, useRecordContext, useTranslate } from 'react-admin';
 import { graphql } from '../data-provider';
 import { listColumns, resourceMeta, type FieldMetadata, type ResourceMetadata } from '../metadata';
 import type { RelationMetadata } from '../metadata/types';
@@ -46,16 +46,9 @@ function queryFor(resource: ResourceMetadata): string {
 }
 
 /** A reference column read from the loaded record, named as everywhere else. */
-function referenceColumn(field: FieldMetadata) {
+function referenceColumn(field: FieldMetadata, translate: (key: string) => string) {
   const target = resourceMeta(field.reference!);
-  return (
-    <FunctionField
-      key={field.name}
-      source={field.name}
-      sortable={false}
-      render={(row: Row, _source?: string) => recordName(target, row[field.objectField!] as Row | undefined, (key) => key)}
-    />
-  );
+  return <FunctionField key={field.name} source={field.name} sortable={false} render={(row: Row) => recordName(target, row[field.objectField!] as Row | undefined, translate)} />;
 }
 
 function Section({ parent, relation, rows, count }: { parent: string; relation: RelationMetadata; rows: Row[]; count: number }) {
@@ -76,27 +69,25 @@ function Section({ parent, relation, rows, count }: { parent: string; relation: 
       </Typography>
       <ResourceContextProvider value={relation.resource}>
         <ListContextProvider value={list}>
-          <Datagrid bulkActionButtons={false} rowClick="show" size="small">
+          <Datagrid bulkActionButtons={false} rowClick={false} size="small">
             <FunctionField
               source="id"
               label={target.label[lang]}
               sortable={false}
-              render={(row: Row) => <Translated resource={target} row={row} />}
+              render={(row: Row) => (
+                <Link href={`#/${relation.resource}/${row.id}/show`} onClick={(e) => e.stopPropagation()} data-testid="related-link">
+                  {recordName(target, row, translate)}
+                </Link>
+              )}
             />
             {columnsOf(relation)
               .filter((f) => !target.display.includes(f.name))
-              .map((f) => (f.kind === 'reference' ? referenceColumn(f) : fieldFor(f, { sortable: false })))}
+              .map((f) => (f.kind === 'reference' ? referenceColumn(f, translate) : fieldFor(f, { sortable: false })))}
           </Datagrid>
         </ListContextProvider>
       </ResourceContextProvider>
     </Box>
   );
-}
-
-/** A related record's name, its enum parts in the user's language. */
-function Translated({ resource, row }: { resource: ResourceMetadata; row: Row }) {
-  const translate = useTranslate();
-  return <RecordContextProvider value={row}>{recordName(resource, row, translate)}</RecordContextProvider>;
 }
 
 /** Every reverse relation of the current record: a section for each that has records, one line naming those that have none. */
