@@ -40,6 +40,11 @@ const delegate = async (recipientId: string, extra: Record<string, unknown> = {}
 
 const organization = (id: string, selection: string) => ok(server, 'Organization', { id }, selection);
 
+async function token(scopes: string[], personalData = false) {
+  const issued = await ok(server, 'issueApiToken', { name: '关系测试平台', scopes, expiresAt: '2099-01-01T00:00:00Z', personalData }, 'secret');
+  return server.as(issued.secret);
+}
+
 describe('a street answers the records that point at it', () => {
   let street: string;
   let other: string;
@@ -194,11 +199,6 @@ describe('the same read rules as allXs, through the nested field', () => {
     expect(own._staffMembersMeta.count).toBe(listed.count);
   });
 
-  async function token(scopes: string[], personalData = false) {
-    const issued = await ok(server, 'issueApiToken', { name: '关系测试平台', scopes, expiresAt: '2099-01-01T00:00:00Z', personalData }, 'secret');
-    return server.as(issued.secret);
-  }
-
   it('refuses a token without the related record’s scope on the nested list and on its count', async () => {
     const orgOnly = await token(['Organization']);
     expect((await ok(orgOnly, 'Organization', { id: world.street }, 'name')).name).toBe('测试街道');
@@ -226,5 +226,29 @@ describe('the same read rules as allXs, through the nested field', () => {
 
   it('answers nothing to an anonymous caller', async () => {
     expect(errorCode(await call(server.as(null), 'Organization', { id: world.street }, 'staffMembers { id }'))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('what a street held on a day, a page at a time', () => {
+  it('pages delegationsAsOf and counts it, under the Delegation scope', async () => {
+    const street = await world.org('分页街道', 'STREET');
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push(await delegate(street));
+    const { version } = await ok(server, 'DelegationCatalog', { id: world.catalog }, 'version');
+    await ok(server, 'publishDelegationCatalog', { id: world.catalog, version });
+    const day = { organizationId: street, date: '2022-01-01' };
+    expect((await ok(server, '_delegationsAsOfMeta', day, 'count')).count).toBe(3);
+    expect((await ok(server, '_delegationsAsOfMeta', { ...day, date: '2021-01-01' }, 'count')).count).toBe(0);
+    const all = await ok<any[]>(server, 'delegationsAsOf', day, 'id');
+    expect(all.map((d) => d.id).sort()).toEqual([...ids].sort());
+    const first = await ok<any[]>(server, 'delegationsAsOf', { ...day, perPage: 2 }, 'id');
+    const second = await ok<any[]>(server, 'delegationsAsOf', { ...day, perPage: 2, page: 1 }, 'id');
+    expect([...first, ...second].map((d) => d.id)).toEqual(all.map((d) => d.id));
+    expect(onlyError(await call(server, 'delegationsAsOf', { ...day, perPage: 0 })).extensions?.fieldErrors?.[0]).toMatchObject({ field: 'perPage' });
+
+    const orgOnly = await token(['Organization']);
+    expect(errorCode(await call(orgOnly, '_delegationsAsOfMeta', day, 'count'))).toBe('FORBIDDEN');
+    const withDelegations = await token(['Organization', 'Delegation']);
+    expect((await ok(withDelegations, '_delegationsAsOfMeta', day, 'count')).count).toBe(3);
   });
 });

@@ -82,7 +82,7 @@ suite('each record shows its story', () => {
     // The person's other sections: their postings among them.
     await page.getByTestId('related-postings').waitFor();
     await settled();
-    await section.scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, 1500);
     await shot('story-person-certificates');
 
     await section.getByTestId('related-link').first().click();
