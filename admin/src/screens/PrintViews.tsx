@@ -17,6 +17,7 @@ const PRINT_CSS = `
   .print-page table { width: 100%; border-collapse: collapse; font-size: 10.5pt; margin-bottom: 6mm; }
   .print-page th, .print-page td { border: 1px solid #000; padding: 1.5mm 2mm; text-align: left; vertical-align: top; }
   .print-page h2 { font-size: 14pt; margin: 6mm 0 2mm; }
+  .print-page .nowrap { white-space: nowrap; }
   .print-page .meta { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 6mm; margin-bottom: 6mm; }
   .print-page .signature { text-align: right; margin-top: 16mm; line-height: 2; }
   .print-tools { display: flex; gap: 8px; justify-content: flex-end; margin-bottom: 8px; }
@@ -140,11 +141,11 @@ export function CatalogPrint() {
             <tbody>
               {items.map((d) => (
                 <tr key={d.id}>
-                  <td>{d.powerItem.code}</td>
+                  <td className="nowrap">{d.powerItem.code}</td>
                   <td>{d.powerItem.name}</td>
                   <td>{d.delegatingOrganization?.name ?? '—'}</td>
                   <td>{d.powerItem.settingBasis ?? '—'}</td>
-                  <td>{translate(`enums.DelegationMode.${d.mode}`)}</td>
+                  <td className="nowrap">{translate(`enums.DelegationMode.${d.mode}`)}</td>
                 </tr>
               ))}
             </tbody>
