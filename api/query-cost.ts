@@ -2,7 +2,7 @@ import { getNamedType, isListType, isNonNullType, isObjectType, type GraphQLOutp
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { appError } from './errors';
-import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './crud/list-metadata';
+import { DEFAULT_PER_PAGE, MAX_PER_PAGE, NESTED_PER_PAGE } from './crud/list-metadata';
 
 // What a query costs, known before it runs: every field costs 1, and a list of records costs its
 // selection once per row it may return. A row count comes from the page the query asks for
@@ -12,10 +12,11 @@ import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './crud/list-metadata';
 // ten rows inside a record (its own parts), and lists of a fixed length at the length they declare.
 
 /**
- * A list inside a record without paging of its own (a diff's items per street, an entry's changed
- * fields) is counted at this size: such lists hold a record's own parts, not a table.
+ * A list inside a record without a page size (a diff's items per street, an entry's changed
+ * fields, a street's delegations) is counted at this size: its own parts, or the short first page
+ * a reverse relation serves by default.
  */
-const NESTED_LIST_ROWS = 10;
+const NESTED_LIST_ROWS = NESTED_PER_PAGE;
 
 function rowsOf(args: Record<string, unknown>, atRoot: boolean): number {
   if (typeof args.perPage === 'number') return Math.min(Math.max(args.perPage, 1), MAX_PER_PAGE);

@@ -7,7 +7,9 @@ import { forbidden, loginRequired, tokensReadOnly } from './errors';
 // Who may read: nobody anonymously (the record holds people's names and numbers), except to sign
 // in; an API token only the resources in its scopes, with personal fields (names, phone numbers,
 // certificate numbers) masked unless it was given the personal-data scope. Checked on every root
-// field and every reference, so a nested `staffMember { name }` is held to the same rule as a list.
+// field, every reference and every reverse relation (a list of records, or a count that declares
+// whose records it counts), so a nested `staffMember { name }` or `staffMembers { name }` is held to
+// the same rule as a list.
 
 /** Root fields an anonymous caller may use. */
 const OPEN = new Set(['login', 'me']);
@@ -56,9 +58,17 @@ function searchesPeople(rules: ReadRules, resource: string, args: Record<string,
   return Object.keys(filter).some((k) => (k === 'q' && rule.q) || rule.keys.some((p) => k === p || k.startsWith(`${p}_`)));
 }
 
+/** The record whose data a field carries when its type does not say (a count): declared with it. */
+function declaredResource(field: { extensions?: Record<string, unknown> | null } | undefined): string | undefined {
+  const resource = field?.extensions?.resource;
+  return typeof resource === 'string' ? resource : undefined;
+}
+
 function resourceOf(rules: ReadRules, info: GraphQLResolveInfo): string | undefined {
   const meta = /^_all(.+)Meta$/.exec(info.fieldName);
   if (meta && info.parentType === info.schema.getQueryType()) return rules.byPlural.get(meta[1]);
+  const declared = declaredResource(info.parentType.getFields()[info.fieldName]);
+  if (declared) return declared;
   const named = getNamedType(info.returnType).name;
   return rules.resourceNames.has(named) ? named : undefined;
 }
@@ -106,7 +116,10 @@ export function guardSchema(schema: GraphQLSchema, records: Records): GraphQLSch
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       const needed =
-        roots.includes(type) || rules.resourceNames.has(getNamedType(field.type).name) || rules.personal.has(`${type.name}.${field.name}`);
+        roots.includes(type) ||
+        rules.resourceNames.has(getNamedType(field.type).name) ||
+        declaredResource(field) !== undefined ||
+        rules.personal.has(`${type.name}.${field.name}`);
       if (!needed) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context: Context, info) => guard(rules, context, info, args, () => resolve(source, args, context, info));

@@ -25,6 +25,20 @@ export interface RecordHints {
   /** Columns a list shows by default; absent: every field. */
   listColumns?: string[];
   fields: Record<string, FieldHints>;
+  /** The records that point at this one (reverse relations), in registration order. */
+  relations: RelationHints[];
+}
+
+export interface RelationHints {
+  /** The list field of the type (`delegationsAsRecipient`); its count is `_<field>Meta`. */
+  field: string;
+  /** The record that points. */
+  resource: string;
+  /** Its reference field that points (`recipientId`): the filter of the full list. */
+  via: string;
+  label: Bilingual;
+  /** Left off the record page (noise there); the API still answers it. */
+  hidden?: boolean;
 }
 
 export interface SchemaHints {

@@ -1,5 +1,6 @@
 import type { EnumDefinition, Label } from '../drizzle/schema/columns';
 import type { ResourceModel } from './crud/model';
+import { relationsOf } from './crud/relations';
 import type { Records } from './crud/records';
 import type { Text } from './crud/resource';
 import { MENU } from './resources/menu';
@@ -56,6 +57,13 @@ function recordHints(model: ResourceModel, enums: SchemaHints['enums']): RecordH
     group: definition.ui.group.key,
     ...(definition.ui.listColumns ? { listColumns: definition.ui.listColumns } : {}),
     fields,
+    relations: relationsOf(model).map((r) => ({
+      field: r.name,
+      resource: r.source.name,
+      via: r.field.key,
+      label: label(r.label),
+      ...(r.hidden ? { hidden: true } : {}),
+    })),
   };
 }
 

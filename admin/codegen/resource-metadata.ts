@@ -137,6 +137,14 @@ export function buildMetadata(schema: GraphQLSchema, hints: SchemaHints = readHi
       .filter((f) => !grammar.has(f.name) && returns(f, type))
       .map((f) => f.name)
       .sort();
+    // The reverse relations the API serves on this type, as the record's hints name them; one
+    // switched off for pages (`hidden`) is left out.
+    const relations = (record.relations ?? [])
+      .filter((r) => !r.hidden)
+      .map((r) => {
+        if (!objectFields[r.field] || !objectFields[`_${r.field}Meta`]) throw new Error(`${type.name}.${r.field} is in schema.hints.json but not in the schema: run \`npm run schema:emit\``);
+        return { field: r.field, resource: r.resource, via: r.via, label: r.label };
+      });
     const group = hints.groups.find((g) => g.key === record.group)!;
     return {
       name: type.name,
@@ -151,6 +159,7 @@ export function buildMetadata(schema: GraphQLSchema, hints: SchemaHints = readHi
       ...(record.listColumns ? { listColumns: record.listColumns } : {}),
       searchable: Boolean(filterFields.q),
       operations,
+      relations,
     };
   });
   // Menu order: groups as declared, records within a group in registration order.

@@ -88,6 +88,17 @@ export async function buildDataProvider(uri = '/graphql'): Promise<DataProvider>
 const printed = new WeakMap<object, string>();
 
 /**
+ * A query the generic screens build from the generated metadata (a record's reverse relations):
+ * its fields come from schema.graphql through the codegen, not from a hand-written string.
+ */
+export async function graphqlFromMetadata<TData>(query: string, variables: Record<string, unknown>): Promise<TData> {
+  const res = await authFetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const json = (await res.json()) as { data?: TData; errors?: ServerError[] };
+  if (json.errors?.length) throw toHttpError({ graphQLErrors: json.errors });
+  return json.data as TData;
+}
+
+/**
  * A domain query or mutation beside the grammar (dashboard figures, completeTransfer …): one of the
  * typed documents generated from the `.graphql` files beside the screens (generated/operations.ts),
  * so its variables and its answer are typed from schema.graphql.

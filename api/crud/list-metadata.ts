@@ -3,6 +3,8 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 /** Largest page a list query serves; bigger reads page through. */
 export const MAX_PER_PAGE = 1000;
 export const DEFAULT_PER_PAGE = 100;
+/** A list inside a record (a street's delegations) starts at this page unless `perPage` asks for more. */
+export const NESTED_PER_PAGE = 10;
 
 @ObjectType('ListMetadata', { description: 'Size of a filtered list (react-admin reads `count` as the total).' })
 export class ListMetadata {

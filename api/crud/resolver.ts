@@ -5,6 +5,7 @@ import type { Records } from './records';
 import type { CrudService } from './service';
 import { BulkResult, ListMetadata, MAX_PER_PAGE } from './list-metadata';
 import { targetOf, type ResourceModel } from './model';
+import { addRelationFields } from './relations';
 import type { Row } from './resource';
 import { readOf } from './json-read';
 
@@ -127,6 +128,9 @@ export function createCrudResolver(
       description: `${field.label.zh} (${field.label.en}): the ${target.name} that ${field.key} points at.`,
     })(CrudResolver.prototype, method, descriptor);
   }
+
+  // The records that point at this one (a street's delegations, a person's certificates).
+  addRelationFields(CrudResolver.prototype, model, records);
 
   return CrudResolver;
 }

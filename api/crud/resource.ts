@@ -24,8 +24,13 @@ export interface FieldMeta {
   /** Bounds of a number, both inclusive. */
   min?: number;
   max?: number;
-  /** How clients show it. A text column of 500 characters or more takes several lines unless told. */
-  ui?: { multiline?: boolean };
+  /**
+   * How clients show it. A text column of 500 characters or more takes several lines unless told.
+   * `related: false` on a reference keeps its reverse relation (the records that point at the
+   * referenced one this way) off the referenced record's page, where it would be noise; the API
+   * still answers it.
+   */
+  ui?: { multiline?: boolean; related?: false };
 }
 
 /** How clients show a record (the admin's screens), declared with it. */

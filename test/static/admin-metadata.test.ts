@@ -59,6 +59,7 @@ const hints: SchemaHints = {
         note: { label: { zh: '备注', en: 'Note' }, multiline: true },
         keyCode: { label: { zh: '开锁密码', en: 'Key code' } },
       },
+      relations: [],
     },
   },
   enums: { ...committed.enums, VehicleStatus: { label: { zh: '车辆状态', en: 'Vehicle status' }, values: { IN_USE: { zh: '在用', en: 'In use' }, RETIRED: { zh: '报废', en: 'Retired' } } } },
@@ -86,6 +87,7 @@ it('gives a new type served with the grammar a complete screen description', () 
   expect(vehicle).toEqual({
     name: 'EnforcementVehicle',
     plural: 'EnforcementVehicles',
+    relations: [],
     label: { zh: '执法车辆', en: 'Enforcement vehicle' },
     description: { zh: '执法队伍使用的车辆。', en: 'A vehicle of an enforcement team.' },
     group: { key: 'supervision', label: { zh: '执法监督', en: 'Supervision' } },
@@ -120,6 +122,23 @@ it('gives a new type served with the grammar a complete screen description', () 
 
 it('refuses a resource its definition says nothing about (hints not emitted)', () => {
   expect(() => buildMetadata(buildSchema(sdl + EXTRA), committed)).toThrow(/EnforcementVehicle has no hints in schema.hints.json/);
+});
+
+it('gives each record the reverse relations the schema serves, less those its definition keeps off the page', () => {
+  const { resources } = buildMetadata(buildSchema(sdl));
+  const organization = resources.find((r) => r.name === 'Organization')!;
+  expect(organization.relations).toEqual(
+    expect.arrayContaining([
+      { field: 'delegationsAsRecipient', resource: 'Delegation', via: 'recipientId', label: { zh: '赋权事项（承接机构）', en: 'Delegation (Recipient)' } },
+      { field: 'staffMembers', resource: 'StaffMember', via: 'organizationId', label: { zh: '执法人员', en: 'Staff member' } },
+    ]),
+  );
+  // Accounts are switched off on the organization's page (User.organizationId, ui.related: false).
+  expect(organization.relations.map((r) => r.resource)).not.toContain('User');
+  expect(resources.find((r) => r.name === 'StaffMember')!.relations.map((r) => r.field)).toEqual(['postings', 'transfers', 'certificates', 'trainingAttendances']);
+  // A hint naming a relation the schema does not serve is refused.
+  const stale = { ...committed, records: { ...committed.records, CaseReport: { ...committed.records.CaseReport, relations: [{ field: 'ghosts', resource: 'User', via: 'organizationId', label: { zh: '幽灵', en: 'Ghost' } }] } } };
+  expect(() => buildMetadata(buildSchema(sdl), stale)).toThrow(/CaseReport.ghosts is in schema.hints.json but not in the schema/);
 });
 
 it('lists resources in menu order: groups as declared, records within a group as registered', () => {

@@ -14,6 +14,7 @@ import {
   Labeled,
 } from 'react-admin';
 import { RecordHistory } from './RecordHistory';
+import { RelatedRecords } from './RelatedRecords';
 import type { ReactElement, ReactNode } from 'react';
 import { Box } from '@mui/material';
 import { listColumns, showFields, type ResourceMetadata } from '../metadata';
@@ -50,6 +51,16 @@ export function ResourceList({ resource }: { resource: ResourceMetadata }) {
   );
 }
 
+/** The records pointing at this one, a section per relation, under a record's fields. */
+export function RelatedSection({ resource }: { resource: ResourceMetadata }) {
+  if (!resource.relations.length) return null;
+  return (
+    <Labeled label="app.related.title" fullWidth>
+      <RelatedRecords resource={resource} />
+    </Labeled>
+  );
+}
+
 /**
  * A record's page: notes the user should read first, the record's fields, the sections a screen adds
  * (a transfer's postings, a catalog's delegations: each a `<Labeled label=… fullWidth>`, passed as
@@ -73,6 +84,7 @@ export function ResourceShow({
         {notes}
         {showFields(resource).map((f) => fieldFor(f))}
         {children}
+        <RelatedSection resource={resource} />
         <Labeled label="app.history.title" fullWidth>
           <RecordHistory />
         </Labeled>

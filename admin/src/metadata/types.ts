@@ -54,6 +54,16 @@ export interface ResourceMetadata {
   searchable: boolean;
   /** Extra queries and mutations the API offers beside the grammar (completeTransfer …). */
   operations: string[];
+  /** The records that point at this one, shown under its fields (hidden ones left out). */
+  relations: RelationMetadata[];
+}
+
+/** A reverse relation: the `resource` records whose `via` is this record, read as `field` and `_<field>Meta`. */
+export interface RelationMetadata {
+  field: string;
+  resource: string;
+  via: string;
+  label: Bilingual;
 }
 
 export interface EnumMetadata {

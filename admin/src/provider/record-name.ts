@@ -34,10 +34,15 @@ export function recordName(resource: ResourceMetadata, record: Rec | undefined, 
   return parts.length ? parts.join(' · ') : String(record.id ?? '');
 }
 
-type Sparse = string | { [objectField: string]: Sparse[] };
+export type Sparse = string | { [objectField: string]: Sparse[] };
+
+/** A sparse field list as a GraphQL selection: `id name organization { id name }`. */
+export function selectionOf(fields: Sparse[]): string {
+  return fields.map((f) => (typeof f === 'string' ? f : Object.entries(f).map(([k, v]) => `${k} { ${selectionOf(v)} }`).join(' '))).join(' ');
+}
 
 /** What a read must select of a referenced record to name it: its id and main name, one level further if needed. */
-function mainFields(resource: ResourceMetadata, depth: number): Sparse[] {
+export function mainFields(resource: ResourceMetadata, depth: number): Sparse[] {
   const first = displayFields(resource)[0];
   const f = field(resource, first);
   if (f?.kind === 'reference' && depth < 2) return ['id', first, { [f.objectField!]: mainFields(resourceMeta(f.reference!), depth + 1) }];
@@ -51,7 +56,10 @@ function mainFields(resource: ResourceMetadata, depth: number): Sparse[] {
  */
 export function readFields(resource: ResourceMetadata, typeFields: string[]): Sparse[] {
   const references = new Map(resource.fields.filter((f) => f.kind === 'reference').map((f) => [f.objectField!, f]));
-  return typeFields.map((name) => {
+  // The records that point at this one are read by the record page's own sections, a page each,
+  // not with every row of every list.
+  const relations = new Set(resource.relations.flatMap((r) => [r.field, `_${r.field}Meta`]));
+  return typeFields.filter((name) => !relations.has(name)).map((name) => {
     const f = references.get(name);
     return f ? { [name]: mainFields(resourceMeta(f.reference!), 1) } : name;
   });

@@ -17,6 +17,7 @@ import { ConfirmedAction } from './domain-action';
 import { EditionCompare, PublishPreview } from './CatalogDiff';
 import { IfMayRun, ShowActions } from '../generic/actions';
 import { isCompleteDay, today } from '../dates';
+import { PrintButton } from './PrintViews';
 
 const catalog = resourceMeta('DelegationCatalog');
 
@@ -104,9 +105,16 @@ function AsOf() {
 
 function CatalogActions() {
   const record = useRecordContext();
-  if (record?.status !== 'DRAFT') return <TopToolbar />;
+  if (record?.status !== 'DRAFT') {
+    return (
+      <TopToolbar>
+        <PrintButton view="catalog" />
+      </TopToolbar>
+    );
+  }
   return (
     <ShowActions>
+      <PrintButton view="catalog" />
       <IfMayRun operation="publishDelegationCatalog">
         <ConfirmedAction
           mutation={PublishDelegationCatalogDocument}

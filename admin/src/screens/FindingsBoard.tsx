@@ -22,6 +22,7 @@ import { ResourceShow } from '../generic/views';
 import { CreateFindingEscalationDocument, SendBackFindingDocument, type EscalationLevel } from '../generated/operations';
 import { enums, resourceMeta } from '../metadata';
 import { PromptedAction } from './domain-action';
+import { PrintButton } from './PrintViews';
 import { IfMayRun, ShowActions } from '../generic/actions';
 import { useOwnOrganizationFilter, useRecordPermission, useResourcePermission } from '../permissions';
 import { today } from '../dates';
@@ -173,6 +174,7 @@ export function FindingShow() {
       resource={finding}
       actions={
         <ShowActions>
+          <PrintButton view="finding" />
           <Escalate />
           <SendBack />
         </ShowActions>

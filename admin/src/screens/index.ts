@@ -3,6 +3,7 @@ import { CatalogShow } from './CatalogShow';
 import { FindingShow, FindingsBoard } from './FindingsBoard';
 import { TransferShow } from './TransferShow';
 import { UserShow } from './UserShow';
+import { OrganizationShow } from './OrganizationShow';
 
 /**
  * Hand-written screens that replace a generated one, by resource: only where the work needs more
@@ -13,4 +14,5 @@ export const screens: Record<string, { list?: ComponentType; show?: ComponentTyp
   DelegationCatalog: { show: CatalogShow },
   Finding: { list: FindingsBoard, show: FindingShow },
   User: { show: UserShow },
+  Organization: { show: OrganizationShow },
 };

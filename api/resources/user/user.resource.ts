@@ -26,6 +26,9 @@ export const userResource = defineResource({
     organizationId: {
       label: { zh: '所属机构', en: 'Organization' },
       help: { zh: '街道、乡镇的账号只能修改本单位的记录；留空为全县账号。', en: 'A street or township account changes only its own records; empty for county-wide accounts.' },
+      // Accounts are the administrators' business: an organization's page does not list them
+      // (anyone else would see only their own); the API still answers Organization.users.
+      ui: { related: false },
     },
     active: { label: { zh: '启用', en: 'Active' }, help: { zh: '停用后该账号的登录立即失效。', en: 'A disabled account’s sessions stop working at once.' } },
     passwordHash: { label: { zh: '密码摘要', en: 'Password hash' }, hidden: true },
