@@ -44,6 +44,8 @@ afterAll(() => server?.stop());
 const download = (query: string, token: string | null = server.adminToken) =>
   fetch(`${base}/export/catalog-diff?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
+const errorOf = async (res: Response): Promise<any> => ((await res.json()) as { errors: any[] }).errors[0];
+
 async function sheetOf(res: Response): Promise<(string | number | null)[][]> {
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -83,20 +85,20 @@ describe('GET /export/catalog-diff', () => {
 
   it('refuses as catalogDiff does: anonymous callers, tokens without its scopes, unknown editions, missing arguments', async () => {
     const anonymous = await download(`from=${v1}&to=${v2}`, null);
-    expect([anonymous.status, (await anonymous.json()).errors[0].extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
+    expect([anonymous.status, (await errorOf(anonymous)).extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
 
     const issue = async (scopes: string[]) =>
       (await ok(server, 'issueApiToken', { name: '政务公开平台', scopes, expiresAt: '2099-01-01T00:00:00Z' }, 'secret')).secret as string;
     const narrow = await download(`from=${v1}&to=${v2}`, await issue(['DelegationCatalog']));
-    expect([narrow.status, (await narrow.json()).errors[0].extensions.code]).toEqual([403, 'FORBIDDEN']);
+    expect([narrow.status, (await errorOf(narrow)).extensions.code]).toEqual([403, 'FORBIDDEN']);
     const scoped = await sheetOf(await download(`from=${v1}&to=${v2}`, await issue(['DelegationCatalog', 'Delegation', 'Organization', 'PowerItem'])));
     expect(scoped).toHaveLength(5);
 
     const unknown = await download(`from=${v1}&to=999999`);
-    expect([unknown.status, (await unknown.json()).errors[0].extensions.code]).toEqual([404, 'NOT_FOUND']);
+    expect([unknown.status, (await errorOf(unknown)).extensions.code]).toEqual([404, 'NOT_FOUND']);
     const missing = await download(`from=${v1}`);
-    const body = await missing.json();
-    expect([missing.status, body.errors[0].extensions.code, body.errors[0].extensions.fieldErrors.map((e: any) => e.field)]).toEqual([400, 'BAD_USER_INPUT', ['to']]);
+    const error = await errorOf(missing);
+    expect([missing.status, error.extensions.code, error.extensions.fieldErrors.map((e: any) => e.field)]).toEqual([400, 'BAD_USER_INPUT', ['to']]);
     const badLang = await download(`from=${v1}&to=${v2}&lang=fr`);
     expect(badLang.status).toBe(400);
   });

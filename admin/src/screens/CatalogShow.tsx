@@ -9,6 +9,8 @@ import { resourceMeta, showFields } from '../metadata';
 import { graphql } from '../data-provider';
 import { ConfirmedAction } from './domain-action';
 import { EditionCompare, PublishPreview } from './CatalogDiff';
+import { DraftNextEditionButton } from './NextEdition';
+import { CatalogUnconfirmed } from './UnconfirmedDelegations';
 import { IfMayRun, ShowActions } from '../generic/actions';
 import { isCompleteDay, today } from '../dates';
 
@@ -107,7 +109,13 @@ function AsOf() {
 
 function CatalogActions() {
   const record = useRecordContext();
-  if (record?.status !== 'DRAFT') return <TopToolbar />;
+  if (record?.status !== 'DRAFT') {
+    return (
+      <TopToolbar>
+        <DraftNextEditionButton />
+      </TopToolbar>
+    );
+  }
   return (
     <ShowActions>
       <IfMayRun operation="publishDelegationCatalog">
@@ -124,6 +132,11 @@ function CatalogActions() {
   );
 }
 
+function Unconfirmed() {
+  const record = useRecordContext();
+  return record ? <CatalogUnconfirmed catalogId={String(record.id)} version={record.version as number} /> : null;
+}
+
 export function CatalogShow() {
   return (
     <Show actions={<CatalogActions />}>
@@ -131,6 +144,9 @@ export function CatalogShow() {
         {showFields(catalog).map((f) => fieldFor(f))}
         <Labeled label="app.catalog.delegations" fullWidth>
           <CatalogDelegations />
+        </Labeled>
+        <Labeled label="app.catalog.unconfirmed" fullWidth>
+          <Unconfirmed />
         </Labeled>
         <Labeled label="app.diff.compare" fullWidth>
           <EditionCompare />

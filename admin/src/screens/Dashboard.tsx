@@ -8,6 +8,7 @@ import { graphql } from '../data-provider';
 import { enums } from '../metadata';
 import { useLang } from './use-lang';
 import { currentYear } from '../dates';
+import { UNCONFIRMED_FIELDS, UnconfirmedList, type UnconfirmedRow } from './UnconfirmedDelegations';
 
 // The figures a county leader asks about, in one request: what is out of line today.
 const DASHBOARD = /* GraphQL */ `
@@ -22,6 +23,7 @@ const DASHBOARD = /* GraphQL */ `
     expiring30: _allCertificatesMeta(filter: { daysToExpiry_lte: 30 }) { count }
     expiring60: _allCertificatesMeta(filter: { daysToExpiry_lte: 60 }) { count }
     expiring90: _allCertificatesMeta(filter: { daysToExpiry_lte: 90 }) { count }
+    unconfirmedDelegations { ${UNCONFIRMED_FIELDS} }
   }
 `;
 
@@ -45,6 +47,7 @@ interface DashboardData {
   expiring30: { count: number };
   expiring60: { count: number };
   expiring90: { count: number };
+  unconfirmedDelegations: UnconfirmedRow[];
 }
 
 /** A card of the dashboard; its title and count open the list it counts. */
@@ -191,6 +194,15 @@ export function Dashboard() {
               },
             ]}
           />
+        </Figure>
+      </Grid>
+      <Grid size={{ xs: 12, md: 6, lg: 3 }}>
+        <Figure
+          title={translate('app.dashboard.unconfirmed')}
+          count={data.unconfirmedDelegations.reduce((n, r) => n + r.count, 0)}
+          testId="unconfirmed-card"
+        >
+          <UnconfirmedList rows={data.unconfirmedDelegations.slice(0, 6)} />
         </Figure>
       </Grid>
       <Grid size={{ xs: 12, md: 6, lg: 3 }}>
