@@ -15,6 +15,29 @@ import type { WriteContext } from '../../crud/resource';
 
 const changed = (ctx: WriteContext, ...fields: string[]) => !ctx.before || fields.some((f) => ctx.before![f] !== ctx.after[f]);
 
+interface ItemFacts {
+  name: string;
+  category: string;
+  sourceDepartmentId: number;
+  source: string;
+}
+
+// The power item a write names, read once for the rules of that write (the seed writes hundreds).
+const items = new WeakMap<WriteContext, Promise<ItemFacts | undefined>>();
+function itemOf(ctx: WriteContext): Promise<ItemFacts | undefined> {
+  let found = items.get(ctx);
+  if (!found) {
+    found = ctx.tx
+      .select({ name: powerItems.name, category: powerItems.category, sourceDepartmentId: powerItems.sourceDepartmentId, source: organizations.name })
+      .from(powerItems)
+      .innerJoin(organizations, eq(organizations.id, powerItems.sourceDepartmentId))
+      .where(eq(powerItems.id, ctx.after.powerItemId as number))
+      .then((rows) => rows[0]);
+    items.set(ctx, found);
+  }
+  return found;
+}
+
 /** The labels of a power category, from the enum's own definition. */
 function categoryLabel(category: string): { zh: string; en: string } {
   return enumDefinitions.get('power_category')?.values[category] ?? { zh: category, en: category };
@@ -30,12 +53,8 @@ export async function sourceDepartmentRule(ctx: WriteContext): Promise<void> {
   if (errors.has('delegatingOrganizationId') || errors.has('powerItemId')) return;
   if (after.delegatingOrganizationId == null || after.powerItemId == null) return;
   if (!changed(ctx, 'delegatingOrganizationId', 'powerItemId')) return;
-  const [item] = await ctx.tx
-    .select({ name: powerItems.name, sourceDepartmentId: powerItems.sourceDepartmentId, source: organizations.name })
-    .from(powerItems)
-    .innerJoin(organizations, eq(organizations.id, powerItems.sourceDepartmentId))
-    .where(eq(powerItems.id, after.powerItemId as number));
-  if (!item) return;
+  const item = await itemOf(ctx);
+  if (!item || item.sourceDepartmentId === after.delegatingOrganizationId) return;
   // The delegating organization and its ancestors, nearest first; the depth bound guards a cycle.
   const chain = (await ctx.tx.execute(sql`
     with recursive up(id, parent_id, name, depth) as (
@@ -58,10 +77,7 @@ export async function sourceDepartmentRule(ctx: WriteContext): Promise<void> {
 export async function delegableCategoryRule(ctx: WriteContext): Promise<void> {
   const { after, errors } = ctx;
   if (errors.has('powerItemId') || after.powerItemId == null || !changed(ctx, 'powerItemId')) return;
-  const [item] = await ctx.tx
-    .select({ name: powerItems.name, category: powerItems.category })
-    .from(powerItems)
-    .where(eq(powerItems.id, after.powerItemId as number));
+  const item = await itemOf(ctx);
   if (item) addCategoryError(errors, 'powerItemId', item);
 }
 
@@ -132,8 +148,6 @@ export async function inForceOnceRule(ctx: WriteContext): Promise<void> {
   const { after, errors } = ctx;
   if (['catalogId', 'powerItemId', 'recipientId', 'effectiveFrom', 'effectiveTo'].some((f) => errors.has(f))) return;
   if (!changed(ctx, 'catalogId', 'powerItemId', 'recipientId', 'effectiveFrom', 'effectiveTo')) return;
-  const [catalog] = await ctx.tx.select().from(delegationCatalogs).where(eq(delegationCatalogs.id, after.catalogId as number));
-  if (!catalog) return;
   const holdings = await ctx.tx
     .select({
       id: other.id,
@@ -148,10 +162,13 @@ export async function inForceOnceRule(ctx: WriteContext): Promise<void> {
       and(
         eq(other.powerItemId, after.powerItemId as number),
         eq(other.recipientId, after.recipientId as number),
-        ne(other.catalogId, catalog.id),
+        ne(other.catalogId, after.catalogId as number),
         inArray(otherCatalog.status, [...IN_FORCE]),
       ),
     );
+  if (!holdings.length) return;
+  const [catalog] = await ctx.tx.select().from(delegationCatalogs).where(eq(delegationCatalogs.id, after.catalogId as number));
+  if (!catalog) return;
   const mine = { effectiveFrom: after.effectiveFrom as string, effectiveTo: (after.effectiveTo as string | null) ?? null };
   const clash = holdings.find((h) => overlap(mine, asPublished(h, catalog)));
   if (!clash) return;
