@@ -2,6 +2,8 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { Client } from 'pg';
+import { powerCategory } from '../drizzle/schema/catalog';
+import { DEFAULT_DELEGABLE_CATEGORIES } from './config';
 
 // Every setting the server reads, checked before it starts: a value that is not what the setting
 // takes, and a variable that looks like a setting but is none (DATABSE_URL, SESION_SECONDS), are
@@ -18,6 +20,7 @@ type Kind =
   | { type: 'int'; min: number; max?: number }
   | { type: 'number'; min: number; max?: number }
   | { type: 'choice'; values: string[] }
+  | { type: 'choices'; values: readonly string[] }
   | { type: 'databaseUrl' }
   | { type: 'zone' }
   | { type: 'trustProxy' }
@@ -46,6 +49,7 @@ export const SETTINGS: Setting[] = [
   { name: 'NODE_ENV', kind: { type: 'choice', values: ['production', 'development', 'test'] }, fallback: 'production' },
   { name: 'VACANCY_RATE_CAP', kind: { type: 'number', min: 0, max: 1 }, fallback: '0.2' },
   { name: 'PROFESSIONAL_LAW_HOURS_MIN', kind: { type: 'number', min: 0 }, fallback: '30' },
+  { name: 'DELEGABLE_CATEGORIES', kind: { type: 'choices', values: powerCategory.enumValues }, fallback: DEFAULT_DELEGABLE_CATEGORIES },
   { name: 'AUTH_SECRET', kind: { type: 'secret', minLength: 32 }, fallback: '(unset: generated in DATA_DIR/auth-secret)' },
   { name: 'SESSION_SECONDS', kind: int(1), fallback: '28800' },
   { name: 'TRUST_PROXY', kind: { type: 'trustProxy' }, fallback: '(unset: trust no proxy)' },
@@ -65,7 +69,7 @@ export const SETTINGS: Setting[] = [
 export const OTHER_VARIABLES = ['NEW_USER_PASSWORD', 'CHROMIUM_PATH', 'TEST_DATABASE_URL', 'TEST_DRIVER', 'CI'];
 
 /** Prefixes only this product's settings use: an unknown name under one of them is a mistake. */
-const PREFIXES = ['DATABASE_', 'LOGIN_', 'STOP_', 'RATE_LIMIT_', 'MAX_QUERY_', 'MAX_BODY_', 'VACANCY_', 'PROFESSIONAL_LAW_'];
+const PREFIXES = ['DATABASE_', 'LOGIN_', 'STOP_', 'RATE_LIMIT_', 'MAX_QUERY_', 'MAX_BODY_', 'VACANCY_', 'PROFESSIONAL_LAW_', 'DELEGABLE_'];
 
 const known = new Set([...SETTINGS.map((s) => s.name), ...OTHER_VARIABLES]);
 const normal = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '');
@@ -124,6 +128,15 @@ function checkValue(setting: Setting, raw: string): Problem | undefined {
     }
     case 'choice':
       return kind.values.includes(raw) ? undefined : bad(`应为 ${kind.values.join(' 或 ')}。`, `must be ${kind.values.join(' or ')}.`);
+    case 'choices': {
+      const given = raw.split(',').map((v) => v.trim());
+      const unknown = given.filter((v) => !kind.values.includes(v));
+      if (!unknown.length && given.every(Boolean)) return undefined;
+      return bad(
+        `应为逗号分隔的 ${kind.values.join('、')} 之一或多个${unknown.length ? `；不认识 ${unknown.join('、')}` : ''}。`,
+        `must be one or more of ${kind.values.join(', ')}, comma-separated${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}.`,
+      );
+    }
     case 'databaseUrl': {
       let u: URL;
       try {

@@ -1,5 +1,8 @@
 import path from 'node:path';
 
+/** What a street may receive unless configured otherwise (see `delegableCategories`). */
+export const DEFAULT_DELEGABLE_CATEGORIES = 'PENALTY,INSPECTION,COERCION';
+
 /** Everything the server reads from the environment, in one place (documented in the README). */
 export const config = {
   port: Number(process.env.PORT ?? 4000),
@@ -36,4 +39,10 @@ export const config = {
   vacancyRateCap: Number(process.env.VACANCY_RATE_CAP ?? 0.2),
   /** Hours of professional-law training each enforcement officer needs per year (《镇平县行政执法改革与管理专项整治工作实施方案》: 不少于30课时). */
   professionalLawHoursMin: Number(process.env.PROFESSIONAL_LAW_HOURS_MIN ?? 30),
+  /**
+   * Categories of power item a street or township may receive, comma-separated. By default penalties,
+   * inspections and coercive measures (《武昌区街道综合行政执法规范化建设实施意见》: 处罚、检查、强制);
+   * licensing stays with the department (青岛市综合行政执法改革试点材料: 审批权不作陪嫁).
+   */
+  delegableCategories: (process.env.DELEGABLE_CATEGORIES || DEFAULT_DELEGABLE_CATEGORIES).split(',').map((c) => c.trim()).filter(Boolean),
 };

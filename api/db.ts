@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -151,7 +152,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const release = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   let client: PGlite;
   try {
-    client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+    // pg_trgm serves `q` searches by trigram indexes (the migrations create it, as on PostgreSQL).
+    const extensions = { pg_trgm };
+    client = options.dataDir ? new PGlite(options.dataDir, { extensions }) : new PGlite({ extensions });
     await client.waitReady;
   } catch (error) {
     release();

@@ -23,6 +23,7 @@ import { createLoginGuard, type LoginGuard } from './login-guard';
 import { queryCostPlugin } from './query-cost';
 import { inputGuardPlugin } from './input-guard';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailable } from './database-errors';
+import { catalogDiffExport } from './export-catalog-diff';
 
 export interface ServerOptions {
   database: Database;
@@ -170,33 +171,36 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.status(503).json({ status: 'unavailable', database: options.database.driver });
     }
   });
+  // Who is asking, for every resolver and service of this request (authorization, audit).
+  const signIn = async (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    let actor;
+    try {
+      actor = await authenticate(db, req.headers.authorization, identities);
+    } catch (e) {
+      if (isDatabaseUnavailable(e)) return next(unavailable());
+      if (!(e instanceof GraphQLError)) return next(e);
+      // A credential that does not verify costs the caller's address a request, like any other.
+      if (!(await overLimit(limiter, `IP:${req.ip}`, res))) sendError(res, 401, e);
+      return;
+    }
+    runAs(actor, next);
+  };
   app.use(
     '/graphql',
     express.json({ limit: limits.bodyBytes }),
     requestErrors(limits),
-    // Who is asking, for every resolver and service of this request (authorization, audit).
-    async (req: express.Request, res: express.Response, next: express.NextFunction) => {
-      let actor;
-      try {
-        actor = await authenticate(db, req.headers.authorization, identities);
-      } catch (e) {
-        if (isDatabaseUnavailable(e)) return next(unavailable());
-        if (!(e instanceof GraphQLError)) return next(e);
-        // A credential that does not verify costs the caller's address a request, like any other.
-        if (!(await overLimit(limiter, `IP:${req.ip}`, res))) sendError(res, 401, e);
-        return;
-      }
-      runAs(actor, next);
-    },
+    signIn,
     rateLimit(limiter),
     expressMiddleware(apollo, { context: async ({ req }) => requestContext(db, currentActor(), { loginGuard, address: req.ip }) }),
     requestErrors(limits),
   );
+  // Files beside the graph (a file of its own each).
+  app.get('/export/catalog-diff', signIn, rateLimit(limiter), catalogDiffExport((actor) => requestContext(db, actor)), requestErrors(limits));
   const adminDir = options.adminDir ?? ADMIN_DIRS.find((d) => existsSync(path.join(d, 'index.html')));
   if (adminDir) {
     app.use(express.static(adminDir));
     // Client-side routes of the admin fall back to its page.
-    app.get(/^\/(?!graphql|healthz).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|export\/).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -18,7 +18,7 @@ interface ServerError {
 }
 
 /** The signed-in user's token, read at each request (set by auth-provider.ts). */
-function authHeaders(): Record<string, string> {
+export function authHeaders(): Record<string, string> {
   const token = localStorage.getItem('township.token');
   return token ? { authorization: `Bearer ${token}` } : {};
 }

@@ -201,8 +201,11 @@ async function seedCatalogs(tx: Tx, orgs: Ids, items: Ids): Promise<void> {
             scope: item.category === 'PENALTY' ? 'ALL' : 'PART',
             scopeNote: item.category === 'PENALTY' ? null : '限于本辖区内日常巡查发现的违法行为',
             effectiveFrom: plan.effectiveFrom,
-            confirmationNumber: plan.publish ? `镇赋确〔${plan.effectiveFrom.slice(0, 4)}〕${seq}号` : null,
-            confirmationSignedOn: plan.publish ? plan.issuedOn : null,
+            // The items the 2023 adjustment added to the townships a department guides last are still
+            // awaiting their 赋权确认书: the dashboard shows them per street.
+            ...(plan.publish && !(n === 1 && i === delegable.length - 1 && town === towns[towns.length - 1])
+              ? { confirmationNumber: `镇赋确〔${plan.effectiveFrom.slice(0, 4)}〕${seq}号`, confirmationSignedOn: plan.issuedOn }
+              : { confirmationNumber: null, confirmationSignedOn: null }),
           });
         }
       }

@@ -73,6 +73,10 @@ export const powerItems = pgTable(
     index().on(t.parentId),
     index().on(t.domainId),
     index().on(t.sourceDepartmentId),
+    // Trigram indexes serve `q` (ilike '%…%' on each searched column): any part of a name, code or legal basis.
+    index('power_items_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
+    index('power_items_code_trgm').using('gin', t.code.op('gin_trgm_ops')),
+    index('power_items_setting_basis_trgm').using('gin', t.settingBasis.op('gin_trgm_ops')),
   ],
 );
 

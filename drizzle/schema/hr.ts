@@ -41,7 +41,14 @@ export const staffMembers = pgTable(
     mobile: varchar({ length: 20 }),
     note: varchar({ length: 1000 }),
   },
-  (t) => [index().on(t.organizationId), index().on(t.status)],
+  (t) => [
+    index().on(t.organizationId),
+    index().on(t.status),
+    // Trigram indexes serve `q` (ilike '%…%' on each searched column) by any part of a name.
+    index('staff_members_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
+    index('staff_members_title_trgm').using('gin', t.title.op('gin_trgm_ops')),
+    index('staff_members_mobile_trgm').using('gin', t.mobile.op('gin_trgm_ops')),
+  ],
 );
 
 export const staffingQuotas = pgTable(

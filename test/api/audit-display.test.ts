@@ -40,8 +40,12 @@ it('labels enum values and shows times in the configured zone', async () => {
 it('names referenced records instead of their ids, and lists enum values by their labels', async () => {
   const other = (await ok(server, 'createDelegationCatalog', { title: '历史测试目录（2024年版）', issuingOrganizationId: world.government, effectiveFrom: '2021-06-01' })).id;
   const draft = (await ok(server, 'createDelegationCatalog', { title: '历史测试目录（2025年版）', issuingOrganizationId: world.government, effectiveFrom: '2021-06-01' })).id;
+  // An item of its own: the street holds the world's item already, and holds an item once a day.
+  const item = (await ok(server, 'createPowerItem', {
+    codeScheme: '测试编码', code: world.unique('HIS-'), name: '对违规设置摊点的处罚', category: 'PENALTY', domainId: world.domain, sourceDepartmentId: world.department, settingBasis: '《测试条例》',
+  })).id;
   const delegation = (await ok(server, 'createDelegation', {
-    catalogId: other, powerItemId: world.powerItem, recipientId: world.township, delegatingOrganizationId: world.department, mode: 'GRANTED', effectiveFrom: '2021-06-01',
+    catalogId: other, powerItemId: item, recipientId: world.township, delegatingOrganizationId: world.department, mode: 'GRANTED', effectiveFrom: '2021-06-01',
   })).id;
   await ok(server, 'updateDelegation', { id: delegation, catalogId: draft, recipientId: world.street });
   const changes = byField((await trail('Delegation', delegation)).at(-1));

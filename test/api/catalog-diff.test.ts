@@ -55,7 +55,8 @@ describe('catalogDiff', () => {
       same: await world.org('对照丙街道', 'STREET', { code: 'DIFF-S3' }),
     };
     items = [await item('对占道经营的处罚'), await item('对乱倒垃圾的处罚'), await item('对违法建设的处罚'), await item('对噪声扰民的处罚')];
-    otherDepartment = await world.org('对照县生态环境分局', 'VERTICAL_UNIT');
+    // A unit under the items' department: it may hand them down too.
+    otherDepartment = await world.org('对照县城市管理执法大队', 'DEPARTMENT', { parentId: world.department });
 
     // 2023: the first street holds items 0 and 1, the second items 0 and 2, the third item 0.
     v1 = await catalog('2023-01-01');
@@ -99,7 +100,7 @@ describe('catalogDiff', () => {
     });
     expect(fields.scope).toMatchObject({ before: 'ALL', after: 'PART', afterText: { zh: '部分', en: 'Part' } });
     expect(fields.scopeNote).toMatchObject({ before: null, after: '不含重大案件', beforeText: { zh: '—', en: '—' } });
-    expect(fields.delegatingOrganizationId).toMatchObject({ before: Number(world.department), beforeText: { zh: '测试县城市管理局' }, afterText: { zh: '对照县生态环境分局' } });
+    expect(fields.delegatingOrganizationId).toMatchObject({ before: Number(world.department), beforeText: { zh: '测试县城市管理局' }, afterText: { zh: '对照县城市管理执法大队' } });
     expect(fields.effectiveFrom).toMatchObject({ before: '2023-01-01', after: '2025-03-01' });
     expect(loses).toMatchObject({ recipientId: streets.loses, added: [], changed: [], unchanged: 0 });
     expect(loses.removed.map((r: any) => [r.change, r.powerItemId, r.after])).toEqual([
@@ -115,10 +116,11 @@ describe('catalogDiff', () => {
   it('gives nothing for identical editions, and marks a start date that differs within the edition', async () => {
     expect(await diff(v2, v2)).toMatchObject({ recipients: [], added: 0, removed: 0, changed: 0, unchanged: 4 });
     // Two editions whose delegation starts with the edition: unchanged. Starting later in one: changed.
+    // (An item no published edition gives this street: one item is in force for a street once a day.)
     const v3 = await catalog('2027-01-01');
     const v4 = await catalog('2028-01-01');
-    await delegate(v3, streets.same, items[0], { effectiveFrom: '2027-01-01' });
-    const later = (await delegate(v4, streets.same, items[0], { effectiveFrom: '2028-01-01' })).id;
+    await delegate(v3, streets.same, items[3], { effectiveFrom: '2027-01-01' });
+    const later = (await delegate(v4, streets.same, items[3], { effectiveFrom: '2028-01-01' })).id;
     expect(await diff(v3, v4)).toMatchObject({ recipients: [], unchanged: 1 });
     await ok(server, 'updateDelegation', { id: later, effectiveFrom: '2028-06-01' });
     const shifted = await diff(v3, v4);

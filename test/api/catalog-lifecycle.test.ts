@@ -1,3 +1,4 @@
+import { dbFingerprint } from '../helpers/test-server';
 import { call, ok } from '../helpers/operations';
 import { withWorld } from '../helpers/fixtures';
 import { onlyError, refusal, fieldErrors, nothingWritten } from '../helpers/expect-errors';
@@ -130,13 +131,20 @@ describe('superseding and as-of', () => {
     expect(fieldErrors(await call(server, 'updateDelegationCatalog', { id: d, supersedesId: d }))).toEqual({ supersedesId: 'self' });
   });
 
-  it('refuses to publish a version that takes effect before the one it supersedes', async () => {
-    const early = await draft({ effectiveFrom: '2021-06-01', supersedesId: v1 });
-    await delegate(early, '2021-06-01', street);
-    expect(fieldErrors(await call(server, 'publishDelegationCatalog', { id: early }))).toEqual({ effectiveFrom: 'range' });
+  it('refuses a version that takes effect on or before the day of the one it supersedes, created or edited', async () => {
+    const before = await dbFingerprint(server);
+    for (const effectiveFrom of ['2021-05-01', '2021-06-01']) {
+      const res = await call(server, 'createDelegationCatalog', {
+        title: world.unique('目录'), issuingOrganizationId: world.government, effectiveFrom, supersedesId: v1,
+      });
+      expect(fieldErrors(res)).toEqual({ effectiveFrom: 'range' });
+      expect(onlyError(res).extensions!.fieldErrors[0].zh).toMatch(/须晚于被替代版本.*2021-06-01/);
+    }
+    expect(await dbFingerprint(server)).toEqual(before);
+    const later = await draft({ effectiveFrom: '2022-01-01', supersedesId: v1 });
+    expect(fieldErrors(await call(server, 'updateDelegationCatalog', { id: later, effectiveFrom: '2021-06-01' }))).toEqual({ effectiveFrom: 'range' });
     // Free v1 again for the next test: only one draft may supersede a version.
-    await ok(server, 'deleteDelegations', { ids: (await ok(server, 'allDelegations', { filter: { catalogId: early } })).map((d: { id: string }) => d.id) });
-    await ok(server, 'deleteDelegationCatalog', { id: early });
+    await ok(server, 'deleteDelegationCatalog', { id: later });
   });
 
   it('publishing a new version supersedes the old one and closes its delegations the day before', async () => {

@@ -59,7 +59,8 @@ const CASES: Record<string, Case> = {
   DelegationCatalog: {
     record: catalog,
     edits: async () => {
-      const published = await catalog();
+      // Earlier than the catalog edited: a new edition takes effect after the one it supersedes.
+      const published = await create('createDelegationCatalog', { title: unique('引用目录'), issuingOrganizationId: world.government, effectiveFrom: '2020-01-01' });
       await create('createDelegation', { catalogId: published, powerItemId: world.powerItem, recipientId: world.street, delegatingOrganizationId: world.department, mode: 'GRANTED', effectiveFrom: '2021-06-01' });
       await ok(server, 'updateDelegationCatalog', { id: published, documentNumber: unique('测政'), issuedOn: '2021-05-01' });
       await ok(server, 'publishDelegationCatalog', { id: published });
@@ -72,7 +73,8 @@ const CASES: Record<string, Case> = {
       catalogId: [{ to: await catalog() }],
       powerItemId: [{ to: await powerItem() }],
       recipientId: [{ to: await world.org(unique('引用街道'), 'STREET') }],
-      delegatingOrganizationId: [{ to: world.vertical }],
+      // A unit under the item's source department (原实施部门) may hand it down.
+      delegatingOrganizationId: [{ to: await world.org(unique('引用执法大队'), 'DEPARTMENT', { parentId: world.department }) }],
     }),
   },
   ResponsibilityEntry: {

@@ -121,8 +121,11 @@ describe('who may delegate to whom', () => {
       const res = await refused(server, 'createDelegation', { ...delegationArgs(), delegatingOrganizationId });
       expect(fieldErrors(res)).toEqual({ delegatingOrganizationId: 'kind' });
     }
-    // A vertical unit may delegate.
-    const d = await ok(server, 'createDelegation', { ...delegationArgs(), delegatingOrganizationId: world.vertical });
+    // A vertical unit may delegate (a power it holds itself).
+    const item = await ok(server, 'createPowerItem', {
+      codeScheme: '测试编码', code: world.unique('03-HB-'), name: '对违法排放大气污染物的处罚', category: 'PENALTY', domainId: world.domain, sourceDepartmentId: world.vertical, settingBasis: '《大气污染防治法》',
+    });
+    const d = await ok(server, 'createDelegation', { ...delegationArgs(), powerItemId: item.id, delegatingOrganizationId: world.vertical });
     await ok(server, 'deleteDelegation', { id: d.id });
   });
 

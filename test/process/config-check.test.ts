@@ -77,6 +77,7 @@ it('refuses to start with malformed or misspelt settings, naming each in Chinese
     SESION_SECONDS: '60',
     data_dir: '/tmp/x',
     DATABASE_PASSWORD: 'pw-not-to-print',
+    DELEGABLE_CATEGORIES: 'PENALTY,LICENCE',
   });
   expect(res.code).toBe(1);
   expect(res.out).not.toMatch(/GraphQL API at/);
@@ -93,6 +94,7 @@ it('refuses to start with malformed or misspelt settings, naming each in Chinese
     /SESION_SECONDS is not a setting of this system; did you mean SESSION_SECONDS\?/,
     /data_dir is not a setting of this system; did you mean DATA_DIR\?/,
     /DATABASE_PASSWORD is not a setting of this system \(see the README's configuration table\)/,
+    /DELEGABLE_CATEGORIES=PENALTY,LICENCE: must be one or more of LICENSING, PENALTY, .*; unknown: LICENCE\./,
   ]) {
     expect(res.err).toMatch(expected);
   }

@@ -15,6 +15,8 @@ import {
 } from '../generated/operations';
 import { ConfirmedAction } from './domain-action';
 import { EditionCompare, PublishPreview } from './CatalogDiff';
+import { DraftNextEditionButton } from './NextEdition';
+import { CatalogUnconfirmed } from './UnconfirmedDelegations';
 import { IfMayRun, ShowActions } from '../generic/actions';
 import { isCompleteDay, today } from '../dates';
 import { PrintButton } from './PrintViews';
@@ -109,6 +111,7 @@ function CatalogActions() {
     return (
       <TopToolbar>
         <PrintButton view="catalog" />
+        <DraftNextEditionButton />
       </TopToolbar>
     );
   }
@@ -129,11 +132,19 @@ function CatalogActions() {
   );
 }
 
+function Unconfirmed() {
+  const record = useRecordContext();
+  return record ? <CatalogUnconfirmed catalogId={String(record.id)} version={record.version as number} /> : null;
+}
+
 export function CatalogShow() {
   return (
     <ResourceShow resource={catalog} actions={<CatalogActions />}>
       <Labeled label="app.catalog.delegations" fullWidth>
         <CatalogDelegations />
+      </Labeled>
+      <Labeled label="app.catalog.unconfirmed" fullWidth>
+        <Unconfirmed />
       </Labeled>
       <Labeled label="app.diff.compare" fullWidth>
         <EditionCompare />

@@ -9,6 +9,7 @@ import { DashboardDocument } from '../generated/operations';
 import { enums } from '../metadata';
 import { useLang } from './use-lang';
 import { currentYear } from '../dates';
+import { UnconfirmedList } from './UnconfirmedDelegations';
 
 /** The list a card counts, with its filter shown: `/Certificate?filter={"daysToExpiry_lte":30}`. */
 function listOf(resource: string, filter: Record<string, unknown> = {}): string {
@@ -163,6 +164,15 @@ export function Dashboard() {
               },
             ]}
           />
+        </Figure>
+      </Grid>
+      <Grid size={{ xs: 12, md: 6, lg: 3 }}>
+        <Figure
+          title={translate('app.dashboard.unconfirmed')}
+          count={data.unconfirmedDelegations.reduce((n, r) => n + r.count, 0)}
+          testId="unconfirmed-card"
+        >
+          <UnconfirmedList rows={data.unconfirmedDelegations.slice(0, 6)} />
         </Figure>
       </Grid>
       <Grid size={{ xs: 12, md: 6, lg: 3 }}>

@@ -174,6 +174,9 @@ export async function catalogDiff(ctx: Context, fromId: string, toId: string): P
     }
     const a = terms(before, from, successorStart(from));
     const b = terms(after, to, successorStart(to));
+    // Held before the later edition and carried into it from its first day: held throughout, so the
+    // earlier start is history, not a change (a copy made by draftNextEdition reads as unchanged).
+    if (b.effectiveFrom === null && a.effectiveFrom !== null && (before.effectiveFrom as string) < (to.effectiveFrom as string)) a.effectiveFrom = null;
     const differing = COMPARED.filter((f) => a[f] !== b[f]);
     if (!differing.length) {
       street.unchanged++;

@@ -6,6 +6,8 @@ import { organizationResource } from '../organization/organization.resource';
 import { powerItemResource } from '../power-item/power-item.resource';
 import { catalogDiff, catalogDiffTypes, type CatalogDiffItem, type CatalogDiffRecipient } from './catalog-diff';
 import { publishCatalog } from './delegation-catalog.service';
+import { draftNextEdition } from './next-edition';
+import { LocalDate } from '../../crud/scalars';
 
 export function delegationCatalogResolvers({ Crud, types, records }: ResolverKit) {
   const diff = catalogDiffTypes(records.types(delegationResource).ObjectType, types.ObjectType);
@@ -23,6 +25,19 @@ export function delegationCatalogResolvers({ Crud, types, records }: ResolverKit
       @Ctx() ctx: Context,
     ) {
       return ctx.db.transaction((tx) => publishCatalog(records, tx, id, version));
+    }
+
+    @Mutation(() => types.ObjectType, {
+      description:
+        '起草下一版 (Draft the next edition of a published catalog): a new DRAFT that supersedes it, holding a copy of each of its delegations still in force on the new effective date, for editors to adjust and publish. One transaction; the same access as creating a catalog. Refused with field errors when the catalog is not published, the date is not after its own, or a draft superseding it exists already.',
+    })
+    async draftNextEdition(
+      @Arg('catalogId', () => ID, { description: 'The published catalog the new edition will supersede.' }) catalogId: string,
+      @Arg('title', () => String, { description: 'Title of the new edition, e.g. …赋权事项目录（2025年版）.' }) title: string,
+      @Arg('effectiveFrom', () => LocalDate, { description: 'Day the new edition takes effect; after the catalog’s own.' }) effectiveFrom: string,
+      @Ctx() ctx: Context,
+    ) {
+      return ctx.db.transaction((tx) => draftNextEdition(records, tx, catalogId, title, effectiveFrom));
     }
 
     @Query(() => diff.CatalogDiff, {

@@ -2,9 +2,23 @@ import { eq, sql } from 'drizzle-orm';
 import { delegationCatalogs } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
 import { today } from '../../dates';
-import { conflict } from '../../errors';
+import { conflict, type FieldErrors } from '../../errors';
 import { delegationCatalogResolvers } from './delegation-catalog.resolver';
 import { MENU } from '../menu';
+
+/**
+ * A new edition takes effect after the edition it supersedes: publishing ends the old one the day
+ * before, which would otherwise leave it with no day of its own.
+ */
+export function takesEffectAfter(previous: { title: string; effectiveFrom: string }, effectiveFrom: string, errors: FieldErrors): void {
+  if (effectiveFrom > previous.effectiveFrom) return;
+  errors.add(
+    'effectiveFrom',
+    'range',
+    `新版本的施行日期须晚于被替代版本“${previous.title}”的施行日期 ${previous.effectiveFrom}`,
+    `The new edition must take effect after the edition it supersedes ("${previous.title}", effective ${previous.effectiveFrom})`,
+  );
+}
 
 export const delegationCatalogResource = defineResource({
   name: 'DelegationCatalog',
@@ -94,13 +108,16 @@ export const delegationCatalogResource = defineResource({
   rules: [
     async ({ tx, before, after, errors }) => {
       const id = after.supersedesId as number | null;
-      if (id == null || errors.has('supersedesId') || before?.supersedesId === id) return;
+      if (id == null || errors.has('supersedesId')) return;
+      const supersedesChanged = before?.supersedesId !== id;
+      if (!supersedesChanged && before?.effectiveFrom === after.effectiveFrom) return;
       if (before && id === before.id) {
         errors.add('supersedesId', 'self', '目录不能替代自身', 'A catalog cannot supersede itself');
         return;
       }
       const [previous] = await tx.select().from(delegationCatalogs).where(eq(delegationCatalogs.id, id));
-      if (previous && previous.status !== 'PUBLISHED') {
+      if (!previous) return;
+      if (supersedesChanged && previous.status !== 'PUBLISHED') {
         errors.add(
           'supersedesId',
           'state',
@@ -108,6 +125,7 @@ export const delegationCatalogResource = defineResource({
           `Only a published catalog can be superseded; "${previous.title}" is ${previous.status.toLowerCase()}`,
         );
       }
+      if (!errors.has('effectiveFrom')) takesEffectAfter(previous, after.effectiveFrom as string, errors);
     },
   ],
   resolvers: delegationCatalogResolvers,

@@ -5,6 +5,7 @@ import { dayBefore } from '../../dates';
 import { conflict, FieldErrors } from '../../errors';
 import type { Records } from '../../crud/records';
 import { delegationResource } from '../delegation/delegation.resource';
+import { catalogIntegrity } from '../delegation/delegation-integrity';
 import { delegationCatalogResource } from './delegation-catalog.resource';
 import type { Row } from '../../crud/resource';
 
@@ -46,6 +47,7 @@ export async function publishCatalog(records: Records, tx: Tx, id: unknown, vers
       );
     }
   }
+  await catalogIntegrity(tx, { id: catalog.id, supersedesId: (catalog.supersedesId as number | null) ?? null, effectiveFrom }, errors);
   errors.throwIfAny();
 
   if (previous) {

@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { delegationCatalogs, delegations } from '../../../drizzle/schema';
 import { defineResource, type WriteContext } from '../../crud/resource';
 import { conflict } from '../../errors';
 import { COUNTY_KINDS, LOCAL_KINDS, organizationKindRule } from '../rules';
 import { delegationResolvers } from './delegation.resolver';
+import { confirmationRule, delegableCategoryRule, inForceOnceRule, sourceDepartmentRule } from './delegation-integrity';
 import { MENU } from '../menu';
 
 const RECIPIENT = { zh: '承接机构', en: 'Recipient' };
@@ -76,11 +77,28 @@ export const delegationResource = defineResource({
     },
     confirmationSignedOn: {
       label: { zh: '确认书签订日期', en: 'Confirmation signed on' },
-      help: { zh: '双方签订确认书的日期。', en: 'Day both sides signed it.' },
+      help: {
+        zh: '双方签订确认书的日期；填写后该赋权事项即为已确认（须同时填写编号）。',
+        en: 'Day both sides signed it; once set, the delegation counts as confirmed (the number is then required).',
+      },
     },
     note: { label: { zh: '备注', en: 'Note' }, help: { zh: '自由填写。', en: 'Free text.' } },
   },
   search: ['scopeNote', 'confirmationNumber', 'note'],
+  computed: {
+    // Derived from the signing date rather than stored beside it: one fact kept once, so "signed"
+    // and "signed on" can never disagree, and filtering on it (`confirmed: false`) needs no upkeep.
+    confirmed: {
+      label: { zh: '确认书已签订', en: 'Confirmed' },
+      help: {
+        zh: '赋权确认书已签订（已填写签订日期）。未签订的赋权事项在目录页和首页按街道、乡镇列出。',
+        en: 'The 赋权确认书 has been signed (its signing date is set). Delegations not yet confirmed are listed per street on the catalog page and the dashboard.',
+      },
+      type: 'boolean',
+      beside: 'confirmationSignedOn',
+      sql: () => sql`(${delegations.confirmationSignedOn} is not null)`,
+    },
+  },
   access: { writers: 'CATALOG_EDITOR', owner: 'recipientId' },
   ranges: [['effectiveFrom', 'effectiveTo']],
   guards: [
@@ -101,6 +119,9 @@ export const delegationResource = defineResource({
   rules: [
     organizationKindRule('recipientId', RECIPIENT, LOCAL_KINDS),
     organizationKindRule('delegatingOrganizationId', DELEGATING, COUNTY_KINDS),
+    sourceDepartmentRule,
+    delegableCategoryRule,
+    confirmationRule,
     async (ctx) => {
       if (ctx.errors.has('catalogId') || ctx.errors.has('effectiveFrom')) return;
       const catalog = await catalogOf(ctx, ctx.after.catalogId);
@@ -113,6 +134,7 @@ export const delegationResource = defineResource({
         );
       }
     },
+    inForceOnceRule,
   ],
   resolvers: delegationResolvers,
 });

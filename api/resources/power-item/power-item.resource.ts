@@ -63,7 +63,7 @@ export const powerItemResource = defineResource({
       help: { zh: '所涵盖的行为及职责边界。', en: 'Conduct covered and the boundary of duties.' },
     },
   },
-  search: ['name', 'code'],
+  search: ['name', 'code', 'settingBasis'],
   access: { writers: 'CATALOG_EDITOR' },
   treeParent: 'parentId',
   rules: [
