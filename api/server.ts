@@ -23,6 +23,7 @@ import { createLoginGuard, type LoginGuard } from './login-guard';
 import { queryCostPlugin } from './query-cost';
 import { inputGuardPlugin } from './input-guard';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailable } from './database-errors';
+import { spreadsheetRoutes } from './spreadsheet-routes';
 
 export interface ServerOptions {
   database: Database;
@@ -168,11 +169,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     expressMiddleware(apollo, { context: async ({ req }) => requestContext(db, currentActor(), { loginGuard, address: req.ip }) }),
     requestErrors(limits),
   );
+  app.use(spreadsheetRoutes(db, limiter));
   const adminDir = options.adminDir ?? ADMIN_DIRS.find((d) => existsSync(path.join(d, 'index.html')));
   if (adminDir) {
     app.use(express.static(adminDir));
     // Client-side routes of the admin fall back to its page.
-    app.get(/^\/(?!graphql|healthz).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|export\/|import\/).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
   }
 
   await new Promise<void>((resolve, reject) => {
