@@ -24,6 +24,8 @@ import { queryCostPlugin } from './query-cost';
 import { inputGuardPlugin } from './input-guard';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailable } from './database-errors';
 import { spreadsheetRoutes } from './spreadsheet-routes';
+import { startJobs, type JobOptions } from './jobs/queue';
+import { IMPORT_JOB, importJobHandler } from './spreadsheets/import-job';
 
 export interface ServerOptions {
   database: Database;
@@ -34,6 +36,8 @@ export interface ServerOptions {
   adminDir?: string;
   /** Overrides of the configured protective limits (tests use small ones). */
   limits?: Partial<Limits>;
+  /** Background jobs: `{ work: false }` for an instance that only queues them. */
+  jobs?: JobOptions;
 }
 
 export interface RunningServer {
@@ -169,7 +173,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     expressMiddleware(apollo, { context: async ({ req }) => requestContext(db, currentActor(), { loginGuard, address: req.ip }) }),
     requestErrors(limits),
   );
-  app.use(spreadsheetRoutes(db, limiter));
+  const jobs = await startJobs(options.database, { [IMPORT_JOB]: importJobHandler(db, getApp().records) }, options.jobs);
+  app.use(spreadsheetRoutes(db, limiter, jobs));
   const adminDir = options.adminDir ?? ADMIN_DIRS.find((d) => existsSync(path.join(d, 'index.html')));
   if (adminDir) {
     app.use(express.static(adminDir));
@@ -188,6 +193,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async stop(graceMs = STOP_GRACE_MS) {
       await drain.stop(graceMs);
       await apollo.stop();
+      await jobs.stop(graceMs);
     },
   };
 }

@@ -8,6 +8,7 @@ const LAYERS: [name: string, paths: string[]][] = [
   ['foundation', ['drizzle/schema/', 'api/config.ts', 'api/config-check.ts', 'api/dates.ts', 'api/log.ts', 'api/errors.ts', 'api/database-errors.ts', 'api/data-dir-lock.ts', 'api/http-drain.ts', 'api/input-guard.ts']],
   ['database', ['api/db.ts']],
   ['operations', ['api/ops/']],
+  ['jobs', ['api/jobs/']],
   ['identity', ['api/auth/']],
   ['generic records', ['api/crud/']],
   ['records', ['api/resources/']],
