@@ -2,6 +2,7 @@ import { Admin, AppBar, CustomRoutes, Layout, Logout, MenuItemLink, Resource, Us
 import PersonIcon from '@mui/icons-material/Person';
 import { Route } from 'react-router-dom';
 import { ApiTokens } from './screens/ApiTokens';
+import { ImportJobs } from './screens/ImportJobs';
 import { resources } from './metadata';
 import { i18nProvider } from './i18n/i18n-provider';
 import { authProvider } from './auth-provider';
@@ -57,6 +58,7 @@ export function App({ dataProvider }: { dataProvider: DataProvider }) {
       })}
       <CustomRoutes>
         <Route path="/api-tokens" element={<ApiTokens />} />
+        <Route path="/import-jobs" element={<ImportJobs />} />
       </CustomRoutes>
     </Admin>
   );

@@ -50,7 +50,7 @@ export class ImportJob {
   @Field(() => JobStatus)
   status!: string;
 
-  @Field(() => Int, { description: 'Lines of records in the file (header and group lines not counted).' })
+  @Field(() => Int, { description: 'Lines after the header (group lines included; empty lines not).' })
   rowsTotal!: number;
 
   @Field(() => Int)
