@@ -26,6 +26,16 @@ const CONDUCT = ['擅自占用城市道路', '违规排放污水', '无证经营
 
 const mib = (bytes: number) => bytes / 1024 / 1024;
 
+interface BenchJob {
+  status: string;
+  rowsTotal: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors?: { row: number; code: string; en: string }[];
+  failure?: { en: string } | null;
+}
+
 /** Peak resident memory while `run` runs, sampled every 20 ms. */
 async function measured<T>(run: () => Promise<T>): Promise<{ result: T; seconds: number; peakMiB: number }> {
   let peak = process.memoryUsage.rss();
@@ -101,7 +111,7 @@ async function main() {
           headers: { ...headers, 'content-type': 'application/json' },
           body: JSON.stringify({ query: `{ importJob(id: "${jobId}") { status rowsTotal created updated unchanged errors { row code en } failure { en } } }` }),
         });
-        const job = ((await answer.json()) as { data: { importJob: Record<string, any> } }).data.importJob;
+        const job = ((await answer.json()) as { data: { importJob: BenchJob } }).data.importJob;
         if (job.status === 'DONE' || job.status === 'FAILED') return job;
         await new Promise((r) => setTimeout(r, 200));
       }
