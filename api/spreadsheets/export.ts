@@ -51,16 +51,34 @@ function csvSink(out: Writable): Sink {
   };
 }
 
+/** What the zip may hold unwritten before the rows wait for it. */
+const ZIP_BEHIND_BYTES = 2 * 1024 * 1024;
+
+/**
+ * exceljs hands a sheet's rows to the zip without waiting for it to take them; when compressing
+ * is slower than reading (it is), they pile up in memory. The rows wait here while the zip is behind.
+ */
+async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  type Pipe = { _writableState?: { length: number }; _readableState?: { length: number } };
+  const pipes = (sheet as unknown as { stream?: { pipes?: Pipe[] } }).stream?.pipes ?? [];
+  // The zip's entry stream is readable-stream's PassThrough: its buffers, counted as it counts them.
+  const behind = (p: Pipe) => (p._writableState?.length ?? 0) + (p._readableState?.length ?? 0);
+  while (pipes.some((p) => behind(p) > ZIP_BEHIND_BYTES)) await new Promise((r) => setTimeout(r, 2));
+}
+
 function xlsxSink(out: Writable, sheetName: string, columns: SheetColumn[], lang: Lang): Sink {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  // Fast compression: a workbook of text compresses well anyway, and the export is bound by it.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true, zip: { zlib: { level: 1 } } });
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.label[lang], key: c.field.key, width: c.field.multiline ? 50 : c.field.kind === 'string' ? 24 : 14 }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
+  let rows = 0;
   return {
     async row(cells) {
       sheet.addRow(cells).commit();
-      // The zip stream buffers what the sheet writes; wait while the client is slower than the database.
+      if (++rows % 200 === 0) await zipCaughtUp(sheet);
+      // And while the client is slower than the zip.
       if (out.writableNeedDrain) await once(out, 'drain');
     },
     async end() {
