@@ -1,4 +1,5 @@
 import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import type { Actor } from './auth/actor';
 import type { Context } from './context';
 import type { ResourceModel } from './crud/model';
 import type { Records } from './crud/records';
@@ -85,6 +86,26 @@ export function mask(value: unknown): unknown {
   const chars = [...value];
   if (/^[\d\s+-]{7,}$/.test(value)) return value.slice(0, 3) + '*'.repeat(Math.max(value.length - 5, 1)) + value.slice(-2);
   return chars[0] + '*'.repeat(chars.length - 1);
+}
+
+const rulesOf = new WeakMap<Records, ReadRules>();
+
+/**
+ * The same checks outside GraphQL (a spreadsheet export): may this caller list this record with
+ * these arguments? Anonymous callers sign in first; an API token needs the record in its scopes and,
+ * without the personal-data scope, may not look people up. Returns whether personal fields are to
+ * be masked for it.
+ */
+export function checkListRead(records: Records, actor: Actor, resource: string, args: Record<string, unknown>): { maskPersonal: boolean } {
+  if (actor.kind === 'ANONYMOUS') throw loginRequired();
+  if (actor.kind !== 'TOKEN') return { maskPersonal: false };
+  let rules = rulesOf.get(records);
+  if (!rules) rulesOf.set(records, (rules = readRules(records.models)));
+  if (!actor.scopes?.includes(resource)) throw forbidden(`此 API 令牌无权读取“${resource}”`, `This API token may not read ${resource}`);
+  if (!actor.personalData && searchesPeople(rules, resource, args)) {
+    throw forbidden('此 API 令牌无个人信息权限，不能按姓名或号码检索', 'This API token has no personal-data scope and cannot search by name or number');
+  }
+  return { maskPersonal: !actor.personalData };
 }
 
 /** The checks of one field, around its resolver; `next` runs the resolver. */

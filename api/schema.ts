@@ -3,6 +3,7 @@ import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import type { Records } from './crud/records';
 import { guardSchema } from './read-guard';
+import { ImportJobResolver } from './spreadsheets/job.resolver';
 
 /**
  * The GraphQL schema of every record: its generated grammar, or the resolvers its definition
@@ -17,6 +18,8 @@ export function buildSchema(records: Records): GraphQLSchema {
     if (!own.some((r) => r.prototype instanceof Crud)) resolvers.push(Crud);
     resolvers.push(...own);
   }
+  // Spreadsheet imports run as jobs; their state is read here.
+  resolvers.push(ImportJobResolver);
   return guardSchema(
     buildSchemaSync({
       resolvers: resolvers as [Function, ...Function[]],

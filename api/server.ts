@@ -24,6 +24,9 @@ import { queryCostPlugin } from './query-cost';
 import { inputGuardPlugin } from './input-guard';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailable } from './database-errors';
 import { catalogDiffExport } from './export-catalog-diff';
+import { spreadsheetRoutes } from './spreadsheet-routes';
+import { startJobs, type JobOptions } from './jobs/queue';
+import { IMPORT_JOB, importJobHandler } from './spreadsheets/import-job';
 
 export interface ServerOptions {
   database: Database;
@@ -34,6 +37,8 @@ export interface ServerOptions {
   adminDir?: string;
   /** Overrides of the configured protective limits (tests use small ones). */
   limits?: Partial<Limits>;
+  /** Background jobs: `{ work: false }` for an instance that only queues them. */
+  jobs?: JobOptions;
 }
 
 export interface RunningServer {
@@ -196,11 +201,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   // Files beside the graph (a file of its own each).
   app.get('/export/catalog-diff', signIn, rateLimit(limiter), catalogDiffExport((actor) => requestContext(db, actor)), requestErrors(limits));
+  const jobs = await startJobs(options.database, { [IMPORT_JOB]: importJobHandler(db, getApp().records) }, options.jobs);
+  app.use(spreadsheetRoutes(db, limiter, jobs));
   const adminDir = options.adminDir ?? ADMIN_DIRS.find((d) => existsSync(path.join(d, 'index.html')));
   if (adminDir) {
     app.use(express.static(adminDir));
     // Client-side routes of the admin fall back to its page.
-    app.get(/^\/(?!graphql|healthz|export\/).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|export\/|import\/).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -216,6 +223,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       limiter.stop?.();
       await identityChanges?.close();
       await apollo.stop();
+      await jobs.stop(graceMs);
     },
   };
 }

@@ -3,6 +3,7 @@ import PersonIcon from '@mui/icons-material/Person';
 import { Route } from 'react-router-dom';
 import { ApiTokens } from './screens/ApiTokens';
 import { CatalogPrint, FindingNotice } from './screens/PrintViews';
+import { ImportJobs } from './screens/ImportJobs';
 import { resources } from './metadata';
 import { i18nProvider } from './i18n/i18n-provider';
 import { authProvider } from './auth-provider';
@@ -58,6 +59,7 @@ export function App({ dataProvider }: { dataProvider: DataProvider }) {
       })}
       <CustomRoutes>
         <Route path="/api-tokens" element={<ApiTokens />} />
+        <Route path="/import-jobs" element={<ImportJobs />} />
       </CustomRoutes>
       {/* Print views: no menu, no app bar, laid out for paper. */}
       <CustomRoutes noLayout>

@@ -1,5 +1,6 @@
 import { ListSubheader } from '@mui/material';
 import KeyIcon from '@mui/icons-material/Key';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { DashboardMenuItem, Menu as RaMenu, useTranslate } from 'react-admin';
 import { groups as menuGroups, resources } from './metadata';
 import { useLang } from './screens/use-lang';
@@ -31,6 +32,7 @@ export function Menu() {
     <RaMenu>
       <DashboardMenuItem primaryText="app.menu.dashboard" />
       {groups.map((g) => [<Heading key={g.key} label={g.label} />, ...g.names.map((name) => <RaMenu.ResourceItem key={name} name={name} />)])}
+      <RaMenu.Item to="/import-jobs" primaryText="app.spreadsheets.jobs" leftIcon={<UploadFileIcon />} />
       {permissions?.operations.includes('issueApiToken') && [
         <Heading key="admin" label={translate('app.tokens.menu')} />,
         <RaMenu.Item key="tokens" to="/api-tokens" primaryText="app.tokens.title" leftIcon={<KeyIcon />} />,

@@ -18,6 +18,8 @@ export interface Actor {
   scopes?: string[];
   /** For tokens: may it read personal fields (names, phone numbers) unmasked? */
   personalData?: boolean;
+  /** What the actor's changes are made through, when not a form (an import job: `import:12`); the audit names it. */
+  via?: string;
 }
 
 /**

@@ -31,7 +31,7 @@ export async function recordAudit(
   operation: string,
   changes: Record<string, [unknown, unknown]>,
 ): Promise<void> {
-  await tx.insert(auditEntries).values({ actorKind: actor.kind, actorId: actor.id, actorName: actor.name, operation, resource, recordId, changes });
+  await tx.insert(auditEntries).values({ actorKind: actor.kind, actorId: actor.id, actorName: actor.name, operation, resource, recordId, changes, via: actor.via ?? null });
 }
 
 /** One audit entry, in the transaction of the change it records. */
@@ -53,5 +53,6 @@ export async function writeAudit(
     resource: model.name,
     recordId: (after ?? before)!.id,
     changes,
+    via: actor.via ?? null,
   });
 }

@@ -133,6 +133,30 @@ export interface WriteContext {
   errors: FieldErrors;
 }
 
+/**
+ * How a record's rows read in the spreadsheets offices keep (import and export): only what the
+ * schema cannot tell. Columns are matched by the field labels anyway; these are the other names
+ * official files give them, and the rules of the files' own layout.
+ */
+export interface SpreadsheetHints {
+  /** Other column headings official files use for a field, by field (`code: ['事项代码']`). */
+  synonyms?: Record<string, string[]>;
+  /** The fields that identify a row from one import to the next (default: the first unique group). */
+  key?: string[];
+  /**
+   * The fields a reference to this record may be written as, in order; an export writes the first
+   * that has a value. Default: each single-column unique text field (a code), then the title.
+   */
+  names?: string[];
+  /**
+   * A reference field set by group rows (`一、市容环卫（共4项）`): such a row is not a record but
+   * names, for the rows under it, the record this field points at.
+   */
+  groupRows?: string;
+  /** A missing enum value read from the ending of another field (…的处罚 → PENALTY), reported as inferred. */
+  infer?: { field: string; from: string; rules: [pattern: RegExp, value: string][] };
+}
+
 export interface ResourceDefinition {
   /** GraphQL type name; must pluralize to a different word (react-admin derives `allXs` from it). */
   name: string;
@@ -193,6 +217,8 @@ export interface ResourceDefinition {
    * fixed filter and order, at most a page. Arguments, when declared, are added to the filter.
    */
   presets?: Record<string, Preset>;
+  /** Its spreadsheet columns' other names and the file layout rules (import and export). */
+  spreadsheet?: SpreadsheetHints;
 }
 
 export interface Preset {

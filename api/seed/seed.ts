@@ -58,24 +58,25 @@ async function findOrCreate(
 
 async function seedOrganizations(tx: Tx): Promise<Ids> {
   const ids: Ids = new Map();
-  const org = (code: string, name: string, kind: string, parentId: number | null = null) =>
+  const org = (code: string, name: string, kind: string, parentId: number | null = null, shortName: string | null = null) =>
     findOrCreate(tx, organizationResource, tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.code, code)), {
       code,
       name,
       kind,
       parentId,
       region: REGION,
+      shortName,
     });
   await org(COUNTY_GOVERNMENT.code, COUNTY_GOVERNMENT.name, COUNTY_GOVERNMENT.kind).then((id) => ids.set('县政府', id));
   for (const [i, t] of townships.entries()) {
     const code = `411324-T${String(i + 1).padStart(2, '0')}`;
-    ids.set(t.short, await org(code, t.name, t.name.endsWith('街道') ? 'STREET' : 'TOWNSHIP'));
+    ids.set(t.short, await org(code, t.name, t.name.endsWith('街道') ? 'STREET' : 'TOWNSHIP', null, t.short));
   }
   for (const [i, d] of departments.entries()) {
-    ids.set(d.short, await org(`411324-D${String(i + 1).padStart(2, '0')}`, d.name, 'DEPARTMENT'));
+    ids.set(d.short, await org(`411324-D${String(i + 1).padStart(2, '0')}`, d.name, 'DEPARTMENT', null, d.short));
   }
   for (const [i, v] of verticalUnits.entries()) {
-    ids.set(v.short, await org(`411324-V${String(i + 1).padStart(2, '0')}`, v.name, 'VERTICAL_UNIT'));
+    ids.set(v.short, await org(`411324-V${String(i + 1).padStart(2, '0')}`, v.name, 'VERTICAL_UNIT', null, v.short));
   }
   for (const [i, s] of subUnits.entries()) {
     await org(`411324-S${String(i + 1).padStart(2, '0')}`, s.name, 'OTHER', ids.get(s.parent)!);

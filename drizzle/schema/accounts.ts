@@ -43,6 +43,8 @@ export const auditEntries = pgTable(
     resource: varchar({ length: 50 }).notNull(),
     recordId: integer().notNull(),
     changes: jsonb().notNull(),
+    /** What the change was made through, when not a form: an import job (`import:12`). */
+    via: varchar({ length: 50 }),
   },
   (t) => [index().on(t.resource, t.recordId), index().on(t.at)],
 );

@@ -6,3 +6,4 @@ export * from './hr';
 export * from './training';
 export * from './supervision';
 export * from './accounts';
+export * from './jobs';

@@ -23,6 +23,7 @@ export const organizations = pgTable(
     parentId: integer().references((): AnyPgColumn => organizations.id),
     region: varchar({ length: 50 }),
     code: varchar({ length: 32 }).unique(),
+    shortName: varchar({ length: 50 }),
   },
-  (t) => [index().on(t.parentId), index().on(t.kind)],
+  (t) => [index().on(t.parentId), index().on(t.kind), index().on(t.shortName)],
 );

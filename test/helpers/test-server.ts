@@ -6,6 +6,7 @@ import * as schema from '../../drizzle/schema';
 import { openDatabase, type Database } from '../../api/db';
 import { startServer } from '../../api/server';
 import type { Limits } from '../../api/limits';
+import type { JobOptions } from '../../api/jobs/queue';
 import { seedDemo } from '../../api/seed/seed';
 import { getApp } from '../../api/app';
 import { userResource } from '../../api/resources/user/user.resource';
@@ -58,11 +59,13 @@ export async function startTestServer(
     sharing?: TestServer;
     /** PostgreSQL only: reach the database through a TCP proxy the test can cut (`server.proxy`). */
     viaProxy?: boolean;
+    /** Background jobs: `{ work: false }` for an instance that only queues them. */
+    jobs?: JobOptions;
   } = {},
 ): Promise<TestServer> {
   if (options.sharing) {
     const shared = options.sharing;
-    const server = await startServer({ database: shared.database, port: 0, host: '127.0.0.1', limits: options.limits });
+    const server = await startServer({ database: shared.database, port: 0, host: '127.0.0.1', limits: options.limits, jobs: options.jobs });
     const endpoint = `http://127.0.0.1:${server.port}/graphql`;
     // Every caller of this instance (`as`) talks to it, not to the instance it shares with.
     const make = (token: string | null): TestServer => ({ ...shared, url: endpoint, as: make, gql: poster(endpoint, token), stop: () => server.stop() });
@@ -102,7 +105,7 @@ export async function startTestServer(
   const database = await openDatabase({ url, onQuery: (sql) => queries.push(sql) });
   await database.migrate();
   if (options.seed) await seedDemo(database.db);
-  const server = await startServer({ database, port: 0, host: '127.0.0.1', limits: options.limits });
+  const server = await startServer({ database, port: 0, host: '127.0.0.1', limits: options.limits, jobs: options.jobs });
   const endpoint = `http://127.0.0.1:${server.port}/graphql`;
   const users = new Map<string, string>();
   const tokenFor = async (role: string, organizationId: string | null = null) => {

@@ -8,11 +8,12 @@ const LAYERS: [name: string, paths: string[]][] = [
   ['foundation', ['drizzle/schema/', 'api/config.ts', 'api/config-check.ts', 'api/dates.ts', 'api/log.ts', 'api/errors.ts', 'api/database-errors.ts', 'api/data-dir-lock.ts', 'api/http-drain.ts', 'api/input-guard.ts', 'api/production-mode.ts']],
   ['database', ['api/db.ts']],
   ['operations', ['api/ops/']],
+  ['jobs', ['api/jobs/']],
   ['identity', ['api/auth/']],
   ['generic records', ['api/crud/']],
   ['records', ['api/resources/']],
-  ['schema', ['api/schema.ts', 'api/schema-hints.ts', 'api/schema-hints-format.ts', 'api/read-guard.ts', 'api/app.ts']],
-  ['server', ['api/server.ts', 'api/limits.ts', 'api/login-guard.ts', 'api/query-cost.ts', 'api/format-error.ts', 'api/shared-limiter.ts', 'api/export-catalog-diff.ts']],
+  ['schema', ['api/schema.ts', 'api/schema-hints.ts', 'api/schema-hints-format.ts', 'api/read-guard.ts', 'api/app.ts', 'api/spreadsheets/']],
+  ['server', ['api/server.ts', 'api/limits.ts', 'api/login-guard.ts', 'api/query-cost.ts', 'api/format-error.ts', 'api/spreadsheet-routes.ts', 'api/shared-limiter.ts', 'api/export-catalog-diff.ts']],
   ['entry points', ['api/index.ts', 'api/scripts/', 'api/seed/']],
 ];
 /** Types only: any layer may name the request context, and it pulls in nothing by being named. */

@@ -4,7 +4,6 @@ import {
   CreateButton,
   DeleteButton,
   EditButton,
-  ExportButton,
   FilterButton,
   Pagination,
   SaveButton,
@@ -15,21 +14,23 @@ import {
   useResourceContext,
 } from 'react-admin';
 import { useRecordPermission, useResourcePermission } from '../permissions';
+import { ExportButton, ImportButton } from './spreadsheets';
 
 // The write controls of the generated screens, each shown only to users who may use it (the API's
-// `myPermissions`): 新建 on lists, 编辑 on record pages, 删除 on edit pages and in bulk.
+// `myPermissions`): 新建 and 导入 on lists, 编辑 on record pages, 删除 on edit pages and in bulk.
 
 /** Up to 500 rows a page (the API serves up to 1000). */
 export const ListPagination = () => <Pagination rowsPerPageOptions={[10, 25, 50, 100, 200, 500]} />;
 
 export function ListActions({ filters = true }: { filters?: boolean }) {
   const resource = useResourceContext();
-  const { create } = useResourcePermission(resource);
+  const { create, update } = useResourcePermission(resource);
   return (
     <TopToolbar>
       {create && <CreateButton />}
       <SelectColumnsButton />
       {filters && <FilterButton />}
+      {(create || update) && <ImportButton />}
       <ExportButton />
     </TopToolbar>
   );

@@ -44,8 +44,16 @@ export const organizationResource = defineResource({
         en: 'Unique code (统一社会信用代码 or the county’s own organization code).',
       },
     },
+    shortName: {
+      label: { zh: '简称', en: 'Short name' },
+      help: {
+        zh: '本县文件中使用的简称，如市场监管局；导入表格时可用简称指代本机构。',
+        en: 'The name the county’s own notices use, e.g. 市场监管局; spreadsheets may name the organization by it.',
+      },
+    },
   },
-  search: ['name', 'code'],
+  search: ['name', 'code', 'shortName'],
+  spreadsheet: { names: ['code', 'name', 'shortName'] },
   // No owner: an organization's own record (its kind decides what its accounts may do) is county business.
   access: { writers: 'CATALOG_EDITOR' },
   treeParent: 'parentId',

@@ -64,6 +64,31 @@ export const powerItemResource = defineResource({
     },
   },
   search: ['name', 'code', 'settingBasis'],
+  spreadsheet: {
+    // The headings of the catalogs counties publish.
+    synonyms: {
+      code: ['事项代码', '事项编码', '编码'],
+      name: ['事项名称', '权力事项名称'],
+      category: ['事项类别', '事项类型', '权力类型'],
+      settingBasis: ['设定依据', '法律依据'],
+      implementationBasis: ['实施依据'],
+      sourceDepartmentId: ['划出部门', '实施主体', '原实施部门'],
+      description: ['划转范围', '具体职责边界', '备注'],
+    },
+    key: ['codeScheme', 'code'],
+    names: ['code', 'name'],
+    groupRows: 'domainId',
+    // The item's name says what kind of power it is (…的处罚, …检查, 查封/扣押).
+    infer: {
+      field: 'category',
+      from: 'name',
+      rules: [
+        [/(的处罚|行政处罚)$/, 'PENALTY'],
+        [/检查$/, 'INSPECTION'],
+        [/(查封|扣押|强制)/, 'COERCION'],
+      ],
+    },
+  },
   access: { writers: 'CATALOG_EDITOR' },
   treeParent: 'parentId',
   rules: [

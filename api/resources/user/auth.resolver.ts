@@ -44,6 +44,9 @@ export class AuditEntry {
 
   @Field(() => GraphQLJSONObject, { description: '{ field: [before, after] } for every field that changed.' })
   changes!: object;
+
+  @Field(() => String, { nullable: true, description: '经由 (Made through): an import job (`import:12`), or empty for a change made in a form.' })
+  via!: string | null;
 }
 
 @Resolver(() => AuditEntry)

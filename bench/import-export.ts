@@ -1,0 +1,149 @@
+import './harness/signing-key';
+import os from 'node:os';
+import ExcelJS from 'exceljs';
+import { createBenchDatabase, describeServer } from './harness/bench-database';
+import { runWithCleanup } from './harness/cleanup';
+import { loadDataset } from './harness/dataset';
+import { settings } from './harness/settings';
+import { openDatabase } from '../api/db';
+import { startServer } from '../api/server';
+import { getApp } from '../api/app';
+import { runAs, SYSTEM } from '../api/auth/actor';
+import { userResource } from '../api/resources/user/user.resource';
+import { signSession } from '../api/auth/session';
+import { departments, domains } from '../api/seed/data/organizations';
+
+// `npx tsx bench/import-export.ts`: the spreadsheet endpoints on the generated county (see
+// harness/dataset.ts), on this machine's PostgreSQL: an import of 10,000 power items from an
+// .xlsx file (committed, so every line goes through the record's rules and audit), then the export
+// of every delegation (100,000 at full scale) as .xlsx and as .csv. The server runs in this process,
+// so its resident memory is read here, sampled every 20 ms; "above idle" is measured from the
+// process at rest with the server started, the county loaded and the file built.
+
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
+const CATEGORIES = ['行政处罚', '行政检查', '行政强制'];
+const CONDUCT = ['擅自占用城市道路', '违规排放污水', '无证经营', '违法堆放物料', '露天焚烧', '违规设置户外广告', '噪声扰民', '违规运输渣土'];
+
+const mib = (bytes: number) => bytes / 1024 / 1024;
+
+interface BenchJob {
+  status: string;
+  rowsTotal: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors?: { row: number; code: string; en: string }[];
+  failure?: { en: string } | null;
+}
+
+/** Peak resident memory while `run` runs, sampled every 20 ms. */
+async function measured<T>(run: () => Promise<T>): Promise<{ result: T; seconds: number; peakMiB: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 20);
+  const t = performance.now();
+  try {
+    const result = await run();
+    return { result, seconds: (performance.now() - t) / 1000, peakMiB: mib(Math.max(peak, process.memoryUsage.rss())) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function catalogXlsx(departments: string[], domains: string[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('执法事项');
+  sheet.addRow(['编码规则', '事项编码', '事项名称', '事项类别', '执法领域', '划出部门', '法律依据', '备注']);
+  for (let i = 0; i < IMPORT_ROWS; i++) {
+    const category = CATEGORIES[i % CATEGORIES.length];
+    const ending = category === '行政处罚' ? '的处罚' : category === '行政检查' ? '情况的检查' : '的查封、扣押';
+    sheet.addRow([
+      '基准导入编码',
+      `BI-${String(i + 1).padStart(5, '0')}`,
+      `对${CONDUCT[i % CONDUCT.length]}（第${i + 1}项）${ending}`,
+      category,
+      domains[i % domains.length],
+      departments[i % departments.length],
+      `《某某管理条例》第${(i % 90) + 1}条`,
+      i % 3 ? null : '限建成区范围内',
+    ]);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+async function main() {
+  console.log(`Spreadsheet import and export on ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
+  console.log(`  PostgreSQL ${(await describeServer(settings.adminUrl)).version}`);
+  const bench = await createBenchDatabase(settings.adminUrl);
+  const database = await openDatabase({ url: bench.url });
+  await database.migrate();
+  const dataset = await loadDataset(bench.url, settings.scale);
+  console.log(`  dataset: ${JSON.stringify(dataset.size)} (loaded in ${dataset.loadSeconds.toFixed(1)} s)`);
+
+  const server = await startServer({ database, port: 0, host: '127.0.0.1', limits: { perMinute: 1_000_000 } });
+  try {
+    const admin = await runAs(SYSTEM, () => database.db.transaction((tx) => getApp().records.of(userResource).create(tx, { username: 'bench-admin', role: 'ADMIN' })));
+    const { token } = await signSession(admin.id);
+    const origin = `http://127.0.0.1:${server.port}`;
+    const headers = { authorization: `Bearer ${token}` };
+
+    const file = await catalogXlsx(
+      departments.map((d) => d.name),
+      domains.map((d) => d.name),
+    );
+    global.gc?.();
+    await new Promise((r) => setTimeout(r, 500));
+    const idle = mib(process.memoryUsage.rss());
+    console.log(`  idle RSS (server up, county loaded, ${(file.length / 1024).toFixed(0)} KiB file built): ${idle.toFixed(0)} MiB`);
+
+    const imported = await measured(async () => {
+      const res = await fetch(`${origin}/import/PowerItem?dryRun=false`, {
+        method: 'POST',
+        body: file,
+        headers: { ...headers, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      });
+      if (res.status !== 202) throw new Error(`import refused: ${res.status} ${await res.text()}`);
+      const { jobId } = (await res.json()) as { jobId: string };
+      for (;;) {
+        const answer = await fetch(`${origin}/graphql`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify({ query: `{ importJob(id: "${jobId}") { status rowsTotal created updated unchanged errors { row code en } failure { en } } }` }),
+        });
+        const job = ((await answer.json()) as { data: { importJob: BenchJob } }).data.importJob;
+        if (job.status === 'DONE' || job.status === 'FAILED') return job;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    });
+    const job = imported.result;
+    if (job.status !== 'DONE') throw new Error(`import ${job.status}: ${JSON.stringify(job.errors?.slice(0, 5) ?? job.failure)}`);
+
+    const exports: Record<string, { seconds: number; peakMiB: number; bytes: number; rows: number }> = {};
+    // One format per run (`BENCH_EXPORT_FORMATS=csv`) measures it alone: RSS seldom shrinks after a peak.
+    for (const format of (process.env.BENCH_EXPORT_FORMATS ?? 'xlsx,csv').split(',') as ('xlsx' | 'csv')[]) {
+      const run = await measured(async () => {
+        const res = await fetch(`${origin}/export/Delegation?format=${format}`, { headers });
+        if (!res.ok || !res.body) throw new Error(`export refused: ${res.status}`);
+        let bytes = 0;
+        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
+        return bytes;
+      });
+      exports[format] = { seconds: run.seconds, peakMiB: run.peakMiB, bytes: run.result, rows: dataset.size.delegations };
+    }
+
+    console.log('');
+    console.log(`  import of ${job.rowsTotal} power items (.xlsx, committed): ${imported.seconds.toFixed(1)} s, ${job.created} created; peak RSS ${imported.peakMiB.toFixed(0)} MiB (${(imported.peakMiB - idle).toFixed(0)} MiB above idle)`);
+    for (const [format, e] of Object.entries(exports)) {
+      console.log(
+        `  export of ${e.rows} delegations (.${format}): ${e.seconds.toFixed(1)} s, ${(e.bytes / 1024 / 1024).toFixed(1)} MiB; peak RSS ${e.peakMiB.toFixed(0)} MiB (${(e.peakMiB - idle).toFixed(0)} MiB above idle)`,
+      );
+    }
+  } finally {
+    await server.stop(1000);
+    await database.close();
+    await bench.drop();
+  }
+}
+
+runWithCleanup(main);
