@@ -23,7 +23,7 @@ let browser: Browser;
 let base: string;
 
 /** Every control that writes; a viewer sees none of them. */
-const WRITE_CONTROLS = ['新建', '编辑', '删除', '办理调动', '取消调动', '发布目录', '退回整改', '签发令牌', '吊销'];
+const WRITE_CONTROLS = ['新建', '编辑', '删除', '办理调动', '取消调动', '发布目录', '起草下一版', '退回整改', '签发令牌', '吊销'];
 
 /** Waits until a reading of the page gives the expected value (it may load a moment later). */
 async function until<T>(read: () => Promise<T>, expected: T, timeout = 20_000): Promise<void> {
