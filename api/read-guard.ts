@@ -26,11 +26,6 @@ const ROOT_SCOPES: Record<string, string[]> = {
   unconfirmedDelegations: ['Delegation'],
 };
 
-/** The resources a token must be allowed to read for a root field that answers no resource type. */
-export function scopesOf(rootField: string): string[] | undefined {
-  return ROOT_SCOPES[rootField];
-}
-
 /** What the checks need to know of the records, worked out once per schema. */
 interface ReadRules {
   byPlural: Map<string, string>;
