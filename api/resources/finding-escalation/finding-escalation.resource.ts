@@ -16,7 +16,11 @@ export const findingEscalationResource = defineResource({
     en: 'One step of escalation of a finding (提醒函, 通报, 约谈, 挂牌督办, 移送纪委), with its date and note. The history is append-only: entries are never edited or deleted, and the latest one becomes the finding’s current escalation.',
   },
   fields: {
-    findingId: { label: { zh: '发现问题', en: 'Finding' } },
+    findingId: {
+      label: { zh: '发现问题', en: 'Finding' },
+      // The finding's page lists its escalations itself, with the escalate button beside them.
+      ui: { related: false },
+    },
     level: { label: { zh: '督办措施', en: 'Escalation' } },
     escalatedOn: { label: { zh: '督办日期', en: 'Escalated on' }, help: { zh: '不能晚于今天。', en: 'Not in the future.' } },
     note: {
