@@ -1,6 +1,7 @@
 -- Servers keep the accounts and API tokens requests are signed with in memory; any change that can
 -- end or narrow a sign-in tells every server at once (on commit) to forget what it keeps.
-CREATE FUNCTION notify_identity_change() RETURNS trigger LANGUAGE plpgsql AS $$
+-- OR REPLACE: a restore with --force empties the tables, not the functions, and runs this again.
+CREATE OR REPLACE FUNCTION notify_identity_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_notify('identity_changed', TG_TABLE_NAME);
   RETURN NULL;

@@ -93,7 +93,8 @@ class User {
   async menu(label: string) {
     await this.page.getByRole('menuitem', { name: label, exact: true }).click();
     await this.page.locator('#react-admin-title').getByText(label === '发现问题' ? '问题整改看板' : label, { exact: true }).waitFor();
-    await this.page.locator('.RaList-main, [data-testid="column-OPEN"]').first().waitFor();
+    // A generated list, the findings board, or the import jobs page.
+    await this.page.locator('.RaList-main, [data-testid="column-OPEN"], [data-testid="import-jobs"]').first().waitFor();
     await this.settled();
   }
 

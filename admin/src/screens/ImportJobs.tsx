@@ -20,7 +20,7 @@ export function ImportJobs() {
   });
   const label = (name: string) => resources.find((r) => r.name === name)?.label[lang] ?? name;
   return (
-    <Card sx={{ mt: 2 }}>
+    <Card sx={{ mt: 2 }} data-testid="import-jobs">
       <Title title="app.spreadsheets.jobs" />
       <CardContent>
         {error && <Alert severity="error">{String((error as Error).message)}</Alert>}
