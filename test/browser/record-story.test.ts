@@ -45,6 +45,9 @@ async function openFromMenu(menu: string, search: string, rowText: string) {
   await page.getByRole('menuitem', { name: menu, exact: true }).click();
   await settled();
   await page.getByPlaceholder('搜索').fill(search);
+  // The search is applied after a pause in typing: a row clicked before that would be left for the
+  // filtered list as soon as the filter lands.
+  await page.waitForURL((url) => decodeURIComponent(url.hash).includes(`"q":"${search}"`));
   await settled();
   await page.locator('.RaDatagrid-row').filter({ hasText: rowText }).first().click();
   await settled();
