@@ -202,7 +202,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Files beside the graph (a file of its own each).
   app.get('/export/catalog-diff', signIn, rateLimit(limiter), catalogDiffExport((actor) => requestContext(db, actor)), requestErrors(limits));
   const jobs = await startJobs(options.database, { [IMPORT_JOB]: importJobHandler(db, getApp().records) }, options.jobs);
-  app.use(spreadsheetRoutes(db, limiter, jobs));
+  app.use(spreadsheetRoutes(db, limiter, jobs, signIn), requestErrors(limits));
   const adminDir = options.adminDir ?? ADMIN_DIRS.find((d) => existsSync(path.join(d, 'index.html')));
   if (adminDir) {
     app.use(express.static(adminDir));

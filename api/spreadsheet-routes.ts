@@ -2,9 +2,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import busboy from 'busboy';
 import { GraphQLError, coerceInputValue, isInputObjectType } from 'graphql';
 import { getApp } from './app';
-import { authenticate } from './auth/session';
 import type { RequestLimiter } from './shared-limiter';
-import { runAs, type Actor } from './auth/actor';
+import { currentActor, type Actor } from './auth/actor';
 import type { Db } from './db';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailable } from './database-errors';
 import { appError, badInput, forbidden, loginRequired, tokensReadOnly, type FieldError } from './errors';
@@ -162,24 +161,15 @@ function assertMayImport(actor: Actor, model: { label: { zh: string; en: string 
   }
 }
 
-export function spreadsheetRoutes(db: Db, limiter: RequestLimiter, queue: JobQueue): express.Router {
+/** `signIn` is the server's: who is asking, exactly as for /graphql. */
+export function spreadsheetRoutes(db: Db, limiter: RequestLimiter, queue: JobQueue, signIn: express.RequestHandler): express.Router {
   const router = express.Router();
 
-  // Who is asking, as for /graphql; then the same rate limit.
-  const signIn = async (req: Request, res: Response, next: NextFunction) => {
-    // A path that names no record is someone else's (GET /export/catalog-diff).
-    if (!getApp().records.named(req.params.type as string)) return next('router');
-    try {
-      const actor = await authenticate(db, req.headers.authorization);
-      res.locals.actor = actor;
-      runAs(actor, next);
-    } catch (e) {
-      fail(res, e);
-    }
-  };
+  // A path that names no record is someone else's (GET /export/catalog-diff).
+  const known = (req: Request, _res: Response, next: NextFunction) => next(getApp().records.named(req.params.type as string) ? undefined : 'router');
 
-  router.get('/export/:type', signIn, rateLimit(limiter), async (req: Request, res: Response) => {
-    const actor = res.locals.actor as Actor;
+  router.get('/export/:type', known, signIn, rateLimit(limiter), async (req: Request, res: Response) => {
+    const actor = currentActor()!;
     try {
       const { records } = getApp();
       const { model } = records.named(req.params.type as string)!;
@@ -201,8 +191,8 @@ export function spreadsheetRoutes(db: Db, limiter: RequestLimiter, queue: JobQue
     }
   });
 
-  router.post('/import/:type', signIn, rateLimit(limiter), async (req: Request, res: Response) => {
-    const actor = res.locals.actor as Actor;
+  router.post('/import/:type', known, signIn, rateLimit(limiter), async (req: Request, res: Response) => {
+    const actor = currentActor()!;
     try {
       const { model } = getApp().records.named(req.params.type as string)!;
       assertMayImport(actor, model);
