@@ -1,19 +1,15 @@
 import ExcelJS from 'exceljs';
-import { startTestServer, type TestServer } from '../helpers/test-server';
 import { ok } from '../helpers/operations';
-import { makeWorld, type World } from '../helpers/fixtures';
+import { withWorld } from '../helpers/fixtures';
 
 // The 调整对照表 as the spreadsheet adjustment notices attach: downloaded over HTTP, read back with
 // exceljs, row by row; refused as the catalogDiff query is.
-let server: TestServer;
-let world: World;
+const { server, world } = withWorld();
 let v1: string;
 let v2: string;
 let base: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await makeWorld(server);
   base = server.url.replace(/\/graphql$/, '');
   const item = async (code: string, name: string) =>
     (
@@ -39,7 +35,6 @@ beforeAll(async () => {
   await delegate(v2, items[0], { mode: 'ENTRUSTED' });
   await delegate(v2, items[2]);
 });
-afterAll(() => server?.stop());
 
 const download = (query: string, token: string | null = server.adminToken) =>
   fetch(`${base}/export/catalog-diff?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });

@@ -1,19 +1,12 @@
-import { dbFingerprint, startTestServer, type TestServer } from '../helpers/test-server';
+import { dbFingerprint } from '../helpers/test-server';
 import { fieldErrors, onlyError, refused } from '../helpers/expect-errors';
 import { call, ok } from '../helpers/operations';
-import { makeWorld, type World } from '../helpers/fixtures';
+import { withWorld } from '../helpers/fixtures';
 
 // What the documents require of a delegation and the server keeps: the power comes from the
 // department holding it, one item is in force once a day per street, licensing stays with the
 // department, and a signed 赋权确认书 is visible per street until it is signed.
-let server: TestServer;
-let world: World;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await makeWorld(server);
-});
-afterAll(() => server?.stop());
+const { server, world } = withWorld();
 
 const item = async (name: string, category = 'PENALTY', sourceDepartmentId = world.department) =>
   (

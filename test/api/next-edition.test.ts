@@ -1,12 +1,11 @@
-import { dbFingerprint, startTestServer, type TestServer } from '../helpers/test-server';
+import { dbFingerprint } from '../helpers/test-server';
 import { fieldErrors, onlyError } from '../helpers/expect-errors';
 import { call, ok } from '../helpers/operations';
-import { makeWorld, type World } from '../helpers/fixtures';
+import { withWorld } from '../helpers/fixtures';
 
 // 动态调整: the next edition starts as a copy of the published one, in one transaction, and
 // publishing it ends the old edition as any superseding publication does.
-let server: TestServer;
-let world: World;
+const { server, world } = withWorld();
 let published: string;
 let items: string[];
 
@@ -18,8 +17,6 @@ const item = async (name: string) =>
   ).id as string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await makeWorld(server);
   items = [await item('对占用人行道停车的处罚'), await item('对焚烧垃圾的处罚'), await item('对违规张贴广告的处罚')];
   published = (
     await ok(server, 'createDelegationCatalog', {
@@ -36,7 +33,6 @@ beforeAll(async () => {
   await delegate(items[2], { effectiveTo: '2022-12-31' });
   await ok(server, 'publishDelegationCatalog', { id: published });
 });
-afterAll(() => server?.stop());
 
 const DELEGATION = 'powerItemId recipientId delegatingOrganizationId mode scope scopeNote effectiveFrom effectiveTo confirmationNumber confirmationSignedOn confirmed';
 

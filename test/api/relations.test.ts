@@ -1,20 +1,12 @@
 import { organizations, staffMembers } from '../../drizzle/schema';
-import { startTestServer, type TestServer } from '../helpers/test-server';
 import { call, ok } from '../helpers/operations';
 import { errorCode, onlyError } from '../helpers/expect-errors';
-import { makeWorld, type World } from '../helpers/fixtures';
+import { withWorld } from '../helpers/fixtures';
 
 // Reverse relations: each record answers the records that point at it, with allXs's filter,
 // order, paging and count, under the same read rules, and a page of parents asks the database
 // once per relation, not once per parent.
-let server: TestServer;
-let world: World;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await makeWorld(server);
-});
-afterAll(() => server?.stop());
+const { server, world } = withWorld();
 
 /** A power item of its own for each delegation: a catalog holds one delegation per item and street. */
 const item = () =>

@@ -4,19 +4,15 @@ import { getApp } from '../../api/app';
 import { filterToWhere } from '../../api/crud/filter-to-where';
 import { powerItemResource } from '../../api/resources/power-item/power-item.resource';
 import { staffMemberResource } from '../../api/resources/staff-member/staff-member.resource';
-import { startTestServer, type TestServer } from '../helpers/test-server';
 import { ok } from '../helpers/operations';
-import { makeWorld, type World } from '../helpers/fixtures';
+import { withWorld } from '../helpers/fixtures';
 
 // `q` finds power items by any part of their name, code or legal basis, and staff by name, through
 // trigram indexes: on 20,000 items the plan reads the indexes, not the whole table.
-let server: TestServer;
-let world: World;
+const { server, world } = withWorld();
 const ITEMS = 20_000;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  world = await makeWorld(server);
   // 20,000 items of the kind catalogs list, numbered so each name, code and basis is distinct.
   await server.database.db.execute(sql`
     insert into ${powerItems} (code_scheme, code, name, category, domain_id, source_department_id, setting_basis)
@@ -33,7 +29,6 @@ beforeAll(async () => {
   // planner rightly counts as costly to read until a vacuum merges it into the index.
   await server.database.db.execute(sql`vacuum analyze power_items`);
 });
-afterAll(() => server?.stop());
 
 const find = (q: string) => ok<any[]>(server, 'allPowerItems', { filter: { q }, perPage: 5 }, 'code name');
 
