@@ -22,7 +22,6 @@ const OPEN = new Set(['login', 'me']);
 const ROOT_SCOPES: Record<string, string[]> = {
   trainingHours: ['StaffMember', 'TrainingAttendance'],
   catalogDiff: ['DelegationCatalog', 'Delegation'],
-  _delegationsAsOfMeta: ['Delegation'],
   unconfirmedDelegations: ['Delegation'],
 };
 
@@ -83,6 +82,19 @@ export function mask(value: unknown): unknown {
   return chars[0] + '*'.repeat(chars.length - 1);
 }
 
+/** A token reads only the resources in its scopes (`needed` names them, or the field it may not use). */
+function refuseUnscoped(actor: Actor, needed: string[]): void {
+  const missing = needed.filter((r) => !actor.scopes?.includes(r));
+  if (missing.length) throw forbidden(`此 API 令牌无权读取“${missing.join('、')}”`, `This API token may not read ${missing.join(', ')}`);
+}
+
+/** Without the personal-data scope, a token may not look people up by name or number. */
+function refusePeopleSearch(rules: ReadRules, actor: Actor, resource: string, args: Record<string, unknown>): void {
+  if (!actor.personalData && searchesPeople(rules, resource, args)) {
+    throw forbidden('此 API 令牌无个人信息权限，不能按姓名或号码检索', 'This API token has no personal-data scope and cannot search by name or number');
+  }
+}
+
 const rulesOf = new WeakMap<Records, ReadRules>();
 
 /**
@@ -96,10 +108,8 @@ export function checkListRead(records: Records, actor: Actor, resource: string, 
   if (actor.kind !== 'TOKEN') return { maskPersonal: false };
   let rules = rulesOf.get(records);
   if (!rules) rulesOf.set(records, (rules = readRules(records.models)));
-  if (!actor.scopes?.includes(resource)) throw forbidden(`此 API 令牌无权读取“${resource}”`, `This API token may not read ${resource}`);
-  if (!actor.personalData && searchesPeople(rules, resource, args)) {
-    throw forbidden('此 API 令牌无个人信息权限，不能按姓名或号码检索', 'This API token has no personal-data scope and cannot search by name or number');
-  }
+  refuseUnscoped(actor, [resource]);
+  refusePeopleSearch(rules, actor, resource, args);
   return { maskPersonal: !actor.personalData };
 }
 
@@ -114,14 +124,10 @@ function guard(rules: ReadRules, context: Context, info: GraphQLResolveInfo, arg
   const resource = resourceOf(rules, info);
   const open = info.fieldName.startsWith('__') || OPEN.has(info.fieldName);
   const needed = resource ? [resource] : !info.path.prev && !open ? (ROOT_SCOPES[info.fieldName] ?? null) : [];
-  const missing = needed === null ? [info.fieldName] : needed.filter((r) => !actor.scopes?.includes(r));
-  if (missing.length) {
-    throw forbidden(`此 API 令牌无权读取“${missing.join('、')}”`, `This API token may not read ${missing.join(', ')}`);
-  }
+  // An undeclared root field is named as what is missing: scopes are record names, never a field's.
+  refuseUnscoped(actor, needed ?? [info.fieldName]);
   // Masked values would mean little if a caller could look a person up by them.
-  if (resource && !actor.personalData && searchesPeople(rules, resource, args)) {
-    throw forbidden('此 API 令牌无个人信息权限，不能按姓名或号码检索', 'This API token has no personal-data scope and cannot search by name or number');
-  }
+  if (resource) refusePeopleSearch(rules, actor, resource, args);
   const value = next();
   return !actor.personalData && rules.personal.has(`${info.parentType.name}.${info.fieldName}`) ? Promise.resolve(value).then(mask) : value;
 }

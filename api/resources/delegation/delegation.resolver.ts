@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
-import { Arg, Ctx, Field, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Extensions, Field, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { delegationCatalogs, delegations, organizations } from '../../../drizzle/schema';
 import { today } from '../../dates';
 import type { Context } from '../../context';
@@ -65,6 +65,8 @@ export function delegationResolvers({ Crud, types, records, service }: ResolverK
     }
 
     @Query(() => ListMetadata, { name: '_delegationsAsOfMeta', description: 'How many delegations a street or township held on a given day.' })
+    // Its type is not a record's: the read guard learns from here whose data it counts.
+    @Extensions({ resource: 'Delegation' })
     async delegationsAsOfMeta(
       @Arg('organizationId', () => ID, { description: 'The street or township.' }) organizationId: string,
       @Arg('date', () => LocalDate, { description: 'The day, YYYY-MM-DD.' }) date: string,
