@@ -1,5 +1,6 @@
 import type express from 'express';
 import ExcelJS from 'exceljs';
+import { asDownload } from './spreadsheets/download';
 import { graphql } from 'graphql';
 import { enumDefinitions } from '../drizzle/schema';
 import { getApp } from './app';
@@ -139,8 +140,7 @@ export function catalogDiffExport(contextFor: (actor: Actor) => Context): expres
     const diff = (result.data as { catalogDiff: Diff }).catalogDiff;
     const body = await workbook(diff, lang, (e, v) => enumLabel(e, v, lang));
     const name = `${lang === 'zh' ? '调整对照表' : 'catalog-comparison'}-${from}-${to}.xlsx`;
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', `attachment; filename="catalog-diff-${from}-${to}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    asDownload(res, 'xlsx', name, `catalog-diff-${from}-${to}.xlsx`);
     res.send(body);
   };
 }

@@ -14,6 +14,7 @@ import { IMPORT_JOB } from './spreadsheets/import-job';
 import type { FileFormat } from './spreadsheets/read-file';
 import { checkListRead } from './read-guard';
 import { exportRows, type ExportRequest } from './spreadsheets/export';
+import { asDownload, SPREADSHEET_TYPES } from './spreadsheets/download';
 import { rateLimit, sendError } from './limits';
 import { logFailure } from './log';
 
@@ -82,24 +83,12 @@ function oneOf<T extends string>(req: Request, name: string, allowed: readonly T
   return v as T;
 }
 
-/** `filename*` so a Chinese file name survives every browser. */
-function attachment(res: Response, name: string): void {
-  res.setHeader('Content-Disposition', `attachment; filename="export"; filename*=UTF-8''${encodeURIComponent(name)}`);
-}
-
-const CONTENT_TYPES = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-};
-
 /** The largest file an import takes (a catalog of thousands of items is a few megabytes). */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 function formatOf(contentType: string, fileName?: string): FileFormat | undefined {
   const type = contentType.split(';')[0].trim().toLowerCase();
-  if (type === XLSX_TYPE || /\.xlsx$/i.test(fileName ?? '')) return 'xlsx';
+  if (type === SPREADSHEET_TYPES.xlsx || /\.xlsx$/i.test(fileName ?? '')) return 'xlsx';
   if (type === 'text/csv' || /\.csv$/i.test(fileName ?? '')) return 'csv';
   return undefined;
 }
@@ -182,9 +171,8 @@ export function spreadsheetRoutes(db: Db, limiter: RequestLimiter, queue: JobQue
       const request: ExportRequest = { model, filter, sortField, sortOrder, lang, format, maskPersonal, actor };
       // Checked before the first byte, so a bad sort is an error answer, not a broken file.
       res.status(200);
-      res.setHeader('Content-Type', CONTENT_TYPES[format]);
       res.setHeader('Cache-Control', 'no-store');
-      attachment(res, `${model.label[lang]}.${format}`);
+      asDownload(res, format, `${model.label[lang]}.${format}`);
       await exportRows(db, records, request, res);
     } catch (e) {
       fail(res, e);
