@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestServer, type TestServer, STEP_TIMEOUT_MS } from '../helpers/test-server';
+import type { Page } from 'playwright-core';
+import type { TestServer } from '../helpers/test-server';
+import { browserSession, browserSuite } from '../helpers/browser';
 import { ok } from '../helpers/operations';
 import { resources } from '../../admin/src/metadata';
 
@@ -12,33 +10,15 @@ jest.setTimeout(600_000);
 // The back office in a real browser (Debian's chromium through playwright-core), on the demo county:
 // what a catalog editor, an HR officer and a supervisor do on their first day.
 
-const root = path.resolve(__dirname, '../..');
-const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-if (!executablePath && process.env.CI) throw new Error('CI runs the browser suite: install Debian chromium (.ci/run does)');
-if (!executablePath) console.warn('No chromium found (set CHROMIUM_PATH or apt-get install chromium): skipping the browser suite.');
-const suite = executablePath ? describe : describe.skip;
-
-const shots = path.join(root, 'test-results/screenshots');
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-let base: string;
 const blocked: string[] = [];
-
-async function shot(name: string) {
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: false });
-}
-
-/** Waits until react-admin has finished loading the page (no progress bar, no skeleton). */
-async function settled() {
-  await page.waitForLoadState('networkidle');
-  await page.locator('.MuiLinearProgress-root').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
-}
-
-async function go(hash: string) {
-  await page.goto(`${base}/#${hash}`);
-  await settled();
-}
+// The server's Content-Security-Policy must not block anything the admin needs.
+const session = browserSession({
+  onPage: (page) => page.on('console', (m) => /Content Security Policy|Refused to (load|execute|apply)/i.test(m.text()) && blocked.push(m.text())),
+});
+const { settled, go, shot } = session;
+let server: TestServer;
+let page: Page;
+beforeAll(() => ({ server, page } = session));
 
 /** Picks an option of a react-admin AutocompleteInput by typing part of its text. */
 async function autocomplete(label: string, text: string) {
@@ -53,26 +33,7 @@ async function select(label: string, option: string) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-suite('the back office in a browser', () => {
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    // The admin as `npm start` serves it, rebuilt when stale.
-    execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'admin/scripts/ensure-build.ts'], { cwd: root, stdio: 'inherit' });
-    server = await startTestServer({ seed: true });
-    base = server.url.replace(/\/graphql$/, '');
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    // The server's Content-Security-Policy must not block anything the admin needs.
-    page.on('console', (m) => /Content Security Policy|Refused to (load|execute|apply)/i.test(m.text()) && blocked.push(m.text()));
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+browserSuite('the back office in a browser', () => {
   afterEach(() => expect(blocked).toEqual([]));
 
   it('asks for a sign-in, refuses a wrong password, and lets the demo administrator in', async () => {

@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestServer, type TestServer, STEP_TIMEOUT_MS } from '../helpers/test-server';
+import type { Page } from 'playwright-core';
+import type { TestServer } from '../helpers/test-server';
+import { browserSession, browserSuite, shotsDir } from '../helpers/browser';
 import { ok } from '../helpers/operations';
 
 jest.setTimeout(600_000);
@@ -12,70 +11,15 @@ jest.setTimeout(600_000);
 // still awaiting their 赋权确认书, the comparison table downloaded as a spreadsheet, and the next
 // edition drafted from the published one (refused while another draft exists, then done).
 
-const root = path.resolve(__dirname, '../..');
-const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-if (!executablePath && process.env.CI) throw new Error('CI runs the browser suite: install Debian chromium (.ci/run does)');
-if (!executablePath) console.warn('No chromium found (set CHROMIUM_PATH or apt-get install chromium): skipping the browser suite.');
-const suite = executablePath ? describe : describe.skip;
-
-const shots = path.join(root, 'test-results/screenshots');
+const session = browserSession();
+const { settled, go, signIn, count } = session;
 let server: TestServer;
-let browser: Browser;
 let page: Page;
-let base: string;
-
-async function settled() {
-  await page.waitForLoadState('networkidle');
-  await page.locator('.MuiLinearProgress-root').first().waitFor({ state: 'detached', timeout: 20_000 }).catch(() => {});
-}
-
-async function go(hash: string) {
-  await page.goto(`${base}/#${hash}`);
-  await settled();
-}
-
-async function signIn(username: string) {
-  await page.goto(`${base}/#/login`);
-  await page.evaluate('localStorage.clear()');
-  await page.reload();
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill('demo');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('vacancy').waitFor();
-  await settled();
-}
-
-/** Waits until a locator matches exactly `n` elements (lists refresh a moment after a filter changes). */
-async function count(locator: ReturnType<Page['locator']>, n: number) {
-  const deadline = Date.now() + 20_000;
-  let seen = await locator.count();
-  while (seen !== n && Date.now() < deadline) {
-    await page.waitForTimeout(200);
-    seen = await locator.count();
-  }
-  expect(seen).toBe(n);
-}
+beforeAll(() => ({ server, page } = session));
 
 const byTitle = async (part: string) => (await ok<any[]>(server, 'allDelegationCatalogs', { filter: { q: part } }, 'id title status supersedesId'))[0];
 
-suite('catalog editions in a browser', () => {
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'admin/scripts/ensure-build.ts'], { cwd: root, stdio: 'inherit' });
-    server = await startTestServer({ seed: true });
-    base = server.url.replace(/\/graphql$/, '');
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
+browserSuite('catalog editions in a browser', () => {
   it('shows per street the delegations whose 赋权确认书 is not signed, on the dashboard and the catalog page', async () => {
     const expected = await ok<any[]>(server, 'unconfirmedDelegations', {}, 'count recipient { name }');
     expect(expected.length).toBeGreaterThan(0);
@@ -105,7 +49,7 @@ suite('catalog editions in a browser', () => {
     await compare.scrollIntoViewIfNeeded();
     const [download] = await Promise.all([page.waitForEvent('download'), compare.getByTestId('export-diff').click()]);
     expect(download.suggestedFilename()).toBe(`调整对照表-${v2021.id}-${v2023.id}.xlsx`);
-    const file = path.join(shots, '..', 'catalog-diff.xlsx');
+    const file = path.join(shotsDir, '..', 'catalog-diff.xlsx');
     await download.saveAs(file);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
@@ -150,7 +94,7 @@ suite('catalog editions in a browser', () => {
     const original = await ok(server, '_allDelegationsMeta', { filter: { catalogId: v2023.id } }, 'count');
     expect(copied.count).toBe(original.count);
     await page.getByTestId('catalog-groups').waitFor();
-    await page.screenshot({ path: path.join(shots, 'catalog-next-edition.png') });
+    await page.screenshot({ path: path.join(shotsDir, 'catalog-next-edition.png') });
   });
 
   it('offers no next edition to a reader', async () => {

@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestServer, type TestServer, STEP_TIMEOUT_MS } from '../helpers/test-server';
+import type { Page } from 'playwright-core';
+import type { TestServer } from '../helpers/test-server';
+import { browserSession, browserSuite } from '../helpers/browser';
 import { call, ok } from '../helpers/operations';
 import { today } from '../../api/dates';
 
@@ -13,56 +11,11 @@ jest.setTimeout(600_000);
 // comparing editions, a record's history as people read it, certificates and quotas as of today,
 // transfers between organizations, the dashboard's cards and the findings board.
 
-const root = path.resolve(__dirname, '../..');
-const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-if (!executablePath && process.env.CI) throw new Error('CI runs the browser suite: install Debian chromium (.ci/run does)');
-if (!executablePath) console.warn('No chromium found (set CHROMIUM_PATH or apt-get install chromium): skipping the browser suite.');
-const suite = executablePath ? describe : describe.skip;
-
-const shots = path.join(root, 'test-results/screenshots');
+const session = browserSession();
+const { go, signIn, count, shot } = session;
 let server: TestServer;
-let browser: Browser;
 let page: Page;
-let base: string;
-
-async function shot(name: string) {
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: false });
-}
-
-/** Waits until react-admin has finished loading the page (no progress bar, no skeleton). */
-async function settled() {
-  await page.waitForLoadState('networkidle');
-  await page.locator('.MuiLinearProgress-root').first().waitFor({ state: 'detached', timeout: 20_000 }).catch(() => {});
-}
-
-async function go(hash: string) {
-  await page.goto(`${base}/#${hash}`);
-  await settled();
-}
-
-/** Waits until a locator matches exactly `n` elements (lists refresh a moment after a filter changes). */
-async function count(locator: ReturnType<Page['locator']>, n: number) {
-  const deadline = Date.now() + 20_000;
-  let seen = await locator.count();
-  while (seen !== n && Date.now() < deadline) {
-    await page.waitForTimeout(200);
-    seen = await locator.count();
-  }
-  expect(seen).toBe(n);
-}
-
-/** Signs in through the login page as a demo account (password `demo`), starting from a blank session. */
-async function signIn(username: string) {
-  await page.goto(`${base}/#/login`);
-  await page.evaluate('localStorage.clear()');
-  // A reload, not a change of hash: nothing of the previous account stays in memory.
-  await page.reload();
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill('demo');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('vacancy').waitFor();
-  await settled();
-}
+beforeAll(() => ({ server, page } = session));
 
 function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -72,24 +25,7 @@ function addDays(day: string, n: number): string {
 
 const byTitle = async (part: string) => (await ok<any[]>(server, 'allDelegationCatalogs', { filter: { q: part } }, 'id title status supersedesId'))[0];
 
-suite('domain screens in a browser', () => {
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'admin/scripts/ensure-build.ts'], { cwd: root, stdio: 'inherit' });
-    server = await startTestServer({ seed: true });
-    base = server.url.replace(/\/graphql$/, '');
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
+browserSuite('domain screens in a browser', () => {
   it('previews a publication per street and publishes only once every loss is confirmed', async () => {
     const draft = await byTitle('2025年调整');
     // The demo's draft still lacks what publication needs; an editor fills it in first.

@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { startTestServer, type TestServer, STEP_TIMEOUT_MS } from '../helpers/test-server';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { type TestServer, STEP_TIMEOUT_MS } from '../helpers/test-server';
+import { browserSession, browserSuite, shotsDir } from '../helpers/browser';
 import { ok } from '../helpers/operations';
 
 // A test here is a user's whole task, many steps each allowed STEP_TIMEOUT_MS on a loaded machine.
@@ -12,15 +11,12 @@ jest.setTimeout(600_000);
 // page no address is typed. Each role sees the controls it may use and no others, edits what it is
 // there to edit (every kind of reference included) and the edit reaches the server.
 
-const root = path.resolve(__dirname, '../..');
-const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-if (!executablePath && process.env.CI) throw new Error('CI runs the browser suite: install Debian chromium (.ci/run does)');
-const suite = executablePath ? describe : describe.skip;
-
-const shots = path.join(root, 'test-results/screenshots');
+// Each role signs in in a browser context of its own, on the session's browser.
+const session = browserSession();
 let server: TestServer;
 let browser: Browser;
 let base: string;
+beforeAll(() => ({ server, browser, base } = session));
 
 /** Every control that writes; a viewer sees none of them. */
 const WRITE_CONTROLS = ['新建', '编辑', '删除', '办理调动', '取消调动', '发布目录', '起草下一版', '退回整改', '签发令牌', '吊销'];
@@ -81,7 +77,7 @@ class User {
   }
 
   async shot(name: string) {
-    await this.page.screenshot({ path: path.join(shots, `role-${this.username}-${name}.png`) });
+    await this.page.screenshot({ path: path.join(shotsDir, `role-${this.username}-${name}.png`) });
   }
 
   async settled() {
@@ -199,22 +195,7 @@ class User {
   }
 }
 
-suite('each role’s first week, by clicking', () => {
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'admin/scripts/ensure-build.ts'], { cwd: root, stdio: 'inherit' });
-    server = await startTestServer({ seed: true });
-    base = server.url.replace(/\/graphql$/, '');
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
+browserSuite('each role’s first week, by clicking', () => {
   it('goes straight to the sign-in page on a first visit: no signed-in shell, no query', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     // Notes whether the signed-in layout was ever put on the page, even for a moment.
@@ -233,7 +214,7 @@ suite('each role’s first week, by clicking', () => {
     await page.waitForLoadState('networkidle');
     expect(await page.evaluate('Boolean(window.shellShown)')).toBe(false);
     expect(requests).toEqual([]);
-    await page.screenshot({ path: path.join(shots, 'role-anonymous-sign-in.png') });
+    await page.screenshot({ path: path.join(shotsDir, 'role-anonymous-sign-in.png') });
     await context.close();
   });
 

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestServer, type TestServer, STEP_TIMEOUT_MS } from '../helpers/test-server';
+import type { Page } from 'playwright-core';
+import type { TestServer } from '../helpers/test-server';
+import { browserSession, browserSuite, shotsDir } from '../helpers/browser';
 import { ok } from '../helpers/operations';
 
 jest.setTimeout(600_000);
@@ -12,17 +12,13 @@ jest.setTimeout(600_000);
 // A catalog editor brings the county's Excel catalog in: the file is checked, its problems shown
 // by line and column, the corrected file imported; then the list goes back out as a workbook.
 
-const root = path.resolve(__dirname, '../..');
-const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-if (!executablePath && process.env.CI) throw new Error('CI runs the browser suite: install Debian chromium (.ci/run does)');
-const suite = executablePath ? describe : describe.skip;
-
-const shots = path.join(root, 'test-results/screenshots');
 const files = mkdtempSync(path.join(tmpdir(), 'catalog-'));
+const session = browserSession();
+const { settled } = session;
 let server: TestServer;
-let browser: Browser;
 let page: Page;
 let base: string;
+beforeAll(() => ({ server, page, base } = session));
 
 const LAW = '《城市市容和环境卫生管理条例》第三十六条';
 
@@ -43,11 +39,6 @@ async function catalogFile(name: string, mistakes: boolean): Promise<string> {
   return file;
 }
 
-async function settled() {
-  await page.waitForLoadState('networkidle');
-  await page.locator('.MuiLinearProgress-root').first().waitFor({ state: 'detached', timeout: 20_000 }).catch(() => {});
-}
-
 /** Chooses a file through the dialog's button, as a person does. */
 async function choose(file: string) {
   const chooser = page.waitForEvent('filechooser');
@@ -55,24 +46,7 @@ async function choose(file: string) {
   await (await chooser).setFiles(file);
 }
 
-suite('spreadsheets in a browser', () => {
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'admin/scripts/ensure-build.ts'], { cwd: root, stdio: 'inherit' });
-    server = await startTestServer({ seed: true });
-    base = server.url.replace(/\/graphql$/, '');
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
+browserSuite('spreadsheets in a browser', () => {
   it('imports a catalog file: its problems first, then the corrected file, then the rows in the list', async () => {
     await page.goto(`${base}/#/login`);
     await page.locator('input[name="username"]').fill('editor');
@@ -95,7 +69,7 @@ suite('spreadsheets in a browser', () => {
     // The missing category of line 5 is read from its name, and said.
     await dialog.getByText('事项类型未填，按事项名称推定为“行政检查”').waitFor();
     expect(await dialog.getByRole('button', { name: '确认导入' }).count()).toBe(0);
-    await page.screenshot({ path: path.join(shots, 'import-problems.png') });
+    await page.screenshot({ path: path.join(shotsDir, 'import-problems.png') });
     expect(await ok(server, '_allPowerItemsMeta', { filter: { codeScheme: '镇平县2026目录' } }, 'count')).toEqual({ count: 0 });
 
     await choose(await catalogFile('目录.xlsx', false));
@@ -115,7 +89,7 @@ suite('spreadsheets in a browser', () => {
     await page.getByRole('menuitem', { name: '导入任务' }).click();
     await page.getByText('新增 4，更新 0，未变 0，问题 0').first().waitFor();
     await page.getByText('新增 1，更新 0，未变 0，问题 3').first().waitFor();
-    await page.screenshot({ path: path.join(shots, 'import-jobs.png') });
+    await page.screenshot({ path: path.join(shotsDir, 'import-jobs.png') });
   });
 
   it('exports the list as it is filtered', async () => {
