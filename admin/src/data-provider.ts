@@ -92,6 +92,11 @@ const printed = new WeakMap<object, string>();
  * its fields come from schema.graphql through the codegen, not from a hand-written string.
  */
 export async function graphqlFromMetadata<TData>(query: string, variables: Record<string, unknown>): Promise<TData> {
+  return post<TData>(query, variables);
+}
+
+/** Sends a query as the signed-in user; errors come back as react-admin's, fields and all. */
+async function post<TData>(query: string, variables: unknown): Promise<TData> {
   const res = await authFetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   const json = (await res.json()) as { data?: TData; errors?: ServerError[] };
   if (json.errors?.length) throw toHttpError({ graphQLErrors: json.errors });
@@ -108,8 +113,26 @@ export function graphql<TData, TVariables>(document: TypedDocumentNode<TData, TV
 export async function graphql<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables?: TVariables): Promise<TData> {
   let query = printed.get(document);
   if (query === undefined) printed.set(document, (query = print(document)));
-  const res = await authFetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: variables ?? {} }) });
-  const json = (await res.json()) as { data?: TData; errors?: ServerError[] };
-  if (json.errors?.length) throw toHttpError({ graphQLErrors: json.errors });
-  return json.data as TData;
+  return post<TData>(query, variables ?? {});
+}
+
+/** The API's largest page (`perPage` 1 to 1000). */
+const LARGEST_PAGE = 1000;
+
+/**
+ * Every row of a paged list, page after page, for the screens that show a whole set at once (a
+ * county catalog holds 22 streets × a few hundred items, more than one page): a page shorter than
+ * asked is the last. `rows` picks the list out of each answer.
+ */
+export async function graphqlAllPages<TData, TVariables extends { page?: number | null; perPage?: number | null }, TRow>(
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: Omit<TVariables, 'page' | 'perPage'>,
+  rows: (data: TData) => readonly TRow[],
+): Promise<TRow[]> {
+  const all: TRow[] = [];
+  for (let page = 0; ; page++) {
+    const batch = rows(await graphql(document, { ...variables, page, perPage: LARGEST_PAGE } as TVariables));
+    all.push(...batch);
+    if (batch.length < LARGEST_PAGE) return all;
+  }
 }

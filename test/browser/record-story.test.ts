@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestServer, type TestServer, STEP_TIMEOUT_MS } from '../helpers/test-server';
+import type { Page } from 'playwright-core';
+import type { TestServer } from '../helpers/test-server';
+import { browserSession, browserSuite } from '../helpers/browser';
 import { ok } from '../helpers/operations';
 import { today } from '../../api/dates';
 
@@ -11,34 +9,11 @@ jest.setTimeout(600_000);
 // Each record shows its story, by clicking, on the demo county: a person's certificates under their
 // fields, a street's powers on a chosen day, and the print views of a catalog and a finding.
 
-const root = path.resolve(__dirname, '../..');
-const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-if (!executablePath && process.env.CI) throw new Error('CI runs the browser suite: install Debian chromium (.ci/run does)');
-const suite = executablePath ? describe : describe.skip;
-
-const shots = path.join(root, 'test-results/screenshots');
+const session = browserSession();
+const { settled, signIn, shot } = session;
 let server: TestServer;
-let browser: Browser;
 let page: Page;
-let base: string;
-
-const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: false });
-
-async function settled() {
-  await page.waitForLoadState('networkidle');
-  await page.locator('.MuiLinearProgress-root').first().waitFor({ state: 'detached', timeout: 20_000 }).catch(() => {});
-}
-
-async function signIn(username: string) {
-  await page.goto(`${base}/#/login`);
-  await page.evaluate('localStorage.clear()');
-  await page.reload();
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill('demo');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('vacancy').waitFor();
-  await settled();
-}
+beforeAll(() => ({ server, page } = session));
 
 /** Opens a record from its list through the menu, found with the list's search box. */
 async function openFromMenu(menu: string, search: string, rowText: string) {
@@ -53,24 +28,7 @@ async function openFromMenu(menu: string, search: string, rowText: string) {
   await settled();
 }
 
-suite('each record shows its story', () => {
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'admin/scripts/ensure-build.ts'], { cwd: root, stdio: 'inherit' });
-    server = await startTestServer({ seed: true });
-    base = server.url.replace(/\/graphql$/, '');
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
+browserSuite('each record shows its story', () => {
   it('takes a street’s HR officer from a person to their certificates, and on to one of them', async () => {
     const [street] = await ok<any[]>(server, 'allOrganizations', { filter: { name: '涅阳街道' } }, 'id');
     const staff = await ok<any[]>(server, 'allStaffMembers', { filter: { organizationId: street.id }, perPage: 100 }, 'id name _certificatesMeta { count } certificates(sortField: "id", sortOrder: "DESC", perPage: 1) { id number }');
@@ -166,5 +124,26 @@ suite('each record shows its story', () => {
     await page.emulateMedia({ media: 'print' });
     await shot('print-finding-notice');
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('prints and shows every item of a catalog larger than one page of the API (1,000 rows)', async () => {
+    // A county-wide edition: 1,205 items, every one across more than one page.
+    const [edition] = await ok<any[]>(server, 'allDelegationCatalogs', { filter: { q: '2023年版' } }, 'issuingOrganizationId');
+    const catalog = await ok<any>(server, 'createDelegationCatalog', { title: '全县综合目录（大）', issuingOrganizationId: edition.issuingOrganizationId, effectiveFrom: '2027-01-01' }, 'id');
+    await server.database.db.execute(`
+      insert into delegations (catalog_id, power_item_id, recipient_id, delegating_organization_id, mode, effective_from)
+      select ${Number(catalog.id)}, p.id, o.id, p.source_department_id, 'GRANTED', '2027-01-01'
+      from power_items p cross join organizations o
+      where o.kind in ('STREET', 'TOWNSHIP')
+      order by p.id, o.id limit 1205`);
+    await signIn('supervisor');
+    await session.go(`/print/catalog/${catalog.id}`);
+    const printed = page.getByTestId('print-catalog');
+    await printed.locator('h1').getByText('全县综合目录（大）').waitFor();
+    await session.count(printed.locator('tbody tr'), 1205);
+    await session.go(`/DelegationCatalog/${catalog.id}/show`);
+    const groups = page.getByTestId('catalog-groups');
+    await groups.waitFor();
+    await session.count(groups.getByTestId('catalog-row'), 1205);
   });
 });

@@ -5,7 +5,7 @@ import PublishIcon from '@mui/icons-material/Publish';
 import { Labeled, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { ResourceShow } from '../generic/views';
 import { resourceMeta } from '../metadata';
-import { graphql } from '../data-provider';
+import { graphql, graphqlAllPages } from '../data-provider';
 import {
   CatalogDelegationsDocument,
   CatalogOrganizationsDocument,
@@ -48,7 +48,7 @@ function Grouped({ rows }: { rows: DelegationRow[] }) {
                   {domain}
                 </Typography>
                 {list.map((d) => (
-                  <Typography key={d.id} variant="body2">
+                  <Typography key={d.id} variant="body2" data-testid="catalog-row">
                     {d.powerItem.name} <Chip size="small" variant="outlined" label={translate(`enums.DelegationMode.${d.mode}`)} />
                   </Typography>
                 ))}
@@ -66,9 +66,9 @@ function CatalogDelegations() {
   const { data } = useQuery({
     queryKey: ['catalog-delegations', record?.id, record?.version],
     enabled: Boolean(record),
-    queryFn: () => graphql(CatalogDelegationsDocument, { catalogId: String(record!.id) }),
+    queryFn: () => graphqlAllPages(CatalogDelegationsDocument, { catalogId: String(record!.id) }, (d) => d.allDelegations),
   });
-  return data ? <Grouped rows={data.allDelegations} /> : null;
+  return data ? <Grouped rows={data} /> : null;
 }
 
 /** "What did street X hold on day D": the answer of delegationsAsOf, across all published versions. */
@@ -85,7 +85,7 @@ function AsOf() {
   const { data } = useQuery({
     queryKey: ['as-of', organizationId, asked],
     enabled: Boolean(organizationId && asked),
-    queryFn: () => graphql(DelegationsAsOfDocument, { organizationId, date: asked }),
+    queryFn: () => graphqlAllPages(DelegationsAsOfDocument, { organizationId, date: asked }, (d) => d.delegationsAsOf),
   });
   const local = (orgs?.allOrganizations ?? []).filter((o) => o.kind === 'STREET' || o.kind === 'TOWNSHIP');
   return (
@@ -100,7 +100,7 @@ function AsOf() {
         </MuiTextField>
         <MuiTextField type="date" label={translate('app.catalog.as_of_date')} value={date} onChange={(e) => setDate(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
       </Box>
-      {data && (data.delegationsAsOf.length ? <Grouped rows={data.delegationsAsOf} /> : <Typography color="text.secondary">{translate('app.catalog.as_of_empty')}</Typography>)}
+      {data && (data.length ? <Grouped rows={data} /> : <Typography color="text.secondary">{translate('app.catalog.as_of_empty')}</Typography>)}
     </Box>
   );
 }

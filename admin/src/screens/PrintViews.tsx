@@ -3,8 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import PrintIcon from '@mui/icons-material/Print';
 import { Button, useRecordContext, useTranslate } from 'react-admin';
-import { graphql } from '../data-provider';
-import { CatalogTextDocument, FindingNoticeDocument } from '../generated/operations';
+import { graphql, graphqlAllPages } from '../data-provider';
+import { CatalogTextDocument, CatalogTextItemsDocument, FindingNoticeDocument } from '../generated/operations';
 import { today } from '../dates';
 
 // Print views: a catalog's official text and a finding's rectification notice (整改通知书), on pages
@@ -74,14 +74,19 @@ export function CatalogPrint() {
   const translate = useTranslate();
   const { data, error } = useQuery({
     queryKey: ['print-catalog', id],
-    queryFn: () =>
-      graphql(CatalogTextDocument, { id: id! }),
+    queryFn: async () => {
+      const [text, items] = await Promise.all([
+        graphql(CatalogTextDocument, { id: id! }),
+        graphqlAllPages(CatalogTextItemsDocument, { catalogId: id! }, (d) => d.allDelegations),
+      ]);
+      return { catalog: text.DelegationCatalog, items };
+    },
   });
-  const catalog = data?.DelegationCatalog;
+  const catalog = data?.catalog;
   if (error) return <Failed error={error} />;
-  if (!catalog) return null;
-  const streets = new Map<string, typeof catalog.delegations>();
-  for (const d of [...catalog.delegations].sort((a, b) => (a.recipient.code ?? '').localeCompare(b.recipient.code ?? '') || a.recipient.name.localeCompare(b.recipient.name, 'zh-CN'))) {
+  if (!catalog || !data) return null;
+  const streets = new Map<string, typeof data.items>();
+  for (const d of [...data.items].sort((a, b) => (a.recipient.code ?? '').localeCompare(b.recipient.code ?? '') || a.recipient.name.localeCompare(b.recipient.name, 'zh-CN'))) {
     streets.set(d.recipient.name, [...(streets.get(d.recipient.name) ?? []), d]);
   }
   return (
