@@ -193,6 +193,24 @@ describe('superseding and as-of', () => {
     expect(fieldErrors(await call(server, 'delegationsAsOf', { organizationId: street, date: day, perPage: 0 }))).toEqual({ perPage: 'range' });
   });
 
+  it('reads a page of what a street held in one statement; a street holding nothing is looked up, an unknown one is NOT_FOUND', async () => {
+    const query = 'id powerItem { name domain { name } } recipient { name }';
+    const statements = async (args: Record<string, unknown>) => {
+      await call(server, 'delegationsAsOf', args, query);
+      server.queries.length = 0;
+      const res = await call(server, 'delegationsAsOf', args, query);
+      return { res, statements: server.queries.length };
+    };
+    const held = await statements({ organizationId: street, date: '2025-06-01', perPage: 100 });
+    expect((held.res.data!.delegationsAsOf as unknown[]).length).toBeGreaterThan(0);
+    expect(held.statements).toBe(1);
+    const before = await statements({ organizationId: street, date: '1990-01-01' });
+    expect(before.res.data!.delegationsAsOf).toEqual([]);
+    expect(before.statements).toBe(2);
+    refusal(await call(server, 'delegationsAsOf', { organizationId: 'abc', date: '2025-01-01' }), 'NOT_FOUND');
+    refusal(await call(server, '_delegationsAsOfMeta', { organizationId: '999999', date: '2025-01-01' }, 'count'), 'NOT_FOUND');
+  });
+
   it('refuses a malformed date', async () => {
     expect(fieldErrors(await call(server, 'delegationsAsOf', { organizationId: street, date: '2025-13-01' }))).toEqual({ date: 'type' });
   });

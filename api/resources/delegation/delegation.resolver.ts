@@ -5,6 +5,7 @@ import { delegationCatalogs, delegations, organizations } from '../../../drizzle
 import { today } from '../../dates';
 import type { Context } from '../../context';
 import { notFound } from '../../errors';
+import { parseId } from '../../crud/model';
 import type { ResolverKit } from '../../crud/resource';
 import { LocalDate } from '../../crud/scalars';
 import { DEFAULT_PER_PAGE, ListMetadata, MAX_PER_PAGE } from '../../crud/list-metadata';
@@ -32,18 +33,25 @@ export function delegationResolvers({ Crud, types, records, service }: ResolverK
     }
   }
 
-  /** Delegations of published or superseded catalog versions a street held on a day; drafts never count. */
-  async function heldOn(ctx: Context, organizationId: string, date: string): Promise<SQL> {
-    const streets = records.of(organizationResource);
-    const organization = await streets.get(ctx.db, organizationId);
-    if (!organization) throw notFound(streets.model.label, organizationId);
+  /**
+   * Delegations of published or superseded catalog versions a street held on a day; drafts never
+   * count. The street is looked up only when the answer is empty (`known`): a street that holds
+   * something is read in the one statement of the answer.
+   */
+  function heldOn(ctx: Context, organizationId: string, date: string): SQL {
     const inForce = ctx.db.select({ id: delegationCatalogs.id }).from(delegationCatalogs).where(inArray(delegationCatalogs.status, ['PUBLISHED', 'SUPERSEDED']));
     return and(
-      eq(delegations.recipientId, organization.id),
+      eq(delegations.recipientId, parseId(organizationId) ?? -1),
       inArray(delegations.catalogId, inForce),
       lte(delegations.effectiveFrom, date),
       or(isNull(delegations.effectiveTo), gte(delegations.effectiveTo, date)),
     )!;
+  }
+
+  /** NOT_FOUND for a street that does not exist (or that the caller may not read); an empty answer otherwise. */
+  async function known(ctx: Context, organizationId: string): Promise<void> {
+    const streets = records.of(organizationResource);
+    if (!(await streets.get(ctx.db, organizationId))) throw notFound(streets.model.label, organizationId);
   }
 
   @Resolver(() => types.ObjectType)
@@ -60,8 +68,9 @@ export function delegationResolvers({ Crud, types, records, service }: ResolverK
       @Ctx() ctx: Context,
       @Info() info: GraphQLResolveInfo,
     ) {
-      const where = await heldOn(ctx, organizationId, date);
-      return service.listAs(ctx.db, { page, perPage, sortField: 'powerItemId' }, readOf(ctx, service.model, info), where);
+      const rows = await service.listAs(ctx.db, { page, perPage, sortField: 'powerItemId' }, readOf(ctx, service.model, info), heldOn(ctx, organizationId, date));
+      if (rows.length === 0) await known(ctx, organizationId);
+      return rows;
     }
 
     @Query(() => ListMetadata, { name: '_delegationsAsOfMeta', description: 'How many delegations a street or township held on a given day.' })
@@ -72,7 +81,9 @@ export function delegationResolvers({ Crud, types, records, service }: ResolverK
       @Arg('date', () => LocalDate, { description: 'The day, YYYY-MM-DD.' }) date: string,
       @Ctx() ctx: Context,
     ) {
-      return { count: await service.count(ctx.db, undefined, await heldOn(ctx, organizationId, date)) };
+      const n = await service.count(ctx.db, undefined, heldOn(ctx, organizationId, date));
+      if (n === 0) await known(ctx, organizationId);
+      return { count: n };
     }
 
     @Query(() => [UnconfirmedDelegationCount], {
