@@ -208,6 +208,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(publicRoutes(db, limiter), requestErrors(limits));
   const adminDir = options.adminDir ?? ADMIN_DIRS.find((d) => existsSync(path.join(d, 'index.html')));
   if (adminDir) {
+    // The API explorer (GraphiQL), built with the admin and served from here: no CDN.
+    app.get('/graphiql', (_req, res) => res.sendFile(path.join(adminDir, 'graphiql.html')));
     app.use(express.static(adminDir));
     // Client-side routes of the admin fall back to its page.
     app.get(/^\/(?!graphql|healthz|export\/|import\/).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
