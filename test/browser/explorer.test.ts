@@ -44,7 +44,9 @@ browserSuite('the API explorer', () => {
       expect([url, asset.status]).toEqual([url, 200]);
       const text = /\.(js|css)$/.test(url) ? await asset.text() : '';
       expect(text).not.toMatch(CDNS);
-      for (const m of text.matchAll(/["'(]\.?\/?(?:assets\/)?([\w.-]+\.(?:js|css|ttf|woff2?))["')]/g)) queue.push(`/assets/${m[1]}`);
+      // Bundles name their chunks, workers and fonts (`name-<8-character hash>.ext`) in quotes,
+      // backquotes or url(…).
+      for (const m of text.matchAll(/[`"'(]\.?\/?(?:assets\/)?([\w.-]+?-[\w-]{8}\.(?:js|css|ttf|woff2?))[`"')]/g)) queue.push(`/assets/${m[1]}`);
     }
     // The editor, its workers and its font are among them.
     expect([...seen].some((u) => /graphql\.worker/.test(u))).toBe(true);
