@@ -6,14 +6,15 @@ import type { Records } from './crud/records';
 import { forbidden, loginRequired, tokensReadOnly } from './errors';
 
 // Who may read: nobody anonymously (the record holds people's names and numbers), except to sign
-// in; an API token only the resources in its scopes, with personal fields (names, phone numbers,
+// in and to read the public disclosure (公示, whose own flat types carry only what is published); an
+// API token only the resources in its scopes, with personal fields (names, phone numbers,
 // certificate numbers) masked unless it was given the personal-data scope. Checked on every root
 // field, every reference and every reverse relation (a list of records, or a count that declares
 // whose records it counts), so a nested `staffMember { name }` or `staffMembers { name }` is held to
 // the same rule as a list.
 
 /** Root fields an anonymous caller may use. */
-const OPEN = new Set(['login', 'me']);
+const OPEN = new Set(['login', 'me', 'publicPowers']);
 
 /**
  * Root fields whose answer is not a resource type, with the resources whose data they carry; a

@@ -25,6 +25,7 @@ import { inputGuardPlugin } from './input-guard';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailable } from './database-errors';
 import { catalogDiffExport } from './export-catalog-diff';
 import { spreadsheetRoutes } from './spreadsheet-routes';
+import { publicRoutes } from './public-page';
 import { startJobs, type JobOptions } from './jobs/queue';
 import { IMPORT_JOB, importJobHandler } from './spreadsheets/import-job';
 
@@ -117,7 +118,7 @@ function forgetIdentitiesAfterWrites(forget: () => void): ApolloServerPlugin<Con
 
 const ADMIN_DIRS = [path.resolve(__dirname, '../admin/dist'), path.resolve(__dirname, '../admin/public')];
 
-/** One server, one port: GraphQL at /graphql, health at /healthz, the admin at /. */
+/** One server, one port: GraphQL at /graphql, health at /healthz, the public disclosure at /public, the admin at /. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
@@ -203,8 +204,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/export/catalog-diff', signIn, rateLimit(limiter), catalogDiffExport((actor) => requestContext(db, actor)), requestErrors(limits));
   const jobs = await startJobs(options.database, { [IMPORT_JOB]: importJobHandler(db, getApp().records) }, options.jobs);
   app.use(spreadsheetRoutes(db, limiter, jobs, signIn), requestErrors(limits));
+  // The public disclosure (公示): no sign-in, counted per address.
+  app.use(publicRoutes(db, limiter), requestErrors(limits));
   const adminDir = options.adminDir ?? ADMIN_DIRS.find((d) => existsSync(path.join(d, 'index.html')));
   if (adminDir) {
+    // The API explorer (GraphiQL), built with the admin and served from here: no CDN.
+    app.get('/graphiql', (_req, res) => res.sendFile(path.join(adminDir, 'graphiql.html')));
     app.use(express.static(adminDir));
     // Client-side routes of the admin fall back to its page.
     app.get(/^\/(?!graphql|healthz|export\/|import\/).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));

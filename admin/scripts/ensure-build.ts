@@ -19,7 +19,7 @@ function newest(p: string): number {
   return Math.max(s.mtimeMs, ...readdirSync(p).filter((n) => n !== 'generated').map((n) => newest(path.join(p, n))));
 }
 
-const sources = ['schema.graphql', 'admin/src', 'admin/codegen', 'api/crud/title-field.ts', 'admin/index.html', 'admin/vite.config.mts'].map((p) => path.join(root, p));
+const sources = ['schema.graphql', 'admin/src', 'admin/codegen', 'api/crud/title-field.ts', 'admin/index.html', 'admin/graphiql.html', 'admin/vite.config.mts'].map((p) => path.join(root, p));
 const stale = () => !existsSync(built) || sources.some((s) => existsSync(s) && newest(s) > statSync(built).mtimeMs);
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);

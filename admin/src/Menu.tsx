@@ -1,5 +1,6 @@
-import { ListSubheader } from '@mui/material';
+import { ListItemIcon, ListSubheader, MenuItem } from '@mui/material';
 import KeyIcon from '@mui/icons-material/Key';
+import TerminalIcon from '@mui/icons-material/Terminal';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { DashboardMenuItem, Menu as RaMenu, useTranslate } from 'react-admin';
 import { groups as menuGroups, resources } from './metadata';
@@ -33,6 +34,13 @@ export function Menu() {
       <DashboardMenuItem primaryText="app.menu.dashboard" />
       {groups.map((g) => [<Heading key={g.key} label={g.label} />, ...g.names.map((name) => <RaMenu.ResourceItem key={name} name={name} />)])}
       <RaMenu.Item to="/import-jobs" primaryText="app.spreadsheets.jobs" leftIcon={<UploadFileIcon />} />
+      {/* A page of its own beside the admin (served at /graphiql), not a route inside it. */}
+      <MenuItem component="a" href="/graphiql">
+        <ListItemIcon>
+          <TerminalIcon fontSize="small" />
+        </ListItemIcon>
+        {translate('app.explorer.menu')}
+      </MenuItem>
       {permissions?.operations.includes('issueApiToken') && [
         <Heading key="admin" label={translate('app.tokens.menu')} />,
         <RaMenu.Item key="tokens" to="/api-tokens" primaryText="app.tokens.title" leftIcon={<KeyIcon />} />,

@@ -3,19 +3,20 @@ import { graphql } from './data-provider';
 import { setTimeZone } from './dates';
 import { LoginDocument, MyPermissionsDocument, type LoginMutation } from './generated/operations';
 import type { Permissions } from './permissions';
+import { sessionToken, TOKEN_KEY } from './session-token';
 
 // Sessions are signed tokens from the API's `login`; the browser keeps the token and sends it as
 // `Authorization: Bearer …` with every request (data-provider.ts). What the user may do
 // (`myPermissions`) and the zone that decides "today" are asked once, right after signing in, and
 // kept with the session.
 
-const TOKEN = 'township.token';
+const TOKEN = TOKEN_KEY;
 const USER = 'township.user';
 const PERMISSIONS = 'township.permissions';
 
 type SessionUser = LoginMutation['login']['user'];
 
-export const sessionToken = (): string | null => localStorage.getItem(TOKEN);
+export { sessionToken };
 
 function clear() {
   localStorage.removeItem(TOKEN);

@@ -123,6 +123,7 @@ export const zhMessages = {
       result: '新增 %{created}，更新 %{updated}，未变 %{unchanged}，问题 %{errors}',
       status: { QUEUED: '排队中', RUNNING: '进行中', DONE: '已完成', FAILED: '失败' },
     },
+    explorer: { menu: '接口调试 (GraphiQL)' },
     tokens: {
       title: 'API 令牌',
       menu: '系统管理',
@@ -320,6 +321,7 @@ export const enMessages: typeof zhMessages = {
       result: '%{created} created, %{updated} updated, %{unchanged} unchanged, %{errors} problems',
       status: { QUEUED: 'Queued', RUNNING: 'Running', DONE: 'Done', FAILED: 'Failed' },
     },
+    explorer: { menu: 'API explorer (GraphiQL)' },
     tokens: {
       title: 'API tokens',
       menu: 'Administration',

@@ -12,6 +12,7 @@ import { DEFAULT_PER_PAGE, ListMetadata, MAX_PER_PAGE } from '../../crud/list-me
 import { readOf } from '../../crud/json-read';
 import { organizationResource } from '../organization/organization.resource';
 import { delegationCatalogResource } from '../delegation-catalog/delegation-catalog.resource';
+import { publicDisclosureResolvers } from './public-disclosure.resolver';
 
 @ObjectType('UnconfirmedDelegationCount', {
   description: '未签订赋权确认书的赋权事项 (Delegations of one street or township whose 赋权确认书 is not signed yet).',
@@ -120,5 +121,5 @@ export function delegationResolvers({ Crud, types, records, service }: ResolverK
       return rows.map((r) => ({ recipientId: r.recipientId, count: Number(r.count) }));
     }
   }
-  return [DelegationResolver, UnconfirmedDelegationCountResolver];
+  return [DelegationResolver, UnconfirmedDelegationCountResolver, ...publicDisclosureResolvers()];
 }
