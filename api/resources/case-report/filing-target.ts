@@ -7,11 +7,12 @@ import { caseReports } from '../../../drizzle/schema';
 // by that average: the cases the unit filed in each of the two calendar years before the report's,
 // summed per year, averaged over the years that have reports, rounded to whole cases.
 
-const earlier = alias(caseReports, 'earlier_reports');
+const EARLIER = 'earlier_reports';
+const earlier = alias(caseReports, EARLIER);
 
 /** The cases filed per year over the two years before this report's, averaged; null when none was reported. */
 export const averageFiledBefore = () => sql`(select round(sum(${earlier.casesFiled})::numeric / count(distinct extract(year from ${earlier.periodStart})))::int
-  from ${earlier}
+  from ${caseReports} as ${sql.identifier(EARLIER)}
   where ${earlier.organizationId} = ${caseReports.organizationId}
     and extract(year from ${earlier.periodStart}) between extract(year from ${caseReports.periodStart}) - 2 and extract(year from ${caseReports.periodStart}) - 1)`;
 
