@@ -1,6 +1,7 @@
 import { ListSubheader } from '@mui/material';
 import KeyIcon from '@mui/icons-material/Key';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
+import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import { DashboardMenuItem, Menu as RaMenu, useTranslate } from 'react-admin';
 import { groups as menuGroups, resources } from './metadata';
 import { useLang } from './screens/use-lang';
@@ -31,7 +32,12 @@ export function Menu() {
   return (
     <RaMenu>
       <DashboardMenuItem primaryText="app.menu.dashboard" />
-      {groups.map((g) => [<Heading key={g.key} label={g.label} />, ...g.names.map((name) => <RaMenu.ResourceItem key={name} name={name} />)])}
+      {groups.map((g) => [
+        <Heading key={g.key} label={g.label} />,
+        ...g.names.map((name) => <RaMenu.ResourceItem key={name} name={name} />),
+        // The year's ranking sits with the case reports it is worked out from.
+        ...(g.names.includes('CaseReport') ? [<RaMenu.Item key="case-ranking" to="/case-ranking" primaryText="app.ranking.menu" leftIcon={<LeaderboardIcon />} />] : []),
+      ])}
       <RaMenu.Item to="/import-jobs" primaryText="app.spreadsheets.jobs" leftIcon={<UploadFileIcon />} />
       {permissions?.operations.includes('issueApiToken') && [
         <Heading key="admin" label={translate('app.tokens.menu')} />,
