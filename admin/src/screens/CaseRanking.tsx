@@ -105,7 +105,7 @@ export function CaseRanking() {
                     <Link to={`/Organization/${row.organizationId}/show`}>{table[i + 1][1]}</Link>
                   </TableCell>
                   {table[i + 1].slice(2, -1).map((v, j) => (
-                    <TableCell key={j} sx={{ color: v.startsWith('-') ? 'error.main' : undefined }}>
+                    <TableCell key={table[0][j + 2]} sx={{ color: v.startsWith('-') ? 'error.main' : undefined }}>
                       {v}
                     </TableCell>
                   ))}
