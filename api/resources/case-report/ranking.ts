@@ -1,4 +1,4 @@
-import { and, gte, lte, sql } from 'drizzle-orm';
+import { and, gte, lte } from 'drizzle-orm';
 import { caseReports } from '../../../drizzle/schema';
 import type { Queryable } from '../../db';
 import { sixRates, totalScore, type CaseCounts, type RateScore } from './six-rates';
@@ -46,13 +46,12 @@ export function countsOfYear(year: number, mine: ReportRow[]): CaseCounts {
 
 /** Every unit that reported for the year, best score first; units without a score last, by id. */
 export async function caseRanking(db: Queryable, year: number): Promise<RankedUnit[]> {
-  const yearOf = sql<number>`extract(year from ${caseReports.periodStart})::int`;
-  const rows: ReportRow[] = await db
-    .select({ ...Object.fromEntries(COUNTS.map((k) => [k, caseReports[k]])), organizationId: caseReports.organizationId, casesDue: caseReports.casesDue, year: yearOf } as never)
+  const rows = await db
+    .select()
     .from(caseReports)
     .where(and(gte(caseReports.periodStart, `${year - 2}-01-01`), lte(caseReports.periodStart, `${year}-12-31`)));
   const byUnit = new Map<number, ReportRow[]>();
-  for (const r of rows) byUnit.set(r.organizationId, [...(byUnit.get(r.organizationId) ?? []), { ...r, year: Number(r.year) }]);
+  for (const r of rows) byUnit.set(r.organizationId, [...(byUnit.get(r.organizationId) ?? []), { ...r, year: Number(r.periodStart.slice(0, 4)) }]);
   const units: RankedUnit[] = [];
   for (const [organizationId, mine] of byUnit) {
     const reports = mine.filter((r) => r.year === year).length;
