@@ -49,6 +49,7 @@ export const SETTINGS: Setting[] = [
   { name: 'NODE_ENV', kind: { type: 'choice', values: ['production', 'development', 'test'] }, fallback: 'production' },
   { name: 'VACANCY_RATE_CAP', kind: { type: 'number', min: 0, max: 1 }, fallback: '0.2' },
   { name: 'PROFESSIONAL_LAW_HOURS_MIN', kind: { type: 'number', min: 0 }, fallback: '30' },
+  { name: 'FLAGGED_SUPERVISION_DAYS', kind: int(0), fallback: '15' },
   { name: 'DELEGABLE_CATEGORIES', kind: { type: 'choices', values: powerCategory.enumValues }, fallback: DEFAULT_DELEGABLE_CATEGORIES },
   { name: 'AUTH_SECRET', kind: { type: 'secret', minLength: 32 }, fallback: '(unset: generated in DATA_DIR/auth-secret)' },
   { name: 'SESSION_SECONDS', kind: int(1), fallback: '28800' },

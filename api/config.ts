@@ -40,6 +40,12 @@ export const config = {
   /** Hours of professional-law training each enforcement officer needs per year (《镇平县行政执法改革与管理专项整治工作实施方案》: 不少于30课时). */
   professionalLawHoursMin: Number(process.env.PROFESSIONAL_LAW_HOURS_MIN ?? 30),
   /**
+   * Days after its inspection by which a finding of the highest severity must be put under 挂牌督办
+   * (《镇平县行政执法改革与管理专项整治工作实施方案》: 对性质严重、影响恶劣的问题实行挂牌督办). The
+   * document sets no figure; 15 days is the county's to change.
+   */
+  flaggedSupervisionDays: Number(process.env.FLAGGED_SUPERVISION_DAYS ?? 15),
+  /**
    * Categories of power item a street or township may receive, comma-separated. By default penalties,
    * inspections and coercive measures (《武昌区街道综合行政执法规范化建设实施意见》: 处罚、检查、强制);
    * licensing stays with the department (青岛市综合行政执法改革试点材料: 审批权不作陪嫁).

@@ -1,4 +1,4 @@
-import { dayBefore, localDateTime, timeZone, today } from './dates';
+import { addDays, dayBefore, halfYearStart, localDateTime, timeZone, today } from './dates';
 
 // "Today" and local times are the county's (the configured zone), not the server's UTC clock: a
 // certificate expires, and a transfer takes effect, on the day people there see on the calendar.
@@ -15,6 +15,19 @@ it('finds the day before, across months, leap days and years', () => {
   expect(dayBefore('2024-03-01')).toBe('2024-02-29');
   expect(dayBefore('2025-03-01')).toBe('2025-02-28');
   expect(dayBefore('2025-01-01')).toBe('2024-12-31');
+});
+
+it('finds the half-year a day falls in (案卷评查 每半年1次)', () => {
+  expect(halfYearStart('2026-01-01')).toBe('2026-01-01');
+  expect(halfYearStart('2026-06-30')).toBe('2026-01-01');
+  expect(halfYearStart('2026-07-01')).toBe('2026-07-01');
+  expect(halfYearStart('2026-12-31')).toBe('2026-07-01');
+});
+
+it('adds calendar days across months and years, backwards too', () => {
+  expect(addDays('2026-02-20', 15)).toBe('2026-03-07');
+  expect(addDays('2026-01-10', -15)).toBe('2025-12-26');
+  expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
 });
 
 it('uses Asia/Shanghai unless TZ names another zone', () => {

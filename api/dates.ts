@@ -33,3 +33,15 @@ export function localDateTime(instant: Date | string): string {
   );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
+
+/** The first day of the half-year (1 January or 1 July) a YYYY-MM-DD day falls in. */
+export function halfYearStart(day: string): string {
+  return `${day.slice(0, 4)}-${day.slice(5, 7) < '07' ? '01' : '07'}-01`;
+}
+
+/** A YYYY-MM-DD day plus some calendar days. */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

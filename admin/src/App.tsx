@@ -4,6 +4,7 @@ import { Route } from 'react-router-dom';
 import { ApiTokens } from './screens/ApiTokens';
 import { CatalogPrint, FindingNotice } from './screens/PrintViews';
 import { ImportJobs } from './screens/ImportJobs';
+import { CaseRanking } from './screens/CaseRanking';
 import { resources } from './metadata';
 import { i18nProvider } from './i18n/i18n-provider';
 import { authProvider } from './auth-provider';
@@ -60,6 +61,7 @@ export function App({ dataProvider }: { dataProvider: DataProvider }) {
       <CustomRoutes>
         <Route path="/api-tokens" element={<ApiTokens />} />
         <Route path="/import-jobs" element={<ImportJobs />} />
+        <Route path="/case-ranking" element={<CaseRanking />} />
       </CustomRoutes>
       {/* Print views: no menu, no app bar, laid out for paper. */}
       <CustomRoutes noLayout>

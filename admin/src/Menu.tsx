@@ -2,6 +2,7 @@ import { ListItemIcon, ListSubheader, MenuItem } from '@mui/material';
 import KeyIcon from '@mui/icons-material/Key';
 import TerminalIcon from '@mui/icons-material/Terminal';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
+import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import { DashboardMenuItem, Menu as RaMenu, useTranslate } from 'react-admin';
 import { groups as menuGroups, resources } from './metadata';
 import { useLang } from './screens/use-lang';
@@ -32,7 +33,12 @@ export function Menu() {
   return (
     <RaMenu>
       <DashboardMenuItem primaryText="app.menu.dashboard" />
-      {groups.map((g) => [<Heading key={g.key} label={g.label} />, ...g.names.map((name) => <RaMenu.ResourceItem key={name} name={name} />)])}
+      {groups.map((g) => [
+        <Heading key={g.key} label={g.label} />,
+        ...g.names.map((name) => <RaMenu.ResourceItem key={name} name={name} />),
+        // The year's ranking sits with the case reports it is worked out from.
+        ...(g.names.includes('CaseReport') ? [<RaMenu.Item key="case-ranking" to="/case-ranking" primaryText="app.ranking.menu" leftIcon={<LeaderboardIcon />} />] : []),
+      ])}
       <RaMenu.Item to="/import-jobs" primaryText="app.spreadsheets.jobs" leftIcon={<UploadFileIcon />} />
       {/* A page of its own beside the admin (served at /graphiql), not a route inside it. */}
       <MenuItem component="a" href="/graphiql">

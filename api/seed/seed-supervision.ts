@@ -45,6 +45,7 @@ export async function seedSupervision(tx: Tx, orgs: Ids): Promise<void> {
           inspectingOrganizationId: orgId(orgs, i.inspecting),
           inspectedOrganizationId: orgId(orgs, i.inspected),
           inspectedOn: i.inspectedOn,
+          ...i.files,
           note: i.note,
         })
       ).id as number;

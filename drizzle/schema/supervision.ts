@@ -12,6 +12,7 @@ export const inspectionKind = labelledEnum(
     SPECIAL_RECTIFICATION: { zh: '专项整治', en: 'Special rectification' },
     RESIDENT: { zh: '进驻式监督', en: 'Resident supervision' },
     ACCOMPANYING: { zh: '伴随式监督', en: 'Accompanying supervision' },
+    SELF_INSPECTION: { zh: '自查自纠', en: 'Self-inspection' },
   },
 );
 
@@ -28,6 +29,11 @@ export const inspections = pgTable(
       .notNull()
       .references(() => organizations.id),
     inspectedOn: date({ mode: 'string' }).notNull(),
+    filesReviewed: integer(),
+    filesExcellent: integer(),
+    filesGood: integer(),
+    filesPassed: integer(),
+    filesFailed: integer(),
     note: varchar({ length: 1000 }),
   },
   (t) => [index().on(t.inspectedOrganizationId), index().on(t.inspectingOrganizationId)],
@@ -132,7 +138,7 @@ export const caseReports = pgTable(
       .references(() => organizations.id),
     periodStart: date({ mode: 'string' }).notNull(),
     periodEnd: date({ mode: 'string' }).notNull(),
-    casesDue: integer().notNull().default(0),
+    casesDue: integer(),
     casesFiled: integer().notNull().default(0),
     casesClosed: integer().notNull().default(0),
     casesOverdue: integer().notNull().default(0),
@@ -145,6 +151,9 @@ export const caseReports = pgTable(
     totalCases: integer().notNull().default(0),
     judgments: integer().notNull().default(0),
     judgmentsWon: integer().notNull().default(0),
+    countyLawsuits: integer().notNull().default(0),
+    countyJudgments: integer().notNull().default(0),
+    countyJudgmentsWon: integer().notNull().default(0),
     note: varchar({ length: 1000 }),
   },
   (t) => [unique().on(t.organizationId, t.periodStart, t.periodEnd)],

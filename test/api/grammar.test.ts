@@ -103,7 +103,7 @@ const cases: Record<string, () => Case | Promise<Case>> = {
     value: '结业-2025-001',
   }),
   Inspection: () => ({
-    create: { title: world.unique('案卷评查'), kind: 'CASE_REVIEW', inspectingOrganizationId: world.government, inspectedOrganizationId: world.township, inspectedOn: '2025-06-01' },
+    create: { title: world.unique('案卷评查'), kind: 'CASE_REVIEW', inspectingOrganizationId: world.government, inspectedOrganizationId: world.township, inspectedOn: '2025-06-01', filesReviewed: 20, filesGood: 12, filesPassed: 8 },
     field: 'note',
     value: '抽查案卷 20 卷',
   }),

@@ -156,10 +156,11 @@ describe('HR, training and supervision of the demo county', () => {
     expect(escalations.every((e: any) => e.escalatedOn <= today())).toBe(true);
   });
 
-  it('has case reports for 2024 and 2025 for the 22 streets and townships, scored out of 100', async () => {
+  it('has case reports for 2024 to 2026 for the 22 streets and townships, scored out of 100', async () => {
     for (const [periodStart, periodEnd] of [
       ['2024-01-01', '2024-12-31'],
       ['2025-01-01', '2025-12-31'],
+      ['2026-01-01', '2026-12-31'],
     ]) {
       const reports = await ok(
         server,
@@ -175,6 +176,24 @@ describe('HR, training and supervision of the demo county', () => {
       // Some offices had no final judgment: their winning rate does not apply.
       expect(reports.some((r: any) => r.rates.find((x: any) => x.key === 'winning').rate === null)).toBe(true);
     }
+    // The latest year leaves some targets to the two previous years' average; the ranking shows it.
+    const ranking = await ok(server, 'caseRanking', { year: 2026 }, 'rank filingTargetDefaulted');
+    expect(ranking).toHaveLength(townships.length);
+    expect(ranking[0].rank).toBe(1);
+    expect(ranking.filter((r: any) => r.filingTargetDefaulted).length).toBeGreaterThan(0);
+    expect(ranking.filter((r: any) => !r.filingTargetDefaulted).length).toBeGreaterThan(0);
+  });
+
+  it('has self-inspections (one a zero report), graded case-file reviews, and serious findings flagged in time and not', async () => {
+    const zero = await ok(server, 'zeroReportSelfInspections', {}, 'kind inspectedOrganization { name }');
+    expect(zero).toEqual([{ kind: 'SELF_INSPECTION', inspectedOrganization: { name: expect.stringContaining('枣园') } }]);
+    const reviews = await ok(server, 'allInspections', { filter: { kind: 'CASE_REVIEW' } }, 'filesReviewed filesExcellent filesGood filesPassed filesFailed');
+    expect(reviews.length).toBeGreaterThanOrEqual(3);
+    for (const r of reviews) expect(r.filesExcellent + r.filesGood + r.filesPassed + r.filesFailed).toBe(r.filesReviewed);
+    expect(await count('_allOrganizationsMeta', { caseReviewDue: true })).toBeGreaterThan(0);
+    const serious = await ok(server, 'allFindings', { filter: { severity: 'SERIOUS' } }, 'flaggingOverdue');
+    expect(serious.some((f: any) => f.flaggingOverdue)).toBe(true);
+    expect(serious.some((f: any) => !f.flaggingOverdue)).toBe(true);
   });
 });
 

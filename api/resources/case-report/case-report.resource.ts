@@ -3,6 +3,7 @@ import { defineResource } from '../../crud/resource';
 import { caseReportResolvers } from './case-report.resolver';
 import { MENU } from '../menu';
 import { TOTAL_SCORE } from './six-rates';
+import { filingTarget, filingTargetDefaulted } from './filing-target';
 
 const count = (zh: string, en: string, help: { zh: string; en: string }) => ({ label: { zh, en }, help, min: 0 });
 
@@ -13,6 +14,8 @@ const PARTS: [string, string][] = [
   ['penalties', 'casesFiled'],
   ['lawsuits', 'totalCases'],
   ['judgmentsWon', 'judgments'],
+  ['countyJudgmentsWon', 'countyJudgments'],
+  ['countyLawsuits', 'totalCases'],
 ];
 
 export const caseReportResource = defineResource({
@@ -29,8 +32,8 @@ export const caseReportResource = defineResource({
     periodStart: { label: { zh: '统计起始', en: 'Period start' } },
     periodEnd: { label: { zh: '统计截止', en: 'Period end' } },
     casesDue: count('应立案数', 'Cases due', {
-      zh: '应当立案的案件数（核定任务）。',
-      en: 'Cases that should have been filed (the target 核定任务).',
+      zh: '应当立案的案件数（核定任务）。不填写时，参考本单位近两年立案数量平均值核定。',
+      en: 'Cases that should have been filed (the target 核定任务). Left empty, the average of the unit’s filed cases over the two previous years is used.',
     }),
     casesFiled: count('立案数', 'Cases filed', { zh: '统计期内立案的案件数。', en: 'Cases filed in the period.' }),
     casesClosed: count('办结数', 'Cases closed', { zh: '已立案件中办结的案件数。', en: 'Filed cases closed.' }),
@@ -68,7 +71,42 @@ export const caseReportResource = defineResource({
       zh: '生效判决中本单位胜诉的案件数。',
       en: 'Final judgments in the organization’s favour.',
     }),
+    countyLawsuits: count('县政府被诉数', 'County government lawsuits', {
+      zh: '以县政府为被告、由本单位承办的行政诉讼中法院已立案的数量；计入本单位被起诉数（县政府诉讼案件计入承办单位）。',
+      en: 'Suits the court accepted against the county government over matters this unit handled; counted as the unit’s own lawsuits (县政府诉讼案件计入承办单位).',
+    }),
+    countyJudgments: count('县政府生效判决数', 'County government judgments', {
+      zh: '上述县政府诉讼案件中已有生效判决的数量；计入本单位生效判决数。',
+      en: 'Of those suits, the ones with a final judgment; counted with the unit’s judgments.',
+    }),
+    countyJudgmentsWon: count('县政府胜诉数', 'County government judgments won', {
+      zh: '上述生效判决中县政府胜诉的数量；计入本单位胜诉数。',
+      en: 'Of those judgments, the ones the county government won; counted with the unit’s wins.',
+    }),
     note: { label: { zh: '备注', en: 'Note' } },
+  },
+  computed: {
+    filingTarget: {
+      label: { zh: '核定应立案数', en: 'Filing target' },
+      help: {
+        zh: '立案率的分母：填写了应立案数的取填写数，未填写的参考本单位近两年立案数量平均值（前两个年度各年立案数之和的平均值，四舍五入）；均无时为空。',
+        en: 'What the filing rate divides by: the cases due as entered, or else the average of the unit’s filed cases over the two previous years (per year, rounded); empty when neither exists.',
+      },
+      type: 'int',
+      nullable: true,
+      beside: 'casesDue',
+      sql: filingTarget,
+    },
+    filingTargetDefaulted: {
+      label: { zh: '按近两年平均核定', en: 'Target from the two previous years' },
+      help: {
+        zh: '未填写应立案数，核定应立案数取本单位近两年立案数量平均值时为“是”。',
+        en: 'True when the cases due were not entered and the target is the average of the two previous years.',
+      },
+      type: 'boolean',
+      beside: 'casesDue',
+      sql: filingTargetDefaulted,
+    },
   },
   search: ['note'],
   access: { writers: 'SUPERVISOR', owner: 'organizationId' },

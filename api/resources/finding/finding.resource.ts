@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { enumDefinitions, findings } from '../../../drizzle/schema';
+import { enumDefinitions, findingEscalations, findings, inspections } from '../../../drizzle/schema';
+import { config } from '../../config';
 import { defineResource, derive } from '../../crud/resource';
-import { today } from '../../dates';
+import { addDays, today } from '../../dates';
 import { findingResolvers } from './finding.resolver';
 import { MENU } from '../menu';
 
@@ -14,6 +15,14 @@ export const STATUS_LABELS: Record<string, { zh: string; en: string }> = Object.
 
 /** Past its due date and not yet rectified. */
 export const findingOverdue = () => sql`(${findings.status} in ('OPEN', 'RECTIFYING') and ${findings.dueDate} < ${today()})`;
+
+/**
+ * Of the highest severity, not yet verified, with no 挂牌督办 in its history, and its inspection
+ * more than the configured days ago.
+ */
+export const flaggingOverdue = () => sql`(${findings.severity} = 'SERIOUS' and ${findings.status} <> 'VERIFIED'
+  and not exists (select 1 from ${findingEscalations} where ${findingEscalations.findingId} = ${findings.id} and ${findingEscalations.level} = 'FLAGGED')
+  and (select ${inspections.inspectedOn} from ${inspections} where ${inspections.id} = ${findings.inspectionId}) < ${addDays(today(), -config.flaggedSupervisionDays)})`;
 
 export const findingResource = defineResource({
   name: 'Finding',
@@ -77,6 +86,16 @@ export const findingResource = defineResource({
       type: 'boolean',
       sql: findingOverdue,
     },
+    flaggingOverdue: {
+      label: { zh: '逾期未挂牌督办', en: 'Not flagged in time' },
+      help: {
+        zh: `严重问题自检查之日起 ${config.flaggedSupervisionDays} 日内（可配置）未追加“挂牌督办”督办记录且尚未核验时为“是”（《镇平县行政执法改革与管理专项整治工作实施方案》：对性质严重、影响恶劣的问题实行挂牌督办）。`,
+        en: `True for a serious finding, not yet verified, without a 挂牌督办 escalation ${config.flaggedSupervisionDays} days (configurable) after its inspection (《镇平县行政执法改革与管理专项整治工作实施方案》: 对性质严重、影响恶劣的问题实行挂牌督办).`,
+      },
+      type: 'boolean',
+      beside: 'escalation',
+      sql: flaggingOverdue,
+    },
   },
   rules: [
     async (ctx) => {
@@ -114,6 +133,11 @@ export const findingResource = defineResource({
       description: '逾期未整改 (Overdue findings): past the due date and not rectified, earliest due first.',
       filter: { overdue: true },
       sortField: 'dueDate',
+    },
+    unflaggedSeriousFindings: {
+      description: '逾期未挂牌督办 (Serious findings not flagged in time): no 挂牌督办 within the configured days of their inspection, not yet verified.',
+      filter: { flaggingOverdue: true },
+      sortField: 'id',
     },
   },
   resolvers: findingResolvers,

@@ -1,5 +1,6 @@
-import { count, eq } from 'drizzle-orm';
-import { delegations, guidanceAssignments, organizations, powerItems } from '../../../drizzle/schema';
+import { count, eq, sql } from 'drizzle-orm';
+import { delegations, guidanceAssignments, inspections, organizations, powerItems } from '../../../drizzle/schema';
+import { halfYearStart, today } from '../../dates';
 import { defineResource } from '../../crud/resource';
 import { COUNTY_KINDS, LOCAL_KINDS, type OrganizationKind } from '../rules';
 import { MENU } from '../menu';
@@ -57,6 +58,26 @@ export const organizationResource = defineResource({
   // No owner: an organization's own record (its kind decides what its accounts may do) is county business.
   access: { writers: 'CATALOG_EDITOR' },
   treeParent: 'parentId',
+  computed: {
+    caseReviewDue: {
+      label: { zh: '待案卷评查', en: 'Case-file review due' },
+      help: {
+        zh: '街道、乡镇、县直部门和垂管单位本半年度（1—6月或7—12月）尚无案卷评查记录时为“是”（《镇平县行政执法改革与管理专项整治工作实施方案》：每半年组织开展1次执法案卷评查工作）。',
+        en: 'True for a street, township, department or vertical unit with no case-file review yet in the current half-year (January–June or July–December; 《镇平县行政执法改革与管理专项整治工作实施方案》: 每半年组织开展1次执法案卷评查工作).',
+      },
+      type: 'boolean',
+      sql: () => sql`(${organizations.kind} in ('STREET', 'TOWNSHIP', 'DEPARTMENT', 'VERTICAL_UNIT') and not exists (select 1 from ${inspections}
+        where ${inspections.inspectedOrganizationId} = ${organizations.id} and ${inspections.kind} = 'CASE_REVIEW'
+          and ${inspections.inspectedOn} between ${halfYearStart(today())} and ${today()}))`,
+    },
+  },
+  presets: {
+    caseReviewsDue: {
+      description: '待案卷评查 (Organizations due a case-file review): no case-file review yet in the current half-year, by name.',
+      filter: { caseReviewDue: true },
+      sortField: 'name',
+    },
+  },
   rules: [
     // A kind change may not break the records that chose this organization for its kind.
     async ({ tx, before, after, errors }) => {

@@ -29,11 +29,14 @@ export interface FindingSeed {
 
 export interface InspectionSeed {
   title: string;
-  kind: 'SUPERVISION' | 'CASE_REVIEW' | 'SPECIAL_RECTIFICATION' | 'RESIDENT' | 'ACCOMPANYING';
+  kind: 'SUPERVISION' | 'CASE_REVIEW' | 'SPECIAL_RECTIFICATION' | 'RESIDENT' | 'ACCOMPANYING' | 'SELF_INSPECTION';
+  /** The inspected organization itself for a self-inspection. */
   inspecting: string;
   inspected: string;
   inspectedOn: string;
   note: string | null;
+  /** A case-file review's files and their grades. */
+  files?: { filesReviewed: number; filesExcellent: number; filesGood: number; filesPassed: number; filesFailed: number };
   findings: FindingSeed[];
 }
 
@@ -79,6 +82,7 @@ export const inspectionSeeds: InspectionSeed[] = [
     inspecting: '司法局',
     inspected: '石佛寺',
     inspectedOn: '2025-06-18',
+    files: { filesReviewed: 15, filesExcellent: 2, filesGood: 6, filesPassed: 5, filesFailed: 2 },
     note: '随机抽查2024年以来行政处罚案卷12卷',
     findings: [
       {
@@ -194,6 +198,7 @@ export const inspectionSeeds: InspectionSeed[] = [
     inspecting: '司法局',
     inspected: '枣园',
     inspectedOn: '2025-11-26',
+    files: { filesReviewed: 20, filesExcellent: 3, filesGood: 9, filesPassed: 6, filesFailed: 2 },
     note: '会同县市场监管局评查食品安全、产品质量类案卷',
     findings: [
       {
@@ -350,11 +355,68 @@ export const inspectionSeeds: InspectionSeed[] = [
       },
     ],
   },
+  // 自查自纠 (《镇平县行政执法改革与管理专项整治工作实施方案》: 摸清底数，建立台账，列出问题清单): one
+  // township lists its problems, another reports none and is listed for targeted inspection.
+  {
+    title: '2026年行政执法专项整治自查自纠（石佛寺镇）',
+    kind: 'SELF_INSPECTION',
+    inspecting: '石佛寺',
+    inspected: '石佛寺',
+    inspectedOn: '2026-04-20',
+    note: '对照专项整治内容逐项自查，建立问题台账',
+    findings: [
+      {
+        area: 'CONDUCT',
+        severity: 'MINOR',
+        description: '自查：部分简易程序处罚决定书未当场交付当事人签收',
+        measures: '立行立改，补交付并规范简易程序文书流转',
+        dueDate: '2026-05-31',
+        status: 'VERIFIED',
+      },
+      {
+        area: 'SUPPORT',
+        severity: 'MAJOR',
+        description: '自查：执法车辆不足，夜间巡查依靠借用车辆',
+        measures: '列出时间表，申请购置执法车辆1辆',
+        dueDate: '2026-10-31',
+        status: 'RECTIFYING',
+      },
+    ],
+  },
+  {
+    title: '2026年行政执法专项整治自查自纠（枣园镇）',
+    kind: 'SELF_INSPECTION',
+    inspecting: '枣园',
+    inspected: '枣园',
+    inspectedOn: '2026-04-22',
+    note: '自查未发现问题（问题零报告）',
+    findings: [],
+  },
+  {
+    title: '2026年下半年综合行政执法案卷评查（涅阳街道）',
+    kind: 'CASE_REVIEW',
+    inspecting: '司法局',
+    inspected: '涅阳',
+    inspectedOn: '2026-09-16',
+    note: '随机抽取行政处罚案卷12卷',
+    files: { filesReviewed: 12, filesExcellent: 3, filesGood: 5, filesPassed: 3, filesFailed: 1 },
+    findings: [
+      {
+        area: 'CONDUCT',
+        severity: 'MINOR',
+        description: '1卷案卷缺少送达回证',
+        measures: '补正送达材料，完善案卷归档核对表',
+        dueDate: '2026-10-31',
+        status: 'RECTIFIED',
+      },
+    ],
+  },
 ];
 
 export const CASE_REPORT_PERIODS = [
   { start: '2024-01-01', end: '2024-12-31' },
   { start: '2025-01-01', end: '2025-12-31' },
+  { start: '2026-01-01', end: '2026-12-31' },
 ];
 
 /** A case report of the demo: the counts of the six rates, for one township and period. */
@@ -387,7 +449,8 @@ export function caseReportSeeds(): CaseReportSeed[] {
         organization: t.short,
         periodStart: period.start,
         periodEnd: period.end,
-        casesDue,
+        // In the latest year every third township left its target to the two previous years' average.
+        casesDue: p === 2 && ti % 3 === 0 ? null : casesDue,
         casesFiled,
         casesClosed,
         casesOverdue: r() < 0.6 ? between(r, 0, 3) : 0,
@@ -400,6 +463,10 @@ export function caseReportSeeds(): CaseReportSeed[] {
         totalCases,
         judgments,
         judgmentsWon,
+        // A suit against the county government over a matter the township handled, now and then.
+        countyLawsuits: (ti + p) % 6 === 1 ? 1 : 0,
+        countyJudgments: (ti + p) % 6 === 1 && p < 2 ? 1 : 0,
+        countyJudgmentsWon: (ti + p) % 12 === 1 && p < 2 ? 1 : 0,
         note: `${period.start.slice(0, 4)}年度执法统计（县司法局汇总）`,
       });
     }
