@@ -23,6 +23,7 @@ const ROOT_SCOPES: Record<string, string[]> = {
   trainingHours: ['StaffMember', 'TrainingAttendance'],
   catalogDiff: ['DelegationCatalog', 'Delegation'],
   unconfirmedDelegations: ['Delegation'],
+  complaintCounts: ['Complaint'],
 };
 
 /** What the checks need to know of the records, worked out once per schema. */
