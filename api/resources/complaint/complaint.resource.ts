@@ -64,7 +64,7 @@ export const complaintResource = defineResource({
         }
       }
       if (after.closedOn) {
-        if (!after.acceptedOn) errors.add('acceptedOn', 'required', '办结前须先受理', 'A complaint is accepted before it is closed');
+        if (!after.acceptedOn && !errors.has('acceptedOn')) errors.add('acceptedOn', 'required', '办结前须先受理', 'A complaint is accepted before it is closed');
         if (!after.result) errors.add('result', 'required', '办结须填写处理结果', 'Closing needs the result');
         if (!after.disposition) errors.add('disposition', 'required', '办结须选择处理方式', 'Closing needs the disposition');
       }
