@@ -30,6 +30,9 @@ export const zhMessages = {
       expiring: '执法证即将到期',
       expiring_within: '%{days} 天内到期：%{count} 本',
       over_establishment: '超编（实有人数超过核定数）',
+      referrals: '移送案件逾期未办',
+      complaints: '投诉举报办理情况（%{year} 年）',
+      complaints_row: '收到 %{received} · 未办结 %{open} · 立案 %{casesFiled} · 移送 %{referred}',
     },
     transfer: {
       complete: '办理调动',
@@ -225,6 +228,9 @@ export const enMessages: typeof zhMessages = {
       expiring: 'Certificates due to expire',
       expiring_within: 'Within %{days} days: %{count}',
       over_establishment: 'Over establishment (more people than approved places)',
+      referrals: 'Overdue case referrals',
+      complaints: 'Complaints by unit (%{year})',
+      complaints_row: 'received %{received} · open %{open} · cases %{casesFiled} · referred %{referred}',
     },
     transfer: {
       complete: 'Complete transfer',
