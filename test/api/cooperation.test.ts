@@ -90,30 +90,35 @@ describe('the receiving unit’s steps', () => {
 });
 
 describe('who records which step', () => {
-  it('lets the sending unit create and edit, and the receiving unit receive and decide', async () => {
+  it('lets a street send its own referrals and decide only those sent to it', async () => {
     const street = await signedIn('SUPERVISOR', world.street);
-    const department = await signedIn('SUPERVISOR', world.department);
     const township = await signedIn('SUPERVISOR', world.township);
-    // The street sends its own referral; not one in another street's name, nor one in its name from the department.
+    const department = await signedIn('SUPERVISOR', world.department);
+    // The street sends its own referral; not one in another unit's name, even one addressed to itself.
     const id = await send({}, street);
     expect(errorCode(await refused(street, 'createCaseReferral', referral({ fromOrganizationId: world.township })))).toBe('FORBIDDEN');
-    expect(errorCode(await refused(department, 'createCaseReferral', referral()))).toBe('FORBIDDEN');
+    const fromDepartment = { kind: 'DEPARTMENT_TO_STREET', fromOrganizationId: world.department, toOrganizationId: world.street };
+    expect(errorCode(await refused(street, 'createCaseReferral', referral(fromDepartment)))).toBe('FORBIDDEN');
+    // Another street neither edits nor receives it; the sending street does not sign for it itself.
+    expect(errorCode(await refused(township, 'updateCaseReferral', { id, matter: '改' }))).toBe('FORBIDDEN');
     expect(errorCode(await refused(township, 'receiveCaseReferral', { id }))).toBe('FORBIDDEN');
-    // The receiving department neither edits nor withdraws what the street sent; the street does not sign for it.
-    expect(errorCode(await refused(department, 'updateCaseReferral', { id, matter: '改' }))).toBe('FORBIDDEN');
-    expect(errorCode(await refused(department, 'deleteCaseReferral', { id }))).toBe('FORBIDDEN');
     expect(errorCode(await refused(street, 'receiveCaseReferral', { id }))).toBe('FORBIDDEN');
     await ok(street, 'updateCaseReferral', { id, documentNumber: '测街移〔2025〕5号' });
+    // A county account (the department's) signs for it and decides.
     await ok(department, 'receiveCaseReferral', { id, receivedOn: '2025-03-04' });
     expect(errorCode(await refused(street, 'acceptCaseReferral', { id }))).toBe('FORBIDDEN');
     await ok(department, 'acceptCaseReferral', { id, decidedOn: '2025-03-05' });
-    // A department's referral to a street: the street signs for it.
-    const back = await send({ kind: 'DEPARTMENT_TO_STREET', fromOrganizationId: world.department, toOrganizationId: world.street }, department);
+    // A department's referral to the street: the street signs for it and decides, but does not edit or withdraw it.
+    const back = await send(fromDepartment, department);
+    expect(errorCode(await refused(street, 'updateCaseReferral', { id: back, matter: '改' }))).toBe('FORBIDDEN');
+    expect(errorCode(await refused(street, 'deleteCaseReferral', { id: back }))).toBe('FORBIDDEN');
+    expect(errorCode(await refused(township, 'receiveCaseReferral', { id: back }))).toBe('FORBIDDEN');
     await ok(street, 'receiveCaseReferral', { id: back, receivedOn: '2025-03-04' });
     await ok(street, 'returnCaseReferral', { id: back, decidedOn: '2025-03-06', reason: '属于部门保留的审批事项' });
-    // Viewers record nothing.
-    const viewer = await signedIn('VIEWER', null);
-    expect(errorCode(await refused(viewer, 'receiveCaseReferral', { id: await send() }))).toBe('FORBIDDEN');
+    expect(await read(back)).toMatchObject({ status: 'RETURNED', decidedOn: '2025-03-06' });
+    // Other roles record nothing.
+    const hr = await signedIn('HR', null);
+    expect(errorCode(await refused(hr, 'receiveCaseReferral', { id: await send() }))).toBe('FORBIDDEN');
   });
 });
 

@@ -6,9 +6,9 @@ import { currentActor } from '../../auth/actor';
 
 // Who does which part of a referral. 《武昌区街道综合行政执法规范化建设实施意见》（五）健全案件移送机制: the unit
 // that finds a violation another must handle 及时告知有管辖权的部门进行查处，并移送案件相关线索材料; so the
-// sending unit records the referral, and the unit it goes to signs for it and decides. An account of
-// an organization (a street, a township or a department) acts for that organization only; a
-// county-wide account (no organization) records any step for either side.
+// sending unit records the referral, and the unit it goes to signs for it and decides. A street or
+// township account acts for its own organization only; county accounts (departments, the justice
+// bureau's supervisors) record any step for either side, as they write across the county elsewhere.
 
 /** What an account of another organization is told when the step is not its own. */
 export const SENDER_RULE = {
@@ -20,10 +20,10 @@ export const RECEIVER_RULE = {
   en: 'Signing for, accepting or returning a referral is for the receiving unit',
 };
 
-/** Does the signed-in account act for this organization (its own, or any when it is county-wide)? */
+/** Does the signed-in account act for this organization (a street's or township's own; any for a county account)? */
 export function actsFor(organizationId: number): boolean {
   const actor = currentActor();
-  if (!actor || actor.kind !== 'USER' || actor.organizationId === null) return true;
+  if (!actor || actor.kind !== 'USER' || !actor.local) return true;
   return actor.organizationId === organizationId;
 }
 
