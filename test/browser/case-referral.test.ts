@@ -7,7 +7,7 @@ jest.setTimeout(600_000);
 
 // A supervisor on the demo county: the dashboard names the overdue referrals, and a suspected crime
 // is referred to the police through the generic form, which the server refuses until the copy to
-// the procuratorate is recorded (三法衔接).
+// the procuratorate is recorded (三法衔接), then received and accepted on its page.
 const session = browserSession();
 
 browserSuite('recording a police referral', () => {
@@ -56,5 +56,17 @@ browserSuite('recording a police referral', () => {
       fromOrganization: { name: '玉都街道' },
       toOrganization: { name: '镇平县公安局' },
     });
+
+    // The county supervisor signs for it on the police's behalf, then accepts it with what was done.
+    await page.getByRole('button', { name: '接收' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    await page.getByRole('button', { name: '受理' }).waitFor();
+    await page.getByRole('button', { name: '受理' }).click();
+    await page.getByRole('dialog').locator('textarea[name="outcome"]').fill('公安机关已刑事立案侦查');
+    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    await page.getByRole('button', { name: '登记办理结果' }).waitFor();
+    await session.shot('case-referral-accepted');
+    const [accepted] = await ok(session.server, 'allCaseReferrals', { filter: { q: '非法采砂' } }, 'status receivedOn decidedOn outcome');
+    expect(accepted).toEqual({ status: 'ACCEPTED', receivedOn: today(), decidedOn: today(), outcome: '公安机关已刑事立案侦查' });
   });
 });
