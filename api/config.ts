@@ -46,6 +46,13 @@ export const config = {
    */
   flaggedSupervisionDays: Number(process.env.FLAGGED_SUPERVISION_DAYS ?? 15),
   /**
+   * Days a receiving unit has to sign for a referred case (案件移送), counted from the day it was sent;
+   * the documents ask for referral "及时" without a figure, so 3 days is the product's default.
+   */
+  referralReceiptDays: Number(process.env.REFERRAL_RECEIPT_DAYS ?? 3),
+  /** Days from receipt to the receiving unit's decision (accept or return); 10 by default, as above. */
+  referralDecisionDays: Number(process.env.REFERRAL_DECISION_DAYS ?? 10),
+  /**
    * Categories of power item a street or township may receive, comma-separated. By default penalties,
    * inspections and coercive measures (《武昌区街道综合行政执法规范化建设实施意见》: 处罚、检查、强制);
    * licensing stays with the department (青岛市综合行政执法改革试点材料: 审批权不作陪嫁).

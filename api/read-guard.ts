@@ -25,6 +25,7 @@ const ROOT_SCOPES: Record<string, string[]> = {
   catalogDiff: ['DelegationCatalog', 'Delegation'],
   unconfirmedDelegations: ['Delegation'],
   caseRanking: ['CaseReport', 'Organization'],
+  complaintCounts: ['Complaint'],
 };
 
 /** What the checks need to know of the records, worked out once per schema. */

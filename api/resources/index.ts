@@ -18,6 +18,8 @@ import { inspectionResource } from './inspection/inspection.resource';
 import { findingResource } from './finding/finding.resource';
 import { findingEscalationResource } from './finding-escalation/finding-escalation.resource';
 import { caseReportResource } from './case-report/case-report.resource';
+import { caseReferralResource } from './case-referral/case-referral.resource';
+import { complaintResource } from './complaint/complaint.resource';
 import { userResource } from './user/user.resource';
 
 /** Every resource of the API. Adding one here gives it the whole grammar and an admin screen. */
@@ -41,5 +43,7 @@ export const resourceDefinitions: ResourceDefinition[] = [
   findingResource,
   findingEscalationResource,
   caseReportResource,
+  caseReferralResource,
+  complaintResource,
   userResource,
 ];

@@ -210,6 +210,15 @@ describe('who may write what', () => {
     }),
     FindingEscalation: async (key) => ({ create: { findingId: per[key].finding, level: 'NOTICE', escalatedOn: '2025-01-02', note: '提醒' }, update: { note: '改' } }),
     CaseReport: async (key) => ({ create: { organizationId: orgs[key], periodStart: `${1900 + ++n}-01-01`, periodEnd: `${1900 + n}-12-31` }, update: { note: '说明' } }),
+    // A street's referral to a county department: street A's by its sending side.
+    CaseReferral: async (key) => ({
+      create: { kind: 'STREET_TO_DEPARTMENT', fromOrganizationId: orgs[key], toOrganizationId: world.department, matter: `移送事项${++n}`, legalBasis: '《条例》', sentOn: '2025-01-02' },
+      update: { documentNumber: '移〔2025〕1号' },
+    }),
+    Complaint: async (key) => ({
+      create: { subject: `投诉${++n}`, channel: 'HOTLINE_12345', responsibleOrganizationId: orgs[key], receivedOn: '2025-01-02' },
+      update: { content: '内容' },
+    }),
     User: async (key) => ({ create: { username: `user${++n}`, role: 'VIEWER', organizationId: orgs[key] }, update: { displayName: '某人' } }),
   };
 

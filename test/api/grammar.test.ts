@@ -113,6 +113,16 @@ const cases: Record<string, () => Case | Promise<Case>> = {
     value: '暂停其执法资格，组织补考',
   }),
   User: () => ({ create: { username: world.unique('grammar.user.'), role: 'VIEWER', organizationId: world.street }, field: 'displayName', value: '语法测试用户' }),
+  CaseReferral: () => ({
+    create: { kind: 'STREET_TO_DEPARTMENT', fromOrganizationId: world.street, toOrganizationId: world.department, matter: '商户占道经营屡教不改，涉及无照经营', legalBasis: '《无证无照经营查处办法》第五条', sentOn: '2025-03-03' },
+    field: 'documentNumber',
+    value: '测街移〔2025〕3号',
+  }),
+  Complaint: () => ({
+    create: { subject: world.unique('噪声扰民'), channel: 'HOTLINE_12345', responsibleOrganizationId: world.street, receivedOn: '2025-03-01', acceptedOn: '2025-03-02' },
+    field: 'content',
+    value: '夜间施工噪声',
+  }),
   CaseReport: () => ({
     create: { organizationId: world.street, periodStart: `${++year}-01-01`, periodEnd: `${year}-12-31`, casesDue: 40, casesFiled: 36, casesClosed: 30 },
     field: 'penalties',

@@ -29,7 +29,7 @@ async function permissionsOf(token: string) {
 const ROLES = ['ADMIN', 'CATALOG_EDITOR', 'HR', 'SUPERVISOR', 'VIEWER'];
 const CATALOG = ['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog', 'Delegation', 'ResponsibilityEntry', 'LiaisonContact', 'GuidanceAssignment'];
 const HR = ['StaffMember', 'StaffingQuota', 'Posting', 'Transfer', 'Certificate', 'TrainingSession', 'TrainingAttendance'];
-const SUPERVISION = ['Inspection', 'Finding', 'FindingEscalation', 'CaseReport'];
+const SUPERVISION = ['Inspection', 'Finding', 'FindingEscalation', 'CaseReport', 'CaseReferral', 'Complaint'];
 /** Records that belong to the county as a whole: street and township accounts never write them. */
 const COUNTY_ONLY = ['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog'];
 const WRITTEN_BY: Record<string, string[]> = { CATALOG_EDITOR: CATALOG, HR, SUPERVISOR: SUPERVISION, VIEWER: [], ADMIN: [...CATALOG, ...HR, ...SUPERVISION, 'User'] };
@@ -37,6 +37,7 @@ const OPERATIONS: Record<string, string[]> = {
   DelegationCatalog: ['publishDelegationCatalog'],
   Transfer: ['cancelTransfer', 'completeTransfer'],
   Finding: ['sendBackFinding'],
+  CaseReferral: ['acceptCaseReferral', 'receiveCaseReferral', 'recordCaseReferralOutcome', 'returnCaseReferral'],
   User: ['setUserPassword'],
 };
 

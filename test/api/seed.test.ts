@@ -197,6 +197,24 @@ describe('HR, training and supervision of the demo county', () => {
   });
 });
 
+it('has case referrals on time, late and overdue, police referrals copied to the procuratorate, and complaints that became them', async () => {
+  const referrals = await ok(server, 'allCaseReferrals', { perPage: 100 }, 'id kind status overdue late procuratorateCopiedTo toOrganization { name }');
+  expect(new Set(referrals.map((r: any) => r.status))).toEqual(new Set(['SENT', 'RECEIVED', 'ACCEPTED', 'RETURNED']));
+  expect(referrals.some((r: any) => r.overdue)).toBe(true);
+  expect(referrals.some((r: any) => r.late && !r.overdue)).toBe(true);
+  expect(referrals.some((r: any) => ['ACCEPTED', 'RETURNED'].includes(r.status) && !r.late)).toBe(true);
+  const police = referrals.filter((r: any) => r.kind === 'TO_POLICE');
+  expect(police.length).toBeGreaterThan(0);
+  for (const r of police) expect(r).toMatchObject({ procuratorateCopiedTo: '镇平县人民检察院', toOrganization: { name: '镇平县公安局' } });
+  expect((await ok(server, 'overdueCaseReferrals', {})).length).toBe(referrals.filter((r: any) => r.overdue).length);
+  const complaints = await ok(server, 'allComplaints', { perPage: 100 }, 'channel closedOn disposition caseReferral { id }');
+  expect(new Set(complaints.map((c: any) => c.channel))).toEqual(new Set(['HOTLINE_12345', 'HOTLINE_12319', 'LETTER', 'VISIT', 'ONLINE']));
+  expect(complaints.some((c: any) => c.closedOn === null)).toBe(true);
+  expect(complaints.filter((c: any) => c.disposition === 'REFERRED').every((c: any) => referrals.some((r: any) => r.id === c.caseReferral.id))).toBe(true);
+  const counts = await ok(server, 'complaintCounts', { year: 2025 }, 'organization { name } received closed referred');
+  expect(counts.find((c: any) => c.organization.name === '涅阳街道')).toEqual({ organization: { name: '涅阳街道' }, received: 2, closed: 2, referred: 1 });
+});
+
 it('seeding again changes nothing', async () => {
   await nothingWritten(server, async () => {
     await seedDemo(server.database.db);

@@ -151,6 +151,26 @@ export function Dashboard() {
           />
         </Figure>
       </Grid>
+      <Grid size={{ xs: 12, md: 6, lg: 4 }}>
+        <Figure title={translate('app.dashboard.referrals')} count={data.overdueCaseReferrals.length} testId="referrals" to={listOf('CaseReferral', { overdue: true })}>
+          <Rows
+            rows={data.overdueCaseReferrals}
+            to={(r) => `/CaseReferral/${r.id}/show`}
+            primary={(r) => `${r.fromOrganization.name} → ${r.toOrganization.name}`}
+            secondary={(r) => `${translate(`enums.ReferralStatus.${r.status}`)} · ${r.sentOn}`}
+          />
+        </Figure>
+      </Grid>
+      <Grid size={{ xs: 12, md: 6, lg: 4 }}>
+        <Figure title={translate('app.dashboard.complaints', { year })} testId="complaints" to="/Complaint">
+          <Rows
+            rows={data.complaintCounts.map((c) => ({ ...c, id: c.organization.id }))}
+            to={(c) => `/Complaint?filter=${encodeURIComponent(JSON.stringify({ responsibleOrganizationId: c.id }))}`}
+            primary={(c) => c.organization.name}
+            secondary={(c) => translate('app.dashboard.complaints_row', c)}
+          />
+        </Figure>
+      </Grid>
       <Grid size={{ xs: 12, md: 6, lg: 3 }}>
         <Figure title={translate('app.dashboard.training', { year })} testId="training">
           <PieChart

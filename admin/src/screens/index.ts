@@ -4,6 +4,7 @@ import { FindingShow, FindingsBoard } from './FindingsBoard';
 import { TransferShow } from './TransferShow';
 import { UserShow } from './UserShow';
 import { OrganizationShow } from './OrganizationShow';
+import { CaseReferralShow } from './CaseReferralShow';
 
 /**
  * Hand-written screens that replace a generated one, by resource: only where the work needs more
@@ -15,4 +16,5 @@ export const screens: Record<string, { list?: ComponentType; show?: ComponentTyp
   Finding: { list: FindingsBoard, show: FindingShow },
   User: { show: UserShow },
   Organization: { show: OrganizationShow },
+  CaseReferral: { show: CaseReferralShow },
 };
