@@ -77,9 +77,9 @@ export const certificateEventResource = defineResource({
         errors.add(
           'kind',
           'state',
-          kind === 'ISSUED' ? `执法证 ${certificate.number} 已有发证记录` : `执法证 ${certificate.number} 当前为“${state.zh}”，不能${kinds[kind].zh}`,
+          kind === 'ISSUED' ? `执法证 ${certificate.number} 已有记录，发证应为第一条` : `执法证 ${certificate.number} 当前为“${state.zh}”，不能${kinds[kind].zh}`,
           kind === 'ISSUED'
-            ? `Certificate ${certificate.number} already has its issue recorded`
+            ? `Certificate ${certificate.number} already has a history; the issue is its first event`
             : `Certificate ${certificate.number} is ${state.en.toLowerCase()}; it cannot be ${kinds[kind].en.toLowerCase()}`,
         );
       }

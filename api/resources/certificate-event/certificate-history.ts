@@ -7,24 +7,18 @@ import type { Tx } from '../../db';
 
 type Status = 'VALID' | 'SUSPENDED' | 'CANCELLED' | 'REVOKED' | 'LOST';
 
-/** The statuses an event may follow, and the status it leaves (null: unchanged). */
+/**
+ * The statuses an event may follow, and the status it leaves (null: unchanged). The issue is the
+ * first event of a history, if recorded; a certificate is entered with the status it has then.
+ */
 export const EVENT_EFFECT: Record<string, { from: Status[]; to: Status | null }> = {
-  ISSUED: { from: [], to: 'VALID' },
+  ISSUED: { from: [], to: null },
   ANNUAL_REVIEW: { from: ['VALID', 'SUSPENDED'], to: null },
   SUSPENDED: { from: ['VALID'], to: 'SUSPENDED' },
   RESTORED: { from: ['SUSPENDED'], to: 'VALID' },
   CANCELLED: { from: ['VALID', 'SUSPENDED', 'LOST'], to: 'CANCELLED' },
   REVOKED: { from: ['VALID', 'SUSPENDED'], to: 'REVOKED' },
   LOSS_PUBLISHED: { from: ['VALID', 'SUSPENDED'], to: 'LOST' },
-};
-
-/** The event a status set directly (a certificate entered with it) stands for in the history. */
-export const EVENT_FOR_STATUS: Record<Status, string> = {
-  VALID: 'ISSUED',
-  SUSPENDED: 'SUSPENDED',
-  CANCELLED: 'CANCELLED',
-  REVOKED: 'REVOKED',
-  LOST: 'LOSS_PUBLISHED',
 };
 
 /** Events that must say why (a suspension, a cancellation, a revocation). */

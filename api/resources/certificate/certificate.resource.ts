@@ -2,8 +2,6 @@ import { eq, sql } from 'drizzle-orm';
 import { certificates, enumDefinitions, staffMembers } from '../../../drizzle/schema';
 import { computedEnum, defineResource } from '../../crud/resource';
 import { today } from '../../dates';
-import { certificateEventResource } from '../certificate-event/certificate-event.resource';
-import { EVENT_FOR_STATUS } from '../certificate-event/certificate-history';
 import { certificateInForce } from '../staff-member/staff-conditions';
 import { MENU } from '../menu';
 
@@ -94,24 +92,6 @@ export const certificateResource = defineResource({
           'The status changes only by adding a certificate event (suspension, restoration, cancellation, revocation, loss published)',
         );
       }
-    },
-  ],
-  effects: [
-    // A new certificate starts its history: its issue, and the status it was entered with if not valid.
-    async ({ records, tx, operation, row }) => {
-      if (operation !== 'create') return;
-      const events = records.of(certificateEventResource);
-      const issuedOn = row.issuedOn as string;
-      const status = row.status as keyof typeof EVENT_FOR_STATUS;
-      await events.create(tx, { certificateId: row.id, kind: 'ISSUED', occurredOn: issuedOn });
-      if (status === 'VALID') return;
-      const day = today() > issuedOn ? today() : issuedOn;
-      await events.create(tx, {
-        certificateId: row.id,
-        kind: EVENT_FOR_STATUS[status],
-        occurredOn: day,
-        reason: ((row.note as string | null) ?? '建档时的证件状态 / Status when entered').slice(0, 500),
-      });
     },
   ],
   computed: {
