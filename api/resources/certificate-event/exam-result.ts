@@ -1,5 +1,5 @@
 import { and, eq, lte } from 'drizzle-orm';
-import { certificates, staffMembers, trainingSessions } from '../../../drizzle/schema';
+import { certificates, trainingSessions } from '../../../drizzle/schema';
 import type { WriteContext, Row } from '../../crud/resource';
 import { certificateEventResource } from './certificate-event.resource';
 import { latestEvent, suspendedForGeneralLaw } from './certificate-history';
@@ -25,7 +25,6 @@ export async function applyGeneralLawExam({ records, tx, before, row }: WriteCon
     const held = await tx
       .select({ id: certificates.id })
       .from(certificates)
-      .innerJoin(staffMembers, eq(staffMembers.id, certificates.staffMemberId))
       .where(and(eq(certificates.staffMemberId, staffMemberId), eq(certificates.status, 'VALID'), lte(certificates.issuedOn, day)))
       .orderBy(certificates.id);
     for (const { id } of held) {
