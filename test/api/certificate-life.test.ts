@@ -23,7 +23,9 @@ const history = (certificateId: string) =>
 
 /** Every field message of a refusal in Chinese and English. */
 const bilingual = (res: Parameters<typeof onlyError>[0]) => {
-  for (const e of onlyError(res).extensions?.fieldErrors as { zh: string; en: string }[]) expectBilingual({ zh: e.zh, en: e.en });
+  const errors = (onlyError(res).extensions?.fieldErrors ?? []) as { zh: string; en: string }[];
+  expect(errors.length).toBeGreaterThan(0);
+  for (const e of errors) expectBilingual({ zh: e.zh, en: e.en });
 };
 
 /** An officer on an enforcement post with a valid certificate and a suspended one. */
