@@ -22,6 +22,18 @@ export function ownerRule(model: ResourceModel): { paths: OwnerPath[]; any: bool
   return { paths: Array.isArray(owner) ? owner : [owner], any: false };
 }
 
+/** The organization `path` reaches from record `id` of `model`, one reference at a time. */
+async function followOwner(tx: Tx, models: ResourceModel[], model: ResourceModel, id: number, path: OwnerPath): Promise<number | null> {
+  const key = typeof path === 'string' ? path : path.via;
+  const [found] = await tx
+    .select({ value: model.byKey.get(key)!.column })
+    .from(model.table)
+    .where(eq(model.byKey.get('id')!.column, id));
+  const value = (found?.value as number | null | undefined) ?? null;
+  if (typeof path === 'string' || value === null) return value;
+  return followOwner(tx, models, targetOf(models, model.byKey.get(key)!), value, path.field);
+}
+
 /**
  * The organizations a record belongs to under its resource's `owner` paths, each with the field
  * that decides it. A path whose reference is empty decides nothing; a record none decides is the
@@ -38,12 +50,7 @@ async function ownersOf(tx: Tx, model: ResourceModel, models: ResourceModel[], r
     const via = model.byKey.get(path.via)!;
     const id = row[path.via] as number | null;
     if (id == null) continue;
-    const target = targetOf(models, via);
-    const [found] = await tx
-      .select({ org: target.byKey.get(path.field)!.column })
-      .from(target.table)
-      .where(eq(target.byKey.get('id')!.column, id));
-    out.push({ field: via, org: (found?.org as number | null) ?? null });
+    out.push({ field: via, org: await followOwner(tx, models, targetOf(models, via), id, path.field) });
   }
   return out;
 }

@@ -78,8 +78,11 @@ export function rowOf<T extends PgTable>(_table: T, row: Row): T['$inferSelect']
   return row as T['$inferSelect'];
 }
 
-/** A reference field of the record, or a reference followed one step (`{ via: 'staffMemberId', field: 'organizationId' }`). */
-export type OwnerPath = string | { via: string; field: string };
+/**
+ * A reference field of the record, or a reference followed one step (`{ via: 'staffMemberId', field: 'organizationId' }`)
+ * or more (a certificate's event: `{ via: 'certificateId', field: { via: 'staffMemberId', field: 'organizationId' } }`).
+ */
+export type OwnerPath = string | { via: string; field: OwnerPath };
 
 /**
  * Who may change a resource's records: the role that writes it (an administrator writes

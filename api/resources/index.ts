@@ -12,6 +12,7 @@ import { staffingQuotaResource } from './staffing-quota/staffing-quota.resource'
 import { postingResource } from './posting/posting.resource';
 import { transferResource } from './transfer/transfer.resource';
 import { certificateResource } from './certificate/certificate.resource';
+import { certificateEventResource } from './certificate-event/certificate-event.resource';
 import { trainingSessionResource } from './training-session/training-session.resource';
 import { trainingAttendanceResource } from './training-attendance/training-attendance.resource';
 import { inspectionResource } from './inspection/inspection.resource';
@@ -37,6 +38,7 @@ export const resourceDefinitions: ResourceDefinition[] = [
   postingResource,
   transferResource,
   certificateResource,
+  certificateEventResource,
   trainingSessionResource,
   trainingAttendanceResource,
   inspectionResource,

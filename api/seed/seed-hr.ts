@@ -4,6 +4,7 @@ import type { Tx } from '../db';
 import { today } from '../dates';
 import { getApp } from '../app';
 import { certificateResource } from '../resources/certificate/certificate.resource';
+import { certificateEventResource } from '../resources/certificate-event/certificate-event.resource';
 import { postingResource } from '../resources/posting/posting.resource';
 import { staffMemberResource } from '../resources/staff-member/staff-member.resource';
 import { staffingQuotaResource } from '../resources/staffing-quota/staffing-quota.resource';
@@ -16,7 +17,8 @@ import {
   staffSeeds,
   transferSeeds,
   UNDERSTAFFED,
-  type CertificateStatus,
+  CAP_EXEMPT,
+  type CertificateSeed,
   type StaffCategory,
 } from './data/staff';
 
@@ -51,7 +53,7 @@ export async function seedStaff(tx: Tx, orgs: Ids): Promise<Ids> {
   const numbers = new Set((await tx.select({ number: certificates.number }).from(certificates)).map((c) => c.number));
 
   const ids: Ids = new Map();
-  const later: [number, CertificateStatus][] = [];
+  const later: [number, NonNullable<CertificateSeed['later']>, string | null][] = [];
   for (const s of staffSeeds) {
     const organizationId = orgId(orgs, s.organization);
     let id = known.get(`${s.name}@${organizationId}`);
@@ -81,7 +83,7 @@ export async function seedStaff(tx: Tx, orgs: Ids): Promise<Ids> {
         categories: c.categories,
         note: c.note,
       });
-      if (c.later) later.push([row.id as number, c.later]);
+      if (c.later) later.push([row.id as number, c.later, c.note]);
     }
     if (s.posting && !posted.has(id)) {
       await records().of(postingResource).create(tx, { staffMemberId: id, organizationId, post: s.posting.post, startedOn: s.posting.startedOn });
@@ -89,8 +91,16 @@ export async function seedStaff(tx: Tx, orgs: Ids): Promise<Ids> {
   }
 
   await seedTransfers(tx, orgs, ids);
-  // Suspended, revoked, lost or cancelled only now, so the postings above were opened on a valid one.
-  for (const [id, status] of later) await records().of(certificateResource).update(tx, id, { status });
+  // Suspended, revoked or lost only now, so the postings above were opened on a valid one.
+  for (const [certificateId, event, note] of later) {
+    await records().of(certificateEventResource).create(tx, {
+      certificateId,
+      kind: event.kind,
+      occurredOn: event.on,
+      passed: event.passed ?? null,
+      reason: event.kind === 'REVOKED' ? note : null,
+    });
+  }
   await seedQuotas(tx, orgs);
   return ids;
 }
@@ -144,6 +154,7 @@ async function seedQuotas(tx: Tx, orgs: Ids): Promise<void> {
         index += 1;
         if (existing.has(`${organizationId}|${category}|${year}`)) continue;
         const understaffed = UNDERSTAFFED[year]?.some(([s, c]) => s === t.short && c === category);
+        const exempt = CAP_EXEMPT[year]?.find((e) => e.short === t.short && e.category === category);
         await records().of(staffingQuotaResource).create(tx, {
           organizationId,
           category,
@@ -151,6 +162,7 @@ async function seedQuotas(tx: Tx, orgs: Ids): Promise<void> {
           approvedCount: approvedCount(year, t.short, category, occupied.get(`${organizationId}|${category}`) ?? 0, index),
           documentNumber: year === 2025 ? '镇编〔2025〕3号' : '镇编〔2026〕2号',
           note: understaffed ? '空编较多，待年度招录补充' : null,
+          ...(exempt ? { capExempt: true, capExemptReason: exempt.reason, capExemptDocument: exempt.document } : {}),
         });
       }
     }

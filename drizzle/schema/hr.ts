@@ -23,6 +23,7 @@ export const staffStatus = labelledEnum(
     ON_DUTY: { zh: '在岗', en: 'On duty' },
     SECONDED: { zh: '借调/抽调', en: 'Seconded' },
     LEFT: { zh: '已调出', en: 'Left' },
+    RETIRED: { zh: '已退休', en: 'Retired' },
   },
 );
 
@@ -62,6 +63,10 @@ export const staffingQuotas = pgTable(
     year: integer().notNull(),
     approvedCount: integer().notNull(),
     documentNumber: varchar({ length: 100 }),
+    // 任务较重的街镇可不受空编率限制: the exemption, why, and the document approving it.
+    capExempt: boolean().notNull().default(false),
+    capExemptReason: varchar({ length: 500 }),
+    capExemptDocument: varchar({ length: 100 }),
     note: varchar({ length: 1000 }),
   },
   (t) => [unique().on(t.organizationId, t.category, t.year)],
@@ -89,6 +94,7 @@ export const transferKind = labelledEnum(
     RETURN: { zh: '归位', en: 'Return from secondment' },
     RECRUITMENT: { zh: '招录', en: 'Recruitment' },
     DEPARTURE: { zh: '调出', en: 'Departure' },
+    RETIREMENT: { zh: '退休', en: 'Retirement' },
   },
 );
 

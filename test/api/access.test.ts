@@ -198,6 +198,10 @@ describe('who may write what', () => {
     // A departure out of the county: a move that concerns no other organization.
     Transfer: async (key) => ({ create: { staffMemberId: per[key].staff, kind: 'DEPARTURE', effectiveDate: '2025-01-01' }, update: { note: '说明' } }),
     Certificate: async (key) => ({ create: { staffMemberId: per[key].staff, number: `ACC-${++n}`, issuingAuthority: '省政府', issuedOn: '2023-01-01' }, update: { area: '本街道' } }),
+    CertificateEvent: async (key) => {
+      const certificate = (await ok(server, 'createCertificate', { staffMemberId: per[key].staff, number: `ACC-${++n}`, issuingAuthority: '省政府', issuedOn: '2023-01-01' })).id;
+      return { create: { certificateId: certificate, kind: 'ANNUAL_REVIEW', occurredOn: '2024-03-01', passed: true }, update: { documentNumber: '年审' } };
+    },
     TrainingSession: async (key) => ({ create: { title: `培训${++n}`, kind: 'CASE_BASED', organizerId: orgs[key], startsOn: '2025-01-01', hours: 4 }, update: { location: '会议室' } }),
     TrainingAttendance: async (key) => {
       const staff = (await ok(server, 'createStaffMember', { name: `参训人员${++n}`, organizationId: orgs[key], category: 'ADMINISTRATIVE' })).id;
@@ -238,7 +242,7 @@ describe('who may write what', () => {
 
   it.each(resourceDefinitions.map((d) => d.name))('%s: role × operation × own/other organization', async (resource) => {
     const admin = server;
-    const appendOnly = resource === 'FindingEscalation';
+    const appendOnly = resource === 'FindingEscalation' || resource === 'CertificateEvent';
     // One existing record per street, written by the administrator.
     const existing: Record<'A' | 'B', string> = {
       A: (await ok(admin, `create${resource}`, (await cases[resource]('A')).create)).id,

@@ -89,8 +89,8 @@ const cases: Record<string, () => Case | Promise<Case>> = {
   }),
   Certificate: async () => ({
     create: { staffMemberId: await world.staffMember(), number: world.unique('豫执-'), issuingAuthority: '河南省人民政府', issuedOn: '2023-05-01' },
-    field: 'status',
-    value: 'SUSPENDED',
+    field: 'area',
+    value: '镇平县涅阳街道',
   }),
   TrainingSession: () => ({
     create: { title: world.unique('公共法律知识轮训'), kind: 'GENERAL_LAW', organizerId: world.government, startsOn: '2025-04-20', hours: 32 },

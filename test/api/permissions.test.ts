@@ -28,7 +28,7 @@ async function permissionsOf(token: string) {
 
 const ROLES = ['ADMIN', 'CATALOG_EDITOR', 'HR', 'SUPERVISOR', 'VIEWER'];
 const CATALOG = ['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog', 'Delegation', 'ResponsibilityEntry', 'LiaisonContact', 'GuidanceAssignment'];
-const HR = ['StaffMember', 'StaffingQuota', 'Posting', 'Transfer', 'Certificate', 'TrainingSession', 'TrainingAttendance'];
+const HR = ['StaffMember', 'StaffingQuota', 'Posting', 'Transfer', 'Certificate', 'CertificateEvent', 'TrainingSession', 'TrainingAttendance'];
 const SUPERVISION = ['Inspection', 'Finding', 'FindingEscalation', 'CaseReport', 'CaseReferral', 'Complaint'];
 /** Records that belong to the county as a whole: street and township accounts never write them. */
 const COUNTY_ONLY = ['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog'];
@@ -54,7 +54,7 @@ describe.each(ROLES)('%s', (role) => {
     for (const name of resourceDefinitions.map((d) => d.name)) {
       const writes = WRITTEN_BY[role].includes(name) && !(where === 'street' && COUNTY_ONLY.includes(name));
       // Escalations are appended, never changed or deleted, by anyone.
-      const changes = writes && name !== 'FindingEscalation';
+      const changes = writes && name !== 'FindingEscalation' && name !== 'CertificateEvent';
       const want = {
         resource: name,
         readAll: name !== 'User' || role === 'ADMIN',
@@ -79,6 +79,7 @@ it('says where a record names its organization, directly or through the record i
   expect(byResource.Certificate.ownerPaths).toEqual([['staffMemberId', 'organizationId']]);
   expect(byResource.Delegation.ownerPaths).toEqual([['recipientId']]);
   expect(byResource.FindingEscalation.ownerPaths).toEqual([['findingId', 'responsibleOrganizationId']]);
+  expect(byResource.CertificateEvent.ownerPaths).toEqual([['certificateId', 'staffMemberId', 'organizationId']]);
   // A posting is its street's only when place, establishment and person all are; a transfer belongs to both sides.
   expect(byResource.Posting).toMatchObject({ ownerPaths: [['organizationId'], ['quotaOrganizationId'], ['staffMemberId', 'organizationId']], sharedOwnership: false });
   expect(byResource.Transfer).toMatchObject({ ownerPaths: [['staffMemberId', 'organizationId'], ['toOrganizationId']], sharedOwnership: true });

@@ -106,6 +106,24 @@ describe('HR, training and supervision of the demo county', () => {
     expect(flagged.every((s: any) => s.certificateAlert)).toBe(true);
   });
 
+  it('has certificate histories, leavers whose certificates were cancelled, a transfer not carried out, a misused place and an exempted quota', async () => {
+    for (const kind of ['ANNUAL_REVIEW', 'SUSPENDED', 'RESTORED', 'CANCELLED', 'REVOKED', 'LOSS_PUBLISHED']) {
+      expect(await count('_allCertificateEventsMeta', { kind })).toBeGreaterThan(0);
+    }
+    // Each leaver's certificates were cancelled by the departure or retirement itself.
+    const leavers = await ok<any[]>(server, 'allTransfers', { filter: { status: 'COMPLETED' }, perPage: 1000 }, 'id kind staffMember { status certificates { status } }');
+    const gone = leavers.filter((t) => t.kind === 'DEPARTURE' || t.kind === 'RETIREMENT');
+    expect(new Set(gone.map((t) => t.kind))).toEqual(new Set(['DEPARTURE', 'RETIREMENT']));
+    for (const t of gone) expect(t.staffMember.certificates.map((c: any) => c.status)).toEqual(t.staffMember.certificates.map(() => 'CANCELLED'));
+    expect(await count('_allCertificateEventsMeta', { kind: 'CANCELLED', transferId_null: false })).toBe(gone.length);
+    expect((await ok<any[]>(server, 'overdueTransfers', {}, 'overdue')).length).toBeGreaterThan(0);
+    expect(await count('_allStaffingQuotasMeta', { misused_gt: 0 })).toBeGreaterThan(0);
+    const exempt = await ok<any[]>(server, 'allStaffingQuotas', { filter: { capExempt: true } }, 'effectiveVacancyRate aboveVacancyCap capExemptDocument');
+    expect(exempt.length).toBeGreaterThan(0);
+    for (const q of exempt) expect(q).toMatchObject({ aboveVacancyCap: false, capExemptDocument: expect.stringMatching(/〔\d{4}〕/) });
+    expect(exempt.some((q) => q.effectiveVacancyRate > 0.2)).toBe(true);
+  });
+
   it('has an overdue secondment, and transfers of every kind and status', async () => {
     const overdue = await ok(server, 'overdueSecondments', {}, 'expectedReturnDate returnOverdue staffMember { status overdueReturn }');
     expect(overdue.length).toBeGreaterThan(0);
@@ -115,7 +133,7 @@ describe('HR, training and supervision of the demo county', () => {
     }
     // Another secondment is still within its time.
     expect(await count('_allTransfersMeta', { kind: 'SECONDMENT', status: 'COMPLETED', returnOverdue: false })).toBeGreaterThan(0);
-    for (const kind of ['REASSIGNMENT', 'SECONDMENT', 'RETURN', 'RECRUITMENT', 'DEPARTURE']) {
+    for (const kind of ['REASSIGNMENT', 'SECONDMENT', 'RETURN', 'RECRUITMENT', 'DEPARTURE', 'RETIREMENT']) {
       expect(await count('_allTransfersMeta', { kind, status: 'COMPLETED' })).toBeGreaterThan(0);
     }
     expect(await count('_allTransfersMeta', { status: 'PENDING' })).toBeGreaterThan(0);
@@ -126,10 +144,10 @@ describe('HR, training and supervision of the demo county', () => {
     for (const year of [2025, 2026]) {
       const all = await count('_allStaffingQuotasMeta', { year });
       expect(all).toBeGreaterThanOrEqual(townships.length * 2);
-      const above = await ok(server, 'quotasAboveVacancyCap', { year }, 'vacancyRate aboveVacancyCap');
+      const above = await ok(server, 'quotasAboveVacancyCap', { year }, 'effectiveVacancyRate aboveVacancyCap');
       expect(above.length).toBeGreaterThanOrEqual(3);
       expect(above.length).toBeLessThan(all / 4);
-      for (const q of above) expect(q.vacancyRate).toBeGreaterThan(0.2);
+      for (const q of above) expect(q.effectiveVacancyRate).toBeGreaterThan(0.2);
     }
   });
 

@@ -72,7 +72,7 @@ it('describes every resource of the committed schema', () => {
   );
   const transfer = resources.find((r) => r.name === 'Transfer')!;
   expect(transfer.label).toEqual({ zh: '人员调动', en: 'Transfer' });
-  expect(transfer.operations).toEqual(['cancelTransfer', 'completeTransfer', 'overdueSecondments']);
+  expect(transfer.operations).toEqual(['cancelTransfer', 'completeTransfer', 'overdueSecondments', 'overdueTransfers']);
   const staff = transfer.fields.find((f) => f.name === 'staffMemberId')!;
   expect(staff).toMatchObject({ kind: 'reference', reference: 'StaffMember', writable: true, required: true });
   expect(transfer.fields.find((f) => f.name === 'status')).toMatchObject({ kind: 'enum', enumName: 'TransferStatus', writable: false });

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { certificates, enumDefinitions } from '../../../drizzle/schema';
+import { eq, sql } from 'drizzle-orm';
+import { certificates, enumDefinitions, staffMembers } from '../../../drizzle/schema';
 import { computedEnum, defineResource } from '../../crud/resource';
 import { today } from '../../dates';
 import { certificateInForce } from '../staff-member/staff-conditions';
@@ -47,8 +47,8 @@ export const certificateResource = defineResource({
     status: {
       label: { zh: '证件状态', en: 'Status' },
       help: {
-        zh: '有效，或暂扣（如年度法律知识考试不合格）、注销、吊销、遗失。',
-        en: 'VALID, or SUSPENDED (暂扣, e.g. after failing the annual law exam), CANCELLED, REVOKED or LOST.',
+        zh: '有效，或暂扣（如年度法律知识考试不合格）、注销、吊销、遗失。新建时填写；此后只能通过证件记录（暂扣、恢复、注销、吊销、遗失登报）变更。',
+        en: 'VALID, or SUSPENDED (暂扣, e.g. after failing the annual law exam), CANCELLED, REVOKED or LOST. Set on creation; afterwards only a certificate event (suspension, restoration, cancellation, revocation, loss published) changes it.',
       },
     },
     area: {
@@ -64,6 +64,36 @@ export const certificateResource = defineResource({
   search: ['number', 'issuingAuthority', 'area'],
   access: { writers: 'HR', owner: { via: 'staffMemberId', field: 'organizationId' } },
   ranges: [['issuedOn', 'expiresOn']],
+  rules: [
+    // Auxiliary staff do not enforce in their own name (《镇平县行政执法改革与管理专项整治工作实施方案》：
+    // 执法辅助人员…不能以自己名义执法), so they hold no enforcement certificate.
+    async ({ tx, before, after, errors }) => {
+      if (errors.has('staffMemberId') || (before && before.staffMemberId === after.staffMemberId)) return;
+      const [holder] = await tx
+        .select({ name: staffMembers.name, category: staffMembers.category })
+        .from(staffMembers)
+        .where(eq(staffMembers.id, after.staffMemberId as number));
+      if (holder?.category === 'AUXILIARY') {
+        errors.add(
+          'staffMemberId',
+          'category',
+          `${holder.name}是协勤/辅助人员，不能持有执法证`,
+          `${holder.name} is auxiliary staff and cannot hold an enforcement certificate`,
+        );
+      }
+    },
+    // The status is the history's last word: once the certificate exists, it changes by an event.
+    async ({ before, after, errors }) => {
+      if (before && after.status !== before.status) {
+        errors.add(
+          'status',
+          'history',
+          '证件状态只能通过新增证件记录（暂扣、恢复、注销、吊销、遗失登报）变更',
+          'The status changes only by adding a certificate event (suspension, restoration, cancellation, revocation, loss published)',
+        );
+      }
+    },
+  ],
   computed: {
     standing: {
       label: { zh: '当前状态', en: 'Standing today' },

@@ -1,8 +1,12 @@
 import { and, eq, gte, isNull, lte, ne, or } from 'drizzle-orm';
-import { postings, staffMembers } from '../../../drizzle/schema';
+import { enumDefinitions, postings, staffMembers } from '../../../drizzle/schema';
 import { defineResource, type WriteContext } from '../../crud/resource';
 import { holdsValidCertificate } from '../staff-member/staff-conditions';
 import { MENU } from '../menu';
+
+/** Posts auxiliary staff may not hold. */
+export const RESERVED_POSTS = new Set(['ENFORCEMENT', 'LEGAL_REVIEW', 'LEADERSHIP']);
+const postLabels = enumDefinitions.get('post_kind')!.values;
 
 const changed = ({ before, after }: WriteContext, keys: string[]) => !before || keys.some((k) => before[k] !== after[k]);
 
@@ -31,8 +35,8 @@ export const postingResource = defineResource({
     post: {
       label: { zh: '岗位', en: 'Post' },
       help: {
-        zh: '担任执法岗须持有效执法证；协勤/辅助人员不能担任执法岗。',
-        en: 'An enforcement post needs a valid certificate; auxiliary staff cannot hold one.',
+        zh: '担任执法岗须持有效执法证；协勤/辅助人员不能担任执法岗、法制审核岗或中队长岗。',
+        en: 'An enforcement post needs a valid certificate; auxiliary staff cannot hold an enforcement, legal-review or leadership post.',
       },
     },
     startedOn: { label: { zh: '任职起始', en: 'Started on' } },
@@ -82,10 +86,13 @@ export const postingResource = defineResource({
       }
     },
     // No certificate, no enforcement (《武清区关于进一步深化街镇综合执法改革的指导意见》,
-    // 《镇平县行政执法改革与管理专项整治工作实施方案》); auxiliary staff never enforce.
+    // 《镇平县行政执法改革与管理专项整治工作实施方案》). Auxiliary staff only assist: they do not
+    // investigate, decide or review cases (不能从事案件调查取证、作出行政处理决定、审核案件), so they
+    // hold no enforcement, legal-review or squad-leader post.
     async (ctx) => {
       const { tx, after, errors } = ctx;
-      if (after.post !== 'ENFORCEMENT' || errors.has('post') || errors.has('staffMemberId') || errors.has('startedOn')) return;
+      const post = after.post as string;
+      if (!RESERVED_POSTS.has(post) || errors.has('post') || errors.has('staffMemberId') || errors.has('startedOn')) return;
       if (!changed(ctx, ['post', 'staffMemberId', 'startedOn'])) return;
       const day = after.startedOn as string;
       const [person] = await tx
@@ -93,9 +100,10 @@ export const postingResource = defineResource({
         .from(staffMembers)
         .where(eq(staffMembers.id, after.staffMemberId as number));
       if (!person) return;
+      const label = postLabels[post];
       if (person.category === 'AUXILIARY') {
-        errors.add('post', 'category', `${person.name}是协勤/辅助人员，不能担任执法岗`, `${person.name} is auxiliary staff and cannot hold an enforcement post`);
-      } else if (!person.certified) {
+        errors.add('post', 'category', `${person.name}是协勤/辅助人员，不能担任${label.zh}`, `${person.name} is auxiliary staff and cannot hold a ${label.en.toLowerCase()} post`);
+      } else if (post === 'ENFORCEMENT' && !person.certified) {
         errors.add(
           'post',
           'certificate',

@@ -1,5 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { postings, staffMembers } from '../../../drizzle/schema';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { certificates, postings, staffMembers } from '../../../drizzle/schema';
+import { HELD } from '../certificate-event/certificate-history';
+import { RESERVED_POSTS } from '../posting/posting.resource';
 import { defineResource } from '../../crud/resource';
 import { phoneRule } from '../phone';
 import { certificateAlert, overdueReturn } from './staff-conditions';
@@ -30,8 +32,8 @@ export const staffMemberResource = defineResource({
     status: {
       label: { zh: '人员状态', en: 'Status' },
       help: {
-        zh: '由人员调动维护：借调办结后为借调/抽调，归位后为在岗，调出后为已调出。',
-        en: 'Kept by transfers: a completed secondment makes it SECONDED, a return ON_DUTY, a departure LEFT.',
+        zh: '由人员调动维护：借调办结后为借调/抽调，归位后为在岗，调出后为已调出，退休后为已退休。',
+        en: 'Kept by transfers: a completed secondment makes it SECONDED, a return ON_DUTY, a departure LEFT, a retirement RETIRED.',
       },
       readOnly: true,
     },
@@ -80,19 +82,33 @@ export const staffMemberResource = defineResource({
         );
       }
     },
-    // Auxiliary staff may not hold an enforcement post, so they cannot become auxiliary while on one.
+    // Auxiliary staff may not hold an enforcement, legal-review or leadership post nor a
+    // certificate, so a person holding one cannot become auxiliary.
     async ({ tx, before, after, errors }) => {
       if (!before || after.category !== 'AUXILIARY' || before.category === 'AUXILIARY') return;
       const [open] = await tx
         .select({ id: postings.id })
         .from(postings)
-        .where(and(eq(postings.staffMemberId, before.id), isNull(postings.endedOn), eq(postings.post, 'ENFORCEMENT')));
+        .where(and(eq(postings.staffMemberId, before.id), isNull(postings.endedOn), inArray(postings.post, [...RESERVED_POSTS] as ('ENFORCEMENT' | 'LEGAL_REVIEW' | 'LEADERSHIP')[])));
       if (open) {
         errors.add(
           'category',
           'post',
-          '此人在执法岗任职，协勤/辅助人员不能担任执法岗，请先调整岗位',
-          'The person holds an enforcement post, which auxiliary staff may not hold; change the post first',
+          '此人在执法岗、法制审核岗或中队长岗任职，协勤/辅助人员不能担任这些岗位，请先调整岗位',
+          'The person holds an enforcement, legal-review or leadership post, which auxiliary staff may not hold; change the post first',
+        );
+        return;
+      }
+      const [held] = await tx
+        .select({ number: certificates.number })
+        .from(certificates)
+        .where(and(eq(certificates.staffMemberId, before.id), inArray(certificates.status, HELD)));
+      if (held) {
+        errors.add(
+          'category',
+          'certificate',
+          `此人持有执法证 ${held.number}，协勤/辅助人员不能持证，请先注销`,
+          `The person holds certificate ${held.number}, which auxiliary staff may not hold; cancel it first`,
         );
       }
     },

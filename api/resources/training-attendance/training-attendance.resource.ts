@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { trainingAttendances, trainingSessions } from '../../../drizzle/schema';
 import { defineResource } from '../../crud/resource';
 import { trainingAttendanceResolvers } from './training-attendance.resolver';
+import { applyGeneralLawExam } from '../certificate-event/exam-result';
 import { MENU } from '../menu';
 
 export const trainingAttendanceResource = defineResource({
@@ -52,5 +53,7 @@ export const trainingAttendanceResource = defineResource({
       }
     },
   ],
+  // A general-law exam's result suspends or restores the person's certificates.
+  effects: [applyGeneralLawExam],
   resolvers: trainingAttendanceResolvers,
 });

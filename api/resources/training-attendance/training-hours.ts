@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { enumDefinitions, staffMembers, trainingAttendances, trainingSessions } from '../../../drizzle/schema';
 import type { Queryable } from '../../db';
@@ -59,7 +59,7 @@ export async function trainingHours(db: Queryable, q: TrainingHoursQuery): Promi
     .from(staffMembers)
     .where(
       and(
-        ne(staffMembers.status, 'LEFT'),
+        notInArray(staffMembers.status, ['LEFT', 'RETIRED']),
         ne(staffMembers.category, 'AUXILIARY'),
         q.organizationId !== undefined ? eq(staffMembers.organizationId, q.organizationId) : undefined,
         q.staffMemberId !== undefined ? eq(staffMembers.id, q.staffMemberId) : undefined,

@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { today } from '../../dates';
 import { staffMembers, transfers } from '../../../drizzle/schema';
 import { defineResource, derive } from '../../crud/resource';
 import { conflict } from '../../errors';
@@ -13,8 +14,8 @@ export const transferResource = defineResource({
   table: transfers,
   label: { zh: '人员调动', en: 'Transfer' },
   description: {
-    zh: '人员的一次调动：转隶/划转、借调/抽调及其归位、招录或调出。新建时为待办理；办理调动时在同一事务中变更人员及其任职。',
-    en: 'A move of a person: reassignment (转隶/划转), secondment (借调/抽调) and the return from it (归位), recruitment (招录) or departure (调出). Drafted as PENDING; completeTransfer moves the person and their posting in one transaction.',
+    zh: '人员的一次调动：转隶/划转、借调/抽调及其归位、招录、调出或退休。新建时为待办理；办理调动时在同一事务中变更人员及其任职，调出和退休同时注销其执法证。超过生效日期仍待办理的为转隶不到位。',
+    en: 'A move of a person: reassignment (转隶/划转), secondment (借调/抽调) and the return from it (归位), recruitment (招录), departure (调出) or retirement (退休). Drafted as PENDING; completeTransfer moves the person and their posting in one transaction, and a departure or retirement cancels their certificates. Pending past its effective date, it is overdue (转隶不到位).',
   },
   fields: {
     staffMemberId: { label: { zh: '人员', en: 'Staff member' } },
@@ -29,8 +30,8 @@ export const transferResource = defineResource({
     toOrganizationId: {
       label: { zh: '调入机构', en: 'To' },
       help: {
-        zh: '除调出（可调离本县）和归位（回到编制所在机构）外必填。',
-        en: 'Required except for a departure (which may leave the county) and a return (which goes back to where the person’s establishment is).',
+        zh: '除调出（可调离本县）、退休（留空）和归位（回到编制所在机构）外必填。',
+        en: 'Required except for a departure (which may leave the county), a retirement (empty) and a return (which goes back to where the person’s establishment is).',
       },
     },
     post: {
@@ -99,6 +100,16 @@ export const transferResource = defineResource({
       type: 'boolean',
       sql: exceedsEstablishment,
     },
+    overdue: {
+      label: { zh: '转隶不到位', en: 'Overdue' },
+      help: {
+        zh: '已过生效日期仍未办理的调动（《镇平县行政执法改革与管理专项整治工作实施方案》：执法人员转隶不到位）。',
+        en: 'A transfer still pending after its effective date (转隶不到位 in 《镇平县行政执法改革与管理专项整治工作实施方案》).',
+      },
+      type: 'boolean',
+      beside: 'status',
+      sql: () => sql`(${transfers.status} = 'PENDING' and ${transfers.effectiveDate} < ${today()})`,
+    },
     returnOverdue: {
       label: { zh: '逾期未归位', en: 'Return overdue' },
       help: {
@@ -135,6 +146,12 @@ export const transferResource = defineResource({
       if (['REASSIGNMENT', 'SECONDMENT', 'RECRUITMENT'].includes(kind) && !after.toOrganizationId) {
         errors.add('toOrganizationId', 'required', '请填写调入机构', 'Give the organization the person moves to');
       }
+      if (kind === 'RETIREMENT' && after.toOrganizationId) {
+        errors.add('toOrganizationId', 'kind', '退休没有调入机构', 'A retirement has no destination');
+      }
+      if ((kind === 'RETIREMENT' || kind === 'DEPARTURE') && after.post) {
+        errors.add('post', 'kind', '调出或退休后没有新岗位', 'A departure or retirement has no new post');
+      }
       if (kind === 'RECRUITMENT' && !after.post) {
         errors.add('post', 'required', '招录须填写岗位', 'A recruitment needs the post the person takes');
       }
@@ -157,6 +174,12 @@ export const transferResource = defineResource({
     },
   ],
   presets: {
+    overdueTransfers: {
+      description:
+        '转隶不到位 (Overdue transfers): pending transfers past their effective date, longest overdue first. Same as allTransfers(filter: {overdue: true}).',
+      filter: { overdue: true },
+      sortField: 'effectiveDate',
+    },
     overdueSecondments: {
       description:
         '逾期未归位 (Overdue secondments): completed secondments past their expected return date whose person has not returned, earliest due first. The same people are StaffMembers with overdueReturn: true.',

@@ -7,6 +7,8 @@ import type { Records } from '../../crud/records';
 import { postingResource } from '../posting/posting.resource';
 import { staffMemberResource } from '../staff-member/staff-member.resource';
 import { transferResource } from './transfer.resource';
+import { certificateEventResource } from '../certificate-event/certificate-event.resource';
+import { heldCertificates } from '../certificate-event/certificate-history';
 import { rowOf, type Row } from '../../crud/resource';
 import { currentActor } from '../../auth/actor';
 import { crossesOrganizations, TRANSFER_RULE } from './transfer-rules';
@@ -17,7 +19,11 @@ const STATUS_AFTER: Record<string, string> = {
   RETURN: 'ON_DUTY',
   RECRUITMENT: 'ON_DUTY',
   DEPARTURE: 'LEFT',
+  RETIREMENT: 'RETIRED',
 };
+
+/** The kinds that end the person's service here: no new posting, and their certificates are cancelled. */
+const LEAVING = new Set(['DEPARTURE', 'RETIREMENT']);
 
 function stateError(zh: string, en: string) {
   return conflict('STATE', { zh, en });
@@ -59,8 +65,9 @@ export async function completeTransfer(records: Records, tx: Tx, id: unknown, ve
     throw forbidden(TRANSFER_RULE.zh, TRANSFER_RULE.en);
   }
 
-  if (person.status === 'LEFT') {
-    throw stateError(`${person.name}已调出，不能再办理调动`, `${person.name} has left; no further transfer applies`);
+  if (person.status === 'LEFT' || person.status === 'RETIRED') {
+    const gone = person.status === 'LEFT' ? { zh: '已调出', en: 'has left' } : { zh: '已退休', en: 'has retired' };
+    throw stateError(`${person.name}${gone.zh}，不能再办理调动`, `${person.name} ${gone.en}; no further transfer applies`);
   }
   if (kind === 'RECRUITMENT' && open) {
     throw stateError(`${person.name}已有在任岗位，不能按招录办理`, `${person.name} already holds a post; a recruitment opens the first one`);
@@ -104,7 +111,7 @@ export async function completeTransfer(records: Records, tx: Tx, id: unknown, ve
     }
     await postingService.update(tx, open.id, { endedOn: dayBefore(effective) });
   }
-  if (kind !== 'DEPARTURE') {
+  if (!LEAVING.has(kind)) {
     await postingService.create(
       tx,
       {
@@ -119,9 +126,30 @@ export async function completeTransfer(records: Records, tx: Tx, id: unknown, ve
   }
   await staff.write(tx, person.id, {
     status: STATUS_AFTER[kind],
-    ...(kind !== 'DEPARTURE' && to !== null ? { organizationId: to } : {}),
+    ...(!LEAVING.has(kind) && to !== null ? { organizationId: to } : {}),
   });
+  if (LEAVING.has(kind)) await cancelCertificates(records, tx, transfer);
   return transfers.write(tx, transfer.id, { status: 'COMPLETED', completedAt: new Date(), toOrganizationId: to });
+}
+
+/**
+ * A person who leaves or retires no longer enforces: their certificates still held (valid or
+ * suspended) are cancelled on the day they leave, each as a dated event of its history
+ * (《武清区关于进一步深化街镇综合执法改革的指导意见》：因退休、调离岗位等原因不再从事执法工作的人员，及时回收注销执法证件).
+ */
+async function cancelCertificates(records: Records, tx: Tx, transfer: typeof transferTable.$inferSelect): Promise<void> {
+  const events = records.of(certificateEventResource);
+  const reason =
+    transfer.kind === 'RETIREMENT'
+      ? '退休，不再从事执法工作 / Retired; no longer enforces'
+      : '调出，不再从事执法工作 / Left; no longer enforces';
+  for (const certificate of await heldCertificates(tx, transfer.staffMemberId)) {
+    await events.create(
+      tx,
+      { certificateId: certificate.id, kind: 'CANCELLED', occurredOn: transfer.effectiveDate, reason, documentNumber: transfer.documentNumber },
+      { transferId: transfer.id },
+    );
+  }
 }
 
 export async function cancelTransfer(records: Records, tx: Tx, id: unknown, version?: number | null): Promise<Row> {

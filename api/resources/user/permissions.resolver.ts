@@ -1,6 +1,7 @@
 import { getNamedType, type GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Field, ID, Info, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
+import type { OwnerPath } from '../../crud/resource';
 import { authorizeWrite, mayManageApiTokens, ownerRule, writeScope } from '../../crud/authorize';
 import { notFound } from '../../errors';
 import { MAX_PER_PAGE } from '../../crud/list-metadata';
@@ -99,7 +100,8 @@ class RecordPermission {
 }
 
 function ownerPathsOf(model: ResourceModel): string[][] {
-  return ownerRule(model).paths.map((p) => (typeof p === 'string' ? [p] : [p.via, p.field]));
+  const chain = (p: OwnerPath): string[] => (typeof p === 'string' ? [p] : [p.via, ...chain(p.field)]);
+  return ownerRule(model).paths.map(chain);
 }
 
 @Resolver()

@@ -18,8 +18,11 @@ export interface CertificateSeed {
   expiresOn: string | null;
   /** The status it is created with. */
   status: CertificateStatus;
-  /** The status it moves to once the holder's posting and transfers are in place (暂扣, 吊销, 遗失 …). */
-  later?: CertificateStatus;
+  /**
+   * An event of its history recorded once the holder's posting and transfers are in place (年审不合格
+   * 暂扣, 吊销, 遗失登报 …), with its day; the event sets the status.
+   */
+  later?: { kind: 'ANNUAL_REVIEW' | 'REVOKED' | 'LOSS_PUBLISHED'; on: string; passed?: boolean };
   area: string;
   categories: string;
   note: string | null;
@@ -40,7 +43,7 @@ export interface StaffSeed {
   certificates: CertificateSeed[];
 }
 
-export type TransferKind = 'REASSIGNMENT' | 'SECONDMENT' | 'RETURN' | 'RECRUITMENT' | 'DEPARTURE';
+export type TransferKind = 'REASSIGNMENT' | 'SECONDMENT' | 'RETURN' | 'RECRUITMENT' | 'DEPARTURE' | 'RETIREMENT';
 
 export interface TransferSeed {
   /** The transfer order; unique per demo transfer, it is the transfer's natural key. */
@@ -129,8 +132,14 @@ const LOST = new Set(['郭庄-5', '马庄-7']);
 /** On an enforcement post when the certificate was suspended (暂扣) or revoked (吊销). */
 const SUSPENDED = new Set(['柳泉铺-4', '枣园-8']);
 const REVOKED = '遮山-5';
-/** Leaves the county; the certificate is cancelled after the departure. */
+/** Leaves the county; the departure cancels the certificate. */
 export const DEPARTING = '彭营-5';
+/** Retires in 2026; the retirement cancels the certificate. */
+const RETIRING = '遮山-6';
+/** Still pending months after the reassignment should have taken effect (转隶不到位). */
+const NOT_ARRIVED = '玉都-6';
+/** On the dedicated enforcement establishment but working in the office (挤占挪用执法编制). */
+const MISUSED = '涅阳-6';
 
 function townshipStaff(): StaffSeed[] {
   const out: StaffSeed[] = [];
@@ -155,6 +164,7 @@ function townshipStaff(): StaffSeed[] {
         category = j % 4 === 3 ? 'INSTITUTIONAL' : j % 5 === 4 ? 'ADMINISTRATIVE' : 'ENFORCEMENT';
         post = 'ENFORCEMENT';
         title = j === 2 ? '综合行政执法队副队长' : '执法队员';
+        if (key === MISUSED) [post, title] = ['AUXILIARY', '党政办公室文员'];
       }
       const startedOn = j <= 2 ? START_DATES[0] : START_DATES[(ti + j) % START_DATES.length];
       const certificates: CertificateSeed[] = [];
@@ -173,15 +183,16 @@ function townshipStaff(): StaffSeed[] {
           certificates.push(certificate(t.short, area, '2017-07-01', { expiresOn: '2025-06-30', note: '有效期届满，换证申请审核中' }));
         } else if (LOST.has(key)) {
           certificates.push(
-            certificate(t.short, area, issuedOn, { later: 'LOST', note: '2023年执法检查中遗失，已登报声明作废' }),
+            certificate(t.short, area, issuedOn, { later: { kind: 'LOSS_PUBLISHED', on: '2023-09-26' }, note: '2023年执法检查中遗失，已登报声明作废' }),
             certificate(t.short, area, addDays('2023-10-09', between(r, 0, 60)), { note: '遗失补发' }),
           );
         } else if (SUSPENDED.has(key)) {
-          certificates.push(certificate(t.short, area, issuedOn, { later: 'SUSPENDED', note: '2026年度执法资格年审考试不合格，暂扣执法证' }));
+          certificates.push(certificate(t.short, area, issuedOn, { later: { kind: 'ANNUAL_REVIEW', on: '2026-03-20', passed: false }, note: '2026年度执法资格年审考试不合格，暂扣执法证' }));
         } else if (key === REVOKED) {
-          certificates.push(certificate(t.short, area, issuedOn, { later: 'REVOKED', note: '违规执法被投诉查实，依法吊销执法证' }));
+          certificates.push(certificate(t.short, area, issuedOn, { later: { kind: 'REVOKED', on: '2025-11-12' }, note: '违规执法被投诉查实，依法吊销执法证' }));
         } else if (key === DEPARTING) {
-          certificates.push(certificate(t.short, area, issuedOn, { later: 'CANCELLED', note: '调出本县，证件注销' }));
+          // Cancelled by the departure itself.
+          certificates.push(certificate(t.short, area, issuedOn, { note: '调出本县，证件随调出注销' }));
         } else {
           certificates.push(certificate(t.short, area, issuedOn));
         }
@@ -329,6 +340,8 @@ export function transferSeeds(today: string): TransferSeed[] {
         note: '2025年度综合行政执法人员公开招录',
       }),
     ),
+    t({ documentNumber: '镇人社〔2026〕17号', staff: RETIRING, kind: 'RETIREMENT', to: null, effectiveDate: '2026-07-31', outcome: 'COMPLETED', note: '到龄退休' }),
+    t({ documentNumber: '镇人社〔2026〕29号', staff: NOT_ARRIVED, kind: 'REASSIGNMENT', to: '涅阳', effectiveDate: '2026-09-01', outcome: 'PENDING', note: '转隶文件已下达，人员尚未到位' }),
     t({ documentNumber: '镇人社〔2026〕38号', staff: '雪枫-4', kind: 'REASSIGNMENT', to: '涅阳', effectiveDate: '2026-12-15', outcome: 'PENDING', note: '拟调整至涅阳街道，待办理' }),
   ];
 }
@@ -340,6 +353,11 @@ export function transferSeeds(today: string): TransferSeed[] {
 export const UNDERSTAFFED: Record<number, [string, StaffCategory][]> = {
   2025: [['雪枫', 'ENFORCEMENT'], ['高丘', 'ENFORCEMENT'], ['柳泉铺', 'ENFORCEMENT'], ['王岗', 'INSTITUTIONAL']],
   2026: [['雪枫', 'ENFORCEMENT'], ['高丘', 'ENFORCEMENT'], ['柳泉铺', 'ENFORCEMENT'], ['王岗', 'ENFORCEMENT'], ['石佛寺', 'ADMINISTRATIVE']],
+};
+
+/** Understaffed quotas approved to stay above the vacancy cap (任务较重的街镇可不受空编率限制). */
+export const CAP_EXEMPT: Record<number, { short: string; category: StaffCategory; reason: string; document: string }[]> = {
+  2026: [{ short: '王岗', category: 'ENFORCEMENT', reason: '辖区工业园区扩区，执法任务重，年内分两批招录补充', document: '镇编〔2026〕7号' }],
 };
 
 /** Approved places for a quota, given the people in post on its measuring day. */
