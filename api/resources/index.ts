@@ -14,6 +14,9 @@ import { transferResource } from './transfer/transfer.resource';
 import { certificateResource } from './certificate/certificate.resource';
 import { trainingSessionResource } from './training-session/training-session.resource';
 import { trainingAttendanceResource } from './training-attendance/training-attendance.resource';
+import { trainingAudienceResource } from './training-audience/training-audience.resource';
+import { equipmentItemResource } from './equipment-item/equipment-item.resource';
+import { patrolGridResource } from './patrol-grid/patrol-grid.resource';
 import { inspectionResource } from './inspection/inspection.resource';
 import { findingResource } from './finding/finding.resource';
 import { findingEscalationResource } from './finding-escalation/finding-escalation.resource';
@@ -37,6 +40,9 @@ export const resourceDefinitions: ResourceDefinition[] = [
   certificateResource,
   trainingSessionResource,
   trainingAttendanceResource,
+  trainingAudienceResource,
+  equipmentItemResource,
+  patrolGridResource,
   inspectionResource,
   findingResource,
   findingEscalationResource,

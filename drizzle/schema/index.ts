@@ -4,6 +4,7 @@ export * from './catalog';
 export * from './directory';
 export * from './hr';
 export * from './training';
+export * from './equipment';
 export * from './supervision';
 export * from './accounts';
 export * from './jobs';
