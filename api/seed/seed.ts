@@ -37,6 +37,7 @@ import { departmentResponsibilities, person } from './data/directory';
 import { seedStaff } from './seed-hr';
 import { seedCaseReports, seedSupervision } from './seed-supervision';
 import { seedTraining } from './seed-training';
+import { seedEquipment } from './seed-equipment';
 
 const records = () => getApp().records;
 
@@ -277,6 +278,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedDirectory(tx, orgs);
     const staff = await seedStaff(tx, orgs);
     await seedTraining(tx, orgs, staff);
+    await seedEquipment(tx, orgs, staff);
     await seedSupervision(tx, orgs);
     await seedCaseReports(tx, orgs);
     await seedUsers(tx, orgs);
