@@ -1,4 +1,4 @@
-import { ok } from '../helpers/operations';
+import { call, ok } from '../helpers/operations';
 import { withWorld } from '../helpers/fixtures';
 import { fieldErrors, refused } from '../helpers/expect-errors';
 
@@ -104,5 +104,24 @@ describe('patrol grids refuse', () => {
     expect(fieldErrors(await refused(server, 'updatePatrolGrid', { id: streetTop, parentId: streetTop, level: 'LEVEL_2' }))).toHaveProperty('parentId');
     const { name } = await ok(server, 'PatrolGrid', { id: second }, 'name');
     expect(fieldErrors(await refused(server, 'createPatrolGrid', { organizationId: world.street, name, level: 'LEVEL_2', parentId: streetTop }))).toEqual({ name: 'unique' });
+  });
+});
+
+describe('for other systems', () => {
+  it('answers the summaries to a token holding every record they carry, and masks the grid’s person without the personal-data scope', async () => {
+    const inAYear = new Date(Date.now() + 365 * 86400_000).toISOString();
+    const issue = async (scopes: string[]) =>
+      server.as((await ok(server, 'issueApiToken', { name: '执法监督平台', scopes, expiresAt: inAYear, personalData: false }, 'secret')).secret);
+    const partial = await issue(['Organization', 'EquipmentItem']);
+    expect((await call(partial, 'teamEquipmentAndGrids', {}, 'organizationId')).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await call(partial, 'streetTrainingSupport', { year: 2025 }, 'organizationId')).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await call(partial, 'trainingDays', { year: 2025 }, 'staffMemberId')).errors![0].extensions!.code).toBe('FORBIDDEN');
+    const full = await issue(['Organization', 'EquipmentItem', 'PatrolGrid', 'TrainingAudience', 'StaffMember', 'TrainingAttendance']);
+    expect((await call(full, 'teamEquipmentAndGrids', { organizationId: world.street }, 'organizationId')).data!.teamEquipmentAndGrids).toEqual([{ organizationId: world.street }]);
+    expect((await call(full, 'streetTrainingSupport', { year: 2025, organizationId: world.street }, 'roadshows')).errors).toBeUndefined();
+    expect((await call(full, 'trainingDays', { year: 2025, organizationId: world.street }, 'drillDays')).errors).toBeUndefined();
+    await grid(world.township, world.unique('脱敏网格'), 'LEVEL_1', { responsiblePerson: '欧阳镇长', mobile: '13812345678' });
+    const grids = await ok<any[]>(full, 'allPatrolGrids', { filter: { organizationId: world.township, level: 'LEVEL_1' } }, 'responsiblePerson mobile');
+    expect(grids).toContainEqual({ responsiblePerson: '欧***', mobile: '138******78' });
   });
 });
