@@ -74,7 +74,7 @@ describe('equipment items refuse', () => {
     await item(world.township, 'CAMERA', { number: 'ZX-1' });
     expect(fieldErrors(await refused(server, 'updateEquipmentItem', { id, status: 'RETIRED' }))).toEqual({ retiredOn: 'required' });
     const retired = await ok(server, 'updateEquipmentItem', { id, status: 'RETIRED', retiredOn: '2025-06-30' }, 'status yearsInService');
-    expect(retired).toEqual({ status: 'RETIRED', yearsInService: 3 });
+    expect(retired).toEqual({ status: 'RETIRED', yearsInService: 2 }); // acquired 2023-05-01
   });
 
   it('a street account writing another street’s equipment', async () => {
