@@ -140,7 +140,8 @@ export const sessionSeeds: SessionSeed[] = [
     serves: townships.map((t) => t.short),
     location: '各乡镇（街道）会议室',
     exam: false,
-    attends: (s, k) => (k % 4 === 0 && townships.some((t) => t.short === s.organization) ? 4 : null),
+    // Who listened is not recorded: a roadshow counts for the places it served.
+    attends: () => null,
   },
   {
     title: '2025年城市管理法律法规专业巡讲（下半年）',
@@ -152,7 +153,7 @@ export const sessionSeeds: SessionSeed[] = [
     serves: [...URBAN],
     location: '各街道会议室',
     exam: false,
-    attends: (s, k) => (k % 4 === 2 && URBAN.has(s.organization) ? 4 : null),
+    attends: () => null,
   },
   ...guidedCases(),
   {
