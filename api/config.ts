@@ -39,6 +39,21 @@ export const config = {
   vacancyRateCap: Number(process.env.VACANCY_RATE_CAP ?? 0.2),
   /** Hours of professional-law training each enforcement officer needs per year (《镇平县行政执法改革与管理专项整治工作实施方案》: 不少于30课时). */
   professionalLawHoursMin: Number(process.env.PROFESSIONAL_LAW_HOURS_MIN ?? 30),
+  /** Days of general-law training each person needs per year, drill included (《镇平县行政执法改革与管理专项整治工作实施方案》: 每人培训时间不少于4天). */
+  generalLawDaysMin: Number(process.env.GENERAL_LAW_DAYS_MIN ?? 4),
+  /** Of those, days of military drill (same: 其中军事训练不少于2天). */
+  militaryDrillDaysMin: Number(process.env.MILITARY_DRILL_DAYS_MIN ?? 2),
+  /** Roadshow lectures each street or township receives per year (《武清区关于进一步深化街镇综合执法改革的指导意见》: 每年对各街镇巡讲不少于2次). */
+  roadshowsPerYearMin: Number(process.env.ROADSHOWS_PER_YEAR_MIN ?? 2),
+  /** Penalty cases the departments guide through at each street or township per year (same: 全程跟踪指导的处罚案件不少于3件). */
+  guidedCasesPerYearMin: Number(process.env.GUIDED_CASES_PER_YEAR_MIN ?? 3),
+  /**
+   * Days after a recruitment within which the recruit attends induction training (same: 新招录的执法人员…纳入初任培训).
+   * The documents set no period; a year, the usual probation, by default.
+   */
+  inductionWithinDays: Number(process.env.INDUCTION_WITHIN_DAYS ?? 365),
+  /** Body cameras each street's or township's team holds in service (《镇平县…实施方案》: 不低于四台执法记录仪). */
+  bodyCamerasMin: Number(process.env.BODY_CAMERAS_MIN ?? 4),
   /**
    * Days after its inspection by which a finding of the highest severity must be put under 挂牌督办
    * (《镇平县行政执法改革与管理专项整治工作实施方案》: 对性质严重、影响恶劣的问题实行挂牌督办). The

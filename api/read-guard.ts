@@ -22,6 +22,9 @@ const OPEN = new Set(['login', 'me', 'publicPowers']);
  */
 const ROOT_SCOPES: Record<string, string[]> = {
   trainingHours: ['StaffMember', 'TrainingAttendance'],
+  trainingDays: ['StaffMember', 'TrainingAttendance'],
+  streetTrainingSupport: ['Organization', 'TrainingAudience'],
+  teamEquipmentAndGrids: ['Organization', 'EquipmentItem', 'PatrolGrid'],
   catalogDiff: ['DelegationCatalog', 'Delegation'],
   unconfirmedDelegations: ['Delegation'],
   caseRanking: ['CaseReport', 'Organization'],

@@ -16,7 +16,7 @@ const Heading = ({ label }: { label: string }) => (
 );
 
 /**
- * The menu in the order users work: catalogs, directory, staff, training, supervision, accounts,
+ * The menu in the order users work: catalogs, directory, staff, training, equipment and grids, supervision, accounts,
  * each record in the group its definition names. A resource the user may read only their own record of (accounts, for anyone but
  * administrators) is not listed; their own account is in the user menu.
  */

@@ -15,6 +15,9 @@ import { certificateResource } from './certificate/certificate.resource';
 import { certificateEventResource } from './certificate-event/certificate-event.resource';
 import { trainingSessionResource } from './training-session/training-session.resource';
 import { trainingAttendanceResource } from './training-attendance/training-attendance.resource';
+import { trainingAudienceResource } from './training-audience/training-audience.resource';
+import { equipmentItemResource } from './equipment-item/equipment-item.resource';
+import { patrolGridResource } from './patrol-grid/patrol-grid.resource';
 import { inspectionResource } from './inspection/inspection.resource';
 import { findingResource } from './finding/finding.resource';
 import { findingEscalationResource } from './finding-escalation/finding-escalation.resource';
@@ -41,6 +44,9 @@ export const resourceDefinitions: ResourceDefinition[] = [
   certificateEventResource,
   trainingSessionResource,
   trainingAttendanceResource,
+  trainingAudienceResource,
+  equipmentItemResource,
+  patrolGridResource,
   inspectionResource,
   findingResource,
   findingEscalationResource,

@@ -9,6 +9,7 @@ export const MENU = {
   directory: { key: 'directory', label: { zh: '机构与联络', en: 'Directory' } },
   hr: { key: 'hr', label: { zh: '人员管理', en: 'Staff' } },
   training: { key: 'training', label: { zh: '培训考试', en: 'Training' } },
+  equipment: { key: 'equipment', label: { zh: '装备与网格', en: 'Equipment and grids' } },
   supervision: { key: 'supervision', label: { zh: '执法监督', en: 'Supervision' } },
   accounts: { key: 'accounts', label: { zh: '账号', en: 'Accounts' } },
 } as const satisfies Record<string, { key: string; label: Label }>;

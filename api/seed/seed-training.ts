@@ -1,15 +1,16 @@
-import { trainingAttendances, trainingSessions } from '../../drizzle/schema';
+import { trainingAttendances, trainingAudiences, trainingSessions } from '../../drizzle/schema';
 import type { Tx } from '../db';
 import { getApp } from '../app';
 import { trainingAttendanceResource } from '../resources/training-attendance/training-attendance.resource';
 import { trainingSessionResource } from '../resources/training-session/training-session.resource';
+import { trainingAudienceResource } from '../resources/training-audience/training-audience.resource';
 import { staffSeeds } from './data/staff';
 import { attendanceSeeds, sessionSeeds } from './data/training';
 import { orgId, type Ids } from './seed-hr';
 
 const records = () => getApp().records;
 
-/** Training sessions (natural key: title) and attendance (session and person). */
+/** Training sessions (natural key: title), whom they served (session and organization) and attendance (session and person). */
 export async function seedTraining(tx: Tx, orgs: Ids, staff: Ids): Promise<void> {
   const sessions: Ids = new Map(
     (await tx.select({ id: trainingSessions.id, title: trainingSessions.title }).from(trainingSessions)).map((s) => [s.title, s.id]),
@@ -23,9 +24,19 @@ export async function seedTraining(tx: Tx, orgs: Ids, staff: Ids): Promise<void>
       startsOn: s.startsOn,
       endsOn: s.endsOn,
       hours: s.hours,
+      days: s.days ?? null,
       location: s.location,
     });
     sessions.set(s.title, row.id as number);
+  }
+  const served = new Set((await tx.select({ s: trainingAudiences.sessionId, o: trainingAudiences.organizationId }).from(trainingAudiences)).map((a) => `${a.s}|${a.o}`));
+  for (const s of sessionSeeds) {
+    const sessionId = sessions.get(s.title)!;
+    for (const short of s.serves ?? []) {
+      const organizationId = orgId(orgs, short);
+      if (served.has(`${sessionId}|${organizationId}`)) continue;
+      await records().of(trainingAudienceResource).create(tx, { sessionId, organizationId });
+    }
   }
   const attended = new Set(
     (await tx.select({ s: trainingAttendances.sessionId, p: trainingAttendances.staffMemberId }).from(trainingAttendances)).map(
@@ -40,6 +51,7 @@ export async function seedTraining(tx: Tx, orgs: Ids, staff: Ids): Promise<void>
       sessionId,
       staffMemberId,
       hoursAttended: a.hoursAttended,
+      daysAttended: a.daysAttended,
       examScore: a.examScore,
       passed: a.passed,
       completionCertificate: a.completionCertificate,

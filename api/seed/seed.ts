@@ -38,6 +38,7 @@ import { seedStaff } from './seed-hr';
 import { seedCaseReports, seedSupervision } from './seed-supervision';
 import { seedCooperation } from './seed-cooperation';
 import { seedTraining } from './seed-training';
+import { seedEquipment } from './seed-equipment';
 
 const records = () => getApp().records;
 
@@ -278,6 +279,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedDirectory(tx, orgs);
     const staff = await seedStaff(tx, orgs);
     await seedTraining(tx, orgs, staff);
+    await seedEquipment(tx, orgs, staff);
     await seedSupervision(tx, orgs);
     await seedCaseReports(tx, orgs);
     await seedCooperation(tx, orgs);

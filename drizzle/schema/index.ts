@@ -5,6 +5,7 @@ export * from './directory';
 export * from './hr';
 export * from './training';
 export * from './certificate-history';
+export * from './equipment';
 export * from './supervision';
 export * from './accounts';
 export * from './jobs';

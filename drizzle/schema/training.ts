@@ -14,6 +14,7 @@ export const trainingKind = labelledEnum(
     CASE_BASED: { zh: '以案代训', en: 'Case-based' },
     ROADSHOW: { zh: '专业巡讲', en: 'Touring lectures' },
     COMPETITION: { zh: '大比武', en: 'Skills competition' },
+    MILITARY_DRILL: { zh: '军事训练', en: 'Military drill' },
   },
 );
 
@@ -29,6 +30,8 @@ export const trainingSessions = pgTable(
     startsOn: date({ mode: 'string' }).notNull(),
     endsOn: date({ mode: 'string' }),
     hours: doublePrecision().notNull(),
+    // Days of training it gives; empty counts its calendar days (start to end, both included).
+    days: doublePrecision(),
     location: varchar({ length: 200 }),
     note: varchar({ length: 1000 }),
   },
@@ -46,9 +49,28 @@ export const trainingAttendances = pgTable(
       .notNull()
       .references(() => staffMembers.id),
     hoursAttended: doublePrecision().notNull(),
+    // Empty: the person attended every day the session gives.
+    daysAttended: doublePrecision(),
     examScore: doublePrecision(),
     passed: boolean(),
     completionCertificate: varchar({ length: 50 }),
   },
   (t) => [unique().on(t.sessionId, t.staffMemberId), index().on(t.staffMemberId)],
+);
+
+// The streets, townships or other units a session served: where a roadshow lectured, whose case
+// a case-based session guided, whose people a rotation trained.
+export const trainingAudiences = pgTable(
+  'training_audiences',
+  {
+    ...recordColumns(),
+    sessionId: integer()
+      .notNull()
+      .references(() => trainingSessions.id),
+    organizationId: integer()
+      .notNull()
+      .references(() => organizations.id),
+    note: varchar({ length: 1000 }),
+  },
+  (t) => [unique().on(t.sessionId, t.organizationId), index().on(t.organizationId)],
 );

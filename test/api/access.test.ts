@@ -207,6 +207,10 @@ describe('who may write what', () => {
       const staff = (await ok(server, 'createStaffMember', { name: `参训人员${++n}`, organizationId: orgs[key], category: 'ADMINISTRATIVE' })).id;
       return { create: { sessionId: per[key].session, staffMemberId: staff, hoursAttended: 4 }, update: { examScore: 90 } };
     },
+    // The organizer's street owns whom its session served.
+    TrainingAudience: async (key) => ({ create: { sessionId: per[key].session, organizationId: await world.org(`服务单位${++n}`, 'STREET') }, update: { note: '说明' } }),
+    EquipmentItem: async (key) => ({ create: { organizationId: orgs[key], kind: 'RADIO', number: `DJJ-${++n}`, acquiredOn: '2024-01-01' }, update: { model: '型号' } }),
+    PatrolGrid: async (key) => ({ create: { organizationId: orgs[key], name: `网格${++n}`, level: 'LEVEL_1' }, update: { area: '全街道' } }),
     Inspection: async (key) => ({ create: { title: `检查${++n}`, kind: 'CASE_REVIEW', inspectingOrganizationId: world.government, inspectedOrganizationId: orgs[key], inspectedOn: '2025-02-01', filesReviewed: 10, filesGood: 10 }, update: { note: '说明' } }),
     Finding: async (key) => ({
       create: { inspectionId: (await ok(server, 'allInspections', { filter: { inspectedOrganizationId: orgs[key] }, perPage: 1 }))[0].id, responsibleOrganizationId: orgs[key], area: 'CONDUCT', description: `问题${++n}`, dueDate: '2099-01-01' },

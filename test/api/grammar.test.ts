@@ -102,6 +102,21 @@ const cases: Record<string, () => Case | Promise<Case>> = {
     field: 'completionCertificate',
     value: '结业-2025-001',
   }),
+  TrainingAudience: async () => ({
+    create: { sessionId: fixtures.session, organizationId: await world.org(world.unique('服务街道'), 'STREET') },
+    field: 'note',
+    value: '巡讲城市管理案件办理',
+  }),
+  EquipmentItem: () => ({
+    create: { organizationId: world.street, kind: 'BODY_CAMERA', number: world.unique('JLY-'), acquiredOn: '2024-03-01' },
+    field: 'model',
+    value: 'DSJ-V8',
+  }),
+  PatrolGrid: () => ({
+    create: { organizationId: world.street, name: world.unique('一级网格'), level: 'LEVEL_1', responsiblePerson: '张街道长' },
+    field: 'area',
+    value: '全街道',
+  }),
   Inspection: () => ({
     create: { title: world.unique('案卷评查'), kind: 'CASE_REVIEW', inspectingOrganizationId: world.government, inspectedOrganizationId: world.township, inspectedOn: '2025-06-01', filesReviewed: 20, filesGood: 12, filesPassed: 8 },
     field: 'note',

@@ -28,7 +28,7 @@ async function permissionsOf(token: string) {
 
 const ROLES = ['ADMIN', 'CATALOG_EDITOR', 'HR', 'SUPERVISOR', 'VIEWER'];
 const CATALOG = ['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog', 'Delegation', 'ResponsibilityEntry', 'LiaisonContact', 'GuidanceAssignment'];
-const HR = ['StaffMember', 'StaffingQuota', 'Posting', 'Transfer', 'Certificate', 'CertificateEvent', 'TrainingSession', 'TrainingAttendance'];
+const HR = ['StaffMember', 'StaffingQuota', 'Posting', 'Transfer', 'Certificate', 'CertificateEvent', 'TrainingSession', 'TrainingAttendance', 'TrainingAudience', 'EquipmentItem', 'PatrolGrid'];
 const SUPERVISION = ['Inspection', 'Finding', 'FindingEscalation', 'CaseReport', 'CaseReferral', 'Complaint'];
 /** Records that belong to the county as a whole: street and township accounts never write them. */
 const COUNTY_ONLY = ['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog'];

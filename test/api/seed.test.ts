@@ -158,7 +158,34 @@ describe('HR, training and supervision of the demo county', () => {
     const meeting = hours.filter((h: any) => h.meetsProfessionalLawMinimum);
     expect(meeting.length).toBeGreaterThan(10);
     expect(hours.length - meeting.length).toBeGreaterThan(10);
-    expect(await count('_allTrainingAttendancesMeta')).toBeLessThan(800);
+    // A few hundred, not thousands (the 2025 drill adds one per person of the general-law rotation).
+    expect(await count('_allTrainingAttendancesMeta')).toBeLessThan(900);
+  });
+
+  it('has 2025 general-law days, roadshows and guided cases that some meet and some do not, and a recruit overdue for induction', async () => {
+    const days = await ok<any[]>(server, 'trainingDays', { year: 2025 }, 'generalLawDays drillDays meetsMinimum');
+    expect(days.filter((d) => d.meetsMinimum).length).toBeGreaterThan(10);
+    expect(days.filter((d) => !d.meetsMinimum && d.drillDays > 0).length).toBeGreaterThan(0); // left the drill after a day
+    const support = await ok<any[]>(server, 'streetTrainingSupport', { year: 2025 }, 'organization { name } roadshows guidedCases meetsMinimum');
+    expect(support).toHaveLength(22);
+    expect(support.filter((s) => s.meetsMinimum).map((s) => s.organization.name).sort()).toEqual(['涅阳街道', '玉都街道', '石佛寺镇', '雪枫街道'].sort());
+    expect(support.find((s) => s.organization.name === '杨营镇')).toMatchObject({ roadshows: 2, guidedCases: 2, meetsMinimum: false });
+    const overdue = await ok<any[]>(server, 'recruitsWithoutInduction', {}, 'organization { name }');
+    expect(overdue.map((s) => s.organization.name)).toEqual(['曲屯镇']);
+  });
+
+  it('has equipment and patrol grids for every street and township, some short of cameras or of a named person', async () => {
+    const teams = await ok<any[]>(server, 'teamEquipmentAndGrids', {}, 'organization { name } bodyCameras meetsBodyCameraMinimum grids gridsWithoutPerson gridsStaffed');
+    expect(teams).toHaveLength(22);
+    expect(teams.filter((t) => !t.meetsBodyCameraMinimum).map((t) => [t.organization.name, t.bodyCameras])).toEqual(
+      expect.arrayContaining([['晁陂镇', 3], ['马庄乡', 3], ['遮山镇', 3]]),
+    );
+    expect(teams.filter((t) => !t.meetsBodyCameraMinimum)).toHaveLength(3);
+    expect(teams.filter((t) => !t.gridsStaffed).map((t) => [t.organization.name, t.grids, t.gridsWithoutPerson]).sort()).toEqual([
+      ['王岗乡', 0, 0],
+      ['郭庄乡', 5, 1],
+    ]);
+    expect(await ok(server, 'gridsWithoutResponsiblePerson', {}, 'name')).toEqual([{ name: '郭庄乡中心片区二级网格' }]);
   });
 
   it('has findings in every status, some overdue, and escalations of every level', async () => {

@@ -135,7 +135,7 @@ it('gives each record the reverse relations the schema serves, less those its de
   );
   // Accounts are switched off on the organization's page (User.organizationId, ui.related: false).
   expect(organization.relations.map((r) => r.resource)).not.toContain('User');
-  expect(resources.find((r) => r.name === 'StaffMember')!.relations.map((r) => r.field)).toEqual(['postings', 'transfers', 'certificates', 'trainingAttendances']);
+  expect(resources.find((r) => r.name === 'StaffMember')!.relations.map((r) => r.field)).toEqual(['postings', 'transfers', 'certificates', 'trainingAttendances', 'patrolGrids']);
   // A hint naming a relation the schema does not serve is refused.
   const stale = { ...committed, records: { ...committed.records, CaseReport: { ...committed.records.CaseReport, relations: [{ field: 'ghosts', resource: 'User', via: 'organizationId', label: { zh: '幽灵', en: 'Ghost' } }] } } };
   expect(() => buildMetadata(buildSchema(sdl), stale)).toThrow(/CaseReport.ghosts is in schema.hints.json but not in the schema/);
@@ -143,7 +143,7 @@ it('gives each record the reverse relations the schema serves, less those its de
 
 it('lists resources in menu order: groups as declared, records within a group as registered', () => {
   const { resources, groups } = buildMetadata(buildSchema(sdl));
-  expect(groups.map((g) => g.key)).toEqual(['catalog', 'directory', 'hr', 'training', 'supervision', 'accounts']);
+  expect(groups.map((g) => g.key)).toEqual(['catalog', 'directory', 'hr', 'training', 'equipment', 'supervision', 'accounts']);
   const ranks = resources.map((r) => groups.findIndex((g) => g.key === r.group.key));
   expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   expect(resources.find((r) => r.name === 'Delegation')?.display).toEqual(['recipientId', 'powerItemId']);

@@ -6,6 +6,7 @@ import { defineResource } from '../../crud/resource';
 import { phoneRule } from '../phone';
 import { certificateAlert, overdueReturn } from './staff-conditions';
 import { MENU } from '../menu';
+import { inductionOverdue } from './induction';
 
 export const staffMemberResource = defineResource({
   name: 'StaffMember',
@@ -69,6 +70,15 @@ export const staffMemberResource = defineResource({
       type: 'boolean',
       sql: overdueReturn,
     },
+    inductionOverdue: {
+      label: { zh: '未按期初任培训', en: 'Induction overdue' },
+      help: {
+        zh: '新招录人员自招录生效之日起在配置的期限内（默认 365 天）未参加初任培训，且期限已过时为“是”。',
+        en: 'True when a recruit attended no induction training within the configured days (365 by default) of the recruitment taking effect, and that period has passed.',
+      },
+      type: 'boolean',
+      sql: inductionOverdue,
+    },
   },
   rules: [
     phoneRule('mobile', { zh: '手机', en: 'Mobile' }, ['mobile']),
@@ -118,6 +128,11 @@ export const staffMemberResource = defineResource({
       description:
         '无证在执法岗 (Staff on an enforcement post without a valid certificate today), e.g. after their last certificate was suspended, revoked or expired. Same as allStaffMembers(filter: {certificateAlert: true}).',
       filter: { certificateAlert: true },
+    },
+    recruitsWithoutInduction: {
+      description:
+        '未按期初任培训 (Recruits without induction training within the configured period of their recruitment, 《武清区关于进一步深化街镇综合执法改革的指导意见》: 新招录的执法人员纳入初任培训). Same as allStaffMembers(filter: {inductionOverdue: true}).',
+      filter: { inductionOverdue: true },
     },
   },
 });

@@ -4,6 +4,7 @@ import { defineResource } from '../../crud/resource';
 import { trainingAttendanceResolvers } from './training-attendance.resolver';
 import { applyGeneralLawExam } from '../certificate-event/exam-result';
 import { MENU } from '../menu';
+import { sessionDays } from '../training-session/training-days';
 
 export const trainingAttendanceResource = defineResource({
   name: 'TrainingAttendance',
@@ -20,6 +21,13 @@ export const trainingAttendanceResource = defineResource({
     hoursAttended: {
       label: { zh: '参训课时', en: 'Hours attended' },
       help: { zh: '不超过该培训的课时。', en: 'At most the session’s class hours.' },
+    },
+    daysAttended: {
+      label: { zh: '参训天数', en: 'Days attended' },
+      help: {
+        zh: '不超过该培训的天数；留空为参加了全部天数。',
+        en: 'At most the session’s days; empty when the person attended every day.',
+      },
     },
     examScore: {
       label: { zh: '考试成绩', en: 'Exam score' },
@@ -50,6 +58,19 @@ export const trainingAttendanceResource = defineResource({
             `Hours attended cannot exceed the session’s ${session.hours} class hours`,
           );
         }
+      }
+    },
+    async ({ tx, after, errors }) => {
+      const days = after.daysAttended as number | null;
+      if (typeof days !== 'number' || errors.has('sessionId')) return;
+      const [session] = await tx
+        .select({ days: trainingSessions.days, startsOn: trainingSessions.startsOn, endsOn: trainingSessions.endsOn })
+        .from(trainingSessions)
+        .where(eq(trainingSessions.id, after.sessionId as number));
+      if (!session) return;
+      const most = sessionDays(session.days, session.startsOn, session.endsOn);
+      if (!(days > 0) || days > most) {
+        errors.add('daysAttended', 'range', `参训天数应大于 0 且不超过该培训的 ${most} 天`, `Days attended must be above 0 and at most the session’s ${most} days`);
       }
     },
   ],

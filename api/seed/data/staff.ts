@@ -65,7 +65,7 @@ const TRAILING = [...'华强军平东峰辉杰涛斌鹏飞宇博然轩阳娟燕�
 
 const used = new Set<string>();
 /** An invented name not used before in this county: a surname and one or two given-name characters. */
-function inventName(r: () => number): string {
+export function inventName(r: () => number): string {
   for (;;) {
     const surname = SURNAMES[between(r, 0, SURNAMES.length - 1)];
     const leading = r() < 0.75 ? LEADING[between(r, 0, LEADING.length - 1)] : '';
@@ -80,7 +80,7 @@ function inventName(r: () => number): string {
 
 const MOBILE_PREFIXES = ['135', '136', '137', '138', '139', '150', '151', '152', '157', '158', '159', '166', '177', '182', '187', '188', '199'];
 /** A mainland mobile number (11 digits, 13–19), invented. */
-function inventMobile(r: () => number): string {
+export function inventMobile(r: () => number): string {
   return MOBILE_PREFIXES[between(r, 0, MOBILE_PREFIXES.length - 1)] + String(between(r, 0, 99_999_999)).padStart(8, '0');
 }
 

@@ -3,10 +3,10 @@
  * professional law a year). Attendance is spread so that in 2025 some people reach the minimum and
  * some do not.
  */
-import { guidance } from './organizations';
+import { guidance, townships } from './organizations';
 import { DEPARTING, RECRUITED_ON, type StaffSeed } from './staff';
 
-export type TrainingKind = 'PROFESSIONAL_LAW' | 'GENERAL_LAW' | 'INDUCTION' | 'CASE_BASED' | 'ROADSHOW' | 'COMPETITION';
+export type TrainingKind = 'PROFESSIONAL_LAW' | 'GENERAL_LAW' | 'INDUCTION' | 'CASE_BASED' | 'ROADSHOW' | 'COMPETITION' | 'MILITARY_DRILL';
 
 export interface SessionSeed {
   title: string;
@@ -16,17 +16,24 @@ export interface SessionSeed {
   startsOn: string;
   endsOn: string | null;
   hours: number;
+  /** Days it gives, when not its calendar days. */
+  days?: number;
+  /** Short names of the streets and townships it served (roadshows, guided cases). */
+  serves?: string[];
   location: string;
   /** Whether the session ends with an exam (scores and results are recorded). */
   exam: boolean;
   /** Who attends and for how many hours; null when the person is not there. `k` counts the people who may attend. */
   attends: (s: StaffSeed, k: number) => number | null;
+  /** Days attended, when fewer than the session gives. */
+  daysAttended?: (s: StaffSeed, k: number) => number | null;
 }
 
 export interface AttendanceSeed {
   session: string;
   staff: string;
   hoursAttended: number;
+  daysAttended: number | null;
   examScore: number | null;
   passed: boolean | null;
   completionCertificate: string | null;
@@ -35,6 +42,42 @@ export interface AttendanceSeed {
 const guidedBy = (department: string) => new Set(guidance.find((g) => g.department === department)!.townships);
 const URBAN = guidedBy('城市管理局');
 const MARKET = guidedBy('市场监管局');
+
+/** The recruit who missed the 2025 induction (初任培训) and is listed as overdue a year on. */
+export const MISSED_INDUCTION = '曲屯-招录';
+
+const CASES = ['占道经营', '违法建设', '户外广告', '渣土运输', '噪声扰民'];
+
+/**
+ * 以案代训 (全程跟踪指导的处罚案件不少于3件): each session is one penalty case a department guided from
+ * filing to decision at one street or township. Urban management guides three cases at each of its
+ * townships but 杨营 (two); market supervision one at each of its own.
+ */
+function guidedCases(): SessionSeed[] {
+  const out: SessionSeed[] = [];
+  const guide = (department: string, shorts: string[], perTownship: (short: string) => number) => {
+    for (const [i, short] of shorts.entries()) {
+      const t = townships.find((x) => x.short === short)!;
+      for (let n = 0; n < perTownship(short); n++) {
+        out.push({
+          title: `以案代训：${t.name}${CASES[(i + n) % CASES.length]}案全程跟踪指导（2025-${n + 1}）`,
+          kind: 'CASE_BASED',
+          organizer: department,
+          startsOn: `2025-${String(3 + n * 3).padStart(2, '0')}-${String(5 + i * 3).padStart(2, '0')}`,
+          endsOn: null,
+          hours: 4,
+          serves: [short],
+          location: `${t.name}综合行政执法中队`,
+          exam: false,
+          attends: () => null,
+        });
+      }
+    }
+  };
+  guide('城市管理局', [...URBAN], (short) => (short === '杨营' ? 2 : 3));
+  guide('市场监管局', [...MARKET], () => 1);
+  return out;
+}
 
 export const sessionSeeds: SessionSeed[] = [
   {
@@ -70,6 +113,49 @@ export const sessionSeeds: SessionSeed[] = [
     exam: true,
     attends: (_, k) => (k % 3 === 1 ? 12 : null),
   },
+  // The general-law rotation above gives two days; the drill after it the other two (每人培训时间不少于4天，
+  // 其中军事训练不少于2天). Those who missed the rotation, and a few who left the drill after a day, fall short.
+  {
+    title: '2025年度行政执法人员军事训练',
+    kind: 'MILITARY_DRILL',
+    organizer: '司法局',
+    startsOn: '2025-06-12',
+    endsOn: '2025-06-13',
+    hours: 16,
+    days: 2,
+    location: '镇平县人民武装部训练基地',
+    exam: false,
+    attends: (_, k) => (k % 3 === 1 ? (k % 9 === 7 ? 8 : 16) : null),
+    daysAttended: (_, k) => (k % 9 === 7 ? 1 : null),
+  },
+  // Roadshows (专业巡讲, 每年对各街镇巡讲不少于2次): the urban-management touring team reaches every
+  // township it guides twice a year, and the others once.
+  {
+    title: '2025年城市管理法律法规专业巡讲（上半年）',
+    kind: 'ROADSHOW',
+    organizer: '城市管理局',
+    startsOn: '2025-04-15',
+    endsOn: null,
+    hours: 4,
+    serves: townships.map((t) => t.short),
+    location: '各乡镇（街道）会议室',
+    exam: false,
+    // Who listened is not recorded: a roadshow counts for the places it served.
+    attends: () => null,
+  },
+  {
+    title: '2025年城市管理法律法规专业巡讲（下半年）',
+    kind: 'ROADSHOW',
+    organizer: '城市管理局',
+    startsOn: '2025-10-14',
+    endsOn: null,
+    hours: 4,
+    serves: [...URBAN],
+    location: '各街道会议室',
+    exam: false,
+    attends: () => null,
+  },
+  ...guidedCases(),
   {
     title: '2025年新招录综合行政执法人员初任培训',
     kind: 'INDUCTION',
@@ -79,7 +165,8 @@ export const sessionSeeds: SessionSeed[] = [
     hours: 40,
     location: '中共镇平县委党校',
     exam: true,
-    attends: (s) => (s.posting === null || s.posting.startedOn >= '2024-07-01' ? 40 : null),
+    // One of the 2025 recruits was on sick leave that week and has had no induction since.
+    attends: (s) => (s.key === MISSED_INDUCTION ? null : s.posting === null || s.posting.startedOn >= '2024-07-01' ? 40 : null),
   },
   {
     title: '2025年度自然资源领域专业法律知识培训班',
@@ -99,6 +186,7 @@ export const sessionSeeds: SessionSeed[] = [
     startsOn: '2025-11-06',
     endsOn: null,
     hours: 6,
+    serves: ['涅阳'],
     location: '镇平县城市管理局执法大队',
     exam: false,
     attends: (s) => (URBAN.has(s.organization) || s.organization === '城市管理局' ? 6 : null),
@@ -132,6 +220,7 @@ export const sessionSeeds: SessionSeed[] = [
     startsOn: '2026-07-08',
     endsOn: null,
     hours: 4,
+    serves: [...MARKET],
     location: '枣园镇人民政府会议室',
     exam: false,
     attends: (s) => (MARKET.has(s.organization) ? 4 : null),
@@ -182,6 +271,7 @@ export function attendanceSeeds(staff: StaffSeed[]): AttendanceSeed[] {
         session: session.title,
         staff: s.key,
         hoursAttended: Math.min(hours, session.hours),
+        daysAttended: session.daysAttended?.(s, k) ?? null,
         examScore: score,
         passed,
         completionCertificate:
