@@ -101,7 +101,7 @@ export function CaseRanking() {
               {rows.map((row, i) => (
                 <TableRow key={row.organizationId} data-testid="ranking-row">
                   <TableCell>{table[i + 1][0]}</TableCell>
-                  <TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     <Link to={`/Organization/${row.organizationId}/show`}>{table[i + 1][1]}</Link>
                   </TableCell>
                   {table[i + 1].slice(2, -1).map((v, j) => (
