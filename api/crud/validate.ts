@@ -1,7 +1,8 @@
-import { and, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import { conflict, type FieldErrors } from '../errors';
 import { targetOf, type FieldModel, type ResourceModel } from './model';
 import type { WriteContext } from './resource';
+import type { Tx } from '../db';
 import { isLocalDate } from './scalars';
 
 /**
@@ -204,6 +205,25 @@ function chunks<T>(list: T[], size = LOOKUP_CHUNK): T[][] {
   return out;
 }
 
+/**
+ * The stored rows whose `fields` hold one of the given tuples of values (id and those fields), in a
+ * statement per thousand tuples: rows matching the last field's values, the rest compared here (a
+ * list of `a = … and b = …` alternatives takes PostgreSQL far longer to plan).
+ */
+export async function rowsWithKeys(tx: Tx, model: ResourceModel, fields: FieldModel[], keys: unknown[][]): Promise<Record<string, unknown>[]> {
+  const last = fields[fields.length - 1];
+  const wanted = new Set(keys.map((k) => JSON.stringify(k)));
+  const out: Record<string, unknown>[] = [];
+  for (const values of chunks([...new Set(keys.map((k) => k[k.length - 1]))])) {
+    const rows = (await tx
+      .select({ id: model.byKey.get('id')!.column, ...Object.fromEntries(fields.map((f) => [f.key, f.column])) })
+      .from(model.table)
+      .where(inArray(last.column, values))) as Record<string, unknown>[];
+    out.push(...rows.filter((row) => wanted.has(JSON.stringify(fields.map((f) => row[f.key])))));
+  }
+  return out;
+}
+
 /** `checkReferences` over new rows: one statement per reference field for all of them. */
 async function checkReferencesOfNew(ctxs: WriteContext[], model: ResourceModel, models: ResourceModel[]): Promise<void> {
   for (const field of model.fields) {
@@ -229,17 +249,14 @@ async function checkReferencesOfNew(ctxs: WriteContext[], model: ResourceModel, 
  * earlier row of the same batch is refused as the second of two single creates would be.
  */
 async function checkUniqueOfNew(ctxs: WriteContext[], model: ResourceModel): Promise<void> {
-  const idColumn = model.byKey.get('id')!.column;
   for (const group of model.uniqueGroups) {
     const fields = group.map((k) => model.byKey.get(k)!);
     const asking = ctxs.filter((ctx) => group.every((k) => ctx.after[k] != null) && !fields.some((f) => ctx.errors.has(f.key)));
     if (!asking.length) continue;
     const keyOf = (values: unknown[]) => JSON.stringify(values);
     const stored = new Map<string, number>();
-    for (const part of chunks(asking)) {
-      const where = or(...part.map((ctx) => and(...fields.map((f) => eq(f.column, ctx.after[f.key])))));
-      const rows = await part[0].tx.select({ id: idColumn, ...Object.fromEntries(fields.map((f) => [f.key, f.column])) }).from(model.table).where(where);
-      for (const row of rows) stored.set(keyOf(group.map((k) => (row as Record<string, unknown>)[k])), row.id as number);
+    for (const row of await rowsWithKeys(asking[0].tx, model, fields, asking.map((ctx) => group.map((k) => ctx.after[k])))) {
+      stored.set(keyOf(group.map((k) => row[k])), row.id as number);
     }
     const earlier = new Map<string, number>();
     asking.forEach((ctx, i) => {

@@ -1,6 +1,7 @@
-import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { inArray, or, type SQL } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import type { ResourceModel, FieldModel } from '../crud/model';
+import { rowsWithKeys } from '../crud/validate';
 import type { Records } from '../crud/records';
 import type { Row } from '../crud/resource';
 import type { Db, Tx } from '../db';
@@ -335,12 +336,8 @@ export async function importLines(db: Db, records: Records, model: ResourceModel
         const byKey = parsed.filter((p) => p.id === null && p.keyText);
         const ids = new Set(byId.map((p) => p.id!));
         if (byKey.length) {
-          const idColumn = model.byKey.get('id')!.column;
-          const found = await tx
-            .select({ id: idColumn, ...Object.fromEntries(keyFields.map((f) => [f.key, f.column])) })
-            .from(model.table)
-            .where(or(...byKey.map((p) => and(...keyFields.map((f) => eq(f.column, p.input[f.key] as never))))));
-          const idOfKey = new Map(found.map((r) => [JSON.stringify(keyFields.map((f) => (r as Record<string, unknown>)[f.key])), r.id as number]));
+          const found = await rowsWithKeys(tx, model, keyFields, byKey.map((p) => keyFields.map((f) => p.input[f.key])));
+          const idOfKey = new Map(found.map((r) => [JSON.stringify(keyFields.map((f) => r[f.key])), r.id as number]));
           for (const p of byKey) {
             const id = idOfKey.get(p.keyText);
             if (id !== undefined) ids.add(id);
