@@ -56,3 +56,20 @@ export async function writeAudit(
     via: actor.via ?? null,
   });
 }
+
+/** The audit entries of new records, one statement for all of them (an import's batch). */
+export async function writeCreationAudits(tx: Tx, actor: Actor, model: ResourceModel, rows: Row[]): Promise<void> {
+  if (!rows.length) return;
+  await tx.insert(auditEntries).values(
+    rows.map((row) => ({
+      actorKind: actor.kind,
+      actorId: actor.id,
+      actorName: actor.name,
+      operation: 'create',
+      resource: model.name,
+      recordId: row.id,
+      changes: changesOf(model, undefined, row),
+      via: actor.via ?? null,
+    })),
+  );
+}

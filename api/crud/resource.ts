@@ -137,6 +137,25 @@ export interface WriteContext {
 }
 
 /**
+ * A rule of a write: adds field errors to `ctx.errors`, or throws when the state forbids the write.
+ * A rule that reads no record of its own type says so (`rowIndependent`), and may give `rows`, the
+ * same check over several new records at once in fewer statements, adding field errors only: the
+ * rows of a batch (an import's) are then checked together against the database as it was before
+ * them, which cannot change such a rule's answer. A record whose rules all say so is created in
+ * batches; any other one row after the other, each seeing the rows before it stored.
+ */
+export interface WriteRule {
+  (ctx: WriteContext): Promise<void>;
+  independent?: true;
+  rows?: (ctxs: WriteContext[]) => Promise<void>;
+}
+
+/** Declares a rule that reads nothing of its own record type (see `WriteRule`). */
+export function rowIndependent(rule: (ctx: WriteContext) => Promise<void>, rows?: (ctxs: WriteContext[]) => Promise<void>): WriteRule {
+  return Object.assign((ctx: WriteContext) => rule(ctx), { independent: true as const, rows });
+}
+
+/**
  * How a record's rows read in the spreadsheets offices keep (import and export): only what the
  * schema cannot tell. Columns are matched by the field labels anyway; these are the other names
  * official files give them, and the rules of the files' own layout.
@@ -186,7 +205,7 @@ export interface ResourceDefinition {
    * Resource-specific rules, run after the generic ones inside the write transaction. They add
    * field errors to `ctx.errors`, or throw a CONFLICT when the record's state forbids the write.
    */
-  rules?: ((ctx: WriteContext) => Promise<void>)[];
+  rules?: WriteRule[];
   /**
    * Consequences of a write on other records (an escalation sets its finding's current level), run
    * in the same transaction once the row is stored; `row` is the stored record.

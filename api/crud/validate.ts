@@ -1,7 +1,8 @@
-import { and, eq, ne, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import { conflict, type FieldErrors } from '../errors';
 import { targetOf, type FieldModel, type ResourceModel } from './model';
 import type { WriteContext } from './resource';
+import type { Tx } from '../db';
 import { isLocalDate } from './scalars';
 
 /**
@@ -194,3 +195,137 @@ export async function runGuards(ctx: WriteContext, model: ResourceModel): Promis
   for (const guard of model.definition.guards ?? []) await guard(ctx);
 }
 
+
+/** Rows per statement when a batch's values are looked up together. */
+const LOOKUP_CHUNK = 1000;
+
+function chunks<T>(list: T[], size = LOOKUP_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/**
+ * The stored rows whose `fields` hold one of the given tuples of values (id and those fields), in a
+ * statement per thousand tuples: rows matching the last field's values, the rest compared here (a
+ * list of `a = … and b = …` alternatives takes PostgreSQL far longer to plan).
+ */
+export async function rowsWithKeys(tx: Tx, model: ResourceModel, fields: FieldModel[], keys: unknown[][]): Promise<Record<string, unknown>[]> {
+  const last = fields[fields.length - 1];
+  const wanted = new Set(keys.map((k) => JSON.stringify(k)));
+  const out: Record<string, unknown>[] = [];
+  for (const values of chunks([...new Set(keys.map((k) => k[k.length - 1]))])) {
+    const rows = (await tx
+      .select({ id: model.byKey.get('id')!.column, ...Object.fromEntries(fields.map((f) => [f.key, f.column])) })
+      .from(model.table)
+      .where(inArray(last.column, values))) as Record<string, unknown>[];
+    out.push(...rows.filter((row) => wanted.has(JSON.stringify(fields.map((f) => row[f.key])))));
+  }
+  return out;
+}
+
+/** `checkReferences` over new rows: one statement per reference field for all of them. */
+async function checkReferencesOfNew(ctxs: WriteContext[], model: ResourceModel, models: ResourceModel[]): Promise<void> {
+  for (const field of model.fields) {
+    if (field.kind !== 'reference') continue;
+    const asking = ctxs.filter((ctx) => !ctx.errors.has(field.key) && ctx.after[field.key] != null);
+    if (!asking.length) continue;
+    const target = targetOf(models, field);
+    const idColumn = target.byKey.get('id')!.column;
+    const found = new Set<number>();
+    for (const ids of chunks([...new Set(asking.map((ctx) => ctx.after[field.key] as number))])) {
+      for (const row of await asking[0].tx.select({ id: idColumn }).from(target.table).where(inArray(idColumn, ids))) found.add(row.id as number);
+    }
+    for (const ctx of asking) {
+      const value = ctx.after[field.key];
+      if (found.has(value as number)) continue;
+      ctx.errors.add(field.key, 'reference', `${field.label.zh}所指的${target.label.zh}（编号 ${value}）不存在`, `${field.label.en}: no ${target.label.en} with id ${value}`);
+    }
+  }
+}
+
+/**
+ * `checkUnique` over new rows: one statement per unique group for all of them. A row repeating an
+ * earlier row of the same batch is refused as the second of two single creates would be.
+ */
+async function checkUniqueOfNew(ctxs: WriteContext[], model: ResourceModel): Promise<void> {
+  for (const group of model.uniqueGroups) {
+    const fields = group.map((k) => model.byKey.get(k)!);
+    const asking = ctxs.filter((ctx) => group.every((k) => ctx.after[k] != null) && !fields.some((f) => ctx.errors.has(f.key)));
+    if (!asking.length) continue;
+    const keyOf = (values: unknown[]) => JSON.stringify(values);
+    const stored = new Map<string, number>();
+    for (const row of await rowsWithKeys(asking[0].tx, model, fields, asking.map((ctx) => group.map((k) => ctx.after[k])))) {
+      stored.set(keyOf(group.map((k) => row[k])), row.id as number);
+    }
+    const earlier = new Map<string, number>();
+    asking.forEach((ctx, i) => {
+      const values = group.map((k) => ctx.after[k]);
+      const key = keyOf(values);
+      const last = fields[fields.length - 1];
+      const clash = stored.get(key);
+      const before = earlier.get(key);
+      if (clash === undefined && before === undefined) {
+        earlier.set(key, i);
+        return;
+      }
+      if (fields.length === 1) {
+        ctx.errors.add(last.key, 'unique', `${last.label.zh}“${values[0]}”已被使用`, `${last.label.en} "${values[0]}" is already used`);
+      } else if (clash !== undefined) {
+        ctx.errors.add(
+          last.key,
+          'unique',
+          `已有${fields.map((f) => f.label.zh).join('、')}都相同的${model.label.zh}（编号 ${clash}）`,
+          `Another ${model.label.en} (id ${clash}) has the same ${fields.map((f) => f.label.en).join(', ')}`,
+        );
+      } else {
+        ctx.errors.add(
+          last.key,
+          'unique',
+          `已有${fields.map((f) => f.label.zh).join('、')}都相同的${model.label.zh}（同批第 ${before! + 1} 条）`,
+          `Another ${model.label.en} (number ${before! + 1} of the same batch) has the same ${fields.map((f) => f.label.en).join(', ')}`,
+        );
+      }
+    });
+  }
+}
+
+/** Whether new records of this model may be checked and stored in batches (see `WriteRule`). */
+export function creatableInBatches(model: ResourceModel): boolean {
+  const d = model.definition;
+  return !d.guards?.length && !d.effects?.length && !d.createInputs && !d.appendOnly && (d.rules ?? []).every((rule) => rule.independent);
+}
+
+/**
+ * `validateWrite` over new records of a model that is `creatableInBatches`: the same checks, in the
+ * same order for each row, in a few statements for all of them. Field errors stay in each row's
+ * `errors`; a rule that throws refuses its row, told through `refuse`.
+ */
+export async function validateNew(ctxs: WriteContext[], model: ResourceModel, models: ResourceModel[], refuse: (ctx: WriteContext, error: unknown) => void): Promise<void> {
+  for (const ctx of ctxs) {
+    for (const field of model.fields) {
+      if (field.writable) checkShape(field, ctx.after[field.key], ctx.errors);
+    }
+    checkRanges(ctx, model);
+  }
+  await checkReferencesOfNew(ctxs, model, models);
+  await checkUniqueOfNew(ctxs, model);
+  // A tree loop needs an existing record: a new one has no descendants.
+  let live = ctxs;
+  for (const rule of model.definition.rules ?? []) {
+    if (rule.rows) {
+      await rule.rows(live);
+      continue;
+    }
+    const refused = new Set<WriteContext>();
+    for (const ctx of live) {
+      try {
+        await rule(ctx);
+      } catch (e) {
+        refuse(ctx, e);
+        refused.add(ctx);
+      }
+    }
+    if (refused.size) live = live.filter((ctx) => !refused.has(ctx));
+  }
+}

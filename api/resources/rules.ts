@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { organizations } from '../../drizzle/schema';
-import type { WriteContext } from '../crud/resource';
+import { rowIndependent, type WriteContext, type WriteRule } from '../crud/resource';
 
 export type OrganizationKind = (typeof organizations.kind.enumValues)[number];
 
@@ -19,17 +19,18 @@ const KIND_LABELS: Record<OrganizationKind, { zh: string; en: string }> = {
 
 /**
  * A rule that the organization a field points at is of one of the given kinds, e.g. a delegation's
- * recipient is a street or township. Skipped when the reference itself is already in error.
+ * recipient is a street or township. Skipped when the reference itself is already in error. It reads
+ * organizations only, so the rows of an import are checked with one statement (never used on
+ * organizations themselves, whose own rows would then count).
  */
-export function organizationKindRule(field: string, label: { zh: string; en: string }, kinds: OrganizationKind[]) {
-  return async (ctx: WriteContext): Promise<void> => {
+export function organizationKindRule(field: string, label: { zh: string; en: string }, kinds: OrganizationKind[]): WriteRule {
+  const asked = (ctx: WriteContext): number | undefined => {
     const id = ctx.after[field] as number | null | undefined;
-    if (id == null || ctx.errors.has(field)) return;
-    if (ctx.before && ctx.before[field] === id) return;
-    const [org] = await ctx.tx
-      .select({ kind: organizations.kind, name: organizations.name })
-      .from(organizations)
-      .where(eq(organizations.id, id));
+    if (id == null || ctx.errors.has(field)) return undefined;
+    if (ctx.before && ctx.before[field] === id) return undefined;
+    return id;
+  };
+  const check = (ctx: WriteContext, org: { kind: OrganizationKind; name: string } | undefined): void => {
     if (!org || kinds.includes(org.kind)) return;
     ctx.errors.add(
       field,
@@ -38,5 +39,23 @@ export function organizationKindRule(field: string, label: { zh: string; en: str
       `${label.en} must be a ${kinds.map((k) => KIND_LABELS[k].en).join(' or ')}; "${org.name}" is a ${KIND_LABELS[org.kind].en}`,
     );
   };
+  const read = (ctx: WriteContext, ids: number[]) =>
+    ctx.tx.select({ id: organizations.id, kind: organizations.kind, name: organizations.name }).from(organizations).where(inArray(organizations.id, ids));
+  return rowIndependent(
+    async (ctx) => {
+      const id = asked(ctx);
+      if (id === undefined) return;
+      const [org] = await read(ctx, [id]);
+      check(ctx, org);
+    },
+    async (ctxs) => {
+      const ids = [...new Set(ctxs.map(asked).filter((id) => id !== undefined))];
+      if (!ids.length) return;
+      const found = new Map((await read(ctxs[0], ids)).map((o) => [o.id, o]));
+      for (const ctx of ctxs) {
+        const id = asked(ctx);
+        if (id !== undefined) check(ctx, found.get(id));
+      }
+    },
+  );
 }
-

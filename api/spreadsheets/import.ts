@@ -1,6 +1,7 @@
-import { and, eq, or, type SQL } from 'drizzle-orm';
+import { inArray, or, type SQL } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import type { ResourceModel, FieldModel } from '../crud/model';
+import { rowsWithKeys } from '../crud/validate';
 import type { Records } from '../crud/records';
 import type { Row } from '../crud/resource';
 import type { Db, Tx } from '../db';
@@ -23,7 +24,9 @@ export interface ImportOptions {
 
 /** A line whose cells fill the column headings: where the table starts (a title may stand above it). */
 const HEADER_SEARCH_LINES = 10;
-const PROGRESS_EVERY_ROWS = 100;
+/** Lines checked and written together: their references, stored records and new records each take one statement. */
+const BATCH_LINES = 500;
+const NAMES_PER_LOOKUP = 1000;
 
 /** `一、市容环卫（共4项）`, `（二）市场监管`, `3. 生态环境`: the name between the numbering and the count. */
 const GROUP_ROW = /^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d+[、.．])\s*(.+?)\s*(?:[（(]\s*共\s*\d+\s*项\s*[）)])?$/;
@@ -76,32 +79,74 @@ function findHeader(model: ResourceModel, lines: Line[]): number {
 /**
  * Finds records by the names references are written as (`nameFields`): a code, the full name, a
  * short name; a county-level prefix (县市场监管局) may stand before a short name. A name two records
- * answer to is ambiguous: reported, never guessed.
+ * answer to is ambiguous: reported, never guessed. The names of a batch of lines are looked up
+ * together (`prefetch`), one statement for all of them.
  */
 class ReferenceResolver {
   private readonly cache = new Map<string, number[]>();
+  /** Names no record answered to when last looked up, until the import writes again. */
+  private readonly misses = new Set<string>();
   constructor(
     private readonly tx: Tx,
     private readonly target: ResourceModel,
   ) {}
 
-  private async find(name: string): Promise<number[]> {
+  /** The records each name answers to (by a name field, or by id when it is a number). */
+  private async find(names: string[]): Promise<Map<string, number[]>> {
     const fields = nameFields(this.target);
     const idColumn = this.target.byKey.get('id')!.column;
-    const conditions: SQL[] = fields.map((f) => eq(f.column, name));
-    if (/^\d{1,9}$/.test(name)) conditions.push(eq(idColumn, Number(name)));
-    const rows = await this.tx.select({ id: idColumn }).from(this.target.table).where(or(...conditions)).limit(5);
-    return [...new Set(rows.map((r) => r.id as number))];
+    const numbers = names.filter((n) => /^\d{1,9}$/.test(n)).map(Number);
+    const conditions: SQL[] = fields.map((f) => inArray(f.column, names));
+    if (numbers.length) conditions.push(inArray(idColumn, numbers));
+    const rows = (await this.tx
+      .select({ id: idColumn, ...Object.fromEntries(fields.map((f) => [f.key, f.column])) })
+      .from(this.target.table)
+      .where(or(...conditions))) as Record<string, unknown>[];
+    const out = new Map<string, number[]>();
+    for (const name of names) {
+      const ids = rows.filter((r) => fields.some((f) => r[f.key] === name) || String(r.id) === name).map((r) => r.id as number);
+      out.set(name, [...new Set(ids)]);
+    }
+    return out;
+  }
+
+  private static bare(name: string): string {
+    return name.replace(/^(本县|全县|县|区)/, '');
+  }
+
+  /** Looks up, in one statement per thousand, the names (and their bare forms) not known yet. */
+  async prefetch(names: Iterable<string>): Promise<void> {
+    const wanted = new Set<string>();
+    for (const name of names) {
+      for (const n of [name, ReferenceResolver.bare(name)]) if (n && !this.cache.has(n) && !this.misses.has(n)) wanted.add(n);
+    }
+    const list = [...wanted];
+    for (let i = 0; i < list.length; i += NAMES_PER_LOOKUP) {
+      for (const [name, ids] of await this.find(list.slice(i, i + NAMES_PER_LOOKUP))) {
+        if (ids.length) this.cache.set(name, ids);
+        else this.misses.add(name);
+      }
+    }
+  }
+
+  /** The import wrote records: a name missed before may now answer (a later line naming an earlier one). */
+  written(): void {
+    this.misses.clear();
+  }
+
+  private async one(name: string): Promise<number[]> {
+    if (this.cache.has(name)) return this.cache.get(name)!;
+    if (this.misses.has(name)) return [];
+    const ids = (await this.find([name])).get(name)!;
+    if (ids.length) this.cache.set(name, ids);
+    else this.misses.add(name);
+    return ids;
   }
 
   async resolve(name: string): Promise<number[]> {
-    const cached = this.cache.get(name);
-    if (cached) return cached;
-    let ids = await this.find(name);
-    const bare = name.replace(/^(本县|全县|县|区)/, '');
-    if (!ids.length && bare !== name && bare) ids = await this.find(bare);
-    // A miss is not remembered: a later row may name a record an earlier row of the file created.
-    if (ids.length) this.cache.set(name, ids);
+    const ids = await this.one(name);
+    const bare = ReferenceResolver.bare(name);
+    if (!ids.length && bare !== name && bare) return this.one(bare);
     return ids;
   }
 }
@@ -179,16 +224,59 @@ export async function importLines(db: Db, records: Records, model: ResourceModel
         if (field.kind === 'reference') fixed.set(key, await resolveReference(header.number, field, field.label.zh, String(value)));
       }
 
+      /** A line read into the values of a write, waiting to be written with the others of its batch. */
+      interface Parsed {
+        line: Line;
+        input: Record<string, unknown>;
+        id: number | null;
+        keyText: string;
+      }
+      const referenceColumns = [...byField].filter(([key]) => model.byKey.get(key)!.kind === 'reference');
+
+      /** The names a batch of lines gives references, looked up together before the lines are read. */
+      const prefetchNames = async (batch: Line[]) => {
+        const names = new Map<FieldModel, Set<string>>();
+        const add = (field: FieldModel, name: string) => {
+          if (!names.has(field)) names.set(field, new Set());
+          names.get(field)!.add(name);
+        };
+        for (const line of batch) {
+          const filled = line.cells.map(text).filter(Boolean);
+          const groupMatch = hints.groupRows && filled.length === 1 ? GROUP_ROW.exec(filled[0]) : null;
+          if (groupMatch && hints.groupRows) {
+            add(model.byKey.get(hints.groupRows)!, groupMatch[1]);
+            continue;
+          }
+          for (const [key, columns] of referenceColumns) {
+            for (const c of columns) if (text(line.cells[c.index] ?? null)) add(model.byKey.get(key)!, text(line.cells[c.index] ?? null));
+          }
+        }
+        for (const [field, set] of names) await resolverOf(field).prefetch(set);
+      };
+
+      /** Reports a write's refusal on its line: each field error under its column's heading. */
+      const refused = (line: Line, e: GraphQLError) => {
+        const fieldErrors = (e.extensions.fieldErrors as { field: string; rule: string; zh: string; en: string }[] | undefined) ?? [];
+        const messages = e.extensions.messages as { zh: string; en: string } | undefined;
+        if (!fieldErrors.length) {
+          errors.push(problem(line.number, '', String(e.extensions.code ?? 'refused'), messages?.zh ?? e.message, messages?.en ?? e.message));
+        }
+        for (const fe of fieldErrors) {
+          const field = model.byKey.get(fe.field);
+          const heading = byField.get(fe.field)?.[0].heading ?? field?.label.zh ?? fe.field;
+          errors.push(problem(line.number, heading, fe.rule, fe.zh, fe.en));
+        }
+      };
+
+      /** One line's cells as a write's values; undefined when the line has problems (reported) or names its group. */
       let group: number | null = null;
-      for (const line of body) {
-        outcome.rowsDone++;
-        if (outcome.rowsDone % PROGRESS_EVERY_ROWS === 0) await options.progress?.(outcome.rowsDone, outcome.rowsTotal);
+      const parse = async (line: Line): Promise<Parsed | undefined> => {
         const filled = line.cells.map(text).filter(Boolean);
         const groupMatch = hints.groupRows && filled.length === 1 ? GROUP_ROW.exec(filled[0]) : null;
         if (groupMatch && hints.groupRows) {
           const field = model.byKey.get(hints.groupRows)!;
           group = await resolveReference(line.number, field, field.label.zh, groupMatch[1]);
-          continue;
+          return undefined;
         }
         const before = errors.length;
         const input: Record<string, unknown> = {};
@@ -234,53 +322,118 @@ export async function importLines(db: Db, records: Records, model: ResourceModel
             const last = keyFields[keyFields.length - 1] ?? model.byKey.get('id')!;
             const heading = byField.get(last.key)?.[0].heading ?? last.label.zh;
             errors.push(problem(line.number, heading, 'duplicate', `与第 ${earlier} 行重复（${keyFields.map((f) => f.label.zh).join('、') || '编号'}相同）`, `Repeats line ${earlier} (same ${keyFields.map((f) => f.label.en).join(', ') || 'id'})`));
-            continue;
+            return undefined;
           }
           seenKeys.set(keyText, line.number);
         }
-        if (errors.length > before) continue;
+        return errors.length > before ? undefined : { line, input, id, keyText };
+      };
 
-        // Which stored record the row is: by id when the file has one (an export), else by key.
-        let existing: Row | null = null;
-        if (id !== null) {
-          existing = await service.get(tx, id);
-          if (!existing) {
-            errors.push(problem(line.number, idField!.heading, 'unknownId', `${model.label.zh}（编号 ${id}）不存在`, `No ${model.label.en} with id ${id}`));
+      /** The stored records the lines are (by id when the file has one, an export; else by key), one statement each way. */
+      const storedOf = async (parsed: Parsed[]): Promise<Map<Parsed, Row>> => {
+        const out = new Map<Parsed, Row>();
+        const byId = parsed.filter((p) => p.id !== null);
+        const byKey = parsed.filter((p) => p.id === null && p.keyText);
+        const ids = new Set(byId.map((p) => p.id!));
+        if (byKey.length) {
+          const found = await rowsWithKeys(tx, model, keyFields, byKey.map((p) => keyFields.map((f) => p.input[f.key])));
+          const idOfKey = new Map(found.map((r) => [JSON.stringify(keyFields.map((f) => r[f.key])), r.id as number]));
+          for (const p of byKey) {
+            const id = idOfKey.get(p.keyText);
+            if (id !== undefined) ids.add(id);
+          }
+          const rows = new Map((await service.getMany(tx, [...ids])).map((r) => [r.id, r]));
+          for (const p of byKey) {
+            const row = rows.get(idOfKey.get(p.keyText)!);
+            if (row) out.set(p, row);
+          }
+          for (const p of byId) if (rows.has(p.id!)) out.set(p, rows.get(p.id!)!);
+          return out;
+        }
+        const rows = new Map((await service.getMany(tx, [...ids])).map((r) => [r.id, r]));
+        for (const p of byId) if (rows.has(p.id!)) out.set(p, rows.get(p.id!)!);
+        return out;
+      };
+
+      const wrote = () => {
+        for (const r of resolvers.values()) r.written();
+      };
+
+      /** New records, in file order, written together (each under its record's rules, authorization and audit). */
+      let creating: Parsed[] = [];
+      const create = async () => {
+        if (!creating.length) return;
+        const answers = await service.createMany(tx, creating.map((p) => p.input));
+        answers.forEach((answer, i) => {
+          if (answer.refused) refused(creating[i].line, answer.refused);
+          else outcome.created++;
+        });
+        creating = [];
+        wrote();
+      };
+
+      /** Writes the lines read so far: changed records updated, new ones created, in the order of the file. */
+      const write = async (parsed: Parsed[]) => {
+        if (!parsed.length) return;
+        const stored = await storedOf(parsed);
+        for (const p of parsed) {
+          const existing = stored.get(p);
+          if (p.id !== null && !existing) {
+            errors.push(problem(p.line.number, idField!.heading, 'unknownId', `${model.label.zh}（编号 ${p.id}）不存在`, `No ${model.label.en} with id ${p.id}`));
             continue;
           }
-        } else if (keyText) {
-          const conditions = keyFields.map((f) => eq(f.column, input[f.key] as never));
-          const [found] = await tx.select({ id: model.byKey.get('id')!.column }).from(model.table).where(and(...conditions));
-          if (found) existing = await service.get(tx, found.id);
+          if (!existing) {
+            creating.push(p);
+            continue;
+          }
+          const changed = Object.fromEntries(Object.entries(p.input).filter(([k]) => !same(model.byKey.get(k)!, existing[k], p.input[k])));
+          if (!Object.keys(changed).length) {
+            outcome.unchanged++;
+            continue;
+          }
+          await create();
+          try {
+            // A savepoint: a line the database refuses leaves the others' work standing.
+            await tx.transaction((row) => service.update(row, existing.id, changed));
+            outcome.updated++;
+            wrote();
+          } catch (e) {
+            if (!(e instanceof GraphQLError)) throw e;
+            refused(p.line, e);
+          }
         }
+        await create();
+      };
 
-        const changed = existing ? Object.fromEntries(Object.entries(input).filter(([k]) => !same(model.byKey.get(k)!, existing![k], input[k]))) : input;
-        if (existing && !Object.keys(changed).length) {
-          outcome.unchanged++;
-          continue;
-        }
-        try {
-          // A savepoint per row: a row the database refuses leaves the others' work standing.
-          await tx.transaction(async (row) => {
-            if (existing) await service.update(row, existing.id, changed);
-            else await service.create(row, input);
-          });
-          if (existing) outcome.updated++;
-          else outcome.created++;
-        } catch (e) {
-          if (!(e instanceof GraphQLError)) throw e;
-          const fieldErrors = (e.extensions.fieldErrors as { field: string; rule: string; zh: string; en: string }[] | undefined) ?? [];
-          const messages = e.extensions.messages as { zh: string; en: string } | undefined;
-          if (!fieldErrors.length) {
-            errors.push(problem(line.number, '', String(e.extensions.code ?? 'refused'), messages?.zh ?? e.message, messages?.en ?? e.message));
+      for (let start = 0; start < body.length; start += BATCH_LINES) {
+        const batch = body.slice(start, start + BATCH_LINES);
+        await prefetchNames(batch);
+        let parsed: Parsed[] = [];
+        for (const line of batch) {
+          const errorsBefore = errors.length;
+          const noticesBefore = notices.length;
+          let read = await parse(line);
+          // A line may name a record of the same type an earlier line of the batch creates (a main
+          // item and its sub-items): the lines before it are written and the line read again.
+          const missedOwn = errors.slice(errorsBefore).some((e) => e.code === 'unknownReference' && referenceColumns.some(([key, cs]) => referenced(records.models, model.byKey.get(key)!) === model && cs.some((c) => c.heading === e.column)));
+          if (missedOwn && parsed.length) {
+            errors.length = errorsBefore;
+            notices.length = noticesBefore;
+            for (const [key, at] of seenKeys) if (at === line.number) seenKeys.delete(key);
+            await write(parsed);
+            parsed = [];
+            read = await parse(line);
           }
-          for (const fe of fieldErrors) {
-            const field = model.byKey.get(fe.field);
-            const heading = byField.get(fe.field)?.[0].heading ?? field?.label.zh ?? fe.field;
-            errors.push(problem(line.number, heading, fe.rule, fe.zh, fe.en));
-          }
+          if (read) parsed.push(read);
         }
+        await write(parsed);
+        outcome.rowsDone = start + batch.length;
+        await options.progress?.(outcome.rowsDone, outcome.rowsTotal);
+        // Lets the server answer what came in meanwhile (on the embedded database, what needs no query).
+        await new Promise((resolve) => setImmediate(resolve));
       }
+      // Each line's problems together, in the order of the file.
+      errors.sort((a, b) => a.row - b.row);
       await options.progress?.(outcome.rowsDone, outcome.rowsTotal);
       if (options.dryRun || errors.length) throw new RollBack();
     });

@@ -1,5 +1,5 @@
 import { powerItems } from '../../../drizzle/schema';
-import { defineResource } from '../../crud/resource';
+import { defineResource, rowIndependent } from '../../crud/resource';
 import { COUNTY_KINDS, organizationKindRule } from '../rules';
 import { MENU } from '../menu';
 
@@ -93,7 +93,7 @@ export const powerItemResource = defineResource({
   treeParent: 'parentId',
   rules: [
     organizationKindRule('sourceDepartmentId', SOURCE_DEPARTMENT, COUNTY_KINDS),
-    async ({ after, errors }) => {
+    rowIndependent(async ({ after, errors }) => {
       const kinds = after.penaltyKinds as string[] | null;
       if (after.category !== 'PENALTY' && kinds?.length) {
         errors.add(
@@ -103,6 +103,6 @@ export const powerItemResource = defineResource({
           'Only penalty items have penalty kinds',
         );
       }
-    },
+    }),
   ],
 });
