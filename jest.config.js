@@ -26,8 +26,9 @@ const base = {
 module.exports = {
   maxWorkers: 2,
   // Also the hooks' timeout. A loaded 2-core machine seeds the demo county and starts servers several
-  // times slower than a quiet one; a hook that fails on time alone is a flaky test, not a finding.
-  testTimeout: 300_000,
+  // times slower than a quiet one (the demo seed took ~170 s on PGlite under a load of 30); a hook
+  // that fails on time alone is a flaky test, not a finding.
+  testTimeout: 600_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/api/**/*.test.ts'] },
     { ...base, displayName: 'pglite', setupFiles: ['<rootDir>/test/setup/pglite.ts'] },
