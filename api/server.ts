@@ -25,6 +25,7 @@ import { inputGuardPlugin } from './input-guard';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailable } from './database-errors';
 import { catalogDiffExport } from './export-catalog-diff';
 import { spreadsheetRoutes } from './spreadsheet-routes';
+import { attachmentRoutes } from './attachment-routes';
 import { startJobs, type JobOptions } from './jobs/queue';
 import { IMPORT_JOB, importJobHandler } from './spreadsheets/import-job';
 
@@ -203,11 +204,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/export/catalog-diff', signIn, rateLimit(limiter), catalogDiffExport((actor) => requestContext(db, actor)), requestErrors(limits));
   const jobs = await startJobs(options.database, { [IMPORT_JOB]: importJobHandler(db, getApp().records) }, options.jobs);
   app.use(spreadsheetRoutes(db, limiter, jobs, signIn), requestErrors(limits));
+  app.use(attachmentRoutes(db, limiter, signIn), requestErrors(limits));
   const adminDir = options.adminDir ?? ADMIN_DIRS.find((d) => existsSync(path.join(d, 'index.html')));
   if (adminDir) {
     app.use(express.static(adminDir));
     // Client-side routes of the admin fall back to its page.
-    app.get(/^\/(?!graphql|healthz|export\/|import\/).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|export\/|import\/|attachments\/).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
   }
 
   await new Promise<void>((resolve, reject) => {

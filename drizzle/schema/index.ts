@@ -7,3 +7,4 @@ export * from './training';
 export * from './supervision';
 export * from './accounts';
 export * from './jobs';
+export * from './attachments';
