@@ -180,10 +180,12 @@ export async function attach(tx: Tx, service: CrudService, recordId: unknown, up
       sha256: createHash('sha256').update(upload.bytes).digest('hex'),
       content: upload.bytes,
       uploadedById: actor.kind === 'USER' ? actor.id : null,
-      uploadedByName: actor.name,
+      // The demo seed's files read as the system's, in the product's language.
+      uploadedByName: actor.kind === 'SYSTEM' ? '系统' : actor.name,
     })
     .returning(described);
-  await recordAudit(tx, actor, model.name, record.id, 'attach', { attachment: [null, historyText(model, row)] });
+  // As every write: the system's own (the demo seed) is not a person's change to record.
+  if (actor.kind !== 'SYSTEM') await recordAudit(tx, actor, model.name, record.id, 'attach', { attachment: [null, historyText(model, row)] });
   return asAttachment(row);
 }
 
@@ -201,7 +203,8 @@ export async function detach(tx: Tx, records: Records, id: unknown): Promise<Att
   if (!row || !owner) throw notFound(ATTACHMENT_LABEL, String(id));
   await owner.service.claim(tx, row.recordId);
   await tx.delete(attachments).where(eq(attachments.id, row.id));
-  await recordAudit(tx, currentActor()!, owner.model.name, row.recordId, 'detach', { attachment: [historyText(owner.model, row), null] });
+  const actor = currentActor()!;
+  if (actor.kind !== 'SYSTEM') await recordAudit(tx, actor, owner.model.name, row.recordId, 'detach', { attachment: [historyText(owner.model, row), null] });
   const { content: _bytes, ...kept } = row;
   return asAttachment(kept);
 }

@@ -36,6 +36,7 @@ import { powerItemSeeds } from './data/power-items';
 import { departmentResponsibilities, person } from './data/directory';
 import { seedStaff } from './seed-hr';
 import { seedCaseReports, seedSupervision } from './seed-supervision';
+import { seedAttachments } from './seed-attachments';
 import { seedTraining } from './seed-training';
 
 const records = () => getApp().records;
@@ -279,6 +280,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedTraining(tx, orgs, staff);
     await seedSupervision(tx, orgs);
     await seedCaseReports(tx, orgs);
+    await seedAttachments(tx);
     await seedUsers(tx, orgs);
   }));
 }
