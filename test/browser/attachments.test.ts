@@ -31,6 +31,7 @@ browserSuite('attachments on a record page', () => {
     await session.count(section.getByTestId('attachment-row'), rowsBefore + 1);
     const row = section.getByTestId('attachment-row').filter({ hasText: FILE_NAME });
     await expect(row.textContent()).resolves.toContain('整改报告');
+    await section.scrollIntoViewIfNeeded();
     await session.shot('attachments-finding');
 
     const [download] = await Promise.all([page.waitForEvent('download'), row.getByTestId('attachment-download').click()]);
