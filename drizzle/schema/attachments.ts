@@ -25,7 +25,8 @@ export const attachments = pgTable(
     sha256: varchar({ length: 64 }).notNull(),
     content: bytes().notNull(),
     uploadedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    uploadedById: integer().references(() => users.id),
+    // An account deleted later leaves its name on the file.
+    uploadedById: integer().references(() => users.id, { onDelete: 'set null' }),
     uploadedByName: varchar({ length: 100 }).notNull(),
   },
   (t) => [index().on(t.resource, t.recordId)],

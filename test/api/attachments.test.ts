@@ -180,6 +180,14 @@ describe('a rectification report kept with a finding', () => {
     expect(detached).toHaveLength(1);
     expect(detached[0].fieldChanges[0]).toMatchObject({ field: 'attachment', beforeText: { zh: `整改报告：${FILE_NAME}` }, afterText: { zh: '—' } });
   });
+
+  it('keeps the uploader’s name when the account is deleted later', async () => {
+    const [photo] = ((await attachmentsOf(server, 'Finding', finding)).data!.Finding.attachments as { fileName: string; uploadedBy: string }[]).filter((a) => a.fileName === '现场照片.png');
+    const [uploader] = await ok<{ id: string }[]>(server, 'allUsers', { filter: { organizationId: world.street, role: 'SUPERVISOR' } }, 'id');
+    await ok(server, 'deleteUser', { id: uploader.id });
+    const after = (await attachmentsOf(server, 'Finding', finding)).data!.Finding.attachments as { fileName: string; uploadedBy: string }[];
+    expect(after.find((a) => a.fileName === '现场照片.png')?.uploadedBy).toBe(photo.uploadedBy);
+  });
 });
 
 describe('every record that takes files', () => {
