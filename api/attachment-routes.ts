@@ -81,7 +81,8 @@ export function attachmentRoutes(db: Db, limiter: RequestLimiter, signIn: expres
       const part = await readFilePart(req, limit);
       const kind = typeof req.query.kind === 'string' ? req.query.kind : null;
       const saved = await db.transaction((tx) => attach(tx, named.service, req.params.id, { ...part, kind }));
-      res.status(201).json(saved);
+      // Ids as /graphql gives them (ID is text), so a client reads one shape from both.
+      res.status(201).json({ ...saved, id: String(saved.id), recordId: String(saved.recordId) });
     } catch (e) {
       fail(res, e);
     }

@@ -79,7 +79,7 @@ describe('a rectification report kept with a finding', () => {
     expect(res.status).toBe(201);
     const saved = (await res.json()) as Record<string, unknown>;
     attachmentId = String(saved.id);
-    expect(saved).toMatchObject({ resource: 'Finding', recordId: Number(finding), kind: 'RECTIFICATION_REPORT', fileName: FILE_NAME, contentType: 'application/pdf', size: PDF.length });
+    expect(saved).toMatchObject({ resource: 'Finding', recordId: finding, kind: 'RECTIFICATION_REPORT', fileName: FILE_NAME, contentType: 'application/pdf', size: PDF.length });
 
     const listed = await attachmentsOf(server, 'Finding', finding);
     expect(listed.errors).toBeUndefined();
