@@ -169,7 +169,8 @@ export function Attachments({ resource }: { resource: ResourceMetadata }) {
               label={translate('app.attachments.kind')}
               value={kind}
               onChange={(e) => setKind(e.target.value)}
-              sx={{ minWidth: 160 }}
+              fullWidth={false}
+              sx={{ width: 200, flexShrink: 0 }}
               slotProps={{ htmlInput: { 'data-testid': 'attachment-kind' } }}
             >
               {kinds.map((k) => (
@@ -179,7 +180,7 @@ export function Attachments({ resource }: { resource: ResourceMetadata }) {
               ))}
             </TextField>
           )}
-          <Button label="app.attachments.upload" onClick={() => input.current?.click()} disabled={busy} variant="outlined">
+          <Button label="app.attachments.upload" onClick={() => input.current?.click()} disabled={busy} variant="outlined" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
             <UploadIcon />
           </Button>
           <input
