@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { Client } from 'pg';
 import { powerCategory } from '../drizzle/schema/catalog';
 import { DEFAULT_DELEGABLE_CATEGORIES } from './config';
+import { DEFAULT_ATTACHMENT_TYPES, FILE_TYPES } from './file-types';
 
 // Every setting the server reads, checked before it starts: a value that is not what the setting
 // takes, and a variable that looks like a setting but is none (DATABSE_URL, SESION_SECONDS), are
@@ -59,6 +60,8 @@ export const SETTINGS: Setting[] = [
   { name: 'INDUCTION_WITHIN_DAYS', kind: int(1), fallback: '365' },
   { name: 'BODY_CAMERAS_MIN', kind: int(0), fallback: '4' },
   { name: 'DELEGABLE_CATEGORIES', kind: { type: 'choices', values: powerCategory.enumValues }, fallback: DEFAULT_DELEGABLE_CATEGORIES },
+  { name: 'ATTACHMENT_MAX_MB', kind: { type: 'number', min: 0.001, max: 1000 }, fallback: '20' },
+  { name: 'ATTACHMENT_TYPES', kind: { type: 'choices', values: Object.keys(FILE_TYPES) }, fallback: DEFAULT_ATTACHMENT_TYPES },
   { name: 'AUTH_SECRET', kind: { type: 'secret', minLength: 32 }, fallback: '(unset: generated in DATA_DIR/auth-secret)' },
   { name: 'SESSION_SECONDS', kind: int(1), fallback: '28800' },
   { name: 'TRUST_PROXY', kind: { type: 'trustProxy' }, fallback: '(unset: trust no proxy)' },
@@ -78,7 +81,7 @@ export const SETTINGS: Setting[] = [
 export const OTHER_VARIABLES = ['NEW_USER_PASSWORD', 'CHROMIUM_PATH', 'TEST_DATABASE_URL', 'TEST_DRIVER', 'CI'];
 
 /** Prefixes only this product's settings use: an unknown name under one of them is a mistake. */
-const PREFIXES = ['DATABASE_', 'LOGIN_', 'STOP_', 'RATE_LIMIT_', 'MAX_QUERY_', 'MAX_BODY_', 'VACANCY_', 'PROFESSIONAL_LAW_', 'DELEGABLE_', 'REFERRAL_', 'GENERAL_LAW_', 'MILITARY_DRILL_', 'ROADSHOWS_', 'GUIDED_CASES_', 'INDUCTION_', 'BODY_CAMERAS_'];
+const PREFIXES = ['DATABASE_', 'LOGIN_', 'STOP_', 'RATE_LIMIT_', 'MAX_QUERY_', 'MAX_BODY_', 'VACANCY_', 'PROFESSIONAL_LAW_', 'DELEGABLE_', 'REFERRAL_', 'GENERAL_LAW_', 'MILITARY_DRILL_', 'ROADSHOWS_', 'GUIDED_CASES_', 'INDUCTION_', 'BODY_CAMERAS_', 'ATTACHMENT_'];
 
 const known = new Set([...SETTINGS.map((s) => s.name), ...OTHER_VARIABLES]);
 const normal = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '');

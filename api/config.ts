@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_ATTACHMENT_TYPES } from './file-types';
 
 /** What a street may receive unless configured otherwise (see `delegableCategories`). */
 export const DEFAULT_DELEGABLE_CATEGORIES = 'PENALTY,INSPECTION,COERCION';
@@ -72,5 +73,9 @@ export const config = {
    * inspections and coercive measures (《武昌区街道综合行政执法规范化建设实施意见》: 处罚、检查、强制);
    * licensing stays with the department (青岛市综合行政执法改革试点材料: 审批权不作陪嫁).
    */
+  /** Largest attachment a record keeps, in megabytes. */
+  attachmentMaxMb: Number(process.env.ATTACHMENT_MAX_MB ?? 20),
+  /** File types an attachment may be (by extension, its content checked to match), comma-separated. */
+  attachmentTypes: (process.env.ATTACHMENT_TYPES || DEFAULT_ATTACHMENT_TYPES).split(',').map((t) => t.trim().toLowerCase()).filter(Boolean),
   delegableCategories: (process.env.DELEGABLE_CATEGORIES || DEFAULT_DELEGABLE_CATEGORIES).split(',').map((c) => c.trim()).filter(Boolean),
 };

@@ -27,6 +27,8 @@ export interface RecordHints {
   fields: Record<string, FieldHints>;
   /** The records that point at this one (reverse relations), in registration order. */
   relations: RelationHints[];
+  /** Present when the record keeps files (its `attachments` field): the kinds an upload may name. */
+  attachments?: { kinds: Record<string, Bilingual> };
 }
 
 export interface RelationHints {

@@ -1,6 +1,7 @@
 import type { EnumDefinition, Label } from '../drizzle/schema/columns';
 import type { ResourceModel } from './crud/model';
 import { relationsOf } from './crud/relations';
+import { attachmentKinds } from './crud/attachments';
 import type { Records } from './crud/records';
 import type { Text } from './crud/resource';
 import { MENU } from './resources/menu';
@@ -49,6 +50,7 @@ function recordHints(model: ResourceModel, enums: SchemaHints['enums']): RecordH
     fields[name] = { label: label(input.label), ...(help ? { help } : {}) };
   }
   const description = bilingual(definition.description);
+  const kinds = attachmentKinds(model);
   return {
     label: label(model.label),
     ...(description ? { description } : {}),
@@ -64,6 +66,7 @@ function recordHints(model: ResourceModel, enums: SchemaHints['enums']): RecordH
       label: label(r.label),
       ...(r.hidden ? { hidden: true } : {}),
     })),
+    ...(kinds ? { attachments: { kinds: Object.fromEntries(Object.entries(kinds).map(([k, l]) => [k, label(l)])) } } : {}),
   };
 }
 

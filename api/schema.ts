@@ -4,6 +4,7 @@ import { buildSchemaSync } from 'type-graphql';
 import type { Records } from './crud/records';
 import { guardSchema } from './read-guard';
 import { ImportJobResolver } from './spreadsheets/job.resolver';
+import { AttachmentResolver, takesAttachments } from './crud/attachments';
 
 /**
  * The GraphQL schema of every record: its generated grammar, or the resolvers its definition
@@ -20,6 +21,8 @@ export function buildSchema(records: Records): GraphQLSchema {
   }
   // Spreadsheet imports run as jobs; their state is read here.
   resolvers.push(ImportJobResolver);
+  // Deleting a file kept with a record (uploads and downloads are routes beside /graphql).
+  if (records.models.some(takesAttachments)) resolvers.push(AttachmentResolver);
   return guardSchema(
     buildSchemaSync({
       resolvers: resolvers as [Function, ...Function[]],

@@ -26,6 +26,7 @@ import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailable } from './datab
 import { catalogDiffExport } from './export-catalog-diff';
 import { spreadsheetRoutes } from './spreadsheet-routes';
 import { publicRoutes } from './public-page';
+import { attachmentRoutes } from './attachment-routes';
 import { startJobs, type JobOptions } from './jobs/queue';
 import { IMPORT_JOB, importJobHandler } from './spreadsheets/import-job';
 
@@ -206,13 +207,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(spreadsheetRoutes(db, limiter, jobs, signIn), requestErrors(limits));
   // The public disclosure (公示): no sign-in, counted per address.
   app.use(publicRoutes(db, limiter), requestErrors(limits));
+  app.use(attachmentRoutes(db, limiter, signIn), requestErrors(limits));
   const adminDir = options.adminDir ?? ADMIN_DIRS.find((d) => existsSync(path.join(d, 'index.html')));
   if (adminDir) {
     // The API explorer (GraphiQL), built with the admin and served from here: no CDN.
     app.get('/graphiql', (_req, res) => res.sendFile(path.join(adminDir, 'graphiql.html')));
     app.use(express.static(adminDir));
     // Client-side routes of the admin fall back to its page.
-    app.get(/^\/(?!graphql|healthz|export\/|import\/).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|export\/|import\/|attachments\/).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
   }
 
   await new Promise<void>((resolve, reject) => {

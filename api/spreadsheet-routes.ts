@@ -25,10 +25,11 @@ import { logFailure } from './log';
 
 const STATUS: Record<string, number> = { PAYLOAD_TOO_LARGE: 413, BAD_REQUEST: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409, UNAVAILABLE: 503 };
 
-function fail(res: Response, error: unknown): void {
+/** Answers a route's failure in the API's error contract (the attachment routes answer the same way). */
+export function fail(res: Response, error: unknown): void {
   if (res.headersSent) {
     // Half a file is worse than none: the client sees the download break.
-    logFailure('export (after the file had started)', error);
+    logFailure('download (after the file had started)', error);
     res.destroy();
     return;
   }
@@ -38,7 +39,7 @@ function fail(res: Response, error: unknown): void {
   } else if (error instanceof GraphQLError) {
     sendError(res, STATUS[String(error.extensions.code)] ?? 400, error);
   } else {
-    logFailure('spreadsheets', error);
+    logFailure(`${res.req.method} ${res.req.path}`, error);
     sendError(res, 500, appError('INTERNAL_SERVER_ERROR', { zh: '服务器内部错误', en: 'Internal server error' }));
   }
 }

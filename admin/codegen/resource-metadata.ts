@@ -145,6 +145,8 @@ export function buildMetadata(schema: GraphQLSchema, hints: SchemaHints = readHi
         if (!objectFields[r.field] || !objectFields[`_${r.field}Meta`]) throw new Error(`${type.name}.${r.field} is in schema.hints.json but not in the schema: run \`npm run schema:emit\``);
         return { field: r.field, resource: r.resource, via: r.via, label: r.label };
       });
+    if (record.attachments && !objectFields.attachments) throw new Error(`${type.name}.attachments is in schema.hints.json but not in the schema: run \`npm run schema:emit\``);
+    const attachments = record.attachments && { kinds: Object.entries(record.attachments.kinds).map(([value, label]) => ({ value, label })) };
     const group = hints.groups.find((g) => g.key === record.group)!;
     return {
       name: type.name,
@@ -160,6 +162,7 @@ export function buildMetadata(schema: GraphQLSchema, hints: SchemaHints = readHi
       searchable: Boolean(filterFields.q),
       operations,
       relations,
+      ...(attachments ? { attachments } : {}),
     };
   });
   // Menu order: groups as declared, records within a group in registration order.

@@ -3,6 +3,7 @@ import type { Context } from '../context';
 import { EMPTY, fieldChanges, plain, type FieldChange } from './display';
 import { localDateTime } from '../dates';
 import type { ResourceModel } from './model';
+import { ATTACHMENT_LABEL } from './attachments';
 
 // How a history entry reads. Most entries are changes of a record's columns, read through the
 // record's own labels; a few record what is not a column: that a password changed (never the
@@ -40,9 +41,12 @@ const SPECIAL: Record<string, Record<string, Special>> = {
   },
 };
 
+/** A file kept with any record (its kind and name), uploaded or deleted: not a column of the record. */
+const ATTACHMENT: Record<string, Special> = { attachment: { label: ATTACHMENT_LABEL, text: plain } };
+
 /** The changes of one history entry, labelled and read as a person would. */
 export async function auditFieldChanges(resource: string, changes: Record<string, [unknown, unknown]>, ctx: Context): Promise<FieldChange[]> {
-  const special = SPECIAL[resource] ?? {};
+  const special = { ...ATTACHMENT, ...SPECIAL[resource] };
   const ordinary = Object.fromEntries(Object.entries(changes).filter(([key]) => !special[key]));
   const models = ctx.records.models;
   const model = ctx.records.named(resource)?.model;

@@ -6,6 +6,7 @@ import type { CrudService } from './service';
 import { BulkResult, ListMetadata, MAX_PER_PAGE } from './list-metadata';
 import { targetOf, type ResourceModel } from './model';
 import { addRelationFields } from './relations';
+import { addAttachmentField, takesAttachments } from './attachments';
 import type { Row } from './resource';
 import { readOf } from './json-read';
 
@@ -131,6 +132,8 @@ export function createCrudResolver(
 
   // The records that point at this one (a street's delegations, a person's certificates).
   addRelationFields(CrudResolver.prototype, model, records);
+  // The files kept with it (a finding's 整改报告), when its definition takes them.
+  if (takesAttachments(model)) addAttachmentField(CrudResolver.prototype, model);
 
   return CrudResolver;
 }

@@ -241,6 +241,12 @@ export interface ResourceDefinition {
   presets?: Record<string, Preset>;
   /** Its spreadsheet columns' other names and the file layout rules (import and export). */
   spreadsheet?: SpreadsheetHints;
+  /**
+   * Files kept with each record (a catalog's 发文, a finding's 整改报告): `true`, or the kinds of
+   * file it takes, labelled, of which an upload may name one. The record gets its `attachments`
+   * field, upload and download routes and `deleteAttachment`, under its own access rules.
+   */
+  attachments?: true | { kinds: Record<string, Label> };
 }
 
 export interface Preset {

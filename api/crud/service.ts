@@ -12,6 +12,8 @@ import { creatableInBatches, normalizeInput, runGuards, validateNew, validateWri
 import { currentActor } from '../auth/actor';
 import { assertSignedIn, authorizeWrite, readScope } from './authorize';
 import { writeAudit, writeCreationAudits } from './audit';
+import { writeAudit } from './audit';
+import { removeAttachmentsOf } from './attachments';
 import type { JsonRead } from './json-read';
 
 /**
@@ -277,6 +279,7 @@ export class CrudService {
     const ctx: WriteContext = { records: this.records, tx, operation: 'delete', before, after: before, input: {}, errors: new FieldErrors() };
     await runGuards(ctx, this.model);
     await this.assertUnreferenced(tx, before.id);
+    await removeAttachmentsOf(tx, this.model, before.id);
     const [row] = await tx.delete(this.model.table).where(eq(this.idColumn, before.id)).returning();
     await this.audit(tx, 'delete', before, undefined);
     // The computed fields as they were just before the delete.

@@ -37,6 +37,7 @@ import { departmentResponsibilities, person } from './data/directory';
 import { seedStaff } from './seed-hr';
 import { seedCaseReports, seedSupervision } from './seed-supervision';
 import { seedCooperation } from './seed-cooperation';
+import { seedAttachments } from './seed-attachments';
 import { seedTraining } from './seed-training';
 import { seedEquipment } from './seed-equipment';
 
@@ -283,6 +284,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedSupervision(tx, orgs);
     await seedCaseReports(tx, orgs);
     await seedCooperation(tx, orgs);
+    await seedAttachments(tx);
     await seedUsers(tx, orgs);
   }));
 }

@@ -12,5 +12,10 @@ export const SPREADSHEET_TYPES = {
  */
 export function asDownload(res: Response, format: keyof typeof SPREADSHEET_TYPES, name: string, asciiName = `export.${format}`): void {
   res.setHeader('Content-Type', SPREADSHEET_TYPES[format]);
-  res.setHeader('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+  res.setHeader('Content-Disposition', disposition(name, asciiName));
+}
+
+/** `Content-Disposition` of a file to save under `name` (any file: a spreadsheet, an attachment). */
+export function disposition(name: string, asciiName: string): string {
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

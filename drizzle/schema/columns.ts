@@ -1,4 +1,4 @@
-import { integer, pgEnum, timestamp } from 'drizzle-orm/pg-core';
+import { customType, integer, pgEnum, timestamp } from 'drizzle-orm/pg-core';
 
 /** A text in both languages of the product: zh-CN first, English beside it. */
 export interface Label {
@@ -39,4 +39,9 @@ export const recordColumns = () => ({
   version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/** Raw bytes (an uploaded file): Buffer on pg, Uint8Array on PGlite. */
+export const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
 });

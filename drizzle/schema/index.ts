@@ -10,3 +10,4 @@ export * from './supervision';
 export * from './accounts';
 export * from './jobs';
 export * from './cooperation';
+export * from './attachments';

@@ -1,11 +1,6 @@
-import { boolean, customType, index, integer, jsonb, pgTable, timestamp, varchar } from 'drizzle-orm/pg-core';
-import { labelledEnum } from './columns';
+import { boolean, index, integer, jsonb, pgTable, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { bytes, labelledEnum } from './columns';
 import { users } from './accounts';
-
-/** Raw bytes (an uploaded file): Buffer on pg, Uint8Array on PGlite. */
-const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-});
 
 export const jobStatus = labelledEnum(
   'job_status',

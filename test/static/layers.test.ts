@@ -5,7 +5,7 @@ import path from 'node:path';
 // above: identity knows nothing of records, the generic layer nothing of particular records, the
 // records nothing of the schema or the server. docs/architecture.md draws the same picture.
 const LAYERS: [name: string, paths: string[]][] = [
-  ['foundation', ['drizzle/schema/', 'api/config.ts', 'api/config-check.ts', 'api/dates.ts', 'api/log.ts', 'api/errors.ts', 'api/database-errors.ts', 'api/data-dir-lock.ts', 'api/http-drain.ts', 'api/input-guard.ts', 'api/production-mode.ts']],
+  ['foundation', ['drizzle/schema/', 'api/config.ts', 'api/config-check.ts', 'api/dates.ts', 'api/log.ts', 'api/errors.ts', 'api/database-errors.ts', 'api/data-dir-lock.ts', 'api/http-drain.ts', 'api/input-guard.ts', 'api/production-mode.ts', 'api/file-types.ts']],
   ['database', ['api/db.ts']],
   ['operations', ['api/ops/']],
   ['jobs', ['api/jobs/']],
@@ -13,7 +13,7 @@ const LAYERS: [name: string, paths: string[]][] = [
   ['generic records', ['api/crud/']],
   ['records', ['api/resources/']],
   ['schema', ['api/schema.ts', 'api/schema-hints.ts', 'api/schema-hints-format.ts', 'api/read-guard.ts', 'api/app.ts', 'api/spreadsheets/']],
-  ['server', ['api/server.ts', 'api/limits.ts', 'api/login-guard.ts', 'api/query-cost.ts', 'api/format-error.ts', 'api/spreadsheet-routes.ts', 'api/shared-limiter.ts', 'api/export-catalog-diff.ts', 'api/public-page.ts']],
+  ['server', ['api/server.ts', 'api/limits.ts', 'api/login-guard.ts', 'api/query-cost.ts', 'api/format-error.ts', 'api/spreadsheet-routes.ts', 'api/attachment-routes.ts', 'api/shared-limiter.ts', 'api/export-catalog-diff.ts', 'api/public-page.ts']],
   ['entry points', ['api/index.ts', 'api/scripts/', 'api/seed/']],
 ];
 /** Types only: any layer may name the request context, and it pulls in nothing by being named. */

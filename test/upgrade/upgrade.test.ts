@@ -131,7 +131,9 @@ describe.each(migrations.map((m, i) => [m.tag, i] as const))('a database written
           shown = data[fixture.read.type];
         } else {
           const data = await ask(fixture.read.query);
-          shown = (data[fixture.read.list] as Record<string, unknown>[]).find((r) => r.id === String(fixture.row.id));
+          // A list inside a record is named by its path (`Finding.attachments`).
+          const list = fixture.read.list.split('.').reduce<any>((at, key) => at?.[key], data);
+          shown = (list as Record<string, unknown>[]).find((r) => r.id === String(fixture.row.id));
         }
         problems.push(...differences(fixture, shown, camel, columns));
       }

@@ -15,6 +15,7 @@ import {
 } from 'react-admin';
 import { RecordHistory } from './RecordHistory';
 import { RelatedRecords } from './RelatedRecords';
+import { Attachments } from './Attachments';
 import type { ReactElement, ReactNode } from 'react';
 import { Box } from '@mui/material';
 import { listColumns, showFields, type ResourceMetadata } from '../metadata';
@@ -84,6 +85,11 @@ export function ResourceShow({
         {notes}
         {showFields(resource).map((f) => fieldFor(f))}
         {children}
+        {resource.attachments && (
+          <Labeled label="app.attachments.title" fullWidth>
+            <Attachments resource={resource} />
+          </Labeled>
+        )}
         <RelatedSection resource={resource} />
         <Labeled label="app.history.title" fullWidth>
           <RecordHistory />

@@ -56,6 +56,8 @@ export interface ResourceMetadata {
   operations: string[];
   /** The records that point at this one, shown under its fields (hidden ones left out). */
   relations: RelationMetadata[];
+  /** Present when the record keeps files (its `attachments` field): the kinds an upload may name. */
+  attachments?: { kinds: { value: string; label: Bilingual }[] };
 }
 
 /** A reverse relation: the `resource` records whose `via` is this record, read as `field` and `_<field>Meta`. */

@@ -56,9 +56,9 @@ export function mainFields(resource: ResourceMetadata, depth: number): Sparse[] 
  */
 export function readFields(resource: ResourceMetadata, typeFields: string[]): Sparse[] {
   const references = new Map(resource.fields.filter((f) => f.kind === 'reference').map((f) => [f.objectField!, f]));
-  // The records that point at this one are read by the record page's own sections, a page each,
-  // not with every row of every list.
-  const relations = new Set(resource.relations.flatMap((r) => [r.field, `_${r.field}Meta`]));
+  // The records that point at this one, and the files kept with it, are read by the record page's
+  // own sections, not with every row of every list.
+  const relations = new Set([...resource.relations.flatMap((r) => [r.field, `_${r.field}Meta`]), ...(resource.attachments ? ['attachments'] : [])]);
   return typeFields.filter((name) => !relations.has(name)).map((name) => {
     const f = references.get(name);
     return f ? { [name]: mainFields(resourceMeta(f.reference!), 1) } : name;

@@ -82,6 +82,12 @@ export const delegationCatalogResource = defineResource({
     },
   },
   search: ['title', 'documentNumber'],
+  attachments: {
+    kinds: {
+      ISSUING_DOCUMENT: { zh: '发文', en: 'Issuing document' },
+      OTHER: { zh: '其他材料', en: 'Other material' },
+    },
+  },
   access: { writers: 'CATALOG_EDITOR' },
   computed: {
     retroactive: {

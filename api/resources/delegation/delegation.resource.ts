@@ -85,6 +85,12 @@ export const delegationResource = defineResource({
     note: { label: { zh: '备注', en: 'Note' }, help: { zh: '自由填写。', en: 'Free text.' } },
   },
   search: ['scopeNote', 'confirmationNumber', 'note'],
+  attachments: {
+    kinds: {
+      CONFIRMATION: { zh: '赋权确认书', en: 'Delegation confirmation' },
+      OTHER: { zh: '其他材料', en: 'Other material' },
+    },
+  },
   computed: {
     // Derived from the signing date rather than stored beside it: one fact kept once, so "signed"
     // and "signed on" can never disagree, and filtering on it (`confirmed: false`) needs no upkeep.

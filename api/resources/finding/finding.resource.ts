@@ -78,6 +78,12 @@ export const findingResource = defineResource({
     escalatedOn: { label: { zh: '督办日期', en: 'Escalated on' }, readOnly: true },
   },
   search: ['description', 'measures', 'responsiblePerson'],
+  attachments: {
+    kinds: {
+      RECTIFICATION_REPORT: { zh: '整改报告', en: 'Rectification report' },
+      EVIDENCE: { zh: '佐证材料', en: 'Supporting evidence' },
+    },
+  },
   access: { writers: 'SUPERVISOR', owner: ['responsibleOrganizationId', { via: 'inspectionId', field: 'inspectedOrganizationId' }] },
   computed: {
     overdue: {

@@ -55,6 +55,12 @@ export const inspectionResource = defineResource({
     note: { label: { zh: '备注', en: 'Note' } },
   },
   search: ['title', 'note'],
+  attachments: {
+    kinds: {
+      INSPECTION_REPORT: { zh: '督导检查报告', en: 'Inspection report' },
+      RECTIFICATION_NOTICE: { zh: '整改通知书', en: 'Rectification notice' },
+    },
+  },
   access: { writers: 'SUPERVISOR', owner: 'inspectedOrganizationId' },
   computed: {
     zeroReport: {
