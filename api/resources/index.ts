@@ -19,6 +19,8 @@ import { findingResource } from './finding/finding.resource';
 import { findingEscalationResource } from './finding-escalation/finding-escalation.resource';
 import { caseReportResource } from './case-report/case-report.resource';
 import { userResource } from './user/user.resource';
+import { loginEventResource } from './login-event/login-event.resource';
+import { userSessionResource } from './user-session/user-session.resource';
 
 /** Every resource of the API. Adding one here gives it the whole grammar and an admin screen. */
 export const resourceDefinitions: ResourceDefinition[] = [
@@ -42,4 +44,6 @@ export const resourceDefinitions: ResourceDefinition[] = [
   findingEscalationResource,
   caseReportResource,
   userResource,
+  loginEventResource,
+  userSessionResource,
 ];

@@ -6,7 +6,10 @@ import { createAccount } from '../resources/user/user.service';
 
 type Ids = Map<string, number>;
 
-/** The demo accounts, all with the password `demo` (README: change or disable them). */
+/**
+ * The demo accounts, all with the password `demo` (README: change or disable them). It predates the
+ * password policy, which applies to passwords chosen from now on: they are not asked to change it.
+ */
 export const DEMO_USERS: { username: string; displayName: string; role: string; org: string | null }[] = [
   { username: 'admin', displayName: '系统管理员', role: 'ADMIN', org: null },
   { username: 'editor', displayName: '目录编辑（县司法局）', role: 'CATALOG_EDITOR', org: '司法局' },
@@ -25,6 +28,6 @@ export async function seedUsers(tx: Tx, orgs: Ids): Promise<void> {
   for (const u of DEMO_USERS) {
     const organizationId = u.org === null ? null : orgs.get(u.org);
     if (organizationId === undefined) throw new Error(`Demo organization ${u.org} is missing`);
-    await createAccount(getApp().records, tx, { username: u.username, displayName: u.displayName, role: u.role, organizationId }, 'demo');
+    await createAccount(getApp().records, tx, { username: u.username, displayName: u.displayName, role: u.role, organizationId }, 'demo', { demo: true });
   }
 }

@@ -10,7 +10,7 @@ import type { JobOptions } from '../../api/jobs/queue';
 import { seedDemo } from '../../api/seed/seed';
 import { getApp } from '../../api/app';
 import { userResource } from '../../api/resources/user/user.resource';
-import { signSession } from '../../api/auth/session';
+import { startSession } from '../../api/auth/session';
 import { runAs, SYSTEM } from '../../api/auth/actor';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 
@@ -117,7 +117,7 @@ export async function startTestServer(
           getApp().records.of(userResource).create(tx, { username, role, organizationId: organizationId === null ? null : Number(organizationId) }),
         ),
       );
-      users.set(key, (await signSession(user.id)).token);
+      users.set(key, (await startSession(database.db, user.id)).token);
     }
     return users.get(key)!;
   };

@@ -1,7 +1,7 @@
 import { getNamedType, type GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Field, ID, Info, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
-import { authorizeWrite, mayManageApiTokens, ownerRule, writeScope } from '../../crud/authorize';
+import { authorizeWrite, mayManageApiTokens, ownerRule, readsAll, writeScope } from '../../crud/authorize';
 import { notFound } from '../../errors';
 import { MAX_PER_PAGE } from '../../crud/list-metadata';
 import type { Tx } from '../../db';
@@ -116,7 +116,7 @@ export class PermissionsResolver {
       const changes = writes && !model.definition.appendOnly;
       return {
         resource: model.name,
-        readAll: !model.definition.access?.privateTo || writes,
+        readAll: !model.definition.access?.privateTo || readsAll(actor, model),
         create: writes,
         update: changes,
         delete: changes,
