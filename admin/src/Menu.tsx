@@ -28,12 +28,18 @@ export function Menu() {
     .map((g) => ({ key: g.key, label: g.label[lang], names: resources.filter((r) => r.group.key === g.key).map((r) => r.name) }))
     .map((g) => ({ ...g, names: g.names.filter(listed) }))
     .filter((g) => g.names.length);
+  const tokens = permissions?.operations.includes('issueApiToken');
   return (
     <RaMenu>
       <DashboardMenuItem primaryText="app.menu.dashboard" />
-      {groups.map((g) => [<Heading key={g.key} label={g.label} />, ...g.names.map((name) => <RaMenu.ResourceItem key={name} name={name} />)])}
+      {groups.map((g) => [
+        <Heading key={g.key} label={g.label} />,
+        ...g.names.map((name) => <RaMenu.ResourceItem key={name} name={name} />),
+        // The system group (login log, sessions) also holds the API tokens.
+        g.key === 'system' && tokens && <RaMenu.Item key="tokens" to="/api-tokens" primaryText="app.tokens.title" leftIcon={<KeyIcon />} />,
+      ])}
       <RaMenu.Item to="/import-jobs" primaryText="app.spreadsheets.jobs" leftIcon={<UploadFileIcon />} />
-      {permissions?.operations.includes('issueApiToken') && [
+      {tokens && !groups.some((g) => g.key === 'system') && [
         <Heading key="admin" label={translate('app.tokens.menu')} />,
         <RaMenu.Item key="tokens" to="/api-tokens" primaryText="app.tokens.title" leftIcon={<KeyIcon />} />,
       ]}

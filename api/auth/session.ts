@@ -64,6 +64,14 @@ export async function startSession(db: Queryable, userId: number, origin: Sessio
   return { token, expiresAt, sessionId: row.id };
 }
 
+/** Ends every open session of an account (its password changed): the session list shows them ended. */
+export async function endAccountSessions(db: Queryable, userId: number): Promise<void> {
+  await db
+    .update(userSessions)
+    .set({ endedAt: new Date(), endedBy: 'PASSWORD_CHANGED', version: sql`${userSessions.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt)));
+}
+
 /** Ends a session that is still open; false when it had already ended. */
 export async function endSession(db: Queryable, sessionId: number, endedBy: 'SIGNED_OUT' | 'FORCED' | 'IDLE', endedById: number | null = null): Promise<boolean> {
   const ended = await db

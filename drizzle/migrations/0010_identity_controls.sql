@@ -1,6 +1,6 @@
 CREATE TYPE "public"."login_reason" AS ENUM('SIGNED_IN', 'PASSWORD_MUST_CHANGE', 'WRONG_PASSWORD', 'UNKNOWN_USER', 'DISABLED', 'NO_PASSWORD', 'ACCOUNT_LOCKED', 'ADDRESS_LIMITED');--> statement-breakpoint
 CREATE TYPE "public"."login_result" AS ENUM('SUCCEEDED', 'FAILED');--> statement-breakpoint
-CREATE TYPE "public"."session_end" AS ENUM('SIGNED_OUT', 'FORCED', 'IDLE');--> statement-breakpoint
+CREATE TYPE "public"."session_end" AS ENUM('SIGNED_OUT', 'FORCED', 'IDLE', 'PASSWORD_CHANGED');--> statement-breakpoint
 CREATE TABLE "login_events" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "login_events_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"version" integer DEFAULT 1 NOT NULL,

@@ -89,6 +89,7 @@ export const sessionEnd = labelledEnum(
     SIGNED_OUT: { zh: '本人退出', en: 'Signed out' },
     FORCED: { zh: '强制退出', en: 'Forced sign-out' },
     IDLE: { zh: '空闲超时', en: 'Idle timeout' },
+    PASSWORD_CHANGED: { zh: '密码已修改', en: 'Password changed' },
   },
 );
 

@@ -15,7 +15,7 @@ import { recordLoginEvent, type LoginEventInput } from '../login-event/login-eve
 import { ApiTokenResolver } from './api-token.resolver';
 import { PermissionsResolver } from './permissions.resolver';
 import { hashPassword, nextHistory, passwordChangeDue, passwordProblem, reusedProblem, reusesPassword, verifyPassword } from '../../auth/password';
-import { startSession } from '../../auth/session';
+import { endAccountSessions, startSession } from '../../auth/session';
 import { readScope } from '../../crud/authorize';
 import { recordAudit } from '../../crud/audit';
 import { auditFieldChanges } from '../../crud/audit-fields';
@@ -94,6 +94,7 @@ async function setPassword(tx: Tx, service: CrudService, actor: Actor, userId: n
   await recordAudit(tx, actor, 'User', userId, 'update', { password: ['(set)', '(changed)'] });
   // To the millisecond: sessions signed before this moment end, one signed right after works.
   const now = new Date();
+  await endAccountSessions(tx, userId);
   return service.write(
     tx,
     userId,
