@@ -90,12 +90,12 @@ async function setPassword(tx: Tx, service: CrudService, actor: Actor, userId: n
   const previous = user.passwordHash ? [user.passwordHash, ...user.passwordHistory] : user.passwordHistory;
   if (await reusesPassword(password, previous)) throw badInput([{ field: byAdministrator ? 'password' : 'newPassword', rule: 'history', ...reusedProblem() }]);
   const row = await service.getForUpdate(tx, userId);
-  // The hash is never recorded, only that the password changed.
-  await recordAudit(tx, actor, 'User', userId, 'update', { password: ['(set)', '(changed)'] });
   // To the millisecond: sessions signed before this moment end, one signed right after works.
   const now = new Date();
   await endAccountSessions(tx, userId);
-  return service.write(
+  // The write records when the password was set and whether it must change; the hash is never
+  // recorded, only that the password changed (the entry after it).
+  const written = await service.write(
     tx,
     userId,
     {
@@ -107,6 +107,8 @@ async function setPassword(tx: Tx, service: CrudService, actor: Actor, userId: n
     },
     row,
   );
+  await recordAudit(tx, actor, 'User', userId, 'update', { password: ['(set)', '(changed)'] });
+  return written;
 }
 
 const wrongCredentials = () =>
