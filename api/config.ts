@@ -18,6 +18,19 @@ export const config = {
   authSecret: process.env.AUTH_SECRET || undefined,
   /** How long a login lasts, in seconds (default 8 hours, a working day). */
   sessionSeconds: Number(process.env.SESSION_SECONDS ?? 8 * 3600),
+  /**
+   * A session ends after this many minutes without a request, whatever its absolute lifetime
+   * (SESSION_SECONDS); the classified-protection standard asks for sign-out on timeout.
+   */
+  sessionIdleMinutes: Number(process.env.SESSION_IDLE_MINUTES ?? 30),
+  /** Shortest password a user may choose. */
+  passwordMinLength: Number(process.env.PASSWORD_MIN_LENGTH ?? 8),
+  /** Kinds of character (lower case, upper case, digits, others) a password mixes, at least. */
+  passwordMinClasses: Number(process.env.PASSWORD_MIN_CLASSES ?? 3),
+  /** A new password may not be one of this many previous ones (0: no check). */
+  passwordHistory: Number(process.env.PASSWORD_HISTORY ?? 5),
+  /** Days after which a password must be changed at the next sign-in (0: never). */
+  passwordMaxAgeDays: Number(process.env.PASSWORD_MAX_AGE_DAYS ?? 90),
   /** Express's `trust proxy` (e.g. `1` or `loopback`) when behind a load balancer; unset trusts nothing. */
   trustProxy: process.env.TRUST_PROXY ? (/^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY) : undefined,
   /** Requests per minute per user, token or (anonymous) address; shared by all instances on PostgreSQL. */

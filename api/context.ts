@@ -18,4 +18,6 @@ export interface Context {
   loginGuard?: LoginGuard;
   /** The client's address as the rate limits count it. */
   address?: string;
+  /** The client's User-Agent, kept with a sign-in (login log, sessions). */
+  userAgent?: string;
 }

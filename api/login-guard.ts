@@ -15,6 +15,10 @@ export interface LoginGuard {
   check(username: string, address: string): Promise<void>;
   failed(username: string, address: string): Promise<void>;
   succeeded(username: string): Promise<void>;
+  /** An administrator lifts a name's lock (and forgets its failures) before it runs out. */
+  unlock(username: string): Promise<void>;
+  /** Is the name locked now? */
+  locked(username: string): Promise<boolean>;
 }
 
 const nameKey = (username: string) => username.trim().toLowerCase();
@@ -53,6 +57,13 @@ export async function createLoginGuard(database: Database, limits: Limits): Prom
     },
     async succeeded(username) {
       await perName.delete(nameKey(username));
+    },
+    async unlock(username) {
+      await perName.delete(nameKey(username));
+    },
+    async locked(username) {
+      const state = await perName.get(nameKey(username));
+      return !!state && state.consumedPoints >= perName.points;
     },
   };
 }

@@ -15,6 +15,7 @@ import { formatError } from './format-error';
 import { getApp } from './app';
 import { config } from './config';
 import { authenticate, createIdentities } from './auth/session';
+import { passwordChangePlugin, passwordChangeRequired } from './password-change-guard';
 import { ANONYMOUS, currentActor, runAs, type Actor } from './auth/actor';
 import { createRateLimiter, defaultLimits, overLimit, rateLimit, requestErrors, sendError, validationRules, type Limits } from './limits';
 import { GraphQLError } from 'graphql';
@@ -82,7 +83,7 @@ const securityHeaders = helmet({
 
 /** A GraphQL answer that failed because the database is away is a 503 with Retry-After, for balancers and clients. */
 /** One request's context: the records, batch loaders reading as the request's actor, the sign-in guard. */
-export function requestContext(db: Db, actor: Actor = ANONYMOUS, request: { loginGuard?: LoginGuard; address?: string } = {}): Context {
+export function requestContext(db: Db, actor: Actor = ANONYMOUS, request: { loginGuard?: LoginGuard; address?: string; userAgent?: string } = {}): Context {
   const { records } = getApp();
   return { db, records, loaders: new Loaders(db, records, actor), actor, ...request };
 }
@@ -158,6 +159,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginLandingPageDisabled(),
       inputGuardPlugin(),
       queryCostPlugin(limits.cost),
+      passwordChangePlugin(),
       unavailableStatus,
       forgetIdentitiesAfterWrites(() => identities.clear()),
     ],
@@ -190,6 +192,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!(await overLimit(limiter, `IP:${req.ip}`, res))) sendError(res, 401, e);
       return;
     }
+    // Files (exports, imports) wait until a password that must change has changed.
+    if (actor.passwordChange && req.baseUrl !== '/graphql') return sendError(res, 403, passwordChangeRequired(actor.passwordChange));
     runAs(actor, next);
   };
   app.use(
@@ -198,7 +202,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     requestErrors(limits),
     signIn,
     rateLimit(limiter),
-    expressMiddleware(apollo, { context: async ({ req }) => requestContext(db, currentActor(), { loginGuard, address: req.ip }) }),
+    expressMiddleware(apollo, { context: async ({ req }) => requestContext(db, currentActor(), { loginGuard, address: req.ip, userAgent: req.get('user-agent') }) }),
     requestErrors(limits),
   );
   // Files beside the graph (a file of its own each).

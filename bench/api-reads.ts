@@ -4,7 +4,7 @@ import { delegationCatalogs, delegations, organizations, powerItems, users } fro
 import { openDatabase } from '../api/db';
 import { seedDemo } from '../api/seed/seed';
 import { startServer } from '../api/server';
-import { signSession } from '../api/auth/session';
+import { startSession } from '../api/auth/session';
 
 // Reads a third-party client makes most, measured over HTTP against the real server.
 // Dataset: the demo county plus BENCH_ITEMS synthetic power items, each delegated to every one of
@@ -64,7 +64,7 @@ async function main() {
   // lifted so the rounds measure the reads, not the limiter's refusals.
   const server = await startServer({ database, port: 0, host: '127.0.0.1', limits: { perMinute: 1_000_000 } });
   const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
-  const { token } = await signSession(admin.id);
+  const { token } = await startSession(db, admin.id);
   const post = async (query: string, variables: Record<string, unknown>) => {
     const res = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
       method: 'POST',

@@ -6,7 +6,7 @@ import { startServer } from '../api/server';
 import { runAs, SYSTEM } from '../api/auth/actor';
 import { getApp } from '../api/app';
 import { userResource } from '../api/resources/user/user.resource';
-import { signSession } from '../api/auth/session';
+import { startSession } from '../api/auth/session';
 
 // `q` on power items over HTTP, as the admin's search box sends it, on BENCH_ITEMS items (20,000 by
 // default) with trigram indexes. Prints the dataset, p50/p95 and the process's peak RSS.
@@ -34,7 +34,7 @@ async function main() {
   const loaded = performance.now() - t0;
 
   const user = await runAs(SYSTEM, () => db.transaction((tx) => getApp().records.of(userResource).create(tx, { username: `bench-${Date.now()}`, role: 'VIEWER' })));
-  const { token } = await signSession(user.id);
+  const { token } = await startSession(db, user.id);
   const server = await startServer({ database, port: 0, host: '127.0.0.1', limits: { perMinute: 1_000_000 } });
   const ask = async (q: string) => {
     const res = await fetch(`http://127.0.0.1:${server.port}/graphql`, {

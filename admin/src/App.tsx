@@ -2,6 +2,7 @@ import { Admin, AppBar, CustomRoutes, Layout, Logout, MenuItemLink, Resource, Us
 import PersonIcon from '@mui/icons-material/Person';
 import { Route } from 'react-router-dom';
 import { ApiTokens } from './screens/ApiTokens';
+import { ForcedPasswordChange, usePasswordChangeDue } from './screens/ForcedPasswordChange';
 import { CatalogPrint, FindingNotice } from './screens/PrintViews';
 import { ImportJobs } from './screens/ImportJobs';
 import { CaseRanking } from './screens/CaseRanking';
@@ -32,7 +33,12 @@ function AccountMenu() {
 }
 
 const AppAppBar = () => <AppBar userMenu={<AccountMenu />} />;
-const AppLayout = (props: LayoutProps) => <Layout {...props} menu={Menu} appBar={AppAppBar} />;
+/** The usual layout, or only the password change while the server asks for one. */
+function AppLayout(props: LayoutProps) {
+  const due = usePasswordChangeDue();
+  if (due) return <ForcedPasswordChange reason={due} />;
+  return <Layout {...props} menu={Menu} appBar={AppAppBar} />;
+}
 
 /**
  * Every resource of the schema gets the four generated screens; `screens` replaces the few that

@@ -1,7 +1,7 @@
 import type { AuthProvider } from 'react-admin';
 import { graphql } from './data-provider';
 import { setTimeZone } from './dates';
-import { LoginDocument, MyPermissionsDocument, type LoginMutation } from './generated/operations';
+import { LoginDocument, LogoutDocument, MyPermissionsDocument, type LoginMutation } from './generated/operations';
 import type { Permissions } from './permissions';
 import { sessionToken, TOKEN_KEY } from './session-token';
 
@@ -13,6 +13,9 @@ import { sessionToken, TOKEN_KEY } from './session-token';
 const TOKEN = TOKEN_KEY;
 const USER = 'township.user';
 const PERMISSIONS = 'township.permissions';
+/** Why the password must change before anything else (the server's `passwordChange`), while it must. */
+const PASSWORD_CHANGE = 'township.passwordChange';
+const PASSWORD_CHANGE_EVENT = 'township-password-change';
 
 type SessionUser = LoginMutation['login']['user'];
 
@@ -22,6 +25,30 @@ function clear() {
   localStorage.removeItem(TOKEN);
   localStorage.removeItem(USER);
   localStorage.removeItem(PERMISSIONS);
+  localStorage.removeItem(PASSWORD_CHANGE);
+}
+
+/** The reason the password must change now (SET_BY_ADMINISTRATOR, EXPIRED), or null. */
+export const passwordChangeDue = (): string | null => localStorage.getItem(PASSWORD_CHANGE);
+
+function setPasswordChange(reason: string | null) {
+  if (reason) localStorage.setItem(PASSWORD_CHANGE, reason);
+  else localStorage.removeItem(PASSWORD_CHANGE);
+  window.dispatchEvent(new Event(PASSWORD_CHANGE_EVENT));
+}
+
+/** Calls `listener` whenever the password-change state changes (sign-in, a refusal, the change). */
+export function onPasswordChange(listener: () => void): () => void {
+  window.addEventListener(PASSWORD_CHANGE_EVENT, listener);
+  return () => window.removeEventListener(PASSWORD_CHANGE_EVENT, listener);
+}
+
+/** The password changed: the new session replaces the old one, which the change ended. */
+export async function passwordChanged(token: string): Promise<void> {
+  localStorage.setItem(TOKEN, token);
+  loading = loadPermissions();
+  await loading;
+  setPasswordChange(null);
 }
 
 async function loadPermissions(): Promise<Permissions> {
@@ -41,15 +68,23 @@ export const authProvider: AuthProvider = {
     localStorage.setItem(USER, JSON.stringify(data.login.user));
     loading = loadPermissions();
     await loading;
+    setPasswordChange(data.login.passwordChange ?? null);
   },
   async logout() {
+    // The session ends on the server too; a session that already ended is fine to forget.
+    if (sessionToken()) await graphql(LogoutDocument).catch(() => undefined);
     clear();
     loading = undefined;
   },
   async checkAuth() {
     if (!sessionToken()) throw new Error('ra.auth.auth_check_error');
   },
-  async checkError(error: { status?: number }) {
+  async checkError(error: { status?: number; body?: { reason?: string } }) {
+    // The password expired during the session: the change screen, not a sign-out.
+    if (error?.body?.reason === 'PASSWORD_CHANGE_REQUIRED') {
+      setPasswordChange(passwordChangeDue() ?? 'EXPIRED');
+      return;
+    }
     if (error?.status === 401) {
       clear();
       throw new Error('ra.auth.auth_check_error');

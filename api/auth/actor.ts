@@ -18,6 +18,14 @@ export interface Actor {
   scopes?: string[];
   /** For tokens: may it read personal fields (names, phone numbers) unmasked? */
   personalData?: boolean;
+  /** For accounts: the session the request is signed with (user_sessions), which sign-out ends. */
+  sessionId?: number;
+  /**
+   * For accounts: the password must change before anything else (given by an administrator, or
+   * older than the policy allows); until then only changing it, reading one's account and
+   * signing out are served.
+   */
+  passwordChange?: 'SET_BY_ADMINISTRATOR' | 'EXPIRED';
   /** What the actor's changes are made through, when not a form (an import job: `import:12`); the audit names it. */
   via?: string;
 }

@@ -1,13 +1,14 @@
 /**
- * The accounts and API tokens requests are signed with, kept between requests so that knowing
+ * The accounts, sessions and API tokens requests are signed with, kept between requests so that knowing
  * who asks costs no database round trip. Every change to them empties it: this instance's own
  * writes (the server clears it after each mutation) and, on PostgreSQL, other instances' and the
  * command line's (a trigger notifies `identity_changed`; see the server). While that notification
  * channel is down nothing is served from memory.
  */
-export class IdentityCache<U, T> {
+export class IdentityCache<U, T, S = unknown> {
   private readonly users = new Map<number, { value: U; at: number }>();
   private readonly tokens = new Map<number, { value: T; at: number }>();
+  private readonly sessions = new Map<number, { value: S; at: number }>();
   /** Bumped by every clear: a read begun before a change does not store what it read. */
   private generation = 0;
   private live: boolean;
@@ -29,10 +30,16 @@ export class IdentityCache<U, T> {
     return this.cached(this.tokens, id, load);
   }
 
+  /** A signed-in session: whether it is open, and when it was last used. */
+  session(id: number, load: () => Promise<S>): Promise<S> {
+    return this.cached(this.sessions, id, load);
+  }
+
   clear(): void {
     this.generation++;
     this.users.clear();
     this.tokens.clear();
+    this.sessions.clear();
   }
 
   /** The notifications arrive (again): start from empty. */

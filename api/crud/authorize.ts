@@ -63,6 +63,11 @@ async function ownersOf(tx: Tx, model: ResourceModel, models: ResourceModel[], r
 export type WriteScope = 'ALL' | 'OWN_ORGANIZATION' | 'NONE';
 
 export function writeScope(actor: Actor, model: ResourceModel): WriteScope {
+  return model.definition.writtenByServer ? 'NONE' : roleScope(actor, model);
+}
+
+/** What the role and organization of the actor reach under `access`, written through the API or not. */
+function roleScope(actor: Actor, model: ResourceModel): WriteScope {
   if (actor.kind !== 'USER' || !actor.role) return 'NONE';
   if (actor.role === 'ADMIN' && !actor.local) return 'ALL';
   const writers = model.definition.access?.writers ?? 'ADMIN';
@@ -85,6 +90,9 @@ export async function authorizeWrite(
 ): Promise<void> {
   if (actor.kind === 'TOKEN') throw tokensReadOnly();
   if (actor.kind !== 'USER' || !actor.role) throw loginRequired();
+  if (model.definition.writtenByServer) {
+    throw forbidden(`${model.label.zh}由系统自动记录，不能新建、修改或删除`, `${model.label.en} records are kept by the system and cannot be created, changed or deleted`);
+  }
   const scope = writeScope(actor, model);
   if (scope === 'ALL') return;
   const writers = model.definition.access?.writers ?? 'ADMIN';
@@ -123,9 +131,14 @@ export async function authorizeWrite(
  */
 export function readScope(actor: Actor | undefined, model: ResourceModel): SQL | undefined {
   const field = model.definition.access?.privateTo;
-  if (!field || !actor || actor.kind === 'SYSTEM' || writeScope(actor, model) !== 'NONE') return undefined;
+  if (!field || !actor || actor.kind === 'SYSTEM' || readsAll(actor, model)) return undefined;
   const column = model.byKey.get(field)!.column;
   return actor.kind === 'USER' && actor.id !== null ? eq(column, actor.id) : sql`false`;
+}
+
+/** Does the actor read every record of a private resource: those `access` names as its writers (county-wide for a record no organization owns)? */
+export function readsAll(actor: Actor, model: ResourceModel): boolean {
+  return roleScope(actor, model) !== 'NONE';
 }
 
 /** API tokens are issued, listed and revoked by county administrators only. */

@@ -53,39 +53,47 @@ export function createCrudResolver(
       return { count: await service.count(ctx.db, args.filter as Args | undefined) };
     }
 
-    @Mutation(() => types.ObjectType, { name: `create${name}`, description: `Create a ${name}.` })
-    async create(@Args(() => types.CreateArgs) args: Args, @Ctx() ctx: Context) {
+    async create(args: Args, ctx: Context) {
       return ctx.db.transaction((tx) => service.create(tx, defined(args)));
     }
 
-    @Mutation(() => types.ObjectType, { name: `update${name}`, description: `Change a ${name}; absent fields stay as they are.` })
-    async update(@Args(() => types.UpdateArgs) args: Args, @Ctx() ctx: Context) {
+    async update(args: Args, ctx: Context) {
       const { id, version, ...rest } = defined(args);
       return ctx.db.transaction((tx) => service.update(tx, id, rest, version as number | undefined));
     }
 
-    @Mutation(() => types.ObjectType, { name: `delete${name}`, description: `Delete a ${name}; returns it as it was.` })
-    async remove(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    async remove(id: string, ctx: Context) {
       return ctx.db.transaction((tx) => service.remove(tx, id));
     }
 
-    @Mutation(() => BulkResult, {
-      name: `update${plural}`,
-      description: `Set the same fields on several ${plural}, all or none.`,
-    })
-    async updateMany(
-      @Arg('ids', () => [ID]) ids: string[],
-      @Arg('data', () => types.BulkUpdateInput) data: Args,
-      @Ctx() ctx: Context,
-    ) {
+    async updateMany(ids: string[], data: Args, ctx: Context) {
       const done = await ctx.db.transaction((tx) => service.updateMany(tx, ids, defined(data)));
       return { ids: done };
     }
 
-    @Mutation(() => BulkResult, { name: `delete${plural}`, description: `Delete several ${plural}, all or none.` })
-    async removeMany(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context) {
+    async removeMany(ids: string[], ctx: Context) {
       return { ids: await ctx.db.transaction((tx) => service.removeMany(tx, ids)) };
     }
+  }
+
+  // The writes, unless the server alone writes the record (a sign-in log): then the grammar has
+  // no mutation at all, rather than mutations that always refuse.
+  if (!model.definition.writtenByServer) {
+    const proto = CrudResolver.prototype;
+    const mutation = (method: keyof typeof proto, params: ((target: object, key: string, index: number) => void)[], options: Parameters<typeof Mutation>[1], returns: () => Function) => {
+      params.forEach((decorate, i) => decorate(proto, method, i));
+      Mutation(returns, options)(proto, method, Object.getOwnPropertyDescriptor(proto, method)!);
+    };
+    mutation('create', [Args(() => types.CreateArgs), Ctx()], { name: `create${name}`, description: `Create a ${name}.` }, () => types.ObjectType);
+    mutation('update', [Args(() => types.UpdateArgs), Ctx()], { name: `update${name}`, description: `Change a ${name}; absent fields stay as they are.` }, () => types.ObjectType);
+    mutation('remove', [Arg('id', () => ID), Ctx()], { name: `delete${name}`, description: `Delete a ${name}; returns it as it was.` }, () => types.ObjectType);
+    mutation(
+      'updateMany',
+      [Arg('ids', () => [ID]), Arg('data', () => types.BulkUpdateInput), Ctx()],
+      { name: `update${plural}`, description: `Set the same fields on several ${plural}, all or none.` },
+      () => BulkResult,
+    );
+    mutation('removeMany', [Arg('ids', () => [ID]), Ctx()], { name: `delete${plural}`, description: `Delete several ${plural}, all or none.` }, () => BulkResult);
   }
 
   // Preset lists (overdue findings, staff without a valid certificate): `allXs` with a fixed

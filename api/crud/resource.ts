@@ -221,6 +221,13 @@ export interface ResourceDefinition {
    */
   appendOnly?: boolean;
   /**
+   * Records the server alone writes, as things happen (a sign-in log, the sessions): the grammar
+   * has reads only, no one is offered a write (`myPermissions`), and an import is refused. Who
+   * reads every record is still `access` (its writers, county-wide); others read their own
+   * (`access.privateTo`).
+   */
+  writtenByServer?: boolean;
+  /**
    * Fields the record's own resolvers add to its type, worked out in code rather than SQL (a case
    * report's total score): their labels, for the schema and for clients.
    */

@@ -12,7 +12,6 @@ import { creatableInBatches, normalizeInput, runGuards, validateNew, validateWri
 import { currentActor } from '../auth/actor';
 import { assertSignedIn, authorizeWrite, readScope } from './authorize';
 import { writeAudit, writeCreationAudits } from './audit';
-import { writeAudit } from './audit';
 import { removeAttachmentsOf } from './attachments';
 import type { JsonRead } from './json-read';
 

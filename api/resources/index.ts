@@ -25,6 +25,8 @@ import { caseReportResource } from './case-report/case-report.resource';
 import { caseReferralResource } from './case-referral/case-referral.resource';
 import { complaintResource } from './complaint/complaint.resource';
 import { userResource } from './user/user.resource';
+import { loginEventResource } from './login-event/login-event.resource';
+import { userSessionResource } from './user-session/user-session.resource';
 
 /** Every resource of the API. Adding one here gives it the whole grammar and an admin screen. */
 export const resourceDefinitions: ResourceDefinition[] = [
@@ -54,4 +56,6 @@ export const resourceDefinitions: ResourceDefinition[] = [
   caseReferralResource,
   complaintResource,
   userResource,
+  loginEventResource,
+  userSessionResource,
 ];

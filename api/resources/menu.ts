@@ -12,6 +12,7 @@ export const MENU = {
   equipment: { key: 'equipment', label: { zh: '装备与网格', en: 'Equipment and grids' } },
   supervision: { key: 'supervision', label: { zh: '执法监督', en: 'Supervision' } },
   accounts: { key: 'accounts', label: { zh: '账号', en: 'Accounts' } },
+  system: { key: 'system', label: { zh: '系统管理', en: 'System' } },
 } as const satisfies Record<string, { key: string; label: Label }>;
 
 export type MenuGroup = (typeof MENU)[keyof typeof MENU];

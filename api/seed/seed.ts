@@ -19,7 +19,7 @@ import { powerItemResource } from '../resources/power-item/power-item.resource';
 import { liaisonContactResource } from '../resources/liaison-contact/liaison-contact.resource';
 import { delegationResource } from '../resources/delegation/delegation.resource';
 import { delegationCatalogResource } from '../resources/delegation-catalog/delegation-catalog.resource';
-import { seedUsers } from './seed-users';
+import { seedSignIns, seedUsers } from './seed-users';
 import { runAs, SYSTEM } from '../auth/actor';
 import { publishCatalog } from '../resources/delegation-catalog/delegation-catalog.service';
 import {
@@ -286,6 +286,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedCooperation(tx, orgs);
     await seedAttachments(tx);
     await seedUsers(tx, orgs);
+    await seedSignIns(tx);
   }));
 }
 

@@ -28,7 +28,92 @@ export const users = pgTable('users', {
   lastLoginAt: timestamp({ withTimezone: true, mode: 'date' }),
   // Sessions signed before this moment are refused: set when the password changes.
   sessionsValidFrom: timestamp({ withTimezone: true, mode: 'date' }),
+  // When the password was last set under the password policy; its age decides expiry. Null for
+  // accounts whose password was set outside it (the demo seed): their count has not started.
+  passwordChangedAt: timestamp({ withTimezone: true, mode: 'date' }),
+  // Set by an administrator giving (or resetting) someone else's password: the user must choose
+  // their own at the next sign-in before doing anything else.
+  mustChangePassword: boolean().notNull().default(false),
+  // The hashes of the previous passwords (newest first), so a change cannot go back to one of them.
+  passwordHistory: jsonb().$type<string[]>().notNull().default([]),
 });
+
+export const loginResult = labelledEnum(
+  'login_result',
+  'LoginResult',
+  { zh: '登录结果', en: 'Result' },
+  {
+    SUCCEEDED: { zh: '成功', en: 'Succeeded' },
+    FAILED: { zh: '失败', en: 'Failed' },
+  },
+);
+
+export const loginReason = labelledEnum(
+  'login_reason',
+  'LoginReason',
+  { zh: '原因', en: 'Reason' },
+  {
+    SIGNED_IN: { zh: '登录成功', en: 'Signed in' },
+    PASSWORD_MUST_CHANGE: { zh: '登录成功，须修改密码', en: 'Signed in; the password must change' },
+    WRONG_PASSWORD: { zh: '密码错误', en: 'Wrong password' },
+    UNKNOWN_USER: { zh: '用户名不存在', en: 'Unknown username' },
+    DISABLED: { zh: '账号已停用', en: 'Account disabled' },
+    NO_PASSWORD: { zh: '账号未设置密码', en: 'No password set' },
+    ACCOUNT_LOCKED: { zh: '账号已锁定', en: 'Account locked' },
+    ADDRESS_LIMITED: { zh: '地址失败次数过多', en: 'Too many failures from the address' },
+  },
+);
+
+/** Every sign-in attempt, kept by the server (登录日志); never the password that was typed. */
+export const loginEvents = pgTable(
+  'login_events',
+  {
+    ...recordColumns(),
+    at: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** As typed (trimmed): an attempt on a name that does not exist is logged too. */
+    username: varchar({ length: 100 }).notNull(),
+    userId: integer().references(() => users.id),
+    address: varchar({ length: 100 }),
+    userAgent: varchar({ length: 300 }),
+    result: loginResult().notNull(),
+    reason: loginReason().notNull(),
+  },
+  (t) => [index().on(t.at), index().on(t.userId)],
+);
+
+export const sessionEnd = labelledEnum(
+  'session_end',
+  'SessionEnd',
+  { zh: '结束方式', en: 'Ended by' },
+  {
+    SIGNED_OUT: { zh: '本人退出', en: 'Signed out' },
+    FORCED: { zh: '强制退出', en: 'Forced sign-out' },
+    IDLE: { zh: '空闲超时', en: 'Idle timeout' },
+    PASSWORD_CHANGED: { zh: '密码已修改', en: 'Password changed' },
+  },
+);
+
+/** A signed-in session (在线用户): what the token names, so it can be ended before it expires. */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    ...recordColumns(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
+    startedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** The last request seen, to a minute or so: the idle timeout counts from it. */
+    lastSeenAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+    address: varchar({ length: 100 }),
+    userAgent: varchar({ length: 300 }),
+    endedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    endedBy: sessionEnd(),
+    /** Who forced the sign-out. */
+    endedById: integer().references(() => users.id),
+  },
+  (t) => [index().on(t.userId), index().on(t.lastSeenAt)],
+);
 
 /** Who changed what: written in the same transaction as every change made through the API. */
 export const auditEntries = pgTable(

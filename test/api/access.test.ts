@@ -118,18 +118,24 @@ describe('signing in', () => {
     await ok(server, 'updateUser', { id: userId, active: true });
   });
 
+  /** The password zhang.hr has now: each reset takes a new one (the policy refuses the last five). */
+  let current = 'correct-horse-9';
+
   it('ends a session signed in the same second as a password reset, and not the one signed after it', async () => {
     for (let round = 0; round < 3; round++) {
-      const before = (await login('zhang.hr', 'correct-horse-9')).data!.login.token;
-      await ok(server, 'setUserPassword', { id: userId, password: 'correct-horse-9' });
-      const after = (await login('zhang.hr', 'correct-horse-9')).data!.login.token;
+      const before = (await login('zhang.hr', current)).data!.login.token;
+      current = `reset-horse-${round}`;
+      await ok(server, 'setUserPassword', { id: userId, password: current });
+      const after = (await login('zhang.hr', current)).data!.login.token;
       expect(errorCode(await call(server.as(before), 'me', {}, 'id'))).toBe('UNAUTHENTICATED');
       expect((await ok(server.as(after), 'me', {}, 'id')).id).toBe(userId);
     }
   });
 
   it('lets users change their own password and administrators anyone’s, with a minimum strength', async () => {
-    const token = (await login('zhang.hr', 'correct-horse-9')).data!.login.token;
+    // The administrator's password is changed first (identity-controls.test.ts shows why).
+    const given = server.as((await login('zhang.hr', current)).data!.login.token);
+    const token = (await ok(given, 'changeMyPassword', { currentPassword: current, newPassword: 'own-choice-2026' }, 'token')).token;
     const me = server.as(token);
     expect(errorCode(await call(me, 'setUserPassword', { id: userId, password: '12345678' }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await call(me, 'setUserPassword', { id: userId, password: 'short' }))).toBe('BAD_USER_INPUT');
@@ -142,7 +148,7 @@ describe('signing in', () => {
     const trail = await ok<any[]>(server, 'auditTrail', { resource: 'User', id: userId }, 'actorName changes');
     expect(trail.at(-1)).toEqual({ actorName: 'zhang.hr', changes: { password: ['(set)', '(changed)'] } });
     expect(JSON.stringify(trail)).not.toMatch(/battery|scrypt/);
-    expect(errorCode(await login('zhang.hr', 'correct-horse-9'))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await login('zhang.hr', 'own-choice-2026'))).toBe('UNAUTHENTICATED');
     expect(errorCode(await login('zhang.hr', 'battery-staple-7'))).toBeUndefined();
   });
 });
@@ -230,6 +236,8 @@ describe('who may write what', () => {
     User: async (key) => ({ create: { username: `user${++n}`, role: 'VIEWER', organizationId: orgs[key] }, update: { displayName: '某人' } }),
   };
 
+  /** The records the server alone writes have no mutations to walk (identity-controls.test.ts). */
+  const WRITABLE = resourceDefinitions.filter((d) => !d.writtenByServer).map((d) => d.name);
   const WRITERS = Object.fromEntries(resourceDefinitions.map((d) => [d.name, d.access?.writers ?? 'ADMIN']));
   const ROLES = ['ADMIN', 'CATALOG_EDITOR', 'HR', 'SUPERVISOR', 'VIEWER'];
   /** Records that declare no owning organization belong to the county: only county accounts write them. */
@@ -240,11 +248,11 @@ describe('who may write what', () => {
     expect(COUNTY_ONLY).toEqual(expect.arrayContaining(['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog']));
   });
 
-  it('covers every resource', () => {
-    expect(Object.keys(cases).sort()).toEqual(resourceDefinitions.map((d) => d.name).sort());
+  it('covers every resource written through the API', () => {
+    expect(Object.keys(cases).sort()).toEqual(WRITABLE.sort());
   });
 
-  it.each(resourceDefinitions.map((d) => d.name))('%s: role × operation × own/other organization', async (resource) => {
+  it.each(WRITABLE)('%s: role × operation × own/other organization', async (resource) => {
     const admin = server;
     const appendOnly = resource === 'FindingEscalation' || resource === 'CertificateEvent';
     // One existing record per street, written by the administrator.

@@ -266,10 +266,21 @@ it('seeding again changes nothing', async () => {
   });
 });
 
-it('does not bring back a demo account an administrator deleted', async () => {
+it('has a week of sign-ins: successes, failures and sessions ended every way', async () => {
+  const events = await ok(server, 'allLoginEvents', { perPage: 100 }, 'result reason');
+  expect(new Set(events.map((e: { reason: string }) => e.reason))).toEqual(new Set(['SIGNED_IN', 'WRONG_PASSWORD', 'UNKNOWN_USER']));
+  // The demo's sessions have all ended; the test's own administrator's is open.
+  const sessions = await ok(server, 'allUserSessions', { filter: { online: false }, perPage: 100 }, 'endedBy');
+  expect(new Set(sessions.map((s: { endedBy: string }) => s.endedBy))).toEqual(new Set(['SIGNED_OUT', 'IDLE', 'FORCED']));
+});
+
+it('does not bring back a demo account an administrator renamed, and keeps the sign-ins of one that signed in', async () => {
   const [viewer] = await ok(server, 'allUsers', { filter: { username: 'viewer' } }, 'id role');
   expect(viewer.role).toBe('VIEWER');
-  await ok(server, 'deleteUser', { id: viewer.id });
+  // An account with a sign-in history is disabled or renamed, never deleted: the log keeps it.
+  const refused = await server.gql(`mutation { deleteUser(id: "${viewer.id}") { id } }`);
+  expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'REFERENCED' });
+  await ok(server, 'updateUser', { id: viewer.id, username: 'viewer.renamed', active: false });
   await seedDemo(server.database.db);
   expect(await ok(server, 'allUsers', { filter: { username: 'viewer' } })).toEqual([]);
 });

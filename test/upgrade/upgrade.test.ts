@@ -5,7 +5,7 @@ import type { Database } from '../../api/db';
 import { migrateTo, releaseMigrations } from '../../api/ops/migrations';
 import { backupTables } from '../../api/ops/schema-tables';
 import { startServer } from '../../api/server';
-import { signSession } from '../../api/auth/session';
+import { startSession } from '../../api/auth/session';
 import { freshDatabase } from '../helpers/fresh-database';
 import type { FixtureRow, UpgradeFixture } from './fixture';
 
@@ -112,7 +112,7 @@ describe.each(migrations.map((m, i) => [m.tag, i] as const))('a database written
 
       // And through the API, as an administrator of the upgraded database.
       const [admin] = await rowsOf<{ id: number }>(database, sql`insert into users (username, role) values ('upgrade-test-admin', 'ADMIN') returning id`);
-      const { token } = await signSession(admin.id);
+      const { token } = await startSession(database.db, admin.id);
       const ask = async (query: string) => {
         const res = await fetch(`http://127.0.0.1:${server!.port}/graphql`, {
           method: 'POST',

@@ -1,11 +1,12 @@
 import KeyIcon from '@mui/icons-material/Key';
+import LockOpenIcon from '@mui/icons-material/LockOpen';
 import { useGetIdentity, useRecordContext } from 'react-admin';
 import { ResourceShow } from '../generic/views';
 import { ShowActions } from '../generic/actions';
-import { SetUserPasswordDocument } from '../generated/operations';
+import { SetUserPasswordDocument, UnlockUserDocument } from '../generated/operations';
 import { resourceMeta } from '../metadata';
 import { useRecordPermission } from '../permissions';
-import { PromptedAction } from './domain-action';
+import { ConfirmedAction, PromptedAction } from './domain-action';
 
 const user = resourceMeta('User');
 
@@ -31,7 +32,14 @@ function SetPassword() {
   );
 }
 
-/** An account's page, with setting its password. */
+/** Lifting a lock failed sign-ins put on the account, for administrators (unlockUser refuses an account that is not locked). */
+function Unlock() {
+  const { operations } = useRecordPermission('User');
+  if (!operations.includes('unlockUser')) return null;
+  return <ConfirmedAction mutation={UnlockUserDocument} label="app.users.unlock" confirm="app.users.unlock_confirm" done="app.users.unlocked" icon={<LockOpenIcon />} />;
+}
+
+/** An account's page, with setting its password and lifting a lock. */
 export function UserShow() {
   return (
     <ResourceShow
@@ -39,6 +47,7 @@ export function UserShow() {
       actions={
         <ShowActions>
           <SetPassword />
+          <Unlock />
         </ShowActions>
       }
     />

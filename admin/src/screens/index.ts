@@ -3,6 +3,7 @@ import { CatalogShow } from './CatalogShow';
 import { FindingShow, FindingsBoard } from './FindingsBoard';
 import { TransferShow } from './TransferShow';
 import { UserShow } from './UserShow';
+import { UserSessionShow } from './UserSessionShow';
 import { OrganizationShow } from './OrganizationShow';
 import { CaseReferralShow } from './CaseReferralShow';
 
@@ -15,6 +16,7 @@ export const screens: Record<string, { list?: ComponentType; show?: ComponentTyp
   DelegationCatalog: { show: CatalogShow },
   Finding: { list: FindingsBoard, show: FindingShow },
   User: { show: UserShow },
+  UserSession: { show: UserSessionShow },
   Organization: { show: OrganizationShow },
   CaseReferral: { show: CaseReferralShow },
 };

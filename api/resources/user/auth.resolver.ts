@@ -3,13 +3,19 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, GraphQLISODateTime, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { auditEntries, users } from '../../../drizzle/schema';
 import type { Context } from '../../context';
-import { appError, badInput, notFound, forbidden, loginRequired } from '../../errors';
+import type { GraphQLError } from 'graphql';
+import { appError, badInput, conflict, notFound, forbidden, loginRequired } from '../../errors';
 import { parseId } from '../../crud/model';
-import type { ResolverKit } from '../../crud/resource';
+import { computedEnum, type ResolverKit } from '../../crud/resource';
+import type { CrudService } from '../../crud/service';
+import { graphqlEnum } from '../../crud/scalars';
+import type { Tx } from '../../db';
+import type { Actor } from '../../auth/actor';
+import { recordLoginEvent, type LoginEventInput } from '../login-event/login-event.resource';
 import { ApiTokenResolver } from './api-token.resolver';
 import { PermissionsResolver } from './permissions.resolver';
-import { hashPassword, passwordProblem, verifyPassword } from '../../auth/password';
-import { signSession } from '../../auth/session';
+import { hashPassword, nextHistory, passwordChangeDue, passwordProblem, reusedProblem, reusesPassword, verifyPassword } from '../../auth/password';
+import { endAccountSessions, startSession } from '../../auth/session';
 import { readScope } from '../../crud/authorize';
 import { recordAudit } from '../../crud/audit';
 import { auditFieldChanges } from '../../crud/audit-fields';
@@ -64,6 +70,47 @@ export class AuditEntryResolver {
   }
 }
 
+const PasswordChangeReason = graphqlEnum(
+  computedEnum('PasswordChangeReason', { zh: '须修改密码的原因', en: 'Why the password must change' }, {
+    SET_BY_ADMINISTRATOR: { zh: '由管理员设置（首次登录或重置后）', en: 'Set by an administrator (first sign-in, or after a reset)' },
+    EXPIRED: { zh: '密码已过期', en: 'The password has expired' },
+  }),
+);
+
+/**
+ * Sets an account's password under the policy (length, kinds of character, not the username, not
+ * one of the last few), inside the caller's transaction. An administrator's choice must be changed
+ * by the user at the next sign-in; the user's own starts a new expiry period. Either way the
+ * account's sessions signed before it end.
+ */
+async function setPassword(tx: Tx, service: CrudService, actor: Actor, userId: number, password: string, { byAdministrator }: { byAdministrator: boolean }) {
+  const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+  const problem = passwordProblem(password, user.username);
+  if (problem) throw badInput([{ field: byAdministrator ? 'password' : 'newPassword', rule: 'password', ...problem }]);
+  const previous = user.passwordHash ? [user.passwordHash, ...user.passwordHistory] : user.passwordHistory;
+  if (await reusesPassword(password, previous)) throw badInput([{ field: byAdministrator ? 'password' : 'newPassword', rule: 'history', ...reusedProblem() }]);
+  const row = await service.getForUpdate(tx, userId);
+  // To the millisecond: sessions signed before this moment end, one signed right after works.
+  const now = new Date();
+  await endAccountSessions(tx, userId);
+  // The write records when the password was set and whether it must change; the hash is never
+  // recorded, only that the password changed (the entry after it).
+  const written = await service.write(
+    tx,
+    userId,
+    {
+      passwordHash: await hashPassword(password),
+      passwordHistory: nextHistory(user.passwordHash, user.passwordHistory),
+      passwordChangedAt: now,
+      mustChangePassword: byAdministrator,
+      sessionsValidFrom: now,
+    },
+    row,
+  );
+  await recordAudit(tx, actor, 'User', userId, 'update', { password: ['(set)', '(changed)'] });
+  return written;
+}
+
 const wrongCredentials = () =>
   appError('UNAUTHENTICATED', { zh: '用户名或密码错误', en: 'Wrong username or password' });
 
@@ -79,6 +126,13 @@ export function userResolvers({ Crud, types, service }: ResolverKit) {
     @Field(() => String)
     token!: string;
 
+    @Field(() => PasswordChangeReason, {
+      nullable: true,
+      description:
+        '须修改密码 (The password must change first): until changeMyPassword, only it, me, myPermissions and logout are served. Null when not.',
+    })
+    passwordChange!: string | null;
+
     @Field(() => GraphQLISODateTime)
     expiresAt!: Date;
 
@@ -88,19 +142,34 @@ export function userResolvers({ Crud, types, service }: ResolverKit) {
 
   @Resolver(() => User)
   class UserResolver extends Crud {
-    @Mutation(() => Session, { description: '登录 (Sign in) with a username and password; the token lasts SESSION_SECONDS.' })
+    @Mutation(() => Session, {
+      description:
+        '登录 (Sign in) with a username and password; the token lasts SESSION_SECONDS, or until SESSION_IDLE_MINUTES without a request. Every attempt is logged (LoginEvent).',
+    })
     async login(@Arg('username', () => String) username: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context) {
       const address = ctx.address ?? 'unknown';
-      await ctx.loginGuard?.check(username, address);
-      const [user] = await ctx.db.select().from(users).where(eq(users.username, username.trim()));
+      const typed = username.trim();
+      const [user] = typed ? await ctx.db.select().from(users).where(eq(users.username, typed)) : [];
+      const log = (result: 'SUCCEEDED' | 'FAILED', reason: LoginEventInput['reason']) =>
+        recordLoginEvent(ctx.db, { username: typed, userId: user?.id ?? null, address: ctx.address ?? null, userAgent: ctx.userAgent ?? null, result, reason });
+      try {
+        await ctx.loginGuard?.check(username, address);
+      } catch (e) {
+        const reason = (e as GraphQLError).extensions?.reason;
+        if (reason === 'ACCOUNT_LOCKED' || reason === 'ADDRESS_LIMITED') await log('FAILED', reason);
+        throw e;
+      }
       const ok = await verifyPassword(password, user?.passwordHash);
       if (!user || !ok || !user.active) {
         await ctx.loginGuard?.failed(username, address);
+        await log('FAILED', !user ? 'UNKNOWN_USER' : !user.passwordHash ? 'NO_PASSWORD' : !ok ? 'WRONG_PASSWORD' : 'DISABLED');
         throw wrongCredentials();
       }
       await ctx.loginGuard?.succeeded(username);
+      const passwordChange = passwordChangeDue(user);
+      await log('SUCCEEDED', passwordChange ? 'PASSWORD_MUST_CHANGE' : 'SIGNED_IN');
       await ctx.db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
-      return { ...(await signSession(user.id)), user };
+      return { ...(await startSession(ctx.db, user.id, ctx)), user, passwordChange };
     }
 
     @Query(() => User, { nullable: true, description: '当前用户 (The signed-in user), or null.' })
@@ -108,24 +177,71 @@ export function userResolvers({ Crud, types, service }: ResolverKit) {
       return ctx.actor.kind === 'USER' && ctx.actor.id !== null ? service.get(ctx.db, ctx.actor.id) : null;
     }
 
-    @Mutation(() => User, { description: '设置密码 (Set a password): administrators for anyone, every user for themselves.' })
+    @Mutation(() => User, {
+      description:
+        '设置密码 (Set a password): administrators for the accounts they manage (the user must change it at the next sign-in), every user for themselves (changeMyPassword also asks for the current one). Under the password policy either way.',
+    })
     async setUserPassword(@Arg('id', () => ID) id: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context) {
       if (ctx.actor.kind !== 'USER') throw loginRequired();
       const userId = parseId(id);
       if (ctx.actor.role !== 'ADMIN' && ctx.actor.id !== userId) {
         throw forbidden('只能修改自己的密码', 'You can only change your own password');
       }
-      const problem = passwordProblem(password);
-      if (problem) throw badInput([{ field: 'password', rule: 'password', ...problem }]);
       return ctx.db.transaction(async (tx) => {
         const user = await service.getForUpdate(tx, id);
-        if (ctx.actor.role === 'ADMIN' && ctx.actor.id !== user.id) await service.authorize(tx, [user]);
-        // The hash is never recorded, only that the password changed.
-        await recordAudit(tx, ctx.actor, 'User', user.id, 'update', { password: ['(set)', '(changed)'] });
-        // To the millisecond: sessions signed before this moment end, one signed right after works.
-        const validFrom = new Date();
-        return service.write(tx, user.id, { passwordHash: await hashPassword(password), sessionsValidFrom: validFrom }, user);
+        const byAdministrator = ctx.actor.id !== user.id;
+        if (byAdministrator) await service.authorize(tx, [user]);
+        return setPassword(tx, service, ctx.actor, user.id, password, { byAdministrator });
       });
+    }
+
+    @Mutation(() => Session, {
+      description:
+        '修改本人密码 (Change one’s own password), giving the current one: under the password policy; ends the account’s other sessions and answers with a new one for this client.',
+    })
+    async changeMyPassword(
+      @Arg('currentPassword', () => String) currentPassword: string,
+      @Arg('newPassword', () => String) newPassword: string,
+      @Ctx() ctx: Context,
+    ) {
+      if (ctx.actor.kind !== 'USER' || ctx.actor.id === null) throw loginRequired();
+      const userId = ctx.actor.id;
+      const user = await ctx.db.transaction(async (tx) => {
+        const [row] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+        if (!(await verifyPassword(currentPassword, row?.passwordHash))) {
+          throw badInput([{ field: 'currentPassword', rule: 'password', zh: '当前密码不正确', en: 'The current password is wrong' }]);
+        }
+        return setPassword(tx, service, ctx.actor, userId, newPassword, { byAdministrator: false });
+      });
+      // The change ended every session signed before it, this one too: the client goes on with a new one.
+      return { ...(await startSession(ctx.db, userId, ctx)), user, passwordChange: null };
+    }
+
+    @Mutation(() => User, {
+      description: '解除锁定 (Unlock an account) that failed sign-ins locked, before the lock runs out; administrators only.',
+    })
+    async unlockUser(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+      if (ctx.actor.kind !== 'USER') throw loginRequired();
+      if (ctx.actor.role !== 'ADMIN') throw forbidden('只有系统管理员可以解除账号锁定', 'Only administrators unlock accounts');
+      return ctx.db.transaction(async (tx) => {
+        const user = await service.getForUpdate(tx, id);
+        await service.authorize(tx, [user]);
+        if (!(await ctx.loginGuard?.locked(user.username as string))) {
+          throw conflict('STATE', { zh: '该账号未被锁定', en: 'The account is not locked' });
+        }
+        await recordAudit(tx, ctx.actor, 'User', user.id, 'update', { locked: [true, false] });
+        await ctx.loginGuard?.unlock(user.username as string);
+        return user;
+      });
+    }
+
+    @Query(() => Boolean, { description: '账号是否锁定 (Is the account locked by failed sign-ins now?); administrators only.' })
+    async userLocked(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+      if (ctx.actor.kind !== 'USER') throw loginRequired();
+      if (ctx.actor.role !== 'ADMIN') throw forbidden('只有系统管理员可以查看账号锁定', 'Only administrators see whether accounts are locked');
+      const user = await service.get(ctx.db, id);
+      if (!user) throw notFound({ zh: '用户', en: 'User' }, id);
+      return (await ctx.loginGuard?.locked(user.username as string)) ?? false;
     }
 
     @Query(() => [AuditEntry], { description: '修改记录 (A record’s history), oldest first. Signed-in users only.' })

@@ -2,7 +2,7 @@ import { getNamedType, type GraphQLError, type GraphQLResolveInfo } from 'graphq
 import { Arg, Ctx, Field, ID, Info, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import type { OwnerPath } from '../../crud/resource';
-import { authorizeWrite, mayManageApiTokens, ownerRule, writeScope } from '../../crud/authorize';
+import { authorizeWrite, mayManageApiTokens, ownerRule, readsAll, writeScope } from '../../crud/authorize';
 import { notFound } from '../../errors';
 import { MAX_PER_PAGE } from '../../crud/list-metadata';
 import type { Tx } from '../../db';
@@ -118,7 +118,7 @@ export class PermissionsResolver {
       const changes = writes && !model.definition.appendOnly;
       return {
         resource: model.name,
-        readAll: !model.definition.access?.privateTo || writes,
+        readAll: !model.definition.access?.privateTo || readsAll(actor, model),
         create: writes,
         update: changes,
         delete: changes,

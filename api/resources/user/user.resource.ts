@@ -34,6 +34,17 @@ export const userResource = defineResource({
     passwordHash: { label: { zh: '密码摘要', en: 'Password hash' }, hidden: true },
     lastLoginAt: { label: { zh: '最近登录', en: 'Last sign-in' }, readOnly: true },
     sessionsValidFrom: { label: { zh: '会话起效时间', en: 'Sessions valid from' }, hidden: true },
+    passwordChangedAt: {
+      label: { zh: '密码设置时间', en: 'Password set' },
+      readOnly: true,
+      help: { zh: '密码有效期（默认 90 天）从此计算；为空则尚未开始计算（演示账号）。', en: 'The password’s age (90 days by default) counts from it; empty: not counted yet (the demo accounts).' },
+    },
+    mustChangePassword: {
+      label: { zh: '须修改密码', en: 'Must change password' },
+      readOnly: true,
+      help: { zh: '由管理员设置的密码，本人下次登录时须先修改。', en: 'A password an administrator set: the user must change it at the next sign-in.' },
+    },
+    passwordHistory: { label: { zh: '历史密码摘要', en: 'Previous password hashes' }, hidden: true },
   },
   search: ['username', 'displayName'],
   // Accounts are for administrators; everyone else reads only their own.
@@ -42,15 +53,19 @@ export const userResource = defineResource({
     password: {
       label: { zh: '初始密码', en: 'Initial password' },
       help: {
-        zh: '至少 8 位，不能全为数字；留空则须由管理员设置密码后才能登录。',
-        en: 'At least 8 characters, not digits only; left empty, the account cannot sign in until an administrator sets one.',
+        zh: '至少 8 位，含大写字母、小写字母、数字、其他符号中的至少 3 类，不能包含用户名；用户首次登录时须修改。留空则须由管理员设置密码后才能登录。',
+        en: 'At least 8 characters mixing 3 of upper case, lower case, digits and other characters, not containing the username; the user changes it at the first sign-in. Left empty, the account cannot sign in until an administrator sets one.',
       },
       type: 'password',
-      // The same rule as setUserPassword; only the hash is stored.
+      // The same policy as setUserPassword; only the hash is stored, and the user changes it first.
       async apply(ctx, value) {
-        const problem = passwordProblem(value);
+        const problem = passwordProblem(value, typeof ctx.after.username === 'string' ? ctx.after.username : null);
         if (problem) ctx.errors.add('password', 'password', problem.zh, problem.en);
-        else derive(ctx, 'passwordHash', await hashPassword(value));
+        else {
+          derive(ctx, 'passwordHash', await hashPassword(value));
+          derive(ctx, 'passwordChangedAt', new Date());
+          derive(ctx, 'mustChangePassword', true);
+        }
       },
     },
   },

@@ -1,0 +1,39 @@
+import LogoutIcon from '@mui/icons-material/Logout';
+import { useRecordContext } from 'react-admin';
+import { ResourceShow } from '../generic/views';
+import { ShowActions } from '../generic/actions';
+import { EndUserSessionDocument } from '../generated/operations';
+import { resourceMeta } from '../metadata';
+import { ConfirmedAction } from './domain-action';
+
+const session = resourceMeta('UserSession');
+
+/** Ending a session that is still open: administrators any, everyone their own (the server decides). */
+function EndSession() {
+  const record = useRecordContext();
+  if (!record || record.endedAt) return null;
+  return (
+    <ConfirmedAction
+      mutation={EndUserSessionDocument}
+      label="app.sessions.end"
+      confirm="app.sessions.end_confirm"
+      done="app.sessions.ended"
+      icon={<LogoutIcon />}
+      color="error"
+    />
+  );
+}
+
+/** A session's page (在线用户), with forcing it to sign out. */
+export function UserSessionShow() {
+  return (
+    <ResourceShow
+      resource={session}
+      actions={
+        <ShowActions>
+          <EndSession />
+        </ShowActions>
+      }
+    />
+  );
+}
