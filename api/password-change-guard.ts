@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type DocumentNode, type SelectionSetNode } from 'graphql';
+import { Kind, type DocumentNode, type FieldNode, type SelectionSetNode } from 'graphql';
 import type { Context } from './context';
 import { appError } from './errors';
 
@@ -18,17 +18,28 @@ export const passwordChangeRequired = (reason: string, extra: Record<string, unk
     { reason: 'PASSWORD_CHANGE_REQUIRED', passwordChange: reason, ...extra },
   );
 
-/** The root fields an operation asks for, through fragments too. */
-function rootFields(set: SelectionSetNode, document: DocumentNode, out: string[] = []): string[] {
+/** The fields a selection set asks for, through fragments too. */
+function fieldsOf(set: SelectionSetNode, document: DocumentNode, out: FieldNode[] = []): FieldNode[] {
   for (const selection of set.selections) {
-    if (selection.kind === Kind.FIELD) out.push(selection.name.value);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) rootFields(selection.selectionSet, document, out);
+    if (selection.kind === Kind.FIELD) out.push(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsOf(selection.selectionSet, document, out);
     else {
       const fragment = document.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value);
-      if (fragment?.kind === Kind.FRAGMENT_DEFINITION) rootFields(fragment.selectionSet, document, out);
+      if (fragment?.kind === Kind.FRAGMENT_DEFINITION) fieldsOf(fragment.selectionSet, document, out);
     }
   }
   return out;
+}
+
+/**
+ * Whether a due session's operation asks only what changing the password needs. `me` is served its
+ * own plain fields only: the account links to its organization, and from there to every record
+ * (`me { organization { staffMembers { … } } }` would read them all before the change).
+ */
+function onlyServed(set: SelectionSetNode, document: DocumentNode): boolean {
+  return fieldsOf(set, document).every(
+    (field) => SERVED.has(field.name.value) && (field.name.value !== 'me' || !field.selectionSet || fieldsOf(field.selectionSet, document).every((f) => !f.selectionSet)),
+  );
 }
 
 export function passwordChangePlugin(): ApolloServerPlugin<Context> {
@@ -38,7 +49,7 @@ export function passwordChangePlugin(): ApolloServerPlugin<Context> {
         async didResolveOperation({ contextValue, operation, document }) {
           const due = contextValue.actor.passwordChange;
           if (!due) return;
-          if (!operation || rootFields(operation.selectionSet, document).every((f) => SERVED.has(f))) return;
+          if (!operation || onlyServed(operation.selectionSet, document)) return;
           throw passwordChangeRequired(due, { http: { status: 403 } });
         },
       };

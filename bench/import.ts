@@ -10,7 +10,7 @@ import { startServer } from '../api/server';
 import { getApp } from '../api/app';
 import { runAs, SYSTEM } from '../api/auth/actor';
 import { userResource } from '../api/resources/user/user.resource';
-import { signSession } from '../api/auth/session';
+import { startSession } from '../api/auth/session';
 import { departments, domains } from '../api/seed/data/organizations';
 
 // `npx tsx bench/import.ts [pglite|postgres]`: a committed import of BENCH_IMPORT_ROWS (10,000)
@@ -73,7 +73,7 @@ async function main() {
   const server = await startServer({ database, port: 0, host: '127.0.0.1', limits: { perMinute: 1_000_000 } });
   try {
     const admin = await runAs(SYSTEM, () => database.db.transaction((tx) => getApp().records.of(userResource).create(tx, { username: 'bench-admin', role: 'ADMIN' })));
-    const { token } = await signSession(admin.id);
+    const { token } = await startSession(database.db, admin.id as number);
     const origin = `http://127.0.0.1:${server.port}`;
     const headers = { authorization: `Bearer ${token}` };
     const graphql = async (query: string) => {

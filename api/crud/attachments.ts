@@ -145,7 +145,8 @@ export async function attach(tx: Tx, service: CrudService, recordId: unknown, up
   const fileName = upload.fileName.trim();
   if (!fileName) errors.push({ field: 'file', rule: 'required', zh: '请选择要上传的文件', en: 'Choose a file to upload' });
   else if ([...fileName].length > 200) errors.push({ field: 'file', rule: 'maxLength', zh: '文件名不能超过 200 个字符', en: 'A file name may be at most 200 characters' });
-  if (upload.kind && !(upload.kind in kinds)) {
+  // Own keys only: `constructor` or `__proto__` is not a kind.
+  if (upload.kind && !Object.hasOwn(kinds, upload.kind)) {
     const known = Object.entries(kinds);
     errors.push({
       field: 'kind',

@@ -372,6 +372,13 @@ export async function importLines(db: Db, records: Records, model: ResourceModel
         wrote();
       };
 
+      /**
+       * The line that first reached each stored record. A batch's records are looked up before its
+       * lines are written, so a second line reaching the same record (by id and by a key an earlier
+       * line changes) would be compared with the record as it was: it is refused instead.
+       */
+      const reachedBy = new Map<number, number>();
+
       /** Writes the lines read so far: changed records updated, new ones created, in the order of the file. */
       const write = async (parsed: Parsed[]) => {
         if (!parsed.length) return;
@@ -386,6 +393,14 @@ export async function importLines(db: Db, records: Records, model: ResourceModel
             creating.push(p);
             continue;
           }
+          const earlier = reachedBy.get(existing.id as number);
+          if (earlier !== undefined) {
+            const last = keyFields[keyFields.length - 1];
+            const heading = p.id !== null || !last ? idField!.heading : (byField.get(last.key)?.[0].heading ?? last.label.zh);
+            errors.push(problem(p.line.number, heading, 'duplicate', `与第 ${earlier} 行指向同一条${model.label.zh}`, `Reaches the same ${model.label.en} as line ${earlier}`));
+            continue;
+          }
+          reachedBy.set(existing.id as number, p.line.number);
           const changed = Object.fromEntries(Object.entries(p.input).filter(([k]) => !same(model.byKey.get(k)!, existing[k], p.input[k])));
           if (!Object.keys(changed).length) {
             outcome.unchanged++;

@@ -128,6 +128,11 @@ describe('a rectification report kept with a finding', () => {
     const unknownKind = await nothingWritten(server, async () => routeError(await upload('Finding', finding, PDF, '报告.pdf', supervisor, 'INVOICE'), 400, 'BAD_USER_INPUT'));
     expect(unknownKind.fieldErrors).toEqual([expect.objectContaining({ field: 'kind', rule: 'enum' })]);
     expect(unknownKind.fieldErrors![0].zh).toContain('整改报告');
+    // Names every object answers to are not kinds either.
+    for (const kind of ['constructor', 'toString', '__proto__']) {
+      const inherited = await nothingWritten(server, async () => routeError(await upload('Finding', finding, PDF, '报告.pdf', supervisor, kind), 400, 'BAD_USER_INPUT'));
+      expect(inherited.fieldErrors).toEqual([expect.objectContaining({ field: 'kind', rule: 'enum' })]);
+    }
   });
 
   it('is written by a street account only on its own street’s finding', async () => {

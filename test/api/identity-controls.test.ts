@@ -54,6 +54,14 @@ describe('password policy', () => {
     expect((await ok(user, 'me', {}, 'username mustChangePassword')).mustChangePassword).toBe(true);
     const list = await user.gql('{ allOrganizations { id } }');
     expect(refusal(list, 'FORBIDDEN').extensions).toMatchObject({ reason: 'PASSWORD_CHANGE_REQUIRED', passwordChange: 'SET_BY_ADMINISTRATOR' });
+    // Nor the records its account links to, asked through `me`, directly or in a fragment.
+    for (const query of [
+      '{ me { organization { staffMembers { name mobile } } } }',
+      '{ me { ...Org } } fragment Org on User { organization { id } }',
+      '{ me { _loginEventsMeta { count } } }',
+    ]) {
+      expect(refusal(await user.gql(query), 'FORBIDDEN').extensions).toMatchObject({ reason: 'PASSWORD_CHANGE_REQUIRED' });
+    }
     const file = await fetch(server.url.replace('/graphql', '/export/Organization'), { headers: { authorization: `Bearer ${session.token}` } });
     expect(file.status).toBe(403);
     // A wrong current password, and the same password again, are refused.
@@ -97,6 +105,23 @@ describe('password policy', () => {
     const res = await server.as(session.token).gql('{ allOrganizations { id } }');
     expect(refusal(res, 'FORBIDDEN').extensions).toMatchObject({ reason: 'PASSWORD_CHANGE_REQUIRED', passwordChange: 'EXPIRED' });
     expect(refusal(res, 'FORBIDDEN').extensions!.messages.zh).toMatch(/已过期/);
+  });
+
+  // Two connections are needed for a sign-in to overlap a password change (PGlite has one).
+  if (process.env.TEST_DRIVER === 'pg') it('starts no session on the old password while a change of it is being committed', async () => {
+    await account('policy.race', 'Before#2026x');
+    const [{ last }] = await rows<{ last: number }>(`select coalesce(max(id), 0) as last from user_sessions`);
+    const changing = server.database.db.transaction(async (tx) => {
+      // A change in progress: the row is locked and holds the new hash until the commit.
+      await tx.execute(`update users set password_hash = 'changed', sessions_valid_from = now() where username = 'policy.race'`);
+      const signingIn = login('policy.race', 'Before#2026x');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // Wrapped: the transaction must commit without waiting for the sign-in it holds up.
+      return { signingIn };
+    });
+    const res = await (await changing).signingIn;
+    expect(errorCode(res)).toBe('UNAUTHENTICATED');
+    expect(await rows(`select id from user_sessions where id > ${Number(last)}`)).toEqual([]);
   });
 });
 

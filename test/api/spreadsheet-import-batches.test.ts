@@ -103,3 +103,22 @@ it('creates every line of a long file, each with its history entry naming the im
   const again = await importCsv(csv(rows), false);
   expect(again).toMatchObject({ status: 'DONE', errors: [], created: 0, updated: 0, unchanged: LINES });
 });
+
+it('refuses a second line reaching a record an earlier line of the batch changes, rather than comparing it with the record as it was', async () => {
+  const n = await names();
+  const first = await importCsv(csv([line(90_001, n)]), false);
+  expect(first).toMatchObject({ status: 'DONE', created: 1 });
+  const [stored] = await ok<{ id: string; code: string; name: string }[]>(server, 'allPowerItems', { filter: { code: 'PL-90001' } }, 'id code name');
+  // Line 2 renames the stored item's code (by its id); line 3 means a new item under the old code.
+  const renamed = ['id', ...HEADER].join(',');
+  const body = `${renamed}\n${[stored.id, ...line(90_002, n)].join(',')}\n${['', ...line(90_001, n)].map((c, i) => (i === 2 ? '对新事项的处罚' : c)).join(',')}\n`;
+  const before = await dbFingerprint(server);
+  const job = await importCsv(body, false);
+  expect(job).toMatchObject({ status: 'FAILED', created: 0, updated: 0 });
+  expect(job.errors.map((e) => [e.row, e.code])).toEqual([[3, 'duplicate']]);
+  expect(job.errors[0].zh).toBe('与第 2 行指向同一条执法事项');
+  const { jobs: _a, ...after } = await dbFingerprint(server);
+  const { jobs: _b, ...was } = before;
+  expect(after).toEqual(was);
+  expect(await ok(server, 'PowerItem', { id: stored.id }, 'code name')).toEqual({ code: 'PL-90001', name: stored.name });
+});

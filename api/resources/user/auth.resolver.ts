@@ -165,11 +165,25 @@ export function userResolvers({ Crud, types, service }: ResolverKit) {
         await log('FAILED', !user ? 'UNKNOWN_USER' : !user.passwordHash ? 'NO_PASSWORD' : !ok ? 'WRONG_PASSWORD' : 'DISABLED');
         throw wrongCredentials();
       }
+      // The password may have changed (or the account been disabled) while it was being checked:
+      // the session starts only on the hash still stored, read under a share lock so that a change
+      // in progress is waited for rather than slipped past (a session signed just after the change's
+      // cut-off would otherwise outlive it).
+      const session = await ctx.db.transaction(async (tx) => {
+        const [current] = await tx.select({ passwordHash: users.passwordHash, active: users.active }).from(users).where(eq(users.id, user.id)).for('share');
+        if (!current?.active || current.passwordHash !== user.passwordHash) return null;
+        await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
+        return startSession(tx, user.id, ctx);
+      });
+      if (!session) {
+        await ctx.loginGuard?.failed(username, address);
+        await log('FAILED', 'WRONG_PASSWORD');
+        throw wrongCredentials();
+      }
       await ctx.loginGuard?.succeeded(username);
       const passwordChange = passwordChangeDue(user);
       await log('SUCCEEDED', passwordChange ? 'PASSWORD_MUST_CHANGE' : 'SIGNED_IN');
-      await ctx.db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
-      return { ...(await startSession(ctx.db, user.id, ctx)), user, passwordChange };
+      return { ...session, user, passwordChange };
     }
 
     @Query(() => User, { nullable: true, description: '当前用户 (The signed-in user), or null.' })
