@@ -189,6 +189,10 @@ describe('a rectification report kept with a finding', () => {
   it('keeps the uploader’s name when the account is deleted later', async () => {
     const [photo] = ((await attachmentsOf(server, 'Finding', finding)).data!.Finding.attachments as { fileName: string; uploadedBy: string }[]).filter((a) => a.fileName === '现场照片.png');
     const [uploader] = await ok<{ id: string }[]>(server, 'allUsers', { filter: { organizationId: world.street, role: 'SUPERVISOR' } }, 'id');
+    // An account that signed in is kept while its sessions and sign-ins are (the login log refers to
+    // it); once a retention purge has removed them, it can be deleted, and its uploads stay.
+    await server.database.db.execute(`delete from user_sessions where user_id = ${Number(uploader.id)}`);
+    await server.database.db.execute(`delete from login_events where user_id = ${Number(uploader.id)}`);
     await ok(server, 'deleteUser', { id: uploader.id });
     const after = (await attachmentsOf(server, 'Finding', finding)).data!.Finding.attachments as { fileName: string; uploadedBy: string }[];
     expect(after.find((a) => a.fileName === '现场照片.png')?.uploadedBy).toBe(photo.uploadedBy);
