@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { staffMembers, trainingAttendances, trainingSessions } from '../../../drizzle/schema';
+import { trainingAttendances, trainingSessions } from '../../../drizzle/schema';
 import type { Queryable } from '../../db';
 import { config } from '../../config';
 import { attendedDaysSql } from '../training-session/training-days';
+import { heldToTrainingMinimums } from './training-hours';
 
 @ObjectType('StaffTrainingDays', {
   description:
@@ -41,21 +42,10 @@ export interface TrainingDaysQuery {
 
 /**
  * General-law and drill days per person in a year (by the year a session starts), for the same
- * people as the hours: everyone not departed, except auxiliary staff, who do not enforce.
+ * people as the hours (`heldToTrainingMinimums`).
  */
 export async function trainingDays(db: Queryable, q: TrainingDaysQuery): Promise<StaffTrainingDays[]> {
-  const people = await db
-    .select({ id: staffMembers.id })
-    .from(staffMembers)
-    .where(
-      and(
-        ne(staffMembers.status, 'LEFT'),
-        ne(staffMembers.category, 'AUXILIARY'),
-        q.organizationId !== undefined ? eq(staffMembers.organizationId, q.organizationId) : undefined,
-        q.staffMemberId !== undefined ? eq(staffMembers.id, q.staffMemberId) : undefined,
-      ),
-    )
-    .orderBy(asc(staffMembers.id));
+  const people = await heldToTrainingMinimums(db, q);
   if (!people.length) return [];
   const sums = await db
     .select({

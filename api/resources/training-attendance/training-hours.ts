@@ -50,11 +50,11 @@ export interface TrainingHoursQuery {
 }
 
 /**
- * Hours per person and kind in a year (by the year a session starts), for the people the minimum
- * applies to: everyone not departed, except auxiliary staff, who do not enforce.
+ * The people a year's training minimums apply to, by id: everyone still serving (not departed or
+ * retired), except auxiliary staff, who do not enforce. Hours and days count the same people.
  */
-export async function trainingHours(db: Queryable, q: TrainingHoursQuery): Promise<StaffTrainingHours[]> {
-  const people = await db
+export function heldToTrainingMinimums(db: Queryable, q: { organizationId?: number; staffMemberId?: number }): Promise<{ id: number }[]> {
+  return db
     .select({ id: staffMembers.id })
     .from(staffMembers)
     .where(
@@ -66,6 +66,14 @@ export async function trainingHours(db: Queryable, q: TrainingHoursQuery): Promi
       ),
     )
     .orderBy(asc(staffMembers.id));
+}
+
+/**
+ * Hours per person and kind in a year (by the year a session starts), for the people the minimum
+ * applies to: everyone not departed, except auxiliary staff, who do not enforce.
+ */
+export async function trainingHours(db: Queryable, q: TrainingHoursQuery): Promise<StaffTrainingHours[]> {
+  const people = await heldToTrainingMinimums(db, q);
   if (!people.length) return [];
   const sums = await db
     .select({
