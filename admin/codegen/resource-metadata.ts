@@ -55,7 +55,9 @@ export function buildMetadata(schema: GraphQLSchema, hints: SchemaHints = readHi
   const resourceTypes = Object.values(schema.getTypeMap()).filter((t) => {
     if (!isObjectType(t) || t.name.startsWith('__')) return false;
     const plural = pluralize(t.name);
-    return plural !== t.name && query[`all${plural}`] && query[`_all${plural}Meta`] && mutation[`create${t.name}`];
+    // A record the server alone writes (the login log, sessions) has the reads and no create: it is a
+    // resource all the same, known by its hints (every registered record has them).
+    return plural !== t.name && query[`all${plural}`] && query[`_all${plural}Meta`] && (mutation[`create${t.name}`] || hints.records[t.name]);
   });
   const resourceNames = new Set(resourceTypes.map((t) => t.name));
   const enums: Record<string, EnumMetadata> = {};
@@ -65,7 +67,7 @@ export function buildMetadata(schema: GraphQLSchema, hints: SchemaHints = readHi
     const record = hints.records[type.name];
     if (!record) throw new Error(`${type.name} has no hints in schema.hints.json: run \`npm run schema:emit\``);
     const plural = pluralize(type.name);
-    const createArgs = new Map(mutation[`create${type.name}`].args.map((a) => [a.name, a]));
+    const createArgs = new Map((mutation[`create${type.name}`]?.args ?? []).map((a) => [a.name, a]));
     const filterType = schema.getType(`${type.name}Filter`);
     const filterFields = isInputObjectType(filterType) ? filterType.getFields() : {};
     const objectFields = type.getFields();
