@@ -1,4 +1,6 @@
+import pluralize from 'pluralize';
 import { printedSchema } from '../../api/app';
+import { resourceDefinitions } from '../../api/resources';
 import { migrationDrift, schemaDrift } from '../helpers/drift';
 
 // Generated files are committed; these fail when the code has moved on without them. The same checks
@@ -13,8 +15,10 @@ it('the committed migrations cover the drizzle schema (run `npm run db:generate 
 
 it('every resource pluralizes to a different word, as react-admin needs', () => {
   const sdl = printedSchema();
-  for (const [, plural] of sdl.matchAll(/^ {2}_all(\w+)Meta\(/gm)) {
+  for (const { name } of resourceDefinitions) {
+    const plural = pluralize(name);
+    expect(plural).not.toBe(name);
     expect(sdl).toMatch(new RegExp(`^  all${plural}\\(`, 'm'));
-    expect(sdl).toMatch(new RegExp(`^  delete${plural}\\(`, 'm'));
+    expect(sdl).toMatch(new RegExp(`^  _all${plural}Meta\\(`, 'm'));
   }
 });
