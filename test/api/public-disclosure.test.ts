@@ -36,7 +36,7 @@ beforeAll(async () => {
   await person('公示甲', 'ENFORCEMENT', { number: world.unique('豫执公-'), expiresOn: '2099-12-31' });
   await person('公示乙', 'AUXILIARY', { number: world.unique('豫执辅-') });
   const revoked = await person('公示丙', 'ENFORCEMENT', { number: world.unique('豫执吊-') });
-  await ok(server, 'updateCertificate', { id: revoked, status: 'REVOKED' });
+  await ok(server, 'createCertificateEvent', { certificateId: revoked, kind: 'REVOKED', occurredOn: '2024-02-01', reason: '违法违纪' });
 });
 
 describe('publicPowers over GraphQL', () => {

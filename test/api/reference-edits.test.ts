@@ -137,6 +137,41 @@ const CASES: Record<string, Case> = {
     record: () => create('createCaseReport', { organizationId: world.street, periodStart: '2024-01-01', periodEnd: '2024-12-31' }),
     edits: async () => ({ organizationId: [{ to: world.township }] }),
   },
+  TrainingAudience: {
+    record: async () => create('createTrainingAudience', { sessionId: await session(), organizationId: world.street }),
+    edits: async () => ({ sessionId: [{ to: await session(6) }], organizationId: [{ to: world.township }] }),
+  },
+  EquipmentItem: {
+    record: () => create('createEquipmentItem', { organizationId: world.street, kind: 'BODY_CAMERA', number: unique('ZB-'), acquiredOn: '2023-05-01' }),
+    edits: async () => ({ organizationId: [{ to: world.township }] }),
+  },
+  PatrolGrid: {
+    record: async () => {
+      const top = await create('createPatrolGrid', { organizationId: world.street, name: unique('一级网格'), level: 'LEVEL_1' });
+      return create('createPatrolGrid', { organizationId: world.street, name: unique('二级网格'), level: 'LEVEL_2', parentId: top });
+    },
+    edits: async () => ({
+      // Its parent stays in the street it leaves: refused, not ignored.
+      organizationId: [{ to: world.township, refused: 'organization' }],
+      parentId: [{ to: await create('createPatrolGrid', { organizationId: world.street, name: unique('另一一级网格'), level: 'LEVEL_1' }) }],
+      staffMemberId: [{ to: await person(world.street, 'ENFORCEMENT') }, { to: null }],
+    }),
+  },
+  CaseReferral: {
+    record: () => create('createCaseReferral', { kind: 'STREET_TO_DEPARTMENT', fromOrganizationId: world.street, toOrganizationId: world.department, matter: unique('移送事项'), legalBasis: '《条例》第五条', sentOn: '2025-03-03' }),
+    edits: async () => ({
+      fromOrganizationId: [{ to: world.township }],
+      toOrganizationId: [{ to: await world.org(unique('接收部门'), 'DEPARTMENT') }, { to: world.street, refused: 'kind' }],
+    }),
+  },
+  Complaint: {
+    record: () => create('createComplaint', { subject: unique('投诉'), channel: 'HOTLINE_12345', responsibleOrganizationId: world.street, receivedOn: '2025-04-01' }),
+    edits: async () => ({
+      responsibleOrganizationId: [{ to: world.township }],
+      // A referral is named only by a complaint closed as referred.
+      caseReferralId: [{ to: await create('createCaseReferral', { kind: 'STREET_TO_DEPARTMENT', fromOrganizationId: world.township, toOrganizationId: world.department, matter: unique('移送事项'), legalBasis: '《条例》第五条', sentOn: '2025-03-03' }), refused: 'disposition' }],
+    }),
+  },
   User: {
     record: () => create('createUser', { username: unique('ref.user'), role: 'VIEWER' }),
     edits: async () => ({ organizationId: [{ to: world.street }, { to: world.township }, { to: null }] }),

@@ -79,6 +79,9 @@ it('backs up the demo county with edits while the server runs, and while it take
   deletedId = gone.createOrganization.id;
   await ok(server.base, token, `mutation { deleteOrganization(id: "${deletedId}") { id } }`);
   await ok(server.base, token, 'mutation { createUser(username: "backup.viewer", role: VIEWER, password: "backup-pass-2026") { id } }');
+  // A password an administrator set is changed by its user at the first sign-in: the restore keeps the user's own.
+  const first = await login(server.base, 'backup.viewer', 'backup-pass-2026');
+  await ok(server.base, first, 'mutation { changeMyPassword(currentPassword: "backup-pass-2026", newPassword: "Backup#chosen2026") { token } }');
   await ok(server.base, token, 'mutation { issueApiToken(name: "备份测试令牌", scopes: ["Organization"], expiresAt: "2099-01-01T00:00:00Z") { secret } }');
 
   // A stream of writes while the backup runs: each creates a record and its audit entry in one
@@ -128,7 +131,7 @@ it('restores it into a fresh database: every table the same, the audit trail inc
   // edit and its history, and new records never take a deleted record's id.
   const server = await start({ ...target.env, SEED: 'demo' });
   expect(server.output()).not.toMatch(/Seeded/);
-  const token = await login(server.base, 'backup.viewer', 'backup-pass-2026');
+  const token = await login(server.base, 'backup.viewer', 'Backup#chosen2026');
   const org = await ok(server.base, token, `{ Organization(id: "${editedId}") { name } auditTrail(resource: "Organization", id: "${editedId}") { operation actorName } }`);
   expect(org.Organization.name).toBe('备份测试街道');
   expect(org.auditTrail).toEqual(expect.arrayContaining([expect.objectContaining({ operation: 'update', actorName: expect.any(String) })]));
