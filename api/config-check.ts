@@ -86,7 +86,7 @@ export const SETTINGS: Setting[] = [
 export const OTHER_VARIABLES = ['NEW_USER_PASSWORD', 'CHROMIUM_PATH', 'TEST_DATABASE_URL', 'TEST_DRIVER', 'CI'];
 
 /** Prefixes only this product's settings use: an unknown name under one of them is a mistake. */
-const PREFIXES = ['DATABASE_', 'LOGIN_', 'PASSWORD_', 'SESSION_', 'STOP_', 'RATE_LIMIT_', 'MAX_QUERY_', 'MAX_BODY_', 'VACANCY_', 'PROFESSIONAL_LAW_', 'DELEGABLE_', 'REFERRAL_', 'GENERAL_LAW_', 'MILITARY_DRILL_', 'ROADSHOWS_', 'GUIDED_CASES_', 'INDUCTION_', 'BODY_CAMERAS_', 'ATTACHMENT_'];
+const PREFIXES = ['DATABASE_', 'LOGIN_', 'PASSWORD_', 'SESSION_IDLE_', 'STOP_', 'RATE_LIMIT_', 'MAX_QUERY_', 'MAX_BODY_', 'VACANCY_', 'PROFESSIONAL_LAW_', 'DELEGABLE_', 'REFERRAL_', 'GENERAL_LAW_', 'MILITARY_DRILL_', 'ROADSHOWS_', 'GUIDED_CASES_', 'INDUCTION_', 'BODY_CAMERAS_', 'ATTACHMENT_'];
 
 const known = new Set([...SETTINGS.map((s) => s.name), ...OTHER_VARIABLES]);
 const normal = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '');

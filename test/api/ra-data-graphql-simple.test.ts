@@ -27,8 +27,17 @@ const resources = getApp().records.models.map((m) => m.name);
 async function hrAndSupervision(w: World, s: TestServer) {
   const { session, finding } = await w.supervision();
   const person = await w.staffMember();
-  await ok(s, 'createCertificate', { staffMemberId: person, number: w.unique('豫执-'), issuingAuthority: '河南省人民政府', issuedOn: '2023-01-01' });
+  const certificate = (await ok(s, 'createCertificate', { staffMemberId: person, number: w.unique('豫执-'), issuingAuthority: '河南省人民政府', issuedOn: '2023-01-01' })).id;
+  await ok(s, 'createTrainingAudience', { sessionId: session, organizationId: w.street });
+  await ok(s, 'createEquipmentItem', { organizationId: w.street, kind: 'BODY_CAMERA', number: w.unique('ZB-'), acquiredOn: '2023-05-01' });
+  await ok(s, 'createPatrolGrid', { organizationId: w.street, name: w.unique('网格'), level: 'LEVEL_1' });
+  const referral = { kind: 'STREET_TO_DEPARTMENT', fromOrganizationId: w.street, toOrganizationId: w.department, matter: '占道经营', legalBasis: '《条例》第五条', sentOn: '2025-03-03' };
+  await ok(s, 'createCaseReferral', referral);
+  await ok(s, 'createComplaint', { subject: '夜间施工噪声扰民', channel: 'HOTLINE_12345', responsibleOrganizationId: w.street, receivedOn: '2025-04-01' });
+  // The login log and the sessions are written by the server alone: a sign-in attempt writes one.
+  await s.as(null).gql('mutation { login(username: "no.such.user", password: "x") { token } }');
   await ok(s, 'createPosting', { staffMemberId: person, organizationId: w.street, post: 'ENFORCEMENT', startedOn: '2024-01-01' });
+  await ok(s, 'createCertificateEvent', { certificateId: certificate, kind: 'SUSPENDED', occurredOn: '2024-02-01', reason: '接受调查' });
   await ok(s, 'createStaffingQuota', { organizationId: w.street, category: 'ENFORCEMENT', year: 2026, approvedCount: 3 });
   await ok(s, 'createTransfer', { staffMemberId: person, kind: 'REASSIGNMENT', toOrganizationId: w.township, effectiveDate: '2025-01-01' });
   await ok(s, 'createTrainingAttendance', { sessionId: session, staffMemberId: person, hoursAttended: 10 });
