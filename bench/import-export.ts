@@ -1,6 +1,6 @@
 import './harness/signing-key';
 import os from 'node:os';
-import ExcelJS from 'exceljs';
+import { catalogXlsx } from './harness/catalog-workbook';
 import { createBenchDatabase, describeServer } from './harness/bench-database';
 import { runWithCleanup } from './harness/cleanup';
 import { loadDataset } from './harness/dataset';
@@ -21,8 +21,6 @@ import { departments, domains } from '../api/seed/data/organizations';
 // process at rest with the server started, the county loaded and the file built.
 
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
-const CATEGORIES = ['行政处罚', '行政检查', '行政强制'];
-const CONDUCT = ['擅自占用城市道路', '违规排放污水', '无证经营', '违法堆放物料', '露天焚烧', '违规设置户外广告', '噪声扰民', '违规运输渣土'];
 
 const mib = (bytes: number) => bytes / 1024 / 1024;
 
@@ -51,26 +49,6 @@ async function measured<T>(run: () => Promise<T>): Promise<{ result: T; seconds:
   }
 }
 
-async function catalogXlsx(departments: string[], domains: string[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('执法事项');
-  sheet.addRow(['编码规则', '事项编码', '事项名称', '事项类别', '执法领域', '划出部门', '法律依据', '备注']);
-  for (let i = 0; i < IMPORT_ROWS; i++) {
-    const category = CATEGORIES[i % CATEGORIES.length];
-    const ending = category === '行政处罚' ? '的处罚' : category === '行政检查' ? '情况的检查' : '的查封、扣押';
-    sheet.addRow([
-      '基准导入编码',
-      `BI-${String(i + 1).padStart(5, '0')}`,
-      `对${CONDUCT[i % CONDUCT.length]}（第${i + 1}项）${ending}`,
-      category,
-      domains[i % domains.length],
-      departments[i % departments.length],
-      `《某某管理条例》第${(i % 90) + 1}条`,
-      i % 3 ? null : '限建成区范围内',
-    ]);
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 
 async function main() {
   console.log(`Spreadsheet import and export on ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
@@ -89,6 +67,7 @@ async function main() {
     const headers = { authorization: `Bearer ${token}` };
 
     const file = await catalogXlsx(
+      IMPORT_ROWS,
       departments.map((d) => d.name),
       domains.map((d) => d.name),
     );

@@ -1,6 +1,6 @@
 import './harness/signing-key';
 import os from 'node:os';
-import ExcelJS from 'exceljs';
+import { catalogXlsx } from './harness/catalog-workbook';
 import { enforcementDomains, organizations } from '../drizzle/schema';
 import { createBenchDatabase, describeServer } from './harness/bench-database';
 import { runWithCleanup } from './harness/cleanup';
@@ -22,29 +22,7 @@ import { departments, domains } from '../api/seed/data/organizations';
 // than the wall time. `postgres` creates a database of its own on BENCH_DATABASE_URL's server and drops it after.
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
-const CATEGORIES = ['行政处罚', '行政检查', '行政强制'];
-const CONDUCT = ['擅自占用城市道路', '违规排放污水', '无证经营', '违法堆放物料', '露天焚烧', '违规设置户外广告', '噪声扰民', '违规运输渣土'];
 
-async function catalogXlsx(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('执法事项');
-  sheet.addRow(['编码规则', '事项编码', '事项名称', '事项类别', '执法领域', '划出部门', '法律依据', '备注']);
-  for (let i = 0; i < ROWS; i++) {
-    const category = CATEGORIES[i % CATEGORIES.length];
-    const ending = category === '行政处罚' ? '的处罚' : category === '行政检查' ? '情况的检查' : '的查封、扣押';
-    sheet.addRow([
-      '基准导入编码',
-      `BI-${String(i + 1).padStart(5, '0')}`,
-      `对${CONDUCT[i % CONDUCT.length]}（第${i + 1}项）${ending}`,
-      category,
-      domains[i % domains.length].name,
-      departments[i % departments.length].name,
-      `《某某管理条例》第${(i % 90) + 1}条`,
-      i % 3 ? null : '限建成区范围内',
-    ]);
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 
 interface Job {
   status: string;
@@ -80,7 +58,7 @@ async function main() {
       const res = await fetch(`${origin}/graphql`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
       return ((await res.json()) as { data: Record<string, unknown> }).data;
     };
-    const file = await catalogXlsx();
+    const file = await catalogXlsx(ROWS, departments.map((d) => d.name), domains.map((d) => d.name));
     console.log(`  dataset: ${departments.length} departments, ${domains.length} domains; file of ${ROWS} lines, ${(file.length / 1024).toFixed(0)} KiB`);
 
     const statementsBefore = statements;
