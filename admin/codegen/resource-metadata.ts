@@ -163,6 +163,10 @@ export function buildMetadata(schema: GraphQLSchema, hints: SchemaHints = readHi
       ...(record.listColumns ? { listColumns: record.listColumns } : {}),
       searchable: Boolean(filterFields.q),
       operations,
+      // The screens a record gets follow the mutations it has: one the server alone writes (the
+      // login log, sessions) has no create or edit screen to land on.
+      creatable: Boolean(mutation[`create${type.name}`]),
+      editable: Boolean(mutation[`update${type.name}`]),
       relations,
       ...(attachments ? { attachments } : {}),
     };

@@ -57,8 +57,8 @@ export function App({ dataProvider }: { dataProvider: DataProvider }) {
             name={r.name}
             list={List}
             show={Show}
-            edit={() => <ResourceEdit resource={r} />}
-            create={() => <ResourceCreate resource={r} />}
+            edit={r.editable ? () => <ResourceEdit resource={r} /> : undefined}
+            create={r.creatable ? () => <ResourceCreate resource={r} /> : undefined}
             // Titles and confirmations name the record (涅阳街道 · 对…的处罚), not its id.
             recordRepresentation={(record) => recordName(r, record, i18nProvider.translate)}
           />

@@ -77,6 +77,9 @@ it('describes every resource of the committed schema', () => {
   expect(staff).toMatchObject({ kind: 'reference', reference: 'StaffMember', writable: true, required: true });
   expect(transfer.fields.find((f) => f.name === 'status')).toMatchObject({ kind: 'enum', enumName: 'TransferStatus', writable: false });
   expect(transfer.fields.find((f) => f.name === 'returnOverdue')).toMatchObject({ kind: 'boolean', writable: false });
+  expect(transfer).toMatchObject({ creatable: true, editable: true });
+  // Records the server alone writes get no create or edit screen to land on.
+  for (const name of ['LoginEvent', 'UserSession']) expect(resources.find((r) => r.name === name)).toMatchObject({ creatable: false, editable: false });
   // Fields keep the table's order, which the forms follow.
   expect(transfer.fields.slice(0, 6).map((f) => f.name)).toEqual(['id', 'version', 'createdAt', 'updatedAt', 'staffMemberId', 'kind']);
 });
@@ -95,6 +98,9 @@ it('gives a new type served with the grammar a complete screen description', () 
     display: ['plate', 'organizationId'],
     searchable: true,
     operations: ['retireEnforcementVehicle'],
+    // It has createX and no updateX: a new-record screen and no edit screen.
+    creatable: true,
+    editable: false,
     // An argument of create that is not a field: a secret, entered but never shown.
     createOnly: [{ name: 'keyCode', kind: 'password', label: { zh: '开锁密码', en: 'Key code' }, writable: true, required: false, nullable: true, filters: [] }],
     fields: [

@@ -54,6 +54,9 @@ export interface ResourceMetadata {
   searchable: boolean;
   /** Extra queries and mutations the API offers beside the grammar (completeTransfer …). */
   operations: string[];
+  /** Whether the API has `createX` and `updateX` for it (not for records the server alone writes). */
+  creatable: boolean;
+  editable: boolean;
   /** The records that point at this one, shown under its fields (hidden ones left out). */
   relations: RelationMetadata[];
   /** Present when the record keeps files (its `attachments` field): the kinds an upload may name. */
