@@ -4,7 +4,7 @@ import { getApp } from './app';
 import type { RequestLimiter } from './shared-limiter';
 import { currentActor } from './auth/actor';
 import type { Db } from './db';
-import { appError, loginRequired, notFound, tokensReadOnly } from './errors';
+import { appError, forbidden, loginRequired, notFound, tokensReadOnly } from './errors';
 import { attach, ATTACHMENT_LABEL, attachmentMaxBytes, attachmentTooLarge, readAttachment, takesAttachments, type Upload } from './crud/attachments';
 import { extensionOf } from './file-types';
 import { checkListRead } from './read-guard';
@@ -94,7 +94,16 @@ export function attachmentRoutes(db: Db, limiter: RequestLimiter, signIn: expres
       if (actor.kind === 'ANONYMOUS') throw loginRequired();
       const { records } = getApp();
       const { file, model } = await readAttachment(db, records, req.params.id);
-      // A token reads a record's files only with the record in its scopes, as it reads the record.
+      if (actor.kind === 'TOKEN') {
+        // A token reads a record's files only with the record in its scopes, as it reads the record;
+        // outside them the file is as unknown as a missing one, so ids tell nothing of other records.
+        if (!actor.scopes?.includes(model.name)) throw notFound(ATTACHMENT_LABEL, String(req.params.id));
+        // A file of a record that names people (a rectification report names who must act) is
+        // personal data as a whole: it cannot be masked, so it is refused without that scope.
+        if (!actor.personalData && model.fields.some((f) => f.personal)) {
+          throw forbidden('此 API 令牌无个人信息权限，不能下载载有人员信息的记录的附件', 'This API token has no personal-data scope and cannot download the files of a record that names people');
+        }
+      }
       checkListRead(records, actor, model.name, {});
       const bytes = Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength);
       res.status(200);

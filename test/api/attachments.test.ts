@@ -147,13 +147,21 @@ describe('a rectification report kept with a finding', () => {
     expect((await download(attachmentId, foreign)).status).toBe(200);
   });
 
-  it('is read by an API token only with the finding in its scopes, never written by one, and by no one signed out', async () => {
-    const issue = async (scopes: string[]) => (await ok<{ secret: string }>(server, 'issueApiToken', { name: '督查平台', scopes, expiresAt: '2099-01-01T00:00:00Z' }, 'secret')).secret;
+  it('is read by an API token only with the finding in its scopes and the personal-data scope, never written by one, and by no one signed out', async () => {
+    const issue = async (scopes: string[], personalData = false) =>
+      (await ok<{ secret: string }>(server, 'issueApiToken', { name: '督查平台', scopes, personalData, expiresAt: '2099-01-01T00:00:00Z' }, 'secret')).secret;
     const unscoped = await issue(['Organization']);
-    const scoped = await issue(['Finding']);
-    const refusal = await routeError(await download(attachmentId, unscoped), 403, 'FORBIDDEN');
-    expect(refusal.messages.zh).toContain('Finding');
+    const maskedOnly = await issue(['Finding']);
+    const scoped = await issue(['Finding'], true);
+    // Outside its scopes a file is as unknown as one that does not exist: the same answer for both.
+    const refusal = await routeError(await download(attachmentId, unscoped), 404, 'NOT_FOUND');
+    const missing = await routeError(await download('999999', unscoped), 404, 'NOT_FOUND');
+    expect(refusal.messages.zh.replace(attachmentId, '…')).toBe(missing.messages.zh.replace('999999', '…'));
     expect(errorCode(await attachmentsOf(server.as(unscoped), 'Finding', finding))).toBe('FORBIDDEN');
+    // A finding names its responsible person: its files are personal data, not downloadable masked.
+    const personal = await routeError(await download(attachmentId, maskedOnly), 403, 'FORBIDDEN');
+    expect(personal.messages.zh).toContain('个人信息');
+    expect(personal.messages.en).toContain('personal-data');
     const got = await download(attachmentId, scoped);
     expect(got.status).toBe(200);
     expect(Buffer.from(await got.arrayBuffer()).equals(PDF)).toBe(true);
