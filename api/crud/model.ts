@@ -208,8 +208,13 @@ function buildModel(definition: ResourceDefinition): ResourceModel {
   });
   const known = new Set([...fields.map((f) => f.key), ...computed.map((c) => c.key)]);
   const { title, display = [], listColumns = [] } = definition.ui;
-  for (const key of [...(title ? [title] : []), ...display, ...listColumns]) {
+  // A list may also show a field the record's resolvers work out (whether I have read a notice).
+  const shown = new Set([...known, ...Object.keys(definition.resolvedFields ?? {})]);
+  for (const key of [...(title ? [title] : []), ...display]) {
     if (!known.has(key)) throw new Error(`${definition.name}.ui names ${key}, which is not a field`);
+  }
+  for (const key of listColumns) {
+    if (!shown.has(key)) throw new Error(`${definition.name}.ui names ${key}, which is not a field`);
   }
   for (const key of Object.keys(definition.fields)) {
     if (!(key in getTableColumns(table))) throw new Error(`${definition.name}.fields.${key} is not a column`);

@@ -24,6 +24,9 @@ import { findingEscalationResource } from './finding-escalation/finding-escalati
 import { caseReportResource } from './case-report/case-report.resource';
 import { caseReferralResource } from './case-referral/case-referral.resource';
 import { complaintResource } from './complaint/complaint.resource';
+import { noticeResource } from './notice/notice.resource';
+import { noticeRecipientResource } from './notice-recipient/notice-recipient.resource';
+import { noticeReceiptResource } from './notice-receipt/notice-receipt.resource';
 import { userResource } from './user/user.resource';
 import { loginEventResource } from './login-event/login-event.resource';
 import { userSessionResource } from './user-session/user-session.resource';
@@ -55,6 +58,9 @@ export const resourceDefinitions: ResourceDefinition[] = [
   caseReportResource,
   caseReferralResource,
   complaintResource,
+  noticeResource,
+  noticeRecipientResource,
+  noticeReceiptResource,
   userResource,
   loginEventResource,
   userSessionResource,

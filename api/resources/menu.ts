@@ -11,6 +11,7 @@ export const MENU = {
   training: { key: 'training', label: { zh: '培训考试', en: 'Training' } },
   equipment: { key: 'equipment', label: { zh: '装备与网格', en: 'Equipment and grids' } },
   supervision: { key: 'supervision', label: { zh: '执法监督', en: 'Supervision' } },
+  notices: { key: 'notices', label: { zh: '通知公告', en: 'Notices' } },
   accounts: { key: 'accounts', label: { zh: '账号', en: 'Accounts' } },
   system: { key: 'system', label: { zh: '系统管理', en: 'System' } },
 } as const satisfies Record<string, { key: string; label: Label }>;

@@ -38,6 +38,7 @@ import { seedStaff } from './seed-hr';
 import { seedCaseReports, seedSupervision } from './seed-supervision';
 import { seedCooperation } from './seed-cooperation';
 import { seedAttachments } from './seed-attachments';
+import { seedNotices } from './seed-notices';
 import { seedTraining } from './seed-training';
 import { seedEquipment } from './seed-equipment';
 
@@ -286,6 +287,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedCooperation(tx, orgs);
     await seedAttachments(tx);
     await seedUsers(tx, orgs);
+    await seedNotices(tx, orgs);
     await seedSignIns(tx);
   }));
 }

@@ -11,3 +11,4 @@ export * from './accounts';
 export * from './jobs';
 export * from './cooperation';
 export * from './attachments';
+export * from './notices';
