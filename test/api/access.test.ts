@@ -234,6 +234,12 @@ describe('who may write what', () => {
       update: { content: '内容' },
     }),
     User: async (key) => ({ create: { username: `user${++n}`, role: 'VIEWER', organizationId: orgs[key] }, update: { displayName: '某人' } }),
+    // Notices are the county's: published by a county body, to the streets.
+    Notice: async () => ({ create: { title: `通知${++n}`, body: '正文', publisherId: world.department, publishedOn: '2025-01-02' }, update: { documentNumber: '通〔2025〕1号' } }),
+    NoticeRecipient: async (key) => {
+      const notice = (await ok(server, 'createNotice', { title: `通知${++n}`, body: '正文', publisherId: world.department, publishedOn: '2025-01-02' })).id;
+      return { create: { noticeId: notice, organizationId: orgs[key] }, update: { organizationId: world.township } };
+    },
   };
 
   /** The records the server alone writes have no mutations to walk (identity-controls.test.ts). */

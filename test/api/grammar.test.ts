@@ -138,6 +138,19 @@ const cases: Record<string, () => Case | Promise<Case>> = {
     field: 'content',
     value: '夜间施工噪声',
   }),
+  Notice: () => ({
+    create: { kind: 'CAMPAIGN_PLAN', title: world.unique('专项整治工作方案'), body: '各街道：请按方案开展整治。', publisherId: world.department, publishedOn: '2025-05-06', deadline: '2025-06-30' },
+    field: 'documentNumber',
+    value: '测城管〔2025〕9号',
+  }),
+  NoticeRecipient: async () => ({
+    create: {
+      noticeId: (await ok(server, 'createNotice', { title: world.unique('通知'), body: '正文', publisherId: world.department, publishedOn: '2025-05-06' })).id,
+      organizationId: world.street,
+    },
+    field: 'organizationId',
+    value: world.township,
+  }),
   CaseReport: () => ({
     create: { organizationId: world.street, periodStart: `${++year}-01-01`, periodEnd: `${year}-12-31`, casesDue: 40, casesFiled: 36, casesClosed: 30 },
     field: 'penalties',

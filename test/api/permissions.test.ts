@@ -29,11 +29,13 @@ async function permissionsOf(token: string) {
 const ROLES = ['ADMIN', 'CATALOG_EDITOR', 'HR', 'SUPERVISOR', 'VIEWER'];
 const CATALOG = ['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog', 'Delegation', 'ResponsibilityEntry', 'LiaisonContact', 'GuidanceAssignment'];
 const HR = ['StaffMember', 'StaffingQuota', 'Posting', 'Transfer', 'Certificate', 'CertificateEvent', 'TrainingSession', 'TrainingAttendance', 'TrainingAudience', 'EquipmentItem', 'PatrolGrid'];
-const SUPERVISION = ['Inspection', 'Finding', 'FindingEscalation', 'CaseReport', 'CaseReferral', 'Complaint'];
+const SUPERVISION = ['Inspection', 'Finding', 'FindingEscalation', 'CaseReport', 'CaseReferral', 'Complaint', 'Notice', 'NoticeRecipient'];
 /** Records that belong to the county as a whole: street and township accounts never write them. */
-const COUNTY_ONLY = ['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog'];
+const COUNTY_ONLY = ['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog', 'Notice', 'NoticeRecipient'];
 /** Records the server alone writes: read in full by county administrators, by anyone else only their own. */
-const SERVER_KEPT = ['LoginEvent', 'UserSession'];
+const SERVER_KEPT = ['LoginEvent', 'UserSession', 'NoticeReceipt'];
+/** Who reads every record of those: the role their access names, county-wide (read receipts: the publishers). */
+const SERVER_KEPT_READERS: Record<string, string[]> = { LoginEvent: ['ADMIN'], UserSession: ['ADMIN'], NoticeReceipt: ['ADMIN', 'SUPERVISOR'] };
 const WRITTEN_BY: Record<string, string[]> = { CATALOG_EDITOR: CATALOG, HR, SUPERVISOR: SUPERVISION, VIEWER: [], ADMIN: [...CATALOG, ...HR, ...SUPERVISION, 'User'] };
 const OPERATIONS: Record<string, string[]> = {
   DelegationCatalog: ['publishDelegationCatalog'],
@@ -59,7 +61,7 @@ describe.each(ROLES)('%s', (role) => {
       const changes = writes && name !== 'FindingEscalation' && name !== 'CertificateEvent';
       const want = {
         resource: name,
-        readAll: SERVER_KEPT.includes(name) ? role === 'ADMIN' && where === 'county' : name !== 'User' || role === 'ADMIN',
+        readAll: SERVER_KEPT.includes(name) ? SERVER_KEPT_READERS[name].includes(role) && where === 'county' : name !== 'User' || role === 'ADMIN',
         create: writes,
         update: changes,
         delete: changes,

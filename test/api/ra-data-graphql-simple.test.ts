@@ -34,6 +34,10 @@ async function hrAndSupervision(w: World, s: TestServer) {
   const referral = { kind: 'STREET_TO_DEPARTMENT', fromOrganizationId: w.street, toOrganizationId: w.department, matter: '占道经营', legalBasis: '《条例》第五条', sentOn: '2025-03-03' };
   await ok(s, 'createCaseReferral', referral);
   await ok(s, 'createComplaint', { subject: '夜间施工噪声扰民', channel: 'HOTLINE_12345', responsibleOrganizationId: w.street, receivedOn: '2025-04-01' });
+  // A notice to the street, and its receipt: opening it leaves one (the server writes receipts).
+  const notice = (await ok(s, 'createNotice', { title: '关于报送整治情况的通知', body: '请于月底前报送。', publisherId: w.department, publishedOn: '2025-04-02' })).id;
+  await ok(s, 'createNoticeRecipient', { noticeId: notice, organizationId: w.street });
+  await ok(s, 'markNoticeRead', { id: notice });
   // The login log and the sessions are written by the server alone: a sign-in attempt writes one.
   await s.as(null).gql('mutation { login(username: "no.such.user", password: "x") { token } }');
   await ok(s, 'createPosting', { staffMemberId: person, organizationId: w.street, post: 'ENFORCEMENT', startedOn: '2024-01-01' });

@@ -172,6 +172,17 @@ const CASES: Record<string, Case> = {
       caseReferralId: [{ to: await create('createCaseReferral', { kind: 'STREET_TO_DEPARTMENT', fromOrganizationId: world.township, toOrganizationId: world.department, matter: unique('移送事项'), legalBasis: '《条例》第五条', sentOn: '2025-03-03' }), refused: 'disposition' }],
     }),
   },
+  Notice: {
+    record: () => create('createNotice', { title: unique('通知'), body: '正文', publisherId: world.department, publishedOn: '2025-04-01' }),
+    edits: async () => ({ publisherId: [{ to: world.government }, { to: world.street, refused: 'kind' }] }),
+  },
+  NoticeRecipient: {
+    record: async () => create('createNoticeRecipient', { noticeId: await create('createNotice', { title: unique('通知'), body: '正文', publisherId: world.department, publishedOn: '2025-04-01' }), organizationId: world.street }),
+    edits: async () => ({
+      noticeId: [{ to: await create('createNotice', { title: unique('通知'), body: '正文', publisherId: world.department, publishedOn: '2025-04-01' }) }],
+      organizationId: [{ to: world.township }, { to: world.department, refused: 'kind' }],
+    }),
+  },
   User: {
     record: () => create('createUser', { username: unique('ref.user'), role: 'VIEWER' }),
     edits: async () => ({ organizationId: [{ to: world.street }, { to: world.township }, { to: null }] }),

@@ -89,6 +89,25 @@ browserSuite('each record shows its story', () => {
     await page.getByText(new RegExp(`共 ${staffCount} 条|/ ${staffCount}\\b|of ${staffCount}`)).first().waitFor();
   });
 
+  it('tells a street’s officer how many notices wait unread, and opening one reads it', async () => {
+    // The demo's 涅阳 HR account has read the justice bureau's announcement; the campaign plan to all
+    // and the urban management notice to the three streets wait.
+    const bell = page.getByRole('link', { name: /未读通知/ });
+    await signIn('hr');
+    await bell.getByText('2', { exact: true }).waitFor();
+    await bell.click();
+    await page.waitForURL(/#\/Notice(\?|$)/);
+    await settled();
+    const title = '行政执法“三项制度”落实情况专项检查工作方案';
+    await page.locator('.RaDatagrid-row').filter({ hasText: title }).first().click();
+    await page.locator('.RaShow-main').getByText('镇司〔2026〕11号').first().waitFor();
+    // The receipt is the server's: the bell counts one fewer, and the publisher sees who read it.
+    await bell.getByText('1', { exact: true }).waitFor();
+    await shot('notice-read');
+    const [plan] = await ok<any[]>(server, 'allNotices', { filter: { q: '三项制度' } }, 'id noticeReceipts { user { username } }');
+    expect(plan.noticeReceipts).toEqual([{ user: { username: 'hr' } }]);
+  });
+
   it('prints a catalog’s official text and a finding’s rectification notice without the shell', async () => {
     await signIn('supervisor');
     const [catalog] = await ok<any[]>(server, 'allDelegationCatalogs', { filter: { q: '2023年版' } }, 'id title documentNumber _delegationsMeta { count }');

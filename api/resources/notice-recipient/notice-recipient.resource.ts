@@ -17,7 +17,7 @@ export const noticeRecipientResource = defineResource({
     organizationId: { label: { zh: '接收单位', en: 'Recipient' } },
   },
   search: [],
-  // Whoever may change the notice says whom it goes to.
-  access: { writers: 'SUPERVISOR', owner: { via: 'noticeId', field: 'publisherId' } },
+  // As the notice: county-level accounts only.
+  access: { writers: 'SUPERVISOR' },
   rules: [organizationKindRule('organizationId', { zh: '接收单位', en: 'The recipient' }, LOCAL_KINDS)],
 });

@@ -102,15 +102,17 @@ export function noticeResolvers({ Crud, types, service }: ResolverKit) {
       return unreadNoticeCount(ctx.db, ctx.actor);
     }
 
-    @Mutation(() => types.ObjectType, {
-      description: '标记已读 (Mark a notice read): the caller’s read receipt, kept once; opening a notice in the admin does it. Answers the notice.',
+    // Not a write of the notice (anyone who reads it may run it), so it answers a Boolean rather than
+    // the notice: `myPermissions` lists as a record's operations only mutations answering the record.
+    @Mutation(() => Boolean, {
+      description: '标记已读 (Mark a notice read): the caller’s read receipt, kept once; opening a notice in the admin does it. True when this call left it, false when it was there already.',
     })
-    async markNoticeRead(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    async markNoticeRead(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
       if (ctx.actor.kind !== 'USER' || ctx.actor.id === null) throw loginRequired();
       const notice = await service.get(ctx.db, id);
       if (!notice) throw notFound(service.model.label, id);
-      await ctx.db.insert(noticeReceipts).values({ noticeId: notice.id, userId: ctx.actor.id }).onConflictDoNothing();
-      return notice;
+      const left = await ctx.db.insert(noticeReceipts).values({ noticeId: notice.id, userId: ctx.actor.id }).onConflictDoNothing().returning({ id: noticeReceipts.id });
+      return left.length > 0;
     }
   }
   return [NoticeResolver];

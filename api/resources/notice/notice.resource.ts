@@ -35,9 +35,9 @@ export const noticeResource = defineResource({
     addressedToMe: { label: { zh: '发给本单位', en: 'Addressed to me' }, help: { zh: '发给全部单位的，或本账号所在单位在接收单位之列的。', en: 'Sent to all, or to the account’s own organization among the recipients.' } },
   },
   search: ['title', 'body', 'documentNumber'],
-  // County supervision accounts (and administrators) publish; a street account may not publish as
-  // a county body (the publisher's kind is checked below).
-  access: { writers: 'SUPERVISOR', owner: 'publisherId' },
+  // County-level supervision accounts (and administrators) publish, as a county body (its kind
+  // checked below); a street or township account reads notices, never writes one.
+  access: { writers: 'SUPERVISOR' },
   ranges: [['publishedOn', 'deadline']],
   rules: [organizationKindRule('publisherId', { zh: '发布单位', en: 'The publisher' }, [...PUBLISHER_KINDS])],
   attachments: true,
