@@ -12,6 +12,8 @@ import { runAs, SYSTEM } from '../api/auth/actor';
 import { userResource } from '../api/resources/user/user.resource';
 import { startSession } from '../api/auth/session';
 import { departments, domains, townships } from '../api/seed/data/organizations';
+import { Client } from 'pg';
+import { backendCpu, backendCpuDelta } from './harness/proc-stats';
 
 // `node --expose-gc --import tsx bench/import.ts [pglite|postgres] [PowerItem|StaffMember]`: a
 // committed import of BENCH_IMPORT_ROWS (10,000) lines from an .xlsx file, over HTTP, the server in
@@ -43,11 +45,20 @@ async function main() {
   console.log(`Spreadsheet import of ${type} on ${engine}, ${os.cpus().length} cores, Node ${process.version}, load average ${load()} (1 / 5 / 15 min)`);
   let url: string | undefined;
   let drop = async () => {};
+  /** The CPU of the PostgreSQL backends serving the bench database (PostgreSQL runs on this machine). */
+  let databaseCpu: (() => Promise<Map<number, number>>) | undefined;
+  let watcher: Client | undefined;
   if (engine === 'postgres') {
     console.log(`  PostgreSQL ${(await describeServer(settings.adminUrl)).version}`);
     const bench = await createBenchDatabase(settings.adminUrl);
     url = bench.url;
-    drop = bench.drop;
+    watcher = new Client({ connectionString: settings.adminUrl });
+    await watcher.connect();
+    databaseCpu = () => backendCpu(watcher!, bench.name);
+    drop = async () => {
+      await watcher?.end();
+      await bench.drop();
+    };
   }
   let statements = 0;
   const database = await openDatabase({ url, onQuery: () => statements++ });
@@ -74,6 +85,7 @@ async function main() {
       peak = Math.max(peak, process.memoryUsage().rss);
     }, 50);
 
+    const databaseCpuBefore = await databaseCpu?.();
     const statementsBefore = statements;
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
@@ -100,6 +112,7 @@ async function main() {
     clearInterval(sampler);
     const cpu = process.cpuUsage(cpuBefore);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const databaseSeconds = databaseCpuBefore && databaseCpu ? backendCpuDelta(databaseCpuBefore, await databaseCpu()) / 1000 : undefined;
     if (job.status !== 'DONE') throw new Error(`import ${job.status}: ${JSON.stringify(job.errors?.slice(0, 5) ?? job.failure)}`);
     waits.sort((a, b) => a - b);
     const at = (p: number) => waits[Math.min(waits.length - 1, Math.floor(p * waits.length))].toFixed(0);
@@ -107,6 +120,11 @@ async function main() {
     // Under a shared machine's load the wall time varies; the statements and this process's CPU (all
     // of the database's too, on PGlite) per line vary much less.
     console.log(`  ${((statements - statementsBefore) / job.rowsTotal).toFixed(2)} statements per line (the reads sent meanwhile included); CPU of this process ${cpuSeconds.toFixed(1)} s, ${((cpuSeconds * 1000) / job.rowsTotal).toFixed(2)} ms per line`);
+    if (databaseSeconds !== undefined) {
+      console.log(
+        `  CPU of the PostgreSQL backends ${databaseSeconds.toFixed(1)} s; both together ${(cpuSeconds + databaseSeconds).toFixed(1)} s, a lower bound of the wall time on two idle cores ${(Math.max(cpuSeconds, databaseSeconds, (cpuSeconds + databaseSeconds) / 2)).toFixed(1)} s`,
+      );
+    }
     console.log(`  resident memory: idle ${(idle / 2 ** 20).toFixed(0)} MB, peak during the import ${(peak / 2 ** 20).toFixed(0)} MB, ${((peak - idle) / 2 ** 20).toFixed(0)} MB above idle${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for a settled idle figure)'}`);
     console.log(`  the upload answered 202 after ${accepted.toFixed(1)} s; load average at the end ${load()}`);
     console.log(`  a read during the import (${waits.length} sent): p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`);
