@@ -232,3 +232,33 @@ it('refuses delegation lines the catalog guard and the integrity rules refuse in
   const again = await importCsv(table(header, rows), false, 'Delegation', '');
   expect(again).toMatchObject({ status: 'DONE', errors: [], created: 0, unchanged: LINES_D });
 });
+
+it('refuses certificates of auxiliary staff and liaison entries that pair two local bodies, on their lines, in a batch', async () => {
+  const code = (id: string) => ok<{ code: string }>(server, 'Organization', { id }, 'code').then((o) => o.code);
+  const [street, township, department] = await Promise.all([world.street, world.township, world.department].map(code));
+  const officer = await ok<{ name: string }>(server, 'StaffMember', { id: await world.staffMember() }, 'name');
+  const helper = await ok<{ name: string }>(server, 'StaffMember', { id: await world.staffMember({ category: 'AUXILIARY' }) }, 'name');
+  const certificates = table(
+    ['持证人', '证号', '发证机关', '发证日期'],
+    [officer.name, helper.name, officer.name].map((holder, i) => [holder, world.unique(`豫执批量${i}-`), '河南省人民政府', '2023-01-01']),
+  );
+  const contacts = table(
+    ['所在机构', '定向联系机构', '姓名', '角色', '手机', '任职起始'],
+    [
+      [street, department, '批量联络员一', '联络员', '139 1234 5678', '2021-04-25'],
+      [street, township, '批量联络员二', '联络员', '13912345679', '2021-04-25'],
+      [department, street, '批量负责人', '指导负责人', '', '2021-04-25'],
+    ],
+  );
+  const before = await dbFingerprint(server);
+  const refusedCertificates = await importCsv(certificates, false, 'Certificate', '');
+  expect(refusedCertificates).toMatchObject({ status: 'FAILED', created: 0 });
+  expect(refusedCertificates.errors.map((e) => [e.row, e.column, e.code, e.zh])).toEqual([[3, '持证人', 'category', `${helper.name}是协勤/辅助人员，不能持有执法证`]]);
+  const refusedContacts = await importCsv(contacts, false, 'LiaisonContact', '');
+  expect(refusedContacts).toMatchObject({ status: 'FAILED', created: 0 });
+  expect(refusedContacts.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+    [3, '定向联系机构', 'kind'],
+    [4, '手机', 'required'],
+  ]);
+  await unchangedSince(before);
+});
