@@ -88,6 +88,9 @@ it('asks for a missing or present value with _null', () => {
 
 it('searches the declared text columns for q, with % and _ matched as typed', () => {
   expect(where({ q: ' 50%_off ' })).toEqual({ sql: '"places"."name" ilike $1', params: ['%50\\%\\_off%'] });
+  // A term without letters that have a case is matched exactly as typed, which finds the same rows.
+  expect(where({ q: '摆摊 1234-' })).toEqual({ sql: '"places"."name" like $1', params: ['%摆摊 1234-%'] });
+  expect(where({ q: '城管Ab' })).toEqual({ sql: '"places"."name" ilike $1', params: ['%城管Ab%'] });
 });
 
 it('refuses ids that are not whole numbers in the range of the id column, naming the filter field', () => {

@@ -1,5 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import type { GraphQLError } from 'graphql';
 import type { EnumDefinition, Label } from '../../drizzle/schema/columns';
 import type { FieldErrors } from '../errors';
 import type { Tx } from '../db';
@@ -141,8 +142,9 @@ export interface WriteContext {
  * A rule that reads no record of its own type says so (`rowIndependent`), and may give `rows`, the
  * same check over several new records at once in fewer statements, adding field errors only: the
  * rows of a batch (an import's) are then checked together against the database as it was before
- * them, which cannot change such a rule's answer. A record whose rules all say so is created in
- * batches; any other one row after the other, each seeing the rows before it stored.
+ * them, which cannot change such a rule's answer. A record whose rules and guards all say so (see
+ * `WriteGuard`) is created in batches; any other one row after the other, each seeing the rows
+ * before it stored.
  */
 export interface WriteRule {
   (ctx: WriteContext): Promise<void>;
@@ -153,6 +155,25 @@ export interface WriteRule {
 /** Declares a rule that reads nothing of its own record type (see `WriteRule`). */
 export function rowIndependent(rule: (ctx: WriteContext) => Promise<void>, rows?: (ctxs: WriteContext[]) => Promise<void>): WriteRule {
   return Object.assign((ctx: WriteContext) => rule(ctx), { independent: true as const, rows });
+}
+
+/**
+ * A state check of a write: throws (a CONFLICT) when the record may not be written at all. One that
+ * reads no record of its own type says so (`independentGuard`), and may give `rows`, the same check
+ * over several new records at once, refusing each row it would have thrown for through `refuse`.
+ */
+export interface WriteGuard {
+  (ctx: WriteContext): Promise<void>;
+  independent?: true;
+  rows?: (ctxs: WriteContext[], refuse: (ctx: WriteContext, error: GraphQLError) => void) => Promise<void>;
+}
+
+/** Declares a guard that reads nothing of its own record type (see `WriteGuard`). */
+export function independentGuard(
+  guard: (ctx: WriteContext) => Promise<void>,
+  rows?: (ctxs: WriteContext[], refuse: (ctx: WriteContext, error: GraphQLError) => void) => Promise<void>,
+): WriteGuard {
+  return Object.assign((ctx: WriteContext) => guard(ctx), { independent: true as const, rows });
 }
 
 /**
@@ -200,7 +221,7 @@ export interface ResourceDefinition {
    * State checks run before anything else on update and delete (and on create, for the parent's
    * state): they throw a CONFLICT when the record may not be changed at all, e.g. once published.
    */
-  guards?: ((ctx: WriteContext) => Promise<void>)[];
+  guards?: WriteGuard[];
   /**
    * Resource-specific rules, run after the generic ones inside the write transaction. They add
    * field errors to `ctx.errors`, or throw a CONFLICT when the record's state forbids the write.

@@ -8,7 +8,7 @@ import { filterToWhere, paging, type ListParams } from './filter-to-where';
 import { parseId, selectionOf, type ResourceModel } from './model';
 import type { Records } from './records';
 import type { Row, WriteContext } from './resource';
-import { creatableInBatches, normalizeInput, runGuards, validateNew, validateWrite } from './validate';
+import { creatableInBatches, guardNew, normalizeInput, runGuards, validateNew, validateWrite } from './validate';
 import { currentActor } from '../auth/actor';
 import { assertSignedIn, authorizeWrite, readScope } from './authorize';
 import { writeAudit, writeCreationAudits } from './audit';
@@ -139,9 +139,9 @@ export class CrudService {
    * New records, each under the rules, authorization and audit of `create`, in few statements: the
    * answer for each input, in order, is its stored record or the error a single create would have
    * refused it with (the others are stored all the same; the caller's transaction decides whether
-   * they stay). A record whose rules may depend on the rows before it (see `WriteRule`), or that has
-   * guards, effects or create-only inputs, is created one row after the other, each a `create` in a
-   * savepoint of its own.
+   * they stay). A record whose rules or guards may depend on the rows before it (see `WriteRule`,
+   * `WriteGuard`), or that has effects or create-only inputs, is created one row after the other,
+   * each a `create` in a savepoint of its own.
    */
   async createMany(tx: Tx, inputs: Record<string, unknown>[]): Promise<Created[]> {
     if (!creatableInBatches(this.model)) {
@@ -171,10 +171,12 @@ export class CrudService {
       ctxs.push(ctx);
       indexOf.set(ctx, i);
     }
-    await validateNew(ctxs, this.model, this.records.models, (ctx, e) => {
+    const refuse = (ctx: WriteContext, e: unknown) => {
       out[indexOf.get(ctx)!] = { refused: refusal(e) };
-    });
-    const valid = ctxs.filter((ctx) => {
+    };
+    const guarded = await guardNew(ctxs, this.model, refuse);
+    await validateNew(guarded, this.model, this.records.models, refuse);
+    const valid = guarded.filter((ctx) => {
       const i = indexOf.get(ctx)!;
       if (out[i]) return false;
       if (ctx.errors.has()) out[i] = { refused: badInput(ctx.errors.list) };

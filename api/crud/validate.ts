@@ -293,7 +293,37 @@ async function checkUniqueOfNew(ctxs: WriteContext[], model: ResourceModel): Pro
 /** Whether new records of this model may be checked and stored in batches (see `WriteRule`). */
 export function creatableInBatches(model: ResourceModel): boolean {
   const d = model.definition;
-  return !d.guards?.length && !d.effects?.length && !d.createInputs && !d.appendOnly && (d.rules ?? []).every((rule) => rule.independent);
+  return (d.guards ?? []).every((guard) => guard.independent) && !d.effects?.length && !d.createInputs && !d.appendOnly && (d.rules ?? []).every((rule) => rule.independent);
+}
+
+/**
+ * `runGuards` over new records of a model that is `creatableInBatches`: each guard over the rows no
+ * earlier guard refused, through its `rows` form when it has one. A refused row is told through
+ * `refuse` and checked no further, as a single create stops at its guard.
+ */
+export async function guardNew(ctxs: WriteContext[], model: ResourceModel, refuse: (ctx: WriteContext, error: unknown) => void): Promise<WriteContext[]> {
+  let live = ctxs;
+  for (const guard of model.definition.guards ?? []) {
+    const refused = new Set<WriteContext>();
+    const stop = (ctx: WriteContext, e: unknown) => {
+      if (refused.has(ctx)) return;
+      refuse(ctx, e);
+      refused.add(ctx);
+    };
+    if (guard.rows) {
+      await guard.rows(live, stop);
+    } else {
+      for (const ctx of live) {
+        try {
+          await guard(ctx);
+        } catch (e) {
+          stop(ctx, e);
+        }
+      }
+    }
+    if (refused.size) live = live.filter((ctx) => !refused.has(ctx));
+  }
+  return live;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { derive, type WriteContext } from '../crud/resource';
+import { derive, rowIndependent, type WriteContext, type WriteRule } from '../crud/resource';
 
 /** A mainland mobile number: 11 digits starting 13–19 (an optional +86 is dropped before checking). */
 export const MOBILE_RE = /^1[3-9]\d{9}$/;
@@ -9,9 +9,9 @@ function compact(value: string): string {
   return value.replace(/[\s()（）]/g, '').replace(/^\+?86-?/, '');
 }
 
-/** Checks a phone field against the allowed forms; stores it in compact form. */
-export function phoneRule(field: string, label: { zh: string; en: string }, forms: ('mobile' | 'landline')[]) {
-  return async (ctx: WriteContext): Promise<void> => {
+/** Checks a phone field against the allowed forms; stores it in compact form. Reads no record. */
+export function phoneRule(field: string, label: { zh: string; en: string }, forms: ('mobile' | 'landline')[]): WriteRule {
+  return rowIndependent(async (ctx: WriteContext): Promise<void> => {
     const raw = ctx.after[field];
     if (typeof raw !== 'string' || ctx.errors.has(field)) return;
     const value = compact(raw);
@@ -23,5 +23,5 @@ export function phoneRule(field: string, label: { zh: string; en: string }, form
       return;
     }
     if (value !== raw) derive(ctx, field, value);
-  };
+  });
 }

@@ -27,3 +27,28 @@ export async function catalogXlsx(rows: number, departments: string[], domains: 
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
+const STAFF_CATEGORIES = ['行政编', '事业编', '执法专项编制', '协勤/辅助人员'];
+
+/**
+ * A staff roster as an HR office keeps it in Excel, `rows` lines long: name, organization (by the
+ * short or full name in turn), staffing category, title and a mobile number written with spaces.
+ */
+export async function rosterXlsx(rows: number, organizations: { short: string; name: string }[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('人员花名册');
+  sheet.addRow(['姓名', '所在机构', '编制类别', '职务', '手机', '备注']);
+  for (let i = 0; i < rows; i++) {
+    const org = organizations[i % organizations.length];
+    sheet.addRow([
+      `${SURNAMES[i % SURNAMES.length]}基准${i + 1}`,
+      i % 2 ? org.short : org.name,
+      STAFF_CATEGORIES[i % STAFF_CATEGORIES.length],
+      i % 5 ? '执法队员' : '综合执法中队长',
+      `138 ${String(Math.floor(i / 10_000)).padStart(4, '0')} ${String(i % 10_000).padStart(4, '0')}`,
+      i % 7 ? null : '2021年招录',
+    ]);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,6 +1,8 @@
 import { dbFingerprint } from '../helpers/test-server';
 import { withWorld } from '../helpers/fixtures';
 import { ok } from '../helpers/operations';
+import { getApp } from '../../api/app';
+import { creatableInBatches } from '../../api/crud/validate';
 
 // An import longer than one batch (the importer checks and writes 500 lines at a time): the rules of
 // a single create still refuse each line they would, on its own line and column, wherever the line
@@ -21,9 +23,9 @@ function line(i: number, names: { domain: string; department: string }): string[
 
 const csv = (rows: string[][]) => `${[HEADER, ...rows].map((r) => r.join(',')).join('\n')}\n`;
 
-async function importCsv(body: string, dryRun: boolean): Promise<Job> {
+async function importCsv(body: string, dryRun: boolean, type = 'PowerItem', query = `codeScheme=${encodeURIComponent('批量测试编码')}`): Promise<Job> {
   const base = server.url.replace(/\/graphql$/, '');
-  const res = await fetch(`${base}/import/PowerItem?dryRun=${dryRun}&codeScheme=${encodeURIComponent('批量测试编码')}`, {
+  const res = await fetch(`${base}/import/${type}?dryRun=${dryRun}&${query}`, {
     method: 'POST',
     body,
     headers: { 'content-type': 'text/csv', authorization: `Bearer ${server.adminToken}` },
@@ -121,4 +123,142 @@ it('refuses a second line reaching a record an earlier line of the batch changes
   const { jobs: _b, ...was } = before;
   expect(after).toEqual(was);
   expect(await ok(server, 'PowerItem', { id: stored.id }, 'code name')).toEqual({ code: 'PL-90001', name: stored.name });
+});
+
+/** The database as it was, the import jobs aside (a failed import still leaves its job). */
+async function unchangedSince(before: Awaited<ReturnType<typeof dbFingerprint>>) {
+  const { jobs: _a, ...after } = await dbFingerprint(server);
+  const { jobs: _b, ...was } = before;
+  expect(after).toEqual(was);
+}
+
+const table = (header: string[], rows: string[][]) => `${[header, ...rows].map((r) => r.join(',')).join('\n')}\n`;
+
+it('creates the records offices keep in spreadsheets in batches, and postings line by line', () => {
+  const batched = ['Organization', 'StaffMember', 'Delegation', 'LiaisonContact', 'ResponsibilityEntry', 'Certificate', 'PowerItem'];
+  for (const name of batched) expect([name, creatableInBatches(getApp().records.named(name)!.model)]).toEqual([name, true]);
+  // Its rule that periods of one person may not overlap reads the postings earlier lines create.
+  expect(creatableInBatches(getApp().records.named('Posting')!.model)).toBe(false);
+});
+
+it('refuses staff lines a rule refuses in the middle of a long file, on their own lines, writing nothing; stores the rest as a single create would', async () => {
+  const street = await ok<{ code: string }>(server, 'Organization', { id: world.street }, 'code');
+  const header = ['姓名', '所在机构', '编制类别', '手机'];
+  const rows = Array.from({ length: 600 }, (_, i) => [`批量员${i}`, street.code, '执法专项编制', `138 0000 ${String(i).padStart(4, '0')}`]);
+  rows[250][3] = '12345'; // sheet line 252, first batch: not a mobile number
+  rows[540][3] = '0377-65221234'; // sheet line 542, second batch: a landline where a mobile is asked
+  const before = await dbFingerprint(server);
+  const dry = await importCsv(table(header, rows), true, 'StaffMember', '');
+  expect(dry).toMatchObject({ status: 'DONE', rowsTotal: 600, created: 598 });
+  expect(dry.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+    [252, '手机', 'phone'],
+    [542, '手机', 'phone'],
+  ]);
+  expect(dry.errors[0]).toMatchObject({ zh: '手机应为11 位手机号（如 13812345678）', en: 'Mobile must be an 11-digit mobile number (13812345678)' });
+  const commit = await importCsv(table(header, rows), false, 'StaffMember', '');
+  expect(commit).toMatchObject({ status: 'FAILED', created: 0 });
+  expect(commit.errors.map((e) => e.row)).toEqual([252, 542]);
+  await unchangedSince(before);
+
+  rows[250][3] = '13912340250';
+  rows[540][3] = '';
+  const job = await importCsv(table(header, rows), false, 'StaffMember', '');
+  expect(job).toMatchObject({ status: 'DONE', errors: [], created: 600 });
+  // The rule's derived value (the number without its spaces) is what the batch stored.
+  const [person] = await ok<{ id: string; mobile: string; organizationId: string }[]>(server, 'allStaffMembers', { filter: { q: '批量员7' }, sortField: 'name', perPage: 1 }, 'id mobile organizationId');
+  expect(person).toMatchObject({ mobile: '13800000007', organizationId: world.street });
+  const trail = await ok<{ operation: string; via: string }[]>(server, 'auditTrail', { resource: 'StaffMember', id: person.id }, 'operation via');
+  expect(trail).toEqual([{ operation: 'create', via: `import:${job.id}` }]);
+});
+
+it('refuses delegation lines the catalog guard and the integrity rules refuse in the middle of a long file, on their own lines, writing nothing', async () => {
+  const n = await names();
+  const code = (id: string) => ok<{ code: string }>(server, 'Organization', { id }, 'code').then((o) => o.code);
+  const [street, township, department, vertical] = await Promise.all([world.street, world.township, world.department, world.vertical].map(code));
+  const brigade = await world.org('测试县城市管理执法大队', 'DEPARTMENT', { parentId: world.department });
+  const brigadeCode = await code(brigade);
+  const LINES_D = 600;
+  const items = Array.from({ length: LINES_D }, (_, i) => line(i, n).map((c, k) => (k === 0 ? `DL-${String(i).padStart(5, '0')}` : c)));
+  expect(await importCsv(csv(items), false, 'PowerItem', `codeScheme=${encodeURIComponent('赋权批量编码')}`)).toMatchObject({ status: 'DONE', created: LINES_D });
+  const [item300] = await ok<{ id: string }[]>(server, 'allPowerItems', { filter: { codeScheme: '赋权批量编码', code: 'DL-00300' } }, 'id');
+  const newCatalog = async (effectiveFrom: string) =>
+    (
+      await ok<{ id: string; title: string }>(
+        server,
+        'createDelegationCatalog',
+        { title: world.unique('批量赋权目录'), issuingOrganizationId: world.government, documentNumber: world.unique('批〔2021〕'), issuedOn: '2020-12-01', effectiveFrom },
+        'id title',
+      )
+    );
+  // A published edition already gives the street item 300 from 2021-01-01, open-ended.
+  const published = await newCatalog('2021-01-01');
+  await ok(server, 'createDelegation', { catalogId: published.id, powerItemId: item300.id, recipientId: world.street, delegatingOrganizationId: world.department, mode: 'ENTRUSTED', effectiveFrom: '2021-01-01' });
+  await ok(server, 'publishDelegationCatalog', { id: published.id });
+  const draft = await newCatalog('2021-06-01');
+
+  const header = ['所属目录', '执法事项', '承接机构', '赋权部门', '赋权方式', '生效日期'];
+  const rows = Array.from({ length: LINES_D }, (_, i) => [draft.title, `DL-${String(i).padStart(5, '0')}`, street, department, '委托', '2021-06-01']);
+  rows[10][3] = brigadeCode; // a unit under the source department: allowed
+  rows[100][5] = '2021-05-01'; // sheet line 102: before the catalog takes effect
+  rows[300][2] = street; // sheet line 302: the published edition gives the street this item on these days
+  rows[550][3] = vertical; // sheet line 552, second batch: not the item's source department
+  rows[560][0] = published.title; // sheet line 562, second batch: a published catalog is the record
+  const before = await dbFingerprint(server);
+  const dry = await importCsv(table(header, rows), true, 'Delegation', '');
+  expect(dry).toMatchObject({ status: 'DONE', rowsTotal: LINES_D, created: LINES_D - 4 });
+  expect(dry.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+    [102, '生效日期', 'range'],
+    [302, '执法事项', 'inForce'],
+    [552, '赋权部门', 'sourceDepartment'],
+    [562, '', 'CONFLICT'],
+  ]);
+  expect(dry.errors[1].zh).toContain(published.title);
+  expect(dry.errors[2].zh).toContain('原实施部门“测试县城市管理局”');
+  expect(dry.errors[3].zh).toBe(`目录“${published.title}”已发布或已废止，其中的赋权事项不能增删改`);
+  const commit = await importCsv(table(header, rows), false, 'Delegation', '');
+  expect(commit).toMatchObject({ status: 'FAILED', created: 0 });
+  expect(commit.errors.map((e) => e.row)).toEqual([102, 302, 552, 562]);
+  await unchangedSince(before);
+
+  rows[100][5] = '2021-06-01';
+  rows[300][2] = township;
+  rows[550][3] = department;
+  rows[560][0] = draft.title;
+  const job = await importCsv(table(header, rows), false, 'Delegation', '');
+  expect(job).toMatchObject({ status: 'DONE', errors: [], created: LINES_D });
+  expect(await ok(server, '_allDelegationsMeta', { filter: { catalogId: draft.id } }, 'count')).toEqual({ count: LINES_D });
+  const [byBrigade] = await ok<{ delegatingOrganizationId: string }[]>(server, 'allDelegations', { filter: { catalogId: draft.id, delegatingOrganizationId: brigade } }, 'delegatingOrganizationId');
+  expect(byBrigade).toEqual({ delegatingOrganizationId: brigade });
+  const again = await importCsv(table(header, rows), false, 'Delegation', '');
+  expect(again).toMatchObject({ status: 'DONE', errors: [], created: 0, unchanged: LINES_D });
+});
+
+it('refuses certificates of auxiliary staff and liaison entries that pair two local bodies, on their lines, in a batch', async () => {
+  const code = (id: string) => ok<{ code: string }>(server, 'Organization', { id }, 'code').then((o) => o.code);
+  const [street, township, department] = await Promise.all([world.street, world.township, world.department].map(code));
+  const officer = await ok<{ name: string }>(server, 'StaffMember', { id: await world.staffMember() }, 'name');
+  const helper = await ok<{ name: string }>(server, 'StaffMember', { id: await world.staffMember({ category: 'AUXILIARY' }) }, 'name');
+  const certificates = table(
+    ['持证人', '证号', '发证机关', '发证日期'],
+    [officer.name, helper.name, officer.name].map((holder, i) => [holder, world.unique(`豫执批量${i}-`), '河南省人民政府', '2023-01-01']),
+  );
+  const contacts = table(
+    ['所在机构', '定向联系机构', '姓名', '角色', '手机', '任职起始'],
+    [
+      [street, department, '批量联络员一', '联络员', '139 1234 5678', '2021-04-25'],
+      [street, township, '批量联络员二', '联络员', '13912345679', '2021-04-25'],
+      [department, street, '批量负责人', '指导负责人', '', '2021-04-25'],
+    ],
+  );
+  const before = await dbFingerprint(server);
+  const refusedCertificates = await importCsv(certificates, false, 'Certificate', '');
+  expect(refusedCertificates).toMatchObject({ status: 'FAILED', created: 0 });
+  expect(refusedCertificates.errors.map((e) => [e.row, e.column, e.code, e.zh])).toEqual([[3, '持证人', 'category', `${helper.name}是协勤/辅助人员，不能持有执法证`]]);
+  const refusedContacts = await importCsv(contacts, false, 'LiaisonContact', '');
+  expect(refusedContacts).toMatchObject({ status: 'FAILED', created: 0 });
+  expect(refusedContacts.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+    [3, '定向联系机构', 'kind'],
+    [4, '手机', 'required'],
+  ]);
+  await unchangedSince(before);
 });

@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { certificates, enumDefinitions, staffMembers } from '../../../drizzle/schema';
-import { computedEnum, defineResource } from '../../crud/resource';
+import { computedEnum, defineResource, rowIndependent, type WriteContext } from '../../crud/resource';
 import { today } from '../../dates';
 import { certificateInForce } from '../staff-member/staff-conditions';
 import { MENU } from '../menu';
@@ -22,6 +22,18 @@ const standing = computedEnum(
     LOST: stored.LOST,
   },
 );
+
+/** The holder a write names, when the rule below has to look at them (a new or changed holder, not in error). */
+function holderAsked({ before, after, errors }: WriteContext): number | undefined {
+  if (errors.has('staffMemberId') || after.staffMemberId == null || (before && before.staffMemberId === after.staffMemberId)) return undefined;
+  return after.staffMemberId as number;
+}
+
+function refuseAuxiliary({ errors }: WriteContext, holder: { name: string; category: string } | undefined): void {
+  if (holder?.category === 'AUXILIARY') {
+    errors.add('staffMemberId', 'category', `${holder.name}是协勤/辅助人员，不能持有执法证`, `${holder.name} is auxiliary staff and cannot hold an enforcement certificate`);
+  }
+}
 
 export const certificateResource = defineResource({
   name: 'Certificate',
@@ -66,24 +78,29 @@ export const certificateResource = defineResource({
   ranges: [['issuedOn', 'expiresOn']],
   rules: [
     // Auxiliary staff do not enforce in their own name (《镇平县行政执法改革与管理专项整治工作实施方案》：
-    // 执法辅助人员…不能以自己名义执法), so they hold no enforcement certificate.
-    async ({ tx, before, after, errors }) => {
-      if (errors.has('staffMemberId') || (before && before.staffMemberId === after.staffMemberId)) return;
-      const [holder] = await tx
-        .select({ name: staffMembers.name, category: staffMembers.category })
-        .from(staffMembers)
-        .where(eq(staffMembers.id, after.staffMemberId as number));
-      if (holder?.category === 'AUXILIARY') {
-        errors.add(
-          'staffMemberId',
-          'category',
-          `${holder.name}是协勤/辅助人员，不能持有执法证`,
-          `${holder.name} is auxiliary staff and cannot hold an enforcement certificate`,
+    // 执法辅助人员…不能以自己名义执法), so they hold no enforcement certificate. It reads staff only,
+    // so the certificates of an import are checked with one statement.
+    rowIndependent(
+      async (ctx) => {
+        const id = holderAsked(ctx);
+        if (id === undefined) return;
+        const [holder] = await ctx.tx.select({ name: staffMembers.name, category: staffMembers.category }).from(staffMembers).where(eq(staffMembers.id, id));
+        refuseAuxiliary(ctx, holder);
+      },
+      async (ctxs) => {
+        const ids = [...new Set(ctxs.map(holderAsked).filter((id) => id !== undefined))];
+        if (!ids.length) return;
+        const holders = new Map(
+          (await ctxs[0].tx.select({ id: staffMembers.id, name: staffMembers.name, category: staffMembers.category }).from(staffMembers).where(inArray(staffMembers.id, ids))).map((h) => [h.id, h]),
         );
-      }
-    },
+        for (const ctx of ctxs) {
+          const id = holderAsked(ctx);
+          if (id !== undefined) refuseAuxiliary(ctx, holders.get(id));
+        }
+      },
+    ),
     // The status is the history's last word: once the certificate exists, it changes by an event.
-    async ({ before, after, errors }) => {
+    rowIndependent(async ({ before, after, errors }) => {
       if (before && after.status !== before.status) {
         errors.add(
           'status',
@@ -92,7 +109,7 @@ export const certificateResource = defineResource({
           'The status changes only by adding a certificate event (suspension, restoration, cancellation, revocation, loss published)',
         );
       }
-    },
+    }),
   ],
   computed: {
     standing: {

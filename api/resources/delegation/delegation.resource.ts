@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { delegationCatalogs, delegations } from '../../../drizzle/schema';
-import { defineResource, type WriteContext } from '../../crud/resource';
+import { defineResource, independentGuard, rowIndependent, type WriteContext } from '../../crud/resource';
 import { conflict } from '../../errors';
 import { COUNTY_KINDS, LOCAL_KINDS, organizationKindRule } from '../rules';
 import { delegationResolvers } from './delegation.resolver';
@@ -10,11 +10,41 @@ import { MENU } from '../menu';
 const RECIPIENT = { zh: '承接机构', en: 'Recipient' };
 const DELEGATING = { zh: '赋权部门', en: 'Delegating organization' };
 
+type Catalog = typeof delegationCatalogs.$inferSelect;
+
 async function catalogOf(ctx: WriteContext, id: unknown) {
   if (typeof id !== 'number') return undefined;
   const [catalog] = await ctx.tx.select().from(delegationCatalogs).where(eq(delegationCatalogs.id, id));
   return catalog;
 }
+
+/** The catalogs new delegations name, in one statement (an id no catalog can have is simply absent). */
+async function catalogsOf(ctxs: WriteContext[]): Promise<Map<number, Catalog>> {
+  const ids = [...new Set(ctxs.map((ctx) => ctx.after.catalogId).filter((id): id is number => Number.isInteger(id) && (id as number) > 0 && (id as number) <= 2147483647))];
+  if (!ids.length) return new Map();
+  return new Map((await ctxs[0].tx.select().from(delegationCatalogs).where(inArray(delegationCatalogs.id, ids))).map((c) => [c.id, c]));
+}
+
+function refuseLocked(catalog: Catalog | undefined) {
+  if (!catalog || catalog.status === 'DRAFT') return undefined;
+  return conflict('LOCKED', {
+    zh: `目录“${catalog.title}”已发布或已废止，其中的赋权事项不能增删改`,
+    en: `Catalog "${catalog.title}" is ${catalog.status.toLowerCase()}; its delegations cannot be changed`,
+  });
+}
+
+function checkCatalogDate(ctx: WriteContext, catalog: Catalog | undefined): void {
+  if (catalog && (ctx.after.effectiveFrom as string) < catalog.effectiveFrom) {
+    ctx.errors.add(
+      'effectiveFrom',
+      'range',
+      `生效日期不能早于目录施行日期 ${catalog.effectiveFrom}`,
+      `Effective from cannot be before the catalog's effective date ${catalog.effectiveFrom}`,
+    );
+  }
+}
+
+const catalogDateAsked = (ctx: WriteContext) => !ctx.errors.has('catalogId') && !ctx.errors.has('effectiveFrom');
 
 export const delegationResource = defineResource({
   name: 'Delegation',
@@ -109,18 +139,23 @@ export const delegationResource = defineResource({
   ranges: [['effectiveFrom', 'effectiveTo']],
   guards: [
     // A delegation belongs to its catalog version: once that version is published it is the record.
-    async (ctx) => {
-      const ids = new Set([ctx.before?.catalogId, ctx.after.catalogId]);
-      for (const id of ids) {
-        const catalog = await catalogOf(ctx, id);
-        if (catalog && catalog.status !== 'DRAFT') {
-          throw conflict('LOCKED', {
-            zh: `目录“${catalog.title}”已发布或已废止，其中的赋权事项不能增删改`,
-            en: `Catalog "${catalog.title}" is ${catalog.status.toLowerCase()}; its delegations cannot be changed`,
-          });
+    // It reads catalogs only, so the delegations of an import are checked with one statement.
+    independentGuard(
+      async (ctx) => {
+        const ids = new Set([ctx.before?.catalogId, ctx.after.catalogId]);
+        for (const id of ids) {
+          const refused = refuseLocked(await catalogOf(ctx, id));
+          if (refused) throw refused;
         }
-      }
-    },
+      },
+      async (ctxs, refuse) => {
+        const catalogs = await catalogsOf(ctxs);
+        for (const ctx of ctxs) {
+          const refused = refuseLocked(catalogs.get(ctx.after.catalogId as number));
+          if (refused) refuse(ctx, refused);
+        }
+      },
+    ),
   ],
   rules: [
     organizationKindRule('recipientId', RECIPIENT, LOCAL_KINDS),
@@ -128,18 +163,17 @@ export const delegationResource = defineResource({
     sourceDepartmentRule,
     delegableCategoryRule,
     confirmationRule,
-    async (ctx) => {
-      if (ctx.errors.has('catalogId') || ctx.errors.has('effectiveFrom')) return;
-      const catalog = await catalogOf(ctx, ctx.after.catalogId);
-      if (catalog && (ctx.after.effectiveFrom as string) < catalog.effectiveFrom) {
-        ctx.errors.add(
-          'effectiveFrom',
-          'range',
-          `生效日期不能早于目录施行日期 ${catalog.effectiveFrom}`,
-          `Effective from cannot be before the catalog's effective date ${catalog.effectiveFrom}`,
-        );
-      }
-    },
+    rowIndependent(
+      async (ctx) => {
+        if (catalogDateAsked(ctx)) checkCatalogDate(ctx, await catalogOf(ctx, ctx.after.catalogId));
+      },
+      async (ctxs) => {
+        const asking = ctxs.filter(catalogDateAsked);
+        if (!asking.length) return;
+        const catalogs = await catalogsOf(asking);
+        for (const ctx of asking) checkCatalogDate(ctx, catalogs.get(ctx.after.catalogId as number));
+      },
+    ),
     inForceOnceRule,
   ],
   resolvers: delegationResolvers,

@@ -1,10 +1,30 @@
 import { inArray } from 'drizzle-orm';
 import { liaisonContacts, organizations } from '../../../drizzle/schema';
-import { defineResource } from '../../crud/resource';
+import { defineResource, rowIndependent, type WriteContext } from '../../crud/resource';
 import { phoneRule } from '../phone';
 import { COUNTY_KINDS, LOCAL_KINDS, type OrganizationKind } from '../rules';
 import { MENU } from '../menu';
 
+/** The two organizations an entry links, when neither reference is already in error. */
+function pairAsked({ after, errors }: WriteContext): number[] | undefined {
+  if (errors.has('organizationId') || errors.has('counterpartId')) return undefined;
+  return [after.organizationId, after.counterpartId] as number[];
+}
+
+function checkPair(ctx: WriteContext, kinds: Map<number, OrganizationKind>): void {
+  const [own, other] = (pairAsked(ctx) ?? []).map((id) => kinds.get(id));
+  const local = (k?: OrganizationKind) => k !== undefined && LOCAL_KINDS.includes(k);
+  const county = (k?: OrganizationKind) => k !== undefined && COUNTY_KINDS.includes(k);
+  const paired = (local(own) && county(other)) || (county(own) && local(other));
+  if (!paired) {
+    ctx.errors.add(
+      'counterpartId',
+      'kind',
+      '所在机构与定向联系机构须一方为街道或乡镇、另一方为县直部门或垂管单位',
+      'One of organization and counterpart must be a street or township, the other a department or vertical unit',
+    );
+  }
+}
 
 export const liaisonContactResource = defineResource({
   name: 'LiaisonContact',
@@ -41,29 +61,27 @@ export const liaisonContactResource = defineResource({
   rules: [
     phoneRule('mobile', { zh: '手机', en: 'Mobile' }, ['mobile']),
     phoneRule('officePhone', { zh: '办公电话', en: 'Office phone' }, ['landline', 'mobile']),
-    async ({ after, errors }) => {
+    rowIndependent(async ({ after, errors }) => {
       if (!after.mobile && !after.officePhone) {
         errors.add('mobile', 'required', '手机和办公电话至少填写一项', 'Give a mobile or an office phone');
       }
-    },
+    }),
     // A directory entry links the two ends of the reform: one side local, the other county-level.
-    async ({ tx, after, errors }) => {
-      if (errors.has('organizationId') || errors.has('counterpartId')) return;
-      const ids = [after.organizationId, after.counterpartId] as number[];
-      const rows = await tx.select({ id: organizations.id, kind: organizations.kind }).from(organizations).where(inArray(organizations.id, ids));
-      const kindOf = (id: number) => rows.find((r) => r.id === id)?.kind;
-      const [own, other] = ids.map(kindOf);
-      const local = (k?: OrganizationKind) => k !== undefined && LOCAL_KINDS.includes(k);
-      const county = (k?: OrganizationKind) => k !== undefined && COUNTY_KINDS.includes(k);
-      const paired = (local(own) && county(other)) || (county(own) && local(other));
-      if (!paired) {
-        errors.add(
-          'counterpartId',
-          'kind',
-          '所在机构与定向联系机构须一方为街道或乡镇、另一方为县直部门或垂管单位',
-          'One of organization and counterpart must be a street or township, the other a department or vertical unit',
-        );
-      }
-    },
+    // It reads organizations only, so the entries of an import are checked with one statement.
+    rowIndependent(
+      async (ctx) => {
+        const ids = pairAsked(ctx);
+        if (!ids) return;
+        const rows = await ctx.tx.select({ id: organizations.id, kind: organizations.kind }).from(organizations).where(inArray(organizations.id, ids));
+        checkPair(ctx, new Map(rows.map((r) => [r.id, r.kind])));
+      },
+      async (ctxs) => {
+        const ids = [...new Set(ctxs.flatMap((ctx) => pairAsked(ctx) ?? []).filter((id) => id != null))];
+        if (!ids.length) return;
+        const rows = await ctxs[0].tx.select({ id: organizations.id, kind: organizations.kind }).from(organizations).where(inArray(organizations.id, ids));
+        const kinds = new Map(rows.map((r) => [r.id, r.kind]));
+        for (const ctx of ctxs) if (pairAsked(ctx)) checkPair(ctx, kinds);
+      },
+    ),
   ],
 });

@@ -1,7 +1,7 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { delegations, guidanceAssignments, inspections, organizations, powerItems } from '../../../drizzle/schema';
 import { halfYearStart, today } from '../../dates';
-import { defineResource } from '../../crud/resource';
+import { defineResource, rowIndependent } from '../../crud/resource';
 import { COUNTY_KINDS, LOCAL_KINDS, type OrganizationKind } from '../rules';
 import { MENU } from '../menu';
 
@@ -79,8 +79,10 @@ export const organizationResource = defineResource({
     },
   },
   rules: [
-    // A kind change may not break the records that chose this organization for its kind.
-    async ({ tx, before, after, errors }) => {
+    // A kind change may not break the records that chose this organization for its kind. A new
+    // organization has nothing pointing at it: the rule reads nothing then, so an import creates
+    // organizations in batches.
+    rowIndependent(async ({ tx, before, after, errors }) => {
       if (!before || before.kind === after.kind || errors.has('kind')) return;
       const kind = after.kind as OrganizationKind;
       const uses = [
@@ -97,6 +99,6 @@ export const organizationResource = defineResource({
           errors.add('kind', 'inUse', `该机构仍是 ${n} 条${use.zh}，类别不能改为此值`, `This organization is still the ${use.en} (${n}); its kind cannot change to ${kind}`);
         }
       }
-    },
+    }),
   ],
 });

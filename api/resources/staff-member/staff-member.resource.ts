@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { certificates, postings, staffMembers } from '../../../drizzle/schema';
 import { HELD } from '../certificate-event/certificate-history';
 import { RESERVED_POSTS } from '../posting/posting.resource';
-import { defineResource } from '../../crud/resource';
+import { defineResource, rowIndependent } from '../../crud/resource';
 import { phoneRule } from '../phone';
 import { certificateAlert, overdueReturn } from './staff-conditions';
 import { MENU } from '../menu';
@@ -82,7 +82,9 @@ export const staffMemberResource = defineResource({
   },
   rules: [
     phoneRule('mobile', { zh: '手机', en: 'Mobile' }, ['mobile']),
-    async ({ before, after, errors }) => {
+    // Both rules below judge a change of an existing person: a new one reads nothing, so an import
+    // creates staff in batches.
+    rowIndependent(async ({ before, after, errors }) => {
       if (before && after.organizationId !== before.organizationId) {
         errors.add(
           'organizationId',
@@ -91,10 +93,10 @@ export const staffMemberResource = defineResource({
           'A person changes organization only through a completed transfer',
         );
       }
-    },
+    }),
     // Auxiliary staff may not hold an enforcement, legal-review or leadership post nor a
     // certificate, so a person holding one cannot become auxiliary.
-    async ({ tx, before, after, errors }) => {
+    rowIndependent(async ({ tx, before, after, errors }) => {
       if (!before || after.category !== 'AUXILIARY' || before.category === 'AUXILIARY') return;
       const [open] = await tx
         .select({ id: postings.id })
@@ -121,7 +123,7 @@ export const staffMemberResource = defineResource({
           `The person holds certificate ${held.number}, which auxiliary staff may not hold; cancel it first`,
         );
       }
-    },
+    }),
   ],
   presets: {
     staffWithoutValidCertificate: {
