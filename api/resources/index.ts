@@ -24,6 +24,8 @@ import { findingEscalationResource } from './finding-escalation/finding-escalati
 import { caseReportResource } from './case-report/case-report.resource';
 import { caseReferralResource } from './case-referral/case-referral.resource';
 import { complaintResource } from './complaint/complaint.resource';
+import { dispatchRequestResource } from './dispatch-request/dispatch-request.resource';
+import { dispatchAssignmentResource } from './dispatch-assignment/dispatch-assignment.resource';
 import { userResource } from './user/user.resource';
 import { loginEventResource } from './login-event/login-event.resource';
 import { userSessionResource } from './user-session/user-session.resource';
@@ -55,6 +57,8 @@ export const resourceDefinitions: ResourceDefinition[] = [
   caseReportResource,
   caseReferralResource,
   complaintResource,
+  dispatchRequestResource,
+  dispatchAssignmentResource,
   userResource,
   loginEventResource,
   userSessionResource,
