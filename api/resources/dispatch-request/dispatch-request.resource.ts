@@ -20,7 +20,7 @@ export const dispatchRequestResource = defineResource({
   table: dispatchRequests,
   label: { zh: '吹哨报到', en: 'Dispatch request' },
   description: {
-    zh: '街道（乡镇）遇到需要部门到场协同处置的事项时“吹哨”，被吹哨的部门逐一“报到”（《武昌区街道综合行政执法规范化建设实施意见》：“街道吹哨、部门报到”，双向考核）。街道登记事项、地点、紧急程度和办结时限，并为每个被吹哨的部门新建一条报到记录；需要联合执法的，可请距离最近的两个乡镇（街道）协助，并报司法局备案（《镇平县乡镇（街道）综合行政执法改革实施方案》：距离最近的2个乡镇(街道)迅速组织执法队伍进行协助）。',
+    zh: '街道（乡镇）遇到需要部门到场协同处置的事项时“吹哨”，被吹哨的部门逐一“报到”（《武昌区街道综合行政执法规范化建设实施意见》：“街道吹哨、部门报到”，双向考核）。街道登记事项、地点、紧急程度和办结时限，并为每个被吹哨的部门新建一条报到记录；需要联合执法的，可请距离最近的两个乡镇（街道）协助，并报司法局备案（《镇平县行政执法改革与管理专项整治工作实施方案》：距离最近的2个乡镇(街道)迅速组织执法队伍进行协助）。',
     en: 'A street’s call for departments to come and deal with a matter together (“the street blows the whistle, the departments report”). The street records the matter, place, urgency and deadline, and a dispatch assignment for each department it calls; for joint enforcement it may name the two nearest townships as helpers, filed with the justice bureau.',
   },
   fields: {
@@ -46,7 +46,10 @@ export const dispatchRequestResource = defineResource({
     secondHelperTownshipId: { label: { zh: '协助乡镇（街道）二', en: 'Second helper township' } },
     filedWithJusticeOn: {
       label: { zh: '报司法局备案日期', en: 'Filed with the justice bureau on' },
-      help: { zh: '请乡镇（街道）协助联合执法的，须报县司法局备案。', en: 'A joint enforcement with helper townships is filed with the county justice bureau.' },
+      help: {
+        zh: '请乡镇（街道）协助联合执法的，须书面向县司法局报备（《镇平县行政执法改革与管理专项整治工作实施方案》：包括配合依据、时间、地点、人员等）。',
+        en: 'A joint enforcement with helper townships is reported in writing to the county justice bureau (its basis, time, place and people).',
+      },
     },
     note: { label: { zh: '备注', en: 'Note' } },
   },
