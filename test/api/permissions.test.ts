@@ -29,7 +29,7 @@ async function permissionsOf(token: string) {
 const ROLES = ['ADMIN', 'CATALOG_EDITOR', 'HR', 'SUPERVISOR', 'VIEWER'];
 const CATALOG = ['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog', 'Delegation', 'ResponsibilityEntry', 'LiaisonContact', 'GuidanceAssignment'];
 const HR = ['StaffMember', 'StaffingQuota', 'Posting', 'Transfer', 'Certificate', 'CertificateEvent', 'TrainingSession', 'TrainingAttendance', 'TrainingAudience', 'EquipmentItem', 'PatrolGrid'];
-const SUPERVISION = ['Inspection', 'Finding', 'FindingEscalation', 'CaseReport', 'CaseReferral', 'Complaint'];
+const SUPERVISION = ['Inspection', 'Finding', 'FindingEscalation', 'CaseReport', 'CaseReferral', 'Complaint', 'DispatchRequest', 'DispatchAssignment'];
 /** Records that belong to the county as a whole: street and township accounts never write them. */
 const COUNTY_ONLY = ['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog'];
 /** Records the server alone writes: read in full by county administrators, by anyone else only their own. */
@@ -40,6 +40,7 @@ const OPERATIONS: Record<string, string[]> = {
   Transfer: ['cancelTransfer', 'completeTransfer'],
   Finding: ['sendBackFinding'],
   CaseReferral: ['acceptCaseReferral', 'receiveCaseReferral', 'recordCaseReferralOutcome', 'returnCaseReferral'],
+  DispatchAssignment: ['acknowledgeDispatchAssignment', 'arriveDispatchAssignment', 'closeDispatchAssignment', 'rateDispatchAssignment'],
   User: ['setUserPassword', 'unlockUser'],
 };
 

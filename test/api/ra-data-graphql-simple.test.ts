@@ -34,6 +34,8 @@ async function hrAndSupervision(w: World, s: TestServer) {
   const referral = { kind: 'STREET_TO_DEPARTMENT', fromOrganizationId: w.street, toOrganizationId: w.department, matter: '占道经营', legalBasis: '《条例》第五条', sentOn: '2025-03-03' };
   await ok(s, 'createCaseReferral', referral);
   await ok(s, 'createComplaint', { subject: '夜间施工噪声扰民', channel: 'HOTLINE_12345', responsibleOrganizationId: w.street, receivedOn: '2025-04-01' });
+  const dispatch = (await ok(s, 'createDispatchRequest', { streetId: w.street, matter: '渣土抛洒', place: '路口', raisedAt: '2025-03-03T01:00:00Z', dueOn: '2025-03-05' })).id;
+  await ok(s, 'createDispatchAssignment', { requestId: dispatch, departmentId: w.department });
   // The login log and the sessions are written by the server alone: a sign-in attempt writes one.
   await s.as(null).gql('mutation { login(username: "no.such.user", password: "x") { token } }');
   await ok(s, 'createPosting', { staffMemberId: person, organizationId: w.street, post: 'ENFORCEMENT', startedOn: '2024-01-01' });
