@@ -44,7 +44,8 @@ describe('GET /export/case-ranking', () => {
       [2, '导出乙镇', 1, -7, 37.44, '10'],
     ]);
     // 乙: the closing rate has no denominator, its deductions (超期 −2, 领导交办未落实 −5) still count.
-    const closing = rows[1].indexOf('结案率得分');
+    const closing = rows[1].indexOf('办结率得分');
+    expect(closing).toBeGreaterThan(2);
     expect([rows[3][closing], rows[3][closing + 1]]).toEqual(['—', -7]);
   });
 
