@@ -53,6 +53,8 @@ export const SETTINGS: Setting[] = [
   { name: 'FLAGGED_SUPERVISION_DAYS', kind: int(0), fallback: '15' },
   { name: 'REFERRAL_RECEIPT_DAYS', kind: int(0), fallback: '3' },
   { name: 'REFERRAL_DECISION_DAYS', kind: int(0), fallback: '10' },
+  { name: 'DISPATCH_ACK_HOURS', kind: int(0), fallback: '2' },
+  { name: 'DISPATCH_ARRIVAL_HOURS', kind: int(0), fallback: '24' },
   { name: 'GENERAL_LAW_DAYS_MIN', kind: { type: 'number', min: 0 }, fallback: '4' },
   { name: 'MILITARY_DRILL_DAYS_MIN', kind: { type: 'number', min: 0 }, fallback: '2' },
   { name: 'ROADSHOWS_PER_YEAR_MIN', kind: int(0), fallback: '2' },
@@ -86,7 +88,7 @@ export const SETTINGS: Setting[] = [
 export const OTHER_VARIABLES = ['NEW_USER_PASSWORD', 'CHROMIUM_PATH', 'TEST_DATABASE_URL', 'TEST_DRIVER', 'CI'];
 
 /** Prefixes only this product's settings use: an unknown name under one of them is a mistake. */
-const PREFIXES = ['DATABASE_', 'LOGIN_', 'PASSWORD_', 'SESSION_IDLE_', 'STOP_', 'RATE_LIMIT_', 'MAX_QUERY_', 'MAX_BODY_', 'VACANCY_', 'PROFESSIONAL_LAW_', 'DELEGABLE_', 'REFERRAL_', 'GENERAL_LAW_', 'MILITARY_DRILL_', 'ROADSHOWS_', 'GUIDED_CASES_', 'INDUCTION_', 'BODY_CAMERAS_', 'ATTACHMENT_'];
+const PREFIXES = ['DATABASE_', 'LOGIN_', 'PASSWORD_', 'SESSION_IDLE_', 'STOP_', 'RATE_LIMIT_', 'MAX_QUERY_', 'MAX_BODY_', 'VACANCY_', 'PROFESSIONAL_LAW_', 'DELEGABLE_', 'REFERRAL_', 'DISPATCH_', 'GENERAL_LAW_', 'MILITARY_DRILL_', 'ROADSHOWS_', 'GUIDED_CASES_', 'INDUCTION_', 'BODY_CAMERAS_', 'ATTACHMENT_'];
 
 const known = new Set([...SETTINGS.map((s) => s.name), ...OTHER_VARIABLES]);
 const normal = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '');

@@ -82,6 +82,13 @@ export const config = {
   /** Days from receipt to the receiving unit's decision (accept or return); 10 by default, as above. */
   referralDecisionDays: Number(process.env.REFERRAL_DECISION_DAYS ?? 10),
   /**
+   * Hours a department called by a street (吹哨报到) has to acknowledge the call, counted from the
+   * moment it was raised. The documents ask for 迅速 without a figure: 2 hours is the product's default.
+   */
+  dispatchAckHours: Number(process.env.DISPATCH_ACK_HOURS ?? 2),
+  /** Hours from the call to the department's arrival on the spot (报到); 24 by default, as above. */
+  dispatchArrivalHours: Number(process.env.DISPATCH_ARRIVAL_HOURS ?? 24),
+  /**
    * Categories of power item a street or township may receive, comma-separated. By default penalties,
    * inspections and coercive measures (《武昌区街道综合行政执法规范化建设实施意见》: 处罚、检查、强制);
    * licensing stays with the department (青岛市综合行政执法改革试点材料: 审批权不作陪嫁).

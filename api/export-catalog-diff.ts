@@ -1,19 +1,16 @@
 import type express from 'express';
 import ExcelJS from 'exceljs';
 import { asDownload } from './spreadsheets/download';
-import { graphql } from 'graphql';
 import { enumDefinitions } from '../drizzle/schema';
-import { getApp } from './app';
-import { currentActor, type Actor } from './auth/actor';
+import type { Actor } from './auth/actor';
 import type { Context } from './context';
-import { RETRY_AFTER_SECONDS } from './database-errors';
 import { appError } from './errors';
 import { sendError } from './limits';
+import { exportLang, queryForExport, type Lang } from './export-query';
 
 // The comparison table (调整对照表) of two catalog editions as a spreadsheet, the form adjustment
 // notices attach: one row per item of a street that is added, taken back or changed. It answers
-// the `catalogDiff` query through the schema itself, so whoever may not read that query (anonymous
-// callers, tokens without its scopes) may not download this either, with the same codes.
+// the `catalogDiff` query as the requester (export-query.ts).
 
 const ITEM = `change powerItem { code name settingBasis implementationBasis }
   before { mode scope scopeNote effectiveFrom effectiveTo delegatingOrganization { name } }
@@ -23,7 +20,6 @@ const QUERY = `query($from: ID!, $to: ID!) { catalogDiff(fromId: $from, toId: $t
   from { title documentNumber } to { title documentNumber }
   recipients { recipient { name } added { ${ITEM} } removed { ${ITEM} } changed { ${ITEM} } } } }`;
 
-type Lang = 'zh' | 'en';
 interface Text {
   zh: string;
   en: string;
@@ -100,8 +96,6 @@ async function workbook(diff: Diff, lang: Lang, labels: (e: string, v: string) =
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, UNAVAILABLE: 503 };
-
 function enumLabel(graphqlName: string, value: string, lang: Lang): string {
   for (const d of enumDefinitions.values()) if (d.graphqlName === graphqlName) return d.values[value]?.[lang] ?? value;
   return value;
@@ -113,13 +107,10 @@ function enumLabel(graphqlName: string, value: string, lang: Lang): string {
  */
 export function catalogDiffExport(contextFor: (actor: Actor) => Context): express.RequestHandler {
   return async (req, res, next) => {
-    const lang: Lang = req.query.lang === 'en' ? 'en' : 'zh';
+    const lang = exportLang(req, res);
+    if (!lang) return;
     const from = typeof req.query.from === 'string' ? req.query.from : '';
     const to = typeof req.query.to === 'string' ? req.query.to : '';
-    if (req.query.lang !== undefined && req.query.lang !== 'zh' && req.query.lang !== 'en') {
-      sendError(res, 400, appError('BAD_USER_INPUT', { zh: 'lang 应为 zh 或 en', en: 'lang must be zh or en' }, { fieldErrors: [{ field: 'lang', rule: 'enum', zh: 'lang 应为 zh 或 en', en: 'lang must be zh or en' }] }));
-      return;
-    }
     if (!from || !to) {
       const fieldErrors = [
         ...(from ? [] : [{ field: 'from', rule: 'required', zh: '须指定比较的原版本（from）', en: 'from (the earlier edition) is required' }]),
@@ -128,16 +119,9 @@ export function catalogDiffExport(contextFor: (actor: Actor) => Context): expres
       sendError(res, 400, appError('BAD_USER_INPUT', { zh: '输入有误：须指定两个目录版本', en: 'Invalid input: two editions are required' }, { fieldErrors }));
       return;
     }
-    const result = await graphql({ schema: getApp().schema, source: QUERY, variableValues: { from, to }, contextValue: contextFor(currentActor()!) });
-    const error = result.errors?.[0];
-    if (error) {
-      const code = String(error.extensions?.code ?? '');
-      if (!STATUS[code]) return next(error.originalError ?? error);
-      if (code === 'UNAVAILABLE') res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-      sendError(res, STATUS[code], error);
-      return;
-    }
-    const diff = (result.data as { catalogDiff: Diff }).catalogDiff;
+    const data = await queryForExport<{ catalogDiff: Diff }>(contextFor, QUERY, { from, to }, res, next);
+    if (!data) return;
+    const diff = data.catalogDiff;
     const body = await workbook(diff, lang, (e, v) => enumLabel(e, v, lang));
     const name = `${lang === 'zh' ? '调整对照表' : 'catalog-comparison'}-${from}-${to}.xlsx`;
     asDownload(res, 'xlsx', name, `catalog-diff-${from}-${to}.xlsx`);

@@ -29,6 +29,8 @@ const ROOT_SCOPES: Record<string, string[]> = {
   unconfirmedDelegations: ['Delegation'],
   caseRanking: ['CaseReport', 'Organization'],
   complaintCounts: ['Complaint'],
+  dispatchAssessment: ['DispatchRequest', 'DispatchAssignment', 'Organization'],
+  deadlineBoard: ['CaseReferral', 'DispatchRequest', 'DispatchAssignment', 'Organization'],
 };
 
 /** What the checks need to know of the records, worked out once per schema. */

@@ -7,6 +7,7 @@ import { CatalogPrint, FindingNotice } from './screens/PrintViews';
 import { ImportJobs } from './screens/ImportJobs';
 import { CaseRanking } from './screens/CaseRanking';
 import { UnreadNotices } from './screens/NoticeShow';
+import { DeadlineBoard, DispatchAssessment } from './screens/DispatchBoards';
 import { resources } from './metadata';
 import { i18nProvider } from './i18n/i18n-provider';
 import { authProvider } from './auth-provider';
@@ -75,6 +76,8 @@ export function App({ dataProvider }: { dataProvider: DataProvider }) {
         <Route path="/api-tokens" element={<ApiTokens />} />
         <Route path="/import-jobs" element={<ImportJobs />} />
         <Route path="/case-ranking" element={<CaseRanking />} />
+        <Route path="/dispatch-assessment" element={<DispatchAssessment />} />
+        <Route path="/deadline-board" element={<DeadlineBoard />} />
       </CustomRoutes>
       {/* Print views: no menu, no app bar, laid out for paper. */}
       <CustomRoutes noLayout>

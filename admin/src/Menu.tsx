@@ -3,6 +3,8 @@ import KeyIcon from '@mui/icons-material/Key';
 import TerminalIcon from '@mui/icons-material/Terminal';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
+import AssessmentIcon from '@mui/icons-material/Assessment';
+import AlarmIcon from '@mui/icons-material/Alarm';
 import { DashboardMenuItem, Menu as RaMenu, useTranslate } from 'react-admin';
 import { groups as menuGroups, resources } from './metadata';
 import { useLang } from './screens/use-lang';
@@ -39,6 +41,13 @@ export function Menu() {
         ...g.names.map((name) => <RaMenu.ResourceItem key={name} name={name} />),
         // The year's ranking sits with the case reports it is worked out from.
         ...(g.names.includes('CaseReport') ? [<RaMenu.Item key="case-ranking" to="/case-ranking" primaryText="app.ranking.menu" leftIcon={<LeaderboardIcon />} />] : []),
+        // The deadline board and the two-way assessment sit with the dispatch records they are worked out from.
+        ...(g.names.includes('DispatchAssignment')
+          ? [
+              <RaMenu.Item key="deadline-board" to="/deadline-board" primaryText="app.board.menu" leftIcon={<AlarmIcon />} />,
+              <RaMenu.Item key="dispatch-assessment" to="/dispatch-assessment" primaryText="app.dispatch.assessment.menu" leftIcon={<AssessmentIcon />} />,
+            ]
+          : []),
         // The system group (login log, sessions) also holds the API tokens.
         g.key === 'system' && tokens && <RaMenu.Item key="tokens" to="/api-tokens" primaryText="app.tokens.title" leftIcon={<KeyIcon />} />,
       ])}

@@ -27,6 +27,8 @@ import { complaintResource } from './complaint/complaint.resource';
 import { noticeResource } from './notice/notice.resource';
 import { noticeRecipientResource } from './notice-recipient/notice-recipient.resource';
 import { noticeReceiptResource } from './notice-receipt/notice-receipt.resource';
+import { dispatchRequestResource } from './dispatch-request/dispatch-request.resource';
+import { dispatchAssignmentResource } from './dispatch-assignment/dispatch-assignment.resource';
 import { userResource } from './user/user.resource';
 import { loginEventResource } from './login-event/login-event.resource';
 import { userSessionResource } from './user-session/user-session.resource';
@@ -61,6 +63,8 @@ export const resourceDefinitions: ResourceDefinition[] = [
   noticeResource,
   noticeRecipientResource,
   noticeReceiptResource,
+  dispatchRequestResource,
+  dispatchAssignmentResource,
   userResource,
   loginEventResource,
   userSessionResource,

@@ -1,11 +1,19 @@
-import { caseReferrals, complaints } from '../../drizzle/schema';
+import { caseReferrals, complaints, dispatchRequests } from '../../drizzle/schema';
 import type { Tx } from '../db';
-import { today } from '../dates';
+import { addDays, localDateTime, today } from '../dates';
 import { getApp } from '../app';
 import { caseReferralResource } from '../resources/case-referral/case-referral.resource';
 import { acceptCaseReferral, receiveCaseReferral, returnCaseReferral } from '../resources/case-referral/case-referral.service';
 import { complaintResource } from '../resources/complaint/complaint.resource';
-import { complaintSeeds, procuratorateCopy, referralSeeds } from './data/cooperation';
+import { dispatchRequestResource } from '../resources/dispatch-request/dispatch-request.resource';
+import { dispatchAssignmentResource } from '../resources/dispatch-assignment/dispatch-assignment.resource';
+import {
+  acknowledgeDispatchAssignment,
+  arriveDispatchAssignment,
+  closeDispatchAssignment,
+  rateDispatchAssignment,
+} from '../resources/dispatch-assignment/dispatch-assignment.service';
+import { complaintSeeds, dispatchSeeds, procuratorateCopy, referralSeeds } from './data/cooperation';
 import { orgId, type Ids } from './seed-hr';
 
 const records = () => getApp().records;
@@ -13,7 +21,8 @@ const records = () => getApp().records;
 /**
  * Case referrals (natural key: document number), taken through the receiving unit's steps as a
  * user would, then complaints (natural key: ticket number), closed as the referral or case they
- * became. Nothing dated after today is written (a clock set back would otherwise stop the seed).
+ * became, then dispatch requests (natural key: the matter) with each department's steps. Nothing
+ * dated after today is written (a clock set back would otherwise stop the seed).
  */
 export async function seedCooperation(tx: Tx, orgs: Ids): Promise<void> {
   const referralIds: Ids = new Map(
@@ -60,5 +69,38 @@ export async function seedCooperation(tx: Tx, orgs: Ids): Promise<void> {
           }
         : {}),
     });
+  }
+
+  await seedDispatch(tx, orgs);
+}
+
+async function seedDispatch(tx: Tx, orgs: Ids): Promise<void> {
+  const raised = new Set((await tx.select({ matter: dispatchRequests.matter }).from(dispatchRequests)).map((r) => r.matter));
+  const when = (at: string | undefined) => (at ? new Date(at) : null);
+  for (const d of dispatchSeeds) {
+    const raisedAt = d.raisedAt ? new Date(d.raisedAt) : new Date(Date.now() - (d.raisedMinutesAgo ?? 0) * 60_000);
+    const steps = d.calls.flatMap((c) => [c.acknowledgedAt, c.arrivedAt, c.closed?.at]).filter((t): t is string => Boolean(t));
+    if (raised.has(d.matter) || [raisedAt, ...steps.map((t) => new Date(t))].some((t) => t.getTime() > Date.now())) continue;
+    const { id } = await records().of(dispatchRequestResource).create(tx, {
+      streetId: orgId(orgs, d.street),
+      matter: d.matter,
+      place: d.place,
+      urgency: d.urgency,
+      raisedAt,
+      dueOn: addDays(localDateTime(raisedAt).slice(0, 10), d.dueInDays),
+      helperTownshipId: d.helpers ? orgId(orgs, d.helpers[0]) : null,
+      secondHelperTownshipId: d.helpers ? orgId(orgs, d.helpers[1]) : null,
+      filedWithJusticeOn: d.filedWithJusticeOn ?? null,
+    });
+    for (const c of d.calls) {
+      const assignment = await records().of(dispatchAssignmentResource).create(tx, { requestId: id, departmentId: orgId(orgs, c.department) });
+      if (!c.acknowledgedAt) continue;
+      await acknowledgeDispatchAssignment(records(), tx, assignment.id, when(c.acknowledgedAt));
+      if (!c.arrivedAt) continue;
+      await arriveDispatchAssignment(records(), tx, assignment.id, when(c.arrivedAt));
+      if (!c.closed) continue;
+      await closeDispatchAssignment(records(), tx, assignment.id, c.closed.result, when(c.closed.at));
+      if (c.rating) await rateDispatchAssignment(records(), tx, assignment.id, c.rating, c.comment ?? null);
+    }
   }
 }

@@ -24,6 +24,7 @@ import { runAs, SYSTEM } from '../auth/actor';
 import { publishCatalog } from '../resources/delegation-catalog/delegation-catalog.service';
 import {
   COUNTY_GOVERNMENT,
+  DISCIPLINE_COMMISSION,
   departments,
   domains,
   guidance,
@@ -72,6 +73,8 @@ async function seedOrganizations(tx: Tx): Promise<Ids> {
       shortName,
     });
   await org(COUNTY_GOVERNMENT.code, COUNTY_GOVERNMENT.name, COUNTY_GOVERNMENT.kind).then((id) => ids.set('县政府', id));
+  const d = DISCIPLINE_COMMISSION;
+  await org(d.code, d.name, d.kind, null, d.short).then((id) => ids.set(d.short, id));
   for (const [i, t] of townships.entries()) {
     const code = `411324-T${String(i + 1).padStart(2, '0')}`;
     ids.set(t.short, await org(code, t.name, t.name.endsWith('街道') ? 'STREET' : 'TOWNSHIP', null, t.short));

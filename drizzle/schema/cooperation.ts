@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, varchar } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { labelledEnum, recordColumns } from './columns';
 import { organizations } from './organizations';
 
@@ -101,4 +101,70 @@ export const complaints = pgTable(
     caseReferralId: integer().references(() => caseReferrals.id),
   },
   (t) => [index().on(t.responsibleOrganizationId), index().on(t.receivedOn), index().on(t.caseReferralId)],
+);
+
+// Call-and-report dispatch (吹哨报到, 《武昌区街道综合行政执法规范化建设实施意见》: “街道吹哨、部门报到”): a
+// street raises a request; each department it calls answers in dated steps of its own.
+
+export const dispatchUrgency = labelledEnum(
+  'dispatch_urgency',
+  'DispatchUrgency',
+  { zh: '紧急程度', en: 'Urgency' },
+  {
+    ROUTINE: { zh: '一般', en: 'Routine' },
+    URGENT: { zh: '紧急', en: 'Urgent' },
+  },
+);
+
+export const dispatchStatus = labelledEnum(
+  'dispatch_status',
+  'DispatchStatus',
+  { zh: '报到状态', en: 'Dispatch status' },
+  {
+    CALLED: { zh: '待响应', en: 'Called' },
+    ACKNOWLEDGED: { zh: '已响应', en: 'Acknowledged' },
+    ARRIVED: { zh: '已报到', en: 'Arrived' },
+    CLOSED: { zh: '已办结', en: 'Closed' },
+  },
+);
+
+export const dispatchRequests = pgTable(
+  'dispatch_requests',
+  {
+    ...recordColumns(),
+    streetId: integer()
+      .notNull()
+      .references(() => organizations.id),
+    matter: varchar({ length: 2000 }).notNull(),
+    place: varchar({ length: 200 }).notNull(),
+    urgency: dispatchUrgency().notNull().default('ROUTINE'),
+    raisedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+    dueOn: date({ mode: 'string' }).notNull(),
+    helperTownshipId: integer().references(() => organizations.id),
+    secondHelperTownshipId: integer().references(() => organizations.id),
+    filedWithJusticeOn: date({ mode: 'string' }),
+    note: varchar({ length: 1000 }),
+  },
+  (t) => [index().on(t.streetId), index().on(t.raisedAt), index().on(t.helperTownshipId), index().on(t.secondHelperTownshipId)],
+);
+
+export const dispatchAssignments = pgTable(
+  'dispatch_assignments',
+  {
+    ...recordColumns(),
+    requestId: integer()
+      .notNull()
+      .references(() => dispatchRequests.id),
+    departmentId: integer()
+      .notNull()
+      .references(() => organizations.id),
+    status: dispatchStatus().notNull().default('CALLED'),
+    acknowledgedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    arrivedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    closedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    result: varchar({ length: 1000 }),
+    rating: integer(),
+    ratingComment: varchar({ length: 500 }),
+  },
+  (t) => [uniqueIndex().on(t.requestId, t.departmentId), index().on(t.departmentId), index().on(t.status)],
 );

@@ -233,6 +233,15 @@ describe('who may write what', () => {
       create: { subject: `投诉${++n}`, channel: 'HOTLINE_12345', responsibleOrganizationId: orgs[key], receivedOn: '2025-01-02' },
       update: { content: '内容' },
     }),
+    DispatchRequest: async (key) => ({
+      create: { streetId: orgs[key], matter: `吹哨事项${++n}`, place: '路口', raisedAt: '2025-01-02T01:00:00Z', dueOn: '2025-01-03' },
+      update: { note: '说明' },
+    }),
+    // A call of the street's own request (a new request each time, so a department is called once on it).
+    DispatchAssignment: async (key) => {
+      const request = (await ok(server, 'createDispatchRequest', { streetId: orgs[key], matter: `吹哨事项${++n}`, place: '路口', raisedAt: '2025-01-02T01:00:00Z', dueOn: '2025-01-03' })).id;
+      return { create: { requestId: request, departmentId: world.department }, update: { departmentId: world.vertical } };
+    },
     User: async (key) => ({ create: { username: `user${++n}`, role: 'VIEWER', organizationId: orgs[key] }, update: { displayName: '某人' } }),
     // Notices are the county's: published by a county body, to the streets.
     Notice: async () => ({ create: { title: `通知${++n}`, body: '正文', publisherId: world.department, publishedOn: '2025-01-02' }, update: { documentNumber: '通〔2025〕1号' } }),

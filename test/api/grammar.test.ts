@@ -151,6 +151,20 @@ const cases: Record<string, () => Case | Promise<Case>> = {
     field: 'organizationId',
     value: world.township,
   }),
+  DispatchRequest: () => ({
+    create: { streetId: world.street, matter: world.unique('渣土抛洒'), place: '建设路口', urgency: 'URGENT', raisedAt: '2025-03-03T01:00:00.000Z', dueOn: '2025-03-05' },
+    field: 'note',
+    value: '需城管、交通到场',
+  }),
+  // A request of its own each time: a department is called once per request.
+  DispatchAssignment: async () => ({
+    create: {
+      requestId: (await ok(server, 'createDispatchRequest', { streetId: world.street, matter: world.unique('吹哨'), place: '路口', raisedAt: '2025-03-03T01:00:00.000Z', dueOn: '2025-03-05' })).id,
+      departmentId: world.department,
+    },
+    field: 'departmentId',
+    value: world.vertical,
+  }),
   CaseReport: () => ({
     create: { organizationId: world.street, periodStart: `${++year}-01-01`, periodEnd: `${year}-12-31`, casesDue: 40, casesFiled: 36, casesClosed: 30 },
     field: 'penalties',

@@ -29,7 +29,7 @@ async function permissionsOf(token: string) {
 const ROLES = ['ADMIN', 'CATALOG_EDITOR', 'HR', 'SUPERVISOR', 'VIEWER'];
 const CATALOG = ['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog', 'Delegation', 'ResponsibilityEntry', 'LiaisonContact', 'GuidanceAssignment'];
 const HR = ['StaffMember', 'StaffingQuota', 'Posting', 'Transfer', 'Certificate', 'CertificateEvent', 'TrainingSession', 'TrainingAttendance', 'TrainingAudience', 'EquipmentItem', 'PatrolGrid'];
-const SUPERVISION = ['Inspection', 'Finding', 'FindingEscalation', 'CaseReport', 'CaseReferral', 'Complaint', 'Notice', 'NoticeRecipient'];
+const SUPERVISION = ['Inspection', 'Finding', 'FindingEscalation', 'CaseReport', 'CaseReferral', 'Complaint', 'DispatchRequest', 'DispatchAssignment', 'Notice', 'NoticeRecipient'];
 /** Records that belong to the county as a whole: street and township accounts never write them. */
 const COUNTY_ONLY = ['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog', 'Notice', 'NoticeRecipient'];
 /** Records the server alone writes: read in full by county administrators, by anyone else only their own. */
@@ -42,6 +42,7 @@ const OPERATIONS: Record<string, string[]> = {
   Transfer: ['cancelTransfer', 'completeTransfer'],
   Finding: ['sendBackFinding'],
   CaseReferral: ['acceptCaseReferral', 'receiveCaseReferral', 'recordCaseReferralOutcome', 'returnCaseReferral'],
+  DispatchAssignment: ['acknowledgeDispatchAssignment', 'arriveDispatchAssignment', 'closeDispatchAssignment', 'rateDispatchAssignment'],
   User: ['setUserPassword', 'unlockUser'],
 };
 

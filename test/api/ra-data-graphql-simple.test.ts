@@ -38,6 +38,8 @@ async function hrAndSupervision(w: World, s: TestServer) {
   const notice = (await ok(s, 'createNotice', { title: '关于报送整治情况的通知', body: '请于月底前报送。', publisherId: w.department, publishedOn: '2025-04-02' })).id;
   await ok(s, 'createNoticeRecipient', { noticeId: notice, organizationId: w.street });
   await ok(s, 'markNoticeRead', { id: notice });
+  const dispatch = (await ok(s, 'createDispatchRequest', { streetId: w.street, matter: '渣土抛洒', place: '路口', raisedAt: '2025-03-03T01:00:00Z', dueOn: '2025-03-05' })).id;
+  await ok(s, 'createDispatchAssignment', { requestId: dispatch, departmentId: w.department });
   // The login log and the sessions are written by the server alone: a sign-in attempt writes one.
   await s.as(null).gql('mutation { login(username: "no.such.user", password: "x") { token } }');
   await ok(s, 'createPosting', { staffMemberId: person, organizationId: w.street, post: 'ENFORCEMENT', startedOn: '2024-01-01' });

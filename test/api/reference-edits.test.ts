@@ -183,6 +183,29 @@ const CASES: Record<string, Case> = {
       organizationId: [{ to: world.township }, { to: world.department, refused: 'kind' }],
     }),
   },
+  DispatchRequest: {
+    record: () => create('createDispatchRequest', { streetId: world.street, matter: unique('吹哨事项'), place: '路口', raisedAt: '2025-03-03T01:00:00Z', dueOn: '2025-03-05' }),
+    edits: async () => {
+      const second = await world.org(unique('协助乡'), 'TOWNSHIP');
+      return {
+        streetId: [{ to: world.township }, { to: world.department, refused: 'kind' }],
+        // A helper needs the filing with the justice bureau, which the form sends with it: refused alone.
+        helperTownshipId: [{ to: second, refused: 'required' }, { to: null }],
+        secondHelperTownshipId: [{ to: second, refused: 'required,required' }],
+      };
+    },
+  },
+  DispatchAssignment: {
+    record: async () =>
+      create('createDispatchAssignment', {
+        requestId: await create('createDispatchRequest', { streetId: world.street, matter: unique('吹哨事项'), place: '路口', raisedAt: '2025-03-03T01:00:00Z', dueOn: '2025-03-05' }),
+        departmentId: world.department,
+      }),
+    edits: async () => ({
+      requestId: [{ to: await create('createDispatchRequest', { streetId: world.street, matter: unique('吹哨事项'), place: '路口', raisedAt: '2025-03-03T01:00:00Z', dueOn: '2025-03-05' }) }],
+      departmentId: [{ to: world.vertical }, { to: world.street, refused: 'kind' }],
+    }),
+  },
   User: {
     record: () => create('createUser', { username: unique('ref.user'), role: 'VIEWER' }),
     edits: async () => ({ organizationId: [{ to: world.street }, { to: world.township }, { to: null }] }),

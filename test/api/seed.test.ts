@@ -260,6 +260,21 @@ it('has case referrals on time, late and overdue, police referrals copied to the
   expect(counts.find((c: any) => c.organization.name === '涅阳街道')).toEqual({ organization: { name: '涅阳街道' }, received: 2, closed: 2, referred: 1 });
 });
 
+it('has a referral to the discipline commission, and dispatch requests answered on time, late and not at all, with a joint enforcement', async () => {
+  const discipline = await ok(server, 'allCaseReferrals', { filter: { kind: 'TO_DISCIPLINE' } }, 'status toOrganization { name kind }');
+  expect(discipline).toEqual([{ status: 'ACCEPTED', toOrganization: { name: '中共镇平县纪律检查委员会 镇平县监察委员会', kind: 'OTHER' } }]);
+  const calls = await ok(server, 'allDispatchAssignments', { perPage: 100 }, 'status overdue acknowledgedLate arrivedLate rating department { name }');
+  expect(new Set(calls.map((c: any) => c.status))).toEqual(new Set(['CALLED', 'ARRIVED', 'CLOSED']));
+  expect(calls.some((c: any) => c.overdue)).toBe(true);
+  expect(calls.some((c: any) => c.status === 'CLOSED' && !c.acknowledgedLate && !c.arrivedLate)).toBe(true);
+  expect(calls.some((c: any) => c.acknowledgedLate && c.arrivedLate)).toBe(true);
+  expect((await ok(server, 'overdueDispatchAssignments', {})).length).toBe(calls.filter((c: any) => c.overdue).length);
+  const joint = await ok(server, 'allDispatchRequests', { filter: { q: '玉雕加工' } }, 'filedWithJusticeOn helperTownship { name } secondHelperTownship { name }');
+  expect(joint).toEqual([{ filedWithJusticeOn: '2025-06-03', helperTownship: { name: '遮山镇' }, secondHelperTownship: { name: '卢医镇' } }]);
+  const { departments } = await ok(server, 'dispatchAssessment', { year: 2025 }, 'departments { received closedRate averageRating organization { name } }');
+  expect(departments.find((d: any) => d.organization.name === '镇平县城市管理局')).toEqual({ received: 1, closedRate: 1, averageRating: 5, organization: { name: '镇平县城市管理局' } });
+});
+
 it('seeding again changes nothing', async () => {
   await nothingWritten(server, async () => {
     await seedDemo(server.database.db);

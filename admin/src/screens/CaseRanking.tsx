@@ -7,10 +7,11 @@ import { graphql } from '../data-provider';
 import { CaseRankingDocument, type CaseRankingQuery } from '../generated/operations';
 import { currentYear } from '../dates';
 import { useLang } from './use-lang';
+import { useFileExport } from './file-export';
 
 // The units ranked by their six-rate score for a year (the API's caseRanking, 《镇平县行政执法改革
 // 与管理专项整治工作实施方案》附件2): each rate's points and deductions, exportable as a CSV file
-// that spreadsheet programs open with its Chinese intact.
+// that spreadsheet programs open with its Chinese intact, or as the server's XLSX workbook.
 
 type Row = CaseRankingQuery['caseRanking'][number];
 type Lang = 'zh' | 'en';
@@ -66,6 +67,8 @@ export function CaseRanking() {
   const rows = data ?? [];
   const table = tableOf(rows, lang, translate);
   const exportCsv = () => download(`${translate('app.ranking.title')}-${year}.csv`, csvOf(table));
+  const xlsx = useFileExport();
+  const exportXlsx = () => xlsx.download(`/export/case-ranking?year=${year}&lang=${lang}`, `case-ranking-${year}.xlsx`);
   return (
     <Card sx={{ mt: 1 }}>
       <Title title={translate('app.ranking.title')} />
@@ -82,6 +85,7 @@ export function CaseRanking() {
             inputProps={{ min: 2000, max: 2100 }}
           />
           <Button label="app.ranking.export" startIcon={<DownloadIcon />} onClick={exportCsv} disabled={!rows.length} data-testid="export-ranking" />
+          <Button label="app.ranking.export_xlsx" startIcon={<DownloadIcon />} onClick={exportXlsx} disabled={!rows.length || xlsx.busy} data-testid="export-ranking-xlsx" />
         </Box>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           {translate('app.ranking.hint')}

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Box, Card, CardContent, Checkbox, Chip, FormControlLabel, MenuItem, TextField as MuiTextField, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
-import { Button, useNotify, useRecordContext, useTranslate } from 'react-admin';
-import { authHeaders, graphql } from '../data-provider';
+import { Button, useRecordContext, useTranslate } from 'react-admin';
+import { graphql } from '../data-provider';
+import { useFileExport } from './file-export';
 import { CatalogDiffDocument, CatalogEditionsDocument, type CatalogDiffQuery, type DiffItemFragment } from '../generated/operations';
 import { useLang } from './use-lang';
 
@@ -170,38 +171,12 @@ export function PublishPreview({ setReady }: { setReady: (ready: boolean) => voi
   );
 }
 
-/**
- * Downloads the 调整对照表 of the two editions shown (GET /export/catalog-diff) in the admin's
- * language. The request carries the sign-in like every other, so it is fetched and handed to the
- * browser as a file rather than opened as a link.
- */
+/** Downloads the 调整对照表 of the two editions shown (GET /export/catalog-diff) in the admin's language. */
 function ExportButton({ fromId, toId }: { fromId: string; toId: string }) {
   const lang = useLang();
-  const notify = useNotify();
-  const [busy, setBusy] = useState(false);
-  const download = async () => {
-    setBusy(true);
-    try {
-      const res = await fetch(`/export/catalog-diff?from=${encodeURIComponent(fromId)}&to=${encodeURIComponent(toId)}&lang=${lang}`, { headers: authHeaders() });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as { errors?: { message: string }[] } | null;
-        throw new Error(body?.errors?.[0]?.message ?? res.statusText);
-      }
-      const disposition = res.headers.get('content-disposition') ?? '';
-      const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? `catalog-diff-${fromId}-${toId}.xlsx`);
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (e) {
-      notify((e as Error).message, { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return <Button label="app.diff.export" startIcon={<DownloadIcon />} onClick={download} disabled={busy} data-testid="export-diff" />;
+  const { download, busy } = useFileExport();
+  const run = () => download(`/export/catalog-diff?from=${encodeURIComponent(fromId)}&to=${encodeURIComponent(toId)}&lang=${lang}`, `catalog-diff-${fromId}-${toId}.xlsx`);
+  return <Button label="app.diff.export" startIcon={<DownloadIcon />} onClick={run} disabled={busy} data-testid="export-diff" />;
 }
 
 /** On a catalog's page: pick another edition and see what changed between the two. */

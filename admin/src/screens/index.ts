@@ -7,6 +7,7 @@ import { UserSessionShow } from './UserSessionShow';
 import { OrganizationShow } from './OrganizationShow';
 import { CaseReferralShow } from './CaseReferralShow';
 import { NoticeShow } from './NoticeShow';
+import { DispatchAssignmentShow } from './DispatchAssignmentShow';
 
 /**
  * Hand-written screens that replace a generated one, by resource: only where the work needs more
@@ -21,4 +22,5 @@ export const screens: Record<string, { list?: ComponentType; show?: ComponentTyp
   Organization: { show: OrganizationShow },
   CaseReferral: { show: CaseReferralShow },
   Notice: { show: NoticeShow },
+  DispatchAssignment: { show: DispatchAssignmentShow },
 };

@@ -1,6 +1,6 @@
 import type { Tx } from '../../db';
-import { today } from '../../dates';
-import { conflict, FieldErrors, forbidden } from '../../errors';
+import { FieldErrors, forbidden } from '../../errors';
+import { inState, stepDay, stepText } from '../steps';
 import type { Records } from '../../crud/records';
 import { caseReferrals, enumDefinitions } from '../../../drizzle/schema';
 import { rowOf, type Row } from '../../crud/resource';
@@ -12,37 +12,12 @@ import { actsFor, RECEIVER_RULE } from './referral-rules';
 // the two units or a county account, in the state the step follows, at the version read).
 
 const STATUS = enumDefinitions.get('referral_status')!.values;
-
-function inState(expected: string) {
-  return (referral: Row) => {
-    if (referral.status === expected) return undefined;
-    const now = STATUS[referral.status as string];
-    return conflict('STATE', {
-      zh: `该移送当前为“${now.zh}”，此操作只适用于“${STATUS[expected].zh}”的移送`,
-      en: `This referral is ${now.en.toLowerCase()}; the step applies to a ${STATUS[expected].en.toLowerCase()} one`,
-    });
-  };
-}
+const NOUN = { zh: '移送', en: 'referral' };
 
 async function claimForReceiver(records: Records, tx: Tx, id: unknown, state: string, version?: number | null) {
-  const referral = rowOf(caseReferrals, await records.of(caseReferralResource).claim(tx, id, { version, state: inState(state) }));
+  const referral = rowOf(caseReferrals, await records.of(caseReferralResource).claim(tx, id, { version, state: inState(STATUS, state, NOUN) }));
   if (!actsFor(referral.toOrganizationId)) throw forbidden(RECEIVER_RULE.zh, RECEIVER_RULE.en);
   return referral;
-}
-
-/** The day of a step: given or today; not in the future and not before the step it follows. */
-function stepDay(errors: FieldErrors, field: string, day: string | null | undefined, after: string, afterLabel: { zh: string; en: string }): string {
-  const on = day ?? today();
-  if (on > today()) errors.add(field, 'future', '日期不能晚于今天', 'The day cannot be in the future');
-  else if (on < after) errors.add(field, 'range', `日期不能早于${afterLabel.zh}（${after}）`, `The day cannot be before the ${afterLabel.en} (${after})`);
-  return on;
-}
-
-function text(errors: FieldErrors, field: string, value: string | null | undefined, required: { zh: string; en: string } | null): string | null {
-  const t = value?.trim() || null;
-  if (!t && required) errors.add(field, 'required', required.zh, required.en);
-  if (t && [...t].length > 1000) errors.add(field, 'maxLength', '不能超过 1000 个字', 'At most 1000 characters');
-  return t;
 }
 
 export async function receiveCaseReferral(records: Records, tx: Tx, id: unknown, receivedOn: string | null, version?: number | null): Promise<Row> {
@@ -64,7 +39,7 @@ export async function acceptCaseReferral(
   const referral = await claimForReceiver(records, tx, id, 'RECEIVED', version);
   const errors = new FieldErrors();
   const on = stepDay(errors, 'decidedOn', decidedOn, referral.receivedOn!, { zh: '接收日期', en: 'day it was received' });
-  const result = text(errors, 'outcome', outcome, null);
+  const result = stepText(errors, 'outcome', outcome, null);
   errors.throwIfAny();
   return records.of(caseReferralResource).write(tx, referral.id, { status: 'ACCEPTED', decidedOn: on, outcome: result });
 }
@@ -80,7 +55,7 @@ export async function returnCaseReferral(
   const referral = await claimForReceiver(records, tx, id, 'RECEIVED', version);
   const errors = new FieldErrors();
   const on = stepDay(errors, 'decidedOn', decidedOn, referral.receivedOn!, { zh: '接收日期', en: 'day it was received' });
-  const why = text(errors, 'reason', reason, { zh: '退回须说明理由', en: 'Give the reason for returning it' });
+  const why = stepText(errors, 'reason', reason, { zh: '退回须说明理由', en: 'Give the reason for returning it' });
   errors.throwIfAny();
   return records.of(caseReferralResource).write(tx, referral.id, { status: 'RETURNED', decidedOn: on, returnReason: why });
 }
@@ -89,7 +64,7 @@ export async function returnCaseReferral(
 export async function recordCaseReferralOutcome(records: Records, tx: Tx, id: unknown, outcome: string, version?: number | null): Promise<Row> {
   const referral = await claimForReceiver(records, tx, id, 'ACCEPTED', version);
   const errors = new FieldErrors();
-  const result = text(errors, 'outcome', outcome, { zh: '请填写办理结果', en: 'Give the outcome' });
+  const result = stepText(errors, 'outcome', outcome, { zh: '请填写办理结果', en: 'Give the outcome' });
   errors.throwIfAny();
   return records.of(caseReferralResource).write(tx, referral.id, { outcome: result });
 }

@@ -1,11 +1,12 @@
 /**
  * Case referrals and complaints of the demo county, invented: referrals between streets and
- * departments and to the police (with the copy to the procuratorate), on time, late and overdue;
+ * departments, to the police (with the copy to the procuratorate) and to the discipline commission,
+ * on time, late and overdue;
  * complaints from each channel, some closed as cases or referrals, some still open.
  */
 
 export interface ReferralSeed {
-  kind: 'STREET_TO_DEPARTMENT' | 'DEPARTMENT_TO_STREET' | 'TO_POLICE';
+  kind: 'STREET_TO_DEPARTMENT' | 'DEPARTMENT_TO_STREET' | 'TO_POLICE' | 'TO_DISCIPLINE';
   /** Short names of the organizations. */
   from: string;
   to: string;
@@ -84,6 +85,104 @@ export const referralSeeds: ReferralSeed[] = [
     sentOn: '2025-10-09',
     receivedOn: '2025-10-10',
     decision: { on: '2025-10-13', accepted: true, outcome: '公安机关已刑事立案侦查' },
+  },
+  {
+    kind: 'TO_DISCIPLINE',
+    from: '司法局',
+    to: '纪委监委',
+    matter: '行政执法案卷评查中发现某乡镇执法人员对同一违法建设当事人多次“以罚代管”、擅自减免罚款，涉嫌违纪违法，移送问题线索',
+    legalBasis: '《中华人民共和国监察法》第三十四条',
+    documentNumber: '镇司移〔2025〕1号',
+    sentOn: '2025-11-03',
+    receivedOn: '2025-11-04',
+    decision: { on: '2025-11-10', accepted: true, outcome: '已受理，列入问题线索处置' },
+  },
+];
+
+/**
+ * Call-and-report dispatch (吹哨报到), invented: a street's call to one or more departments, each
+ * answering in its own timed steps (local times, +08:00), some late, some never; one joint
+ * enforcement with the two nearest townships filed with the justice bureau; the street's ratings.
+ * `raisedMinutesAgo` dates a request relative to the seeding, for one still open within its deadlines.
+ */
+export interface DispatchSeed {
+  street: string;
+  matter: string;
+  place: string;
+  urgency: 'ROUTINE' | 'URGENT';
+  raisedAt?: string;
+  raisedMinutesAgo?: number;
+  /** Days after the day raised. */
+  dueInDays: number;
+  helpers?: [string, string];
+  filedWithJusticeOn?: string;
+  calls: { department: string; acknowledgedAt?: string; arrivedAt?: string; closed?: { at: string; result: string }; rating?: number; comment?: string }[];
+}
+
+export const dispatchSeeds: DispatchSeed[] = [
+  {
+    street: '涅阳',
+    matter: '夜间渣土车沿建设路抛洒，路面大面积污染，需城管、交通部门到场联合处置',
+    place: '涅阳街道建设路与人民路交叉口',
+    urgency: 'URGENT',
+    raisedAt: '2025-04-08T09:00:00+08:00',
+    dueInDays: 2,
+    calls: [
+      {
+        department: '城市管理局',
+        acknowledgedAt: '2025-04-08T09:30:00+08:00',
+        arrivedAt: '2025-04-08T11:00:00+08:00',
+        closed: { at: '2025-04-09T17:00:00+08:00', result: '已清理路面，对运输企业立案查处' },
+        rating: 5,
+        comment: '响应迅速，处置彻底',
+      },
+      {
+        department: '交通运输局',
+        acknowledgedAt: '2025-04-08T12:00:00+08:00',
+        arrivedAt: '2025-04-09T14:00:00+08:00',
+        closed: { at: '2025-04-10T16:00:00+08:00', result: '已约谈运输企业，责令整改车辆密闭装置' },
+        rating: 3,
+        comment: '响应和到场均超时',
+      },
+    ],
+  },
+  {
+    street: '石佛寺',
+    matter: '玉雕加工作坊集中区粉尘污染、无照经营问题突出，需市场监管、生态环境部门联合执法',
+    place: '石佛寺镇玉雕加工区',
+    urgency: 'ROUTINE',
+    raisedAt: '2025-06-03T08:30:00+08:00',
+    dueInDays: 3,
+    helpers: ['遮山', '卢医'],
+    filedWithJusticeOn: '2025-06-03',
+    calls: [
+      {
+        department: '市场监管局',
+        acknowledgedAt: '2025-06-03T09:00:00+08:00',
+        arrivedAt: '2025-06-03T10:30:00+08:00',
+        closed: { at: '2025-06-05T16:00:00+08:00', result: '已督促12户办理营业执照，对3户无照经营立案' },
+        rating: 4,
+      },
+      { department: '市生态环境局镇平分局', acknowledgedAt: '2025-06-03T10:00:00+08:00', arrivedAt: '2025-06-03T15:00:00+08:00' },
+    ],
+  },
+  {
+    street: '玉都',
+    matter: '小区地下车库违规改建为群租房，存在消防安全隐患，需住建部门到场认定',
+    place: '玉都街道某小区地下车库',
+    urgency: 'URGENT',
+    raisedAt: '2025-11-17T10:00:00+08:00',
+    dueInDays: 3,
+    calls: [{ department: '住建局' }],
+  },
+  {
+    street: '雪枫',
+    matter: '沿街商铺违规存放液化气钢瓶，需应急管理部门到场检查',
+    place: '雪枫街道中心商业街',
+    urgency: 'URGENT',
+    raisedMinutesAgo: 30,
+    dueInDays: 2,
+    calls: [{ department: '应急管理局' }],
   },
 ];
 

@@ -7,6 +7,9 @@ export const REGION = '镇平县';
 
 export const COUNTY_GOVERNMENT = { code: '411324-G00', name: '镇平县人民政府', kind: 'OTHER' as const };
 
+/** The county's discipline inspection and supervision commission (纪委监委), which receives leads of misconduct (an organization of the OTHER kind). */
+export const DISCIPLINE_COMMISSION = { code: '411324-G01', name: '中共镇平县纪律检查委员会 镇平县监察委员会', kind: 'OTHER' as const, short: '纪委监委' };
+
 export const townships: { short: string; name: string }[] = [
   '涅阳街道', '玉都街道', '雪枫街道', '安字营镇', '晁陂镇', '二龙乡', '高丘镇', '郭庄乡', '侯集镇', '贾宋镇', '老庄镇',
   '柳泉铺镇', '卢医镇', '马庄乡', '张林镇', '王岗乡', '枣园镇', '彭营镇', '石佛寺镇', '遮山镇', '曲屯镇', '杨营镇',
