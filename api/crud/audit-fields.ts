@@ -32,12 +32,9 @@ const SPECIAL: Record<string, Record<string, Special>> = {
       text: (v) => (v === '(changed)' ? { zh: '已更改（不显示）', en: 'changed (not shown)' } : v ? { zh: '已设置', en: 'set' } : EMPTY),
     },
   },
+  // A token's other fields read as its record's; its scopes name records, read by their labels.
   ApiToken: {
-    name: { label: { zh: '名称', en: 'Name' }, text: plain },
     scopes: { label: { zh: '可读资源', en: 'Readable resources' }, text: (v, models) => resourceLabels(models, v) },
-    personalData: { label: { zh: '可读个人信息', en: 'Personal data' }, text: yesNo },
-    expiresAt: { label: { zh: '有效期至', en: 'Expires' }, text: when },
-    revokedAt: { label: { zh: '吊销时间', en: 'Revoked at' }, text: when },
   },
 };
 

@@ -105,6 +105,11 @@ export interface Access {
    * `X(id)`, `allXs`, `_allXsMeta` and nested references alike.
    */
   privateTo?: string;
+  /**
+   * `writers`: only those who write the records read them (API tokens, the administrators'
+   * business); anyone else reads none, by `X(id)`, `allXs`, `_allXsMeta` and nested lists alike.
+   */
+  readers?: 'writers';
 }
 
 /**
@@ -228,6 +233,13 @@ export interface ResourceDefinition {
    */
   writtenByServer?: boolean;
   /**
+   * The generated writes the grammar offers (default all): `{ create: false, update: false,
+   * delete: false }` for a record changed only through its domain operations (an API token is
+   * issued with a secret the server makes, and revoked), so no plain `createX` or `updateX` can set
+   * what those operations keep. The operations still write through the service, under `access`.
+   */
+  writes?: { create?: false; update?: false; delete?: false };
+  /**
    * Fields the record's own resolvers add to its type, worked out in code rather than SQL (a case
    * report's total score): their labels, for the schema and for clients.
    */
@@ -274,6 +286,11 @@ export interface ResolverKit {
   service: CrudService;
   /** Every record, reached by definition. */
   records: Records;
+}
+
+/** Does the grammar offer this generated write of the record (see `writes`)? */
+export function offersWrite(definition: ResourceDefinition, write: 'create' | 'update' | 'delete'): boolean {
+  return !definition.writtenByServer && definition.writes?.[write] !== false;
 }
 
 /** Sets a field a rule derives, both on what is checked and on what is stored. */

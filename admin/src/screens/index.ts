@@ -6,6 +6,7 @@ import { UserShow } from './UserShow';
 import { UserSessionShow } from './UserSessionShow';
 import { OrganizationShow } from './OrganizationShow';
 import { CaseReferralShow } from './CaseReferralShow';
+import { ApiTokenList, ApiTokenShow } from './ApiTokens';
 
 /**
  * Hand-written screens that replace a generated one, by resource: only where the work needs more
@@ -19,4 +20,5 @@ export const screens: Record<string, { list?: ComponentType; show?: ComponentTyp
   UserSession: { show: UserSessionShow },
   Organization: { show: OrganizationShow },
   CaseReferral: { show: CaseReferralShow },
+  ApiToken: { list: ApiTokenList, show: ApiTokenShow },
 };
