@@ -41,7 +41,7 @@ export const apiTokenResource = defineResource({
     secretHash: { label: { zh: '密钥摘要', en: 'Secret hash' }, hidden: true },
     scopes: {
       label: { zh: '可读资源', en: 'Readable resources' },
-      help: { zh: '资源的 GraphQL 类型名，如 Delegation、LiaisonContact。', en: 'Resource names (GraphQL types), e.g. Delegation, LiaisonContact.' },
+      help: { zh: '令牌可以读取的记录类别，按接口中的类型名记录。', en: 'Resource names (GraphQL types), e.g. Delegation, LiaisonContact.' },
     },
     personalData: {
       label: { zh: '可读个人信息', en: 'Personal data' },
