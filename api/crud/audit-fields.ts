@@ -14,8 +14,6 @@ interface Special {
   text: (value: unknown, models: ResourceModel[]) => Label;
 }
 
-const when = (v: unknown): Label => (v ? { zh: localDateTime(v as string), en: localDateTime(v as string) } : EMPTY);
-const yesNo = (v: unknown): Label => (v === null || v === undefined ? EMPTY : v ? { zh: '是', en: 'Yes' } : { zh: '否', en: 'No' });
 
 /** Resource names (a token's scopes) by their labels. */
 function resourceLabels(models: ResourceModel[], value: unknown): Label {

@@ -5,6 +5,7 @@ import type { ResolverKit } from '../../crud/resource';
 import { writeScope } from '../../crud/authorize';
 import { MAX_PER_PAGE } from '../../crud/list-metadata';
 import { issueApiToken, revokeApiToken } from './api-token.operations';
+import type { apiTokens } from '../../../drizzle/schema';
 
 /** The operations on tokens beside the record's reads, reported by `myPermissions` to those who may run them. */
 export const API_TOKEN_OPERATIONS = ['apiTokens', 'issueApiToken', 'revokeApiToken'];
@@ -13,7 +14,7 @@ export const API_TOKEN_OPERATIONS = ['apiTokens', 'issueApiToken', 'revokeApiTok
  * Issuing and revoking tokens, the record's domain operations (its generated writes are switched
  * off), and `apiTokens`, the newest first. Who may run them is the definition's `access`.
  */
-export function apiTokenResolvers({ Crud, types, service }: ResolverKit) {
+export function apiTokenResolvers({ Crud, types, service }: ResolverKit<typeof apiTokens>) {
   const ApiToken = types.ObjectType;
 
   @ObjectType('IssuedApiToken', { description: 'A new token: the secret is shown this once and cannot be read again.' })
