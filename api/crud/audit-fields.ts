@@ -1,13 +1,12 @@
 import type { Label } from '../../drizzle/schema/columns';
 import type { Context } from '../context';
 import { EMPTY, fieldChanges, plain, type FieldChange } from './display';
-import { localDateTime } from '../dates';
 import type { ResourceModel } from './model';
 import { ATTACHMENT_LABEL } from './attachments';
 
 // How a history entry reads. Most entries are changes of a record's columns, read through the
 // record's own labels; a few record what is not a column: that a password changed (never the
-// password), and an API token's settings. Those are labelled here, in both languages.
+// password), and the records a token's scopes name. Those are labelled here, in both languages.
 
 interface Special {
   label: Label;
