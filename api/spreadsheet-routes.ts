@@ -8,6 +8,7 @@ import type { Db } from './db';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailable } from './database-errors';
 import { appError, badInput, forbidden, loginRequired, tokensReadOnly, type FieldError } from './errors';
 import { writeScope } from './crud/authorize';
+import { offersWrite } from './crud/resource';
 import { createJob } from './jobs/job-store';
 import type { JobQueue } from './jobs/queue';
 import { IMPORT_JOB } from './spreadsheets/import-job';
@@ -146,7 +147,8 @@ function readMultipart(req: Request): Promise<{ bytes: Buffer; fileName: string;
 function assertMayImport(actor: Actor, model: { label: { zh: string; en: string } } & Parameters<typeof writeScope>[1]): void {
   if (actor.kind === 'TOKEN') throw tokensReadOnly();
   if (actor.kind !== 'USER') throw loginRequired();
-  if (writeScope(actor, model) === 'NONE') {
+  // A record written only through its domain operations (an API token) is not imported either.
+  if (writeScope(actor, model) === 'NONE' || !offersWrite(model.definition, 'create')) {
     throw forbidden(`您的账号不能修改${model.label.zh}，因此不能导入`, `Your account may not change ${model.label.en} records, so it cannot import them`);
   }
 }

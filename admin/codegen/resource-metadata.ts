@@ -100,6 +100,8 @@ export function buildMetadata(schema: GraphQLSchema, hints: SchemaHints = readHi
         } else kind = 'string';
       } else if (!list) {
         kind = SCALARS[named.name];
+      } else if (named.name === 'String') {
+        kind = 'stringList';
       }
       if (!kind) continue; // nested objects (the loaded reference, computed reports) are not form fields
       const described = record.fields[field.name];

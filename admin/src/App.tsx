@@ -1,7 +1,6 @@
 import { Admin, AppBar, CustomRoutes, Layout, Logout, MenuItemLink, Resource, TitlePortal, UserMenu, useGetIdentity, useUserMenu, type DataProvider, type LayoutProps } from 'react-admin';
 import PersonIcon from '@mui/icons-material/Person';
-import { Route } from 'react-router-dom';
-import { ApiTokens } from './screens/ApiTokens';
+import { Navigate, Route } from 'react-router-dom';
 import { ForcedPasswordChange, usePasswordChangeDue } from './screens/ForcedPasswordChange';
 import { CatalogPrint, FindingNotice } from './screens/PrintViews';
 import { ImportJobs } from './screens/ImportJobs';
@@ -73,7 +72,8 @@ export function App({ dataProvider }: { dataProvider: DataProvider }) {
         );
       })}
       <CustomRoutes>
-        <Route path="/api-tokens" element={<ApiTokens />} />
+        {/* The tokens' page before they were records. */}
+        <Route path="/api-tokens" element={<Navigate to="/ApiToken" replace />} />
         <Route path="/import-jobs" element={<ImportJobs />} />
         <Route path="/case-ranking" element={<CaseRanking />} />
         <Route path="/dispatch-assessment" element={<DispatchAssessment />} />

@@ -1,5 +1,4 @@
 import { ListItemIcon, ListSubheader, MenuItem } from '@mui/material';
-import KeyIcon from '@mui/icons-material/Key';
 import TerminalIcon from '@mui/icons-material/Terminal';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
@@ -32,7 +31,6 @@ export function Menu() {
     .map((g) => ({ key: g.key, label: g.label[lang], names: resources.filter((r) => r.group.key === g.key).map((r) => r.name) }))
     .map((g) => ({ ...g, names: g.names.filter(listed) }))
     .filter((g) => g.names.length);
-  const tokens = permissions?.operations.includes('issueApiToken');
   return (
     <RaMenu>
       <DashboardMenuItem primaryText="app.menu.dashboard" />
@@ -48,8 +46,6 @@ export function Menu() {
               <RaMenu.Item key="dispatch-assessment" to="/dispatch-assessment" primaryText="app.dispatch.assessment.menu" leftIcon={<AssessmentIcon />} />,
             ]
           : []),
-        // The system group (login log, sessions) also holds the API tokens.
-        g.key === 'system' && tokens && <RaMenu.Item key="tokens" to="/api-tokens" primaryText="app.tokens.title" leftIcon={<KeyIcon />} />,
       ])}
       <RaMenu.Item to="/import-jobs" primaryText="app.spreadsheets.jobs" leftIcon={<UploadFileIcon />} />
       {/* A page of its own beside the admin (served at /graphiql), not a route inside it. */}
@@ -59,10 +55,6 @@ export function Menu() {
         </ListItemIcon>
         {translate('app.explorer.menu')}
       </MenuItem>
-      {tokens && !groups.some((g) => g.key === 'system') && [
-        <Heading key="admin" label={translate('app.tokens.menu')} />,
-        <RaMenu.Item key="tokens" to="/api-tokens" primaryText="app.tokens.title" leftIcon={<KeyIcon />} />,
-      ]}
     </RaMenu>
   );
 }

@@ -1,21 +1,18 @@
 import type { Label } from '../../drizzle/schema/columns';
 import type { Context } from '../context';
 import { EMPTY, fieldChanges, plain, type FieldChange } from './display';
-import { localDateTime } from '../dates';
 import type { ResourceModel } from './model';
 import { ATTACHMENT_LABEL } from './attachments';
 
 // How a history entry reads. Most entries are changes of a record's columns, read through the
 // record's own labels; a few record what is not a column: that a password changed (never the
-// password), and an API token's settings. Those are labelled here, in both languages.
+// password), and the records a token's scopes name. Those are labelled here, in both languages.
 
 interface Special {
   label: Label;
   text: (value: unknown, models: ResourceModel[]) => Label;
 }
 
-const when = (v: unknown): Label => (v ? { zh: localDateTime(v as string), en: localDateTime(v as string) } : EMPTY);
-const yesNo = (v: unknown): Label => (v === null || v === undefined ? EMPTY : v ? { zh: '是', en: 'Yes' } : { zh: '否', en: 'No' });
 
 /** Resource names (a token's scopes) by their labels. */
 function resourceLabels(models: ResourceModel[], value: unknown): Label {
@@ -32,12 +29,9 @@ const SPECIAL: Record<string, Record<string, Special>> = {
       text: (v) => (v === '(changed)' ? { zh: '已更改（不显示）', en: 'changed (not shown)' } : v ? { zh: '已设置', en: 'set' } : EMPTY),
     },
   },
+  // A token's other fields read as its record's; its scopes name records, read by their labels.
   ApiToken: {
-    name: { label: { zh: '名称', en: 'Name' }, text: plain },
     scopes: { label: { zh: '可读资源', en: 'Readable resources' }, text: (v, models) => resourceLabels(models, v) },
-    personalData: { label: { zh: '可读个人信息', en: 'Personal data' }, text: yesNo },
-    expiresAt: { label: { zh: '有效期至', en: 'Expires' }, text: when },
-    revokedAt: { label: { zh: '吊销时间', en: 'Revoked at' }, text: when },
   },
 };
 

@@ -131,7 +131,9 @@ export async function authorizeWrite(
  */
 export function readScope(actor: Actor | undefined, model: ResourceModel): SQL | undefined {
   const field = model.definition.access?.privateTo;
-  if (!field || !actor || actor.kind === 'SYSTEM' || readsAll(actor, model)) return undefined;
+  const writersOnly = model.definition.access?.readers === 'writers';
+  if ((!field && !writersOnly) || !actor || actor.kind === 'SYSTEM' || readsAll(actor, model)) return undefined;
+  if (!field) return sql`false`;
   const column = model.byKey.get(field)!.column;
   return actor.kind === 'USER' && actor.id !== null ? eq(column, actor.id) : sql`false`;
 }
@@ -141,7 +143,8 @@ export function readsAll(actor: Actor, model: ResourceModel): boolean {
   return roleScope(actor, model) !== 'NONE';
 }
 
-/** API tokens are issued, listed and revoked by county administrators only. */
-export function mayManageApiTokens(actor: Actor): boolean {
-  return actor.kind === 'USER' && actor.role === 'ADMIN' && !actor.local;
+/** Does the actor read every record of the resource, or (`privateTo`, `readers`) only some or none? */
+export function readsEvery(actor: Actor, model: ResourceModel): boolean {
+  const access = model.definition.access;
+  return (!access?.privateTo && !access?.readers) || readsAll(actor, model);
 }

@@ -85,6 +85,8 @@ export async function valueText(models: ResourceModel[], field: FieldModel, valu
       const labels = (value as unknown[]).map((v) => field.enumDef!.values[String(v)] ?? same(String(v)));
       return { zh: labels.map((l) => l.zh).join('、'), en: labels.map((l) => l.en).join(', ') };
     }
+    case 'stringList':
+      return { zh: (value as string[]).join('、'), en: (value as string[]).join(', ') };
     case 'reference':
       return referenceText(models, field, value, ctx);
     case 'boolean':

@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, desc, eq, gt, gte, ilike, inArray, isNull, isNotNull, like, lt, lte, ne, or, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gt, gte, ilike, inArray, isNull, isNotNull, like, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { FieldErrors } from '../errors';
 import { COMPARISONS, comparisonsOf, type Comparison } from './graphql-types';
@@ -70,7 +70,11 @@ export function filterToWhere(model: ResourceModel, filter: Record<string, unkno
         continue;
       }
       conditions.push(
-        field.kind === 'enumList' ? arrayContains(field.sql as SQL, [value]) : eq(field.sql as SQL, toColumnValue(field, value)),
+        field.kind === 'enumList'
+          ? arrayContains(field.sql as SQL, [value])
+          : field.kind === 'stringList'
+            ? sql`${field.sql} @> ${JSON.stringify([String(value)])}::jsonb`
+            : eq(field.sql as SQL, toColumnValue(field, value)),
       );
       continue;
     }

@@ -39,6 +39,7 @@ function scalarOf(field: { kind: FieldKind; enumDef?: FieldModel['enumDef'] }): 
     case 'ratio':
       return () => Ratio;
     case 'string':
+    case 'stringList':
       return () => String;
     case 'boolean':
       return () => Boolean;
@@ -57,7 +58,7 @@ function scalarOf(field: { kind: FieldKind; enumDef?: FieldModel['enumDef'] }): 
 
 function typeOf(field: FieldModel): TypeFn {
   const scalar = scalarOf(field);
-  return field.kind === 'enumList' ? () => [scalar()] : scalar;
+  return field.kind === 'enumList' || field.kind === 'stringList' ? () => [scalar()] : scalar;
 }
 
 export const COMPARISONS = {
@@ -115,7 +116,7 @@ export function buildResourceTypes(model: ResourceModel): ResourceTypes {
   addField(Filter, 'ids', () => [ID], true, '按编号列表 (Only these ids); other filters still apply.');
   for (const f of [...fields, ...model.computed]) {
     // A list field is filtered by one of its values ("holds this value").
-    const what = f.kind === 'enumList' ? '包含 (contains)' : '等于 (equals)';
+    const what = f.kind === 'enumList' || f.kind === 'stringList' ? '包含 (contains)' : '等于 (equals)';
     addField(Filter, f.key, scalarOf(f), true, `${f.label.zh}${what}`);
     for (const op of comparisonsOf(f)) {
       const c = COMPARISONS[op];

@@ -5,7 +5,8 @@ import type { Queryable } from '../db';
 import { readScope } from './authorize';
 import { selectionOf, type ResourceModel } from './model';
 import type { Records } from './records';
-import type { ResourceDefinition, Row } from './resource';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { ResourceDefinition, Row, RowOf } from './resource';
 
 /**
  * One request's batch loaders, one per record type, made when first asked for: a page of rows
@@ -21,9 +22,10 @@ export class Loaders {
     private readonly actor: Actor,
   ) {}
 
-  /** The loader of a record named by its definition (a domain resolver). */
-  of(definition: ResourceDefinition): DataLoader<number, Row | null> {
-    return this.ofModel(this.records.model(definition));
+  /** The loader of a record named by its definition (a domain resolver), its rows typed as its table. */
+  of<T extends PgTable>(definition: ResourceDefinition<T>): DataLoader<number, RowOf<T> | null> {
+    // Each reads every column of the definition's own table (`selectionOf`).
+    return this.ofModel(this.records.model(definition)) as DataLoader<number, RowOf<T> | null>;
   }
 
   /** The loader of a record reached through the model (a reference field, a history entry). */

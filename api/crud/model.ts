@@ -15,6 +15,8 @@ export type FieldKind =
   | 'datetime'
   | 'enum'
   | 'enumList'
+  /** A list of texts, stored as a JSON array (a token's scopes). */
+  | 'stringList'
   /** A computed fraction (0.25 = 25%), typed `Ratio` so clients can show it as a percentage. */
   | 'ratio';
 
@@ -136,6 +138,9 @@ function kindOf(column: PgColumn, isReference: boolean): FieldKind {
       return 'datetime';
     case 'PgEnumColumn':
       return 'enum';
+    // A JSON column a record shows holds a list of texts; other JSON (a password history) is hidden.
+    case 'PgJsonb':
+      return 'stringList';
     case 'PgArray': {
       const base = (column as unknown as { baseColumn: PgColumn }).baseColumn;
       if (base.columnType === 'PgEnumColumn') return 'enumList';

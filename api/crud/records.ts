@@ -1,6 +1,7 @@
 import { buildResourceTypes, type ResourceTypes } from './graphql-types';
 import { buildModels, type ResourceModel } from './model';
 import { createCrudResolver } from './resolver';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { ResourceDefinition } from './resource';
 import { CrudService } from './service';
 
@@ -24,9 +25,10 @@ export class Records {
     }
   }
 
-  /** The service of a record: reads, and writes under its rules, access and audit. */
-  of(definition: ResourceDefinition): CrudService {
-    return this.built(definition).service;
+  /** The service of a record: reads, and writes under its rules, access and audit, its rows typed as its table. */
+  of<T extends PgTable>(definition: ResourceDefinition<T>): CrudService<T> {
+    // Built from this very definition, so from its table.
+    return this.built(definition).service as CrudService<T>;
   }
 
   model(definition: ResourceDefinition): ResourceModel {

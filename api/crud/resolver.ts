@@ -7,7 +7,7 @@ import { BulkResult, ListMetadata, MAX_PER_PAGE } from './list-metadata';
 import { targetOf, type ResourceModel } from './model';
 import { addRelationFields } from './relations';
 import { addAttachmentField, takesAttachments } from './attachments';
-import type { Row } from './resource';
+import { offersWrite, type Row } from './resource';
 import { readOf } from './json-read';
 
 type Args = Record<string, unknown>;
@@ -76,23 +76,28 @@ export function createCrudResolver(
     }
   }
 
-  // The writes, unless the server alone writes the record (a sign-in log): then the grammar has
-  // no mutation at all, rather than mutations that always refuse.
-  if (!model.definition.writtenByServer) {
-    const proto = CrudResolver.prototype;
-    const mutation = (method: keyof typeof proto, params: ((target: object, key: string, index: number) => void)[], options: Parameters<typeof Mutation>[1], returns: () => Function) => {
-      params.forEach((decorate, i) => decorate(proto, method, i));
-      Mutation(returns, options)(proto, method, Object.getOwnPropertyDescriptor(proto, method)!);
-    };
+  // The writes the record offers: none when the server alone writes it (a sign-in log), none of
+  // those its definition switches off (an API token's secret is set only by issuing it), rather
+  // than mutations that always refuse.
+  const proto = CrudResolver.prototype;
+  const mutation = (method: keyof typeof proto, params: ((target: object, key: string, index: number) => void)[], options: Parameters<typeof Mutation>[1], returns: () => Function) => {
+    params.forEach((decorate, i) => decorate(proto, method, i));
+    Mutation(returns, options)(proto, method, Object.getOwnPropertyDescriptor(proto, method)!);
+  };
+  if (offersWrite(model.definition, 'create')) {
     mutation('create', [Args(() => types.CreateArgs), Ctx()], { name: `create${name}`, description: `Create a ${name}.` }, () => types.ObjectType);
+  }
+  if (offersWrite(model.definition, 'update')) {
     mutation('update', [Args(() => types.UpdateArgs), Ctx()], { name: `update${name}`, description: `Change a ${name}; absent fields stay as they are.` }, () => types.ObjectType);
-    mutation('remove', [Arg('id', () => ID), Ctx()], { name: `delete${name}`, description: `Delete a ${name}; returns it as it was.` }, () => types.ObjectType);
     mutation(
       'updateMany',
       [Arg('ids', () => [ID]), Arg('data', () => types.BulkUpdateInput), Ctx()],
       { name: `update${plural}`, description: `Set the same fields on several ${plural}, all or none.` },
       () => BulkResult,
     );
+  }
+  if (offersWrite(model.definition, 'delete')) {
+    mutation('remove', [Arg('id', () => ID), Ctx()], { name: `delete${name}`, description: `Delete a ${name}; returns it as it was.` }, () => types.ObjectType);
     mutation('removeMany', [Arg('ids', () => [ID]), Ctx()], { name: `delete${plural}`, description: `Delete several ${plural}, all or none.` }, () => BulkResult);
   }
 

@@ -68,12 +68,19 @@ export interface ComputedField {
   sql: () => SQL;
 }
 
+/** A record as the generic layer sees any of them: its columns (and computed fields) by name. */
 export type Row = Record<string, unknown> & { id: number; version: number };
 
 /**
- * A row the generic service read, typed as its table says (`$inferSelect`): the service serves every
- * record and types rows loosely; a record's own code knows which table it read. Not for records
- * with hidden columns (an account's password hash), which the service leaves out.
+ * A stored record of table `T` as drizzle types it (`$inferSelect`), computed fields beside it by
+ * name: what a record's service reads and writes (`records.of(findingResource).claim(…)`). A read
+ * shaped by a query (`getAs`, `listAs`) holds only what was asked, and stays a `Row`.
+ */
+export type RowOf<T extends PgTable> = T['$inferSelect'] & Row;
+
+/**
+ * A row typed as its table says, where the generic code handed a `Row` (a rule's `after`). A
+ * service reached by its definition already answers `RowOf` its table.
  */
 export function rowOf<T extends PgTable>(_table: T, row: Row): T['$inferSelect'] {
   return row as T['$inferSelect'];
@@ -106,6 +113,11 @@ export interface Access {
    * `X(id)`, `allXs`, `_allXsMeta` and nested references alike.
    */
   privateTo?: string;
+  /**
+   * `writers`: only those who write the records read them (API tokens, the administrators'
+   * business); anyone else reads none, by `X(id)`, `allXs`, `_allXsMeta` and nested lists alike.
+   */
+  readers?: 'writers';
 }
 
 /**
@@ -200,12 +212,12 @@ export interface SpreadsheetHints {
   infer?: { field: string; from: string; rules: [pattern: RegExp, value: string][] };
 }
 
-export interface ResourceDefinition {
+export interface ResourceDefinition<T extends PgTable = PgTable> {
   /** GraphQL type name; must pluralize to a different word (react-admin derives `allXs` from it). */
   name: string;
   /** How clients show it: its name, menu group and list columns. */
   ui: RecordUi;
-  table: PgTable;
+  table: T;
   label: Label;
   /** One paragraph: what this record is, for the schema and the admin. */
   description: Text;
@@ -249,6 +261,13 @@ export interface ResourceDefinition {
    */
   writtenByServer?: boolean;
   /**
+   * The generated writes the grammar offers (default all): `{ create: false, update: false,
+   * delete: false }` for a record changed only through its domain operations (an API token is
+   * issued with a secret the server makes, and revoked), so no plain `createX` or `updateX` can set
+   * what those operations keep. The operations still write through the service, under `access`.
+   */
+  writes?: { create?: false; update?: false; delete?: false };
+  /**
    * Fields the record's own resolvers add to its type, worked out in code rather than SQL (a case
    * report's total score): their labels, for the schema and for clients.
    */
@@ -261,7 +280,7 @@ export interface ResourceDefinition {
    * `kit.Crud` replaces the generated grammar, so it serves both; without one, the grammar is
    * served as generated.
    */
-  resolvers?: (kit: ResolverKit) => Function[];
+  resolvers?(kit: ResolverKit<T>): Function[];
   /**
    * Lists asked for often enough to have a name of their own (`overdueFindings`): `allXs` with a
    * fixed filter and order, at most a page. Arguments, when declared, are added to the filter.
@@ -286,15 +305,20 @@ export interface Preset {
 }
 
 /** What a definition's resolvers are built from. */
-export interface ResolverKit {
+export interface ResolverKit<T extends PgTable = PgTable> {
   /** The generated grammar of this record (`X`, `allXs`, `createX` …), to extend. */
   Crud: abstract new () => object;
   /** This record's GraphQL types. */
   types: ResourceTypes;
-  /** This record's service. */
-  service: CrudService;
+  /** This record's service, its rows typed as its table. */
+  service: CrudService<T>;
   /** Every record, reached by definition. */
   records: Records;
+}
+
+/** Does the grammar offer this generated write of the record (see `writes`)? */
+export function offersWrite(definition: ResourceDefinition, write: 'create' | 'update' | 'delete'): boolean {
+  return !definition.writtenByServer && definition.writes?.[write] !== false;
 }
 
 /** Sets a field a rule derives, both on what is checked and on what is stored. */
@@ -311,6 +335,6 @@ export function computedEnum(graphqlName: string, label: Label, values: Record<s
   return { pgName: '', graphqlName, label, values };
 }
 
-export function defineResource(definition: ResourceDefinition): ResourceDefinition {
+export function defineResource<T extends PgTable>(definition: ResourceDefinition<T>): ResourceDefinition<T> {
   return definition;
 }

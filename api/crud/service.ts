@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { GraphQLError } from 'graphql';
 import type { Queryable, Tx } from '../db';
 import { badInput, conflict, FieldErrors, notFound } from '../errors';
@@ -7,7 +7,7 @@ import { MAX_PER_PAGE } from './list-metadata';
 import { filterToWhere, paging, type ListParams } from './filter-to-where';
 import { parseId, selectionOf, type ResourceModel } from './model';
 import type { Records } from './records';
-import type { Row, WriteContext } from './resource';
+import type { Row, RowOf, WriteContext } from './resource';
 import { creatableInBatches, guardNew, normalizeInput, runGuards, validateNew, validateWrite } from './validate';
 import { currentActor } from '../auth/actor';
 import { assertSignedIn, authorizeWrite, readScope } from './authorize';
@@ -20,7 +20,7 @@ import type { JsonRead } from './json-read';
  * write through it, so every path applies the same rules. Writes take a transaction handle: the
  * caller decides what commits together.
  */
-export class CrudService {
+export class CrudService<T extends PgTable = PgTable> {
   private readonly idColumn: PgColumn;
   private readonly versionColumn: PgColumn;
 
@@ -33,11 +33,11 @@ export class CrudService {
     this.versionColumn = model.byKey.get('version')!.column;
   }
 
-  async get(db: Queryable, id: unknown): Promise<Row | null> {
+  async get(db: Queryable, id: unknown): Promise<RowOf<T> | null> {
     const n = parseId(id);
     if (n === null) return null;
     const [row] = await db.select(selectionOf(this.model)).from(this.model.table).where(and(eq(this.idColumn, n), this.readable()));
-    return (row as Row) ?? null;
+    return (row as RowOf<T>) ?? null;
   }
 
   /** The caller's read limit on a private resource (accounts: others read only their own). */
@@ -45,7 +45,7 @@ export class CrudService {
     return readScope(currentActor(), this.model);
   }
 
-  async list(db: Queryable, params: ListParams): Promise<Row[]> {
+  async list(db: Queryable, params: ListParams): Promise<RowOf<T>[]> {
     const where = and(filterToWhere(this.model, params.filter), this.readable());
     const { limit, offset, orderBy } = paging(this.model, params);
     const rows = await db
@@ -55,7 +55,7 @@ export class CrudService {
       .orderBy(...orderBy)
       .limit(limit)
       .offset(offset);
-    return rows as Row[];
+    return rows as RowOf<T>[];
   }
 
   /**
@@ -93,7 +93,7 @@ export class CrudService {
    * authorized, then (when given) in a state that allows the change and at the version the caller
    * read. Deletes and domain operations (publish, complete a transfer …) start here.
    */
-  async claim(tx: Tx, id: unknown, expect: { version?: number | null; state?: (row: Row) => GraphQLError | undefined } = {}): Promise<Row> {
+  async claim(tx: Tx, id: unknown, expect: { version?: number | null; state?: (row: RowOf<T>) => GraphQLError | undefined } = {}): Promise<RowOf<T>> {
     assertSignedIn();
     const row = await this.getForUpdate(tx, id);
     await this.authorize(tx, [row]);
@@ -104,14 +104,14 @@ export class CrudService {
   }
 
   /** Reads the record for writing, locking it until the transaction ends. */
-  async getForUpdate(tx: Tx, id: unknown): Promise<Row> {
+  async getForUpdate(tx: Tx, id: unknown): Promise<RowOf<T>> {
     const n = parseId(id);
     const [row] =
       n === null
         ? []
         : await tx.select(selectionOf(this.model)).from(this.model.table).where(eq(this.idColumn, n)).for('update');
     if (!row) throw notFound(this.model.label, String(id));
-    return row as Row;
+    return row as RowOf<T>;
   }
 
   /**
@@ -119,7 +119,7 @@ export class CrudService {
    * are no client's to send, so they bypass input normalisation, but are stored and audited with
    * the rest in one insert.
    */
-  async create(tx: Tx, input: Record<string, unknown>, kept: Record<string, unknown> = {}): Promise<Row> {
+  async create(tx: Tx, input: Record<string, unknown>, kept: Record<string, unknown> = {}): Promise<RowOf<T>> {
     const values = { ...normalizeInput(this.model, input), ...kept };
     const after = { ...this.defaults(), ...values } as Row;
     await this.authorize(tx, [after]);
@@ -129,10 +129,10 @@ export class CrudService {
       if (typeof input[name] === 'string') await extra.apply(ctx, input[name]);
     }
     await validateWrite(ctx, this.model, this.records.models);
-    const [row] = await tx.insert(this.model.table).values(values).returning();
-    await this.audit(tx, 'create', undefined, row as Row);
-    await this.applyEffects(ctx, row as Row);
-    return this.reread(tx, row as Row);
+    const [row] = (await tx.insert(this.model.table).values(values).returning()) as RowOf<T>[];
+    await this.audit(tx, 'create', undefined, row);
+    await this.applyEffects(ctx, row);
+    return this.reread(tx, row);
   }
 
   /**
@@ -199,14 +199,14 @@ export class CrudService {
   }
 
   /** Records by id, as `get` reads each (the caller's read limit applies), in one statement. */
-  async getMany(db: Queryable, ids: number[]): Promise<Row[]> {
+  async getMany(db: Queryable, ids: number[]): Promise<RowOf<T>[]> {
     if (!ids.length) return [];
     const rows = await db.select(selectionOf(this.model)).from(this.model.table).where(and(inArray(this.idColumn, ids), this.readable()));
-    return rows as Row[];
+    return rows as RowOf<T>[];
   }
 
   /** `expectedVersion`, when given, must be the stored version, else the edit is refused as stale. */
-  async update(tx: Tx, id: unknown, input: Record<string, unknown>, expectedVersion?: number | null): Promise<Row> {
+  async update(tx: Tx, id: unknown, input: Record<string, unknown>, expectedVersion?: number | null): Promise<RowOf<T>> {
     assertSignedIn();
     const before = await this.getForUpdate(tx, id);
     this.assertVersion(before, expectedVersion);
@@ -238,17 +238,17 @@ export class CrudService {
    * Sets server-kept fields (status, dates) without the client-facing rules; for domain operations,
    * which authorize the actor themselves (see `authorize`). Audited like any change.
    */
-  async write(tx: Tx, id: number, values: Record<string, unknown>, knownBefore?: Row): Promise<Row> {
+  async write(tx: Tx, id: number, values: Record<string, unknown>, knownBefore?: Row): Promise<RowOf<T>> {
     if (!currentActor()) throw new Error(`${this.model.name} written outside a request; wrap it in runAs(SYSTEM, …)`);
     const audited = currentActor()?.kind !== 'SYSTEM';
     const before = audited ? (knownBefore ?? (await this.get(tx, id)) ?? undefined) : undefined;
-    const [row] = await tx
+    const [row] = (await tx
       .update(this.model.table)
       .set({ ...values, version: sql`${this.versionColumn} + 1`, updatedAt: new Date() })
       .where(eq(this.idColumn, id))
-      .returning();
-    if (before) await this.audit(tx, 'update', before, row as Row);
-    return this.reread(tx, row as Row);
+      .returning()) as RowOf<T>[];
+    if (before) await this.audit(tx, 'update', before, row);
+    return this.reread(tx, row);
   }
 
   /**
@@ -267,7 +267,7 @@ export class CrudService {
   }
 
   /** A stored row as clients read it: `returning()` gives the columns, not the computed fields. */
-  private async reread(tx: Tx, row: Row): Promise<Row> {
+  private async reread(tx: Tx, row: RowOf<T>): Promise<RowOf<T>> {
     return this.model.computed.length ? ((await this.get(tx, row.id)) ?? row) : row;
   }
 
@@ -275,7 +275,7 @@ export class CrudService {
     for (const effect of this.model.definition.effects ?? []) await effect({ ...ctx, row });
   }
 
-  async remove(tx: Tx, id: unknown): Promise<Row> {
+  async remove(tx: Tx, id: unknown): Promise<RowOf<T>> {
     const before = await this.claim(tx, id);
     const ctx: WriteContext = { records: this.records, tx, operation: 'delete', before, after: before, input: {}, errors: new FieldErrors() };
     await runGuards(ctx, this.model);
@@ -284,7 +284,7 @@ export class CrudService {
     const [row] = await tx.delete(this.model.table).where(eq(this.idColumn, before.id)).returning();
     await this.audit(tx, 'delete', before, undefined);
     // The computed fields as they were just before the delete.
-    return { ...before, ...row } as Row;
+    return { ...before, ...row } as RowOf<T>;
   }
 
   async updateMany(tx: Tx, ids: unknown[], input: Record<string, unknown>): Promise<number[]> {

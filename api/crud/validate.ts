@@ -68,6 +68,13 @@ function checkShape(field: FieldModel, value: unknown, errors: FieldErrors): voi
         errors.add(field.key, 'duplicate', `${zh}含有重复的取值`, `${en} lists a value twice`);
       }
       break;
+    case 'stringList':
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || !v.trim())) {
+        errors.add(field.key, 'type', `${zh}应为一组非空文字`, `${en} must be a list of non-empty texts`);
+      } else if (new Set(value).size !== value.length) {
+        errors.add(field.key, 'duplicate', `${zh}含有重复的取值`, `${en} lists a value twice`);
+      }
+      break;
   }
   checkBounds(field, value, errors);
 }

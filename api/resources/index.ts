@@ -32,6 +32,7 @@ import { dispatchAssignmentResource } from './dispatch-assignment/dispatch-assig
 import { userResource } from './user/user.resource';
 import { loginEventResource } from './login-event/login-event.resource';
 import { userSessionResource } from './user-session/user-session.resource';
+import { apiTokenResource } from './api-token/api-token.resource';
 
 /** Every resource of the API. Adding one here gives it the whole grammar and an admin screen. */
 export const resourceDefinitions: ResourceDefinition[] = [
@@ -68,4 +69,5 @@ export const resourceDefinitions: ResourceDefinition[] = [
   userResource,
   loginEventResource,
   userSessionResource,
+  apiTokenResource,
 ];

@@ -21,6 +21,8 @@ export function toCell(field: FieldModel, value: unknown, lang: Lang): Cell {
       return field.enumDef!.values[String(value)]?.[lang] ?? String(value);
     case 'enumList':
       return (value as unknown[]).map((v) => field.enumDef!.values[String(v)]?.[lang] ?? String(v)).join(LIST_SEPARATOR[lang]);
+    case 'stringList':
+      return (value as unknown[]).map(String).join(LIST_SEPARATOR[lang]);
     case 'boolean':
       return (value ? YES : NO)[lang];
     case 'datetime':
@@ -96,7 +98,7 @@ function badEnum(field: FieldModel, text: string): CellProblem {
  */
 export function fromCell(field: FieldModel, raw: Cell | Date): Parsed {
   const text = raw === null ? '' : raw instanceof Date ? '' : String(raw).trim();
-  if (raw === null || (!(raw instanceof Date) && text === '')) return { value: field.kind === 'enumList' ? [] : null };
+  if (raw === null || (!(raw instanceof Date) && text === '')) return { value: field.kind === 'enumList' || field.kind === 'stringList' ? [] : null };
   const { zh, en } = field.label;
   switch (field.kind) {
     case 'string':
@@ -134,6 +136,8 @@ export function fromCell(field: FieldModel, raw: Cell | Date): Parsed {
       }
       return { value: codes };
     }
+    case 'stringList':
+      return { value: [...new Set(text.split(/[;；\n]/).map((p) => p.trim()).filter(Boolean))] };
     default:
       return { value: text };
   }

@@ -154,7 +154,7 @@ class ReferenceResolver {
 /** Stored and imported values compared as a person would: a date is its day, a list its members. */
 function same(field: FieldModel, stored: unknown, given: unknown): boolean {
   const norm = (v: unknown) => (v === undefined || v === '' ? null : v instanceof Date ? v.toISOString() : v);
-  if (field.kind === 'enumList') return JSON.stringify(stored ?? []) === JSON.stringify(given ?? []);
+  if (field.kind === 'enumList' || field.kind === 'stringList') return JSON.stringify(stored ?? []) === JSON.stringify(given ?? []);
   if (field.kind === 'float' || field.kind === 'int') return stored === null || given === null ? stored === given : Number(stored) === Number(given);
   return JSON.stringify(norm(stored)) === JSON.stringify(norm(given));
 }

@@ -4,7 +4,7 @@ import { call, ok } from '../helpers/operations';
 import { withWorld } from '../helpers/fixtures';
 import { onlyError, refusal, errorCode, refused } from '../helpers/expect-errors';
 import { resourceDefinitions } from '../../api/resources';
-import type { OwnerPath } from '../../api/crud/resource';
+import { offersWrite, type OwnerPath } from '../../api/crud/resource';
 
 // Who may do what: sign-in, roles, organization scope, and the audit trail of every change.
 const { server, world, signedIn } = withWorld();
@@ -251,8 +251,12 @@ describe('who may write what', () => {
     },
   };
 
-  /** The records the server alone writes have no mutations to walk (identity-controls.test.ts). */
-  const WRITABLE = resourceDefinitions.filter((d) => !d.writtenByServer).map((d) => d.name);
+  /**
+   * The records the server alone writes have no mutations to walk (identity-controls.test.ts), nor
+   * those written only by their domain operations (API tokens: tokens.test.ts walks who may issue
+   * and revoke them).
+   */
+  const WRITABLE = resourceDefinitions.filter((d) => offersWrite(d, 'create')).map((d) => d.name);
   const WRITERS = Object.fromEntries(resourceDefinitions.map((d) => [d.name, d.access?.writers ?? 'ADMIN']));
   const ROLES = ['ADMIN', 'CATALOG_EDITOR', 'HR', 'SUPERVISOR', 'VIEWER'];
   /** Records that declare no owning organization belong to the county: only county accounts write them. */

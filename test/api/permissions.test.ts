@@ -36,6 +36,8 @@ const COUNTY_ONLY = ['Organization', 'EnforcementDomain', 'PowerItem', 'Delegati
 const SERVER_KEPT = ['LoginEvent', 'UserSession', 'NoticeReceipt'];
 /** Who reads every record of those: the role their access names, county-wide (read receipts: the publishers). */
 const SERVER_KEPT_READERS: Record<string, string[]> = { LoginEvent: ['ADMIN'], UserSession: ['ADMIN'], NoticeReceipt: ['ADMIN', 'SUPERVISOR'] };
+/** Records written only through their domain operations (issue, revoke), by county administrators, who alone read them. */
+const ADMINISTERED = ['ApiToken'];
 const WRITTEN_BY: Record<string, string[]> = { CATALOG_EDITOR: CATALOG, HR, SUPERVISOR: SUPERVISION, VIEWER: [], ADMIN: [...CATALOG, ...HR, ...SUPERVISION, 'User'] };
 const OPERATIONS: Record<string, string[]> = {
   DelegationCatalog: ['publishDelegationCatalog'],
@@ -47,7 +49,7 @@ const OPERATIONS: Record<string, string[]> = {
 };
 
 it('names every resource of the API', () => {
-  expect([...CATALOG, ...HR, ...SUPERVISION, 'User', ...SERVER_KEPT].sort()).toEqual(resourceDefinitions.map((d) => d.name).sort());
+  expect([...CATALOG, ...HR, ...SUPERVISION, 'User', ...SERVER_KEPT, ...ADMINISTERED].sort()).toEqual(resourceDefinitions.map((d) => d.name).sort());
 });
 
 describe.each(ROLES)('%s', (role) => {
@@ -60,7 +62,10 @@ describe.each(ROLES)('%s', (role) => {
       const writes = WRITTEN_BY[role].includes(name) && !(where === 'street' && COUNTY_ONLY.includes(name));
       // Escalations are appended, never changed or deleted, by anyone.
       const changes = writes && name !== 'FindingEscalation' && name !== 'CertificateEvent';
-      const want = {
+      const county = role === 'ADMIN' && where === 'county';
+      const want = ADMINISTERED.includes(name)
+        ? { resource: name, readAll: county, create: false, update: false, delete: false, ownOrganizationOnly: false, operations: county ? ['revokeApiToken'] : [] }
+        : {
         resource: name,
         readAll: SERVER_KEPT.includes(name) ? SERVER_KEPT_READERS[name].includes(role) && where === 'county' : name !== 'User' || role === 'ADMIN',
         create: writes,
@@ -71,7 +76,7 @@ describe.each(ROLES)('%s', (role) => {
       };
       const { ownerPaths, sharedOwnership: _shared, ...got } = p.byResource[name];
       if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`${name}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
-      expect([name, ownerPaths.length === 0]).toEqual([name, COUNTY_ONLY.includes(name) || SERVER_KEPT.includes(name)]);
+      expect([name, ownerPaths.length === 0]).toEqual([name, COUNTY_ONLY.includes(name) || SERVER_KEPT.includes(name) || ADMINISTERED.includes(name)]);
     }
     expect(problems).toEqual([]);
     expect(p.operations).toEqual(role === 'ADMIN' && where === 'county' ? ['apiTokens', 'issueApiToken', 'revokeApiToken'] : []);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { powerItems } from '../../drizzle/schema';
 import { getApp } from '../../api/app';
 import { filterToWhere } from '../../api/crud/filter-to-where';
+import type { ResourceDefinition } from '../../api/crud/resource';
 import { powerItemResource } from '../../api/resources/power-item/power-item.resource';
 import { staffMemberResource } from '../../api/resources/staff-member/staff-member.resource';
 import { ok } from '../helpers/operations';
@@ -60,7 +61,7 @@ describe('q on staff', () => {
 });
 
 /** The plan of the list statement for `q`, built by the same translation the service uses. */
-async function explain(resource: typeof powerItemResource, q: string, noSeqScan = false): Promise<string> {
+async function explain(resource: ResourceDefinition, q: string, noSeqScan = false): Promise<string> {
   const model = getApp().records.model(resource);
   const query = server.database.db.select().from(model.table).where(filterToWhere(model, { q }));
   return server.database.db.transaction(async (tx) => {

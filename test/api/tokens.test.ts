@@ -1,7 +1,7 @@
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { call, ok } from '../helpers/operations';
 import { withWorld } from '../helpers/fixtures';
-import { onlyError, refusal, errorCode, nothingWritten } from '../helpers/expect-errors';
+import { onlyError, refusal, errorCode, nothingWritten, refused, fieldErrors } from '../helpers/expect-errors';
 
 // API tokens for other government systems: read-only, limited to their scopes, personal
 // fields masked without the personal-data scope, revocable at once.
@@ -141,13 +141,109 @@ it('cannot write, and stops working when revoked or expired', async () => {
 
 it('is issued only by county administrators, with known scopes and a future expiry', async () => {
   const hr = await signedIn('HR');
-  expect(errorCode(await call(hr, 'issueApiToken', { name: 'x', scopes: ['Organization'], expiresAt: inAYear() }))).toBe('FORBIDDEN');
+  refusal(await refused(hr, 'issueApiToken', { name: 'x', scopes: ['Organization'], expiresAt: inAYear() }), 'FORBIDDEN');
+  // A street's administrator is no county administrator.
+  const streetAdmin = await signedIn('ADMIN', world.street);
+  refusal(await refused(streetAdmin, 'issueApiToken', { name: 'x', scopes: ['Organization'], expiresAt: inAYear() }), 'FORBIDDEN');
   expect(errorCode(await call(server.as(null), 'issueApiToken', { name: 'x', scopes: ['Organization'], expiresAt: inAYear() }))).toBe('UNAUTHENTICATED');
   expect(errorCode(await call(hr, 'apiTokens', {}))).toBe('FORBIDDEN');
-  const res = await call(server, 'issueApiToken', { name: ' ', scopes: ['Organization', 'Secrets'], expiresAt: '2020-01-01T00:00:00Z' });
+  const res = await refused(server, 'issueApiToken', { name: ' ', scopes: ['Organization', 'Secrets'], expiresAt: '2020-01-01T00:00:00Z' });
   expect(onlyError(res).extensions?.fieldErrors.map((e: any) => [e.field, e.rule])).toEqual([
     ['name', 'required'],
     ['scopes', 'scope'],
     ['expiresAt', 'future'],
   ]);
+  // No scopes, a name too long, and the tokens themselves (which only administrators read).
+  expect(fieldErrors(await refused(server, 'issueApiToken', { name: '长'.repeat(101), scopes: [], expiresAt: inAYear() }))).toEqual({ name: 'maxLength', scopes: 'scope' });
+  expect(fieldErrors(await refused(server, 'issueApiToken', { name: '令牌的令牌', scopes: ['ApiToken'], expiresAt: inAYear() }))).toEqual({ scopes: 'scope' });
+});
+
+// A token is a record of the model: read through the grammar by county administrators, written
+// only by issuing and revoking it, its secret's hash never leaving the server.
+describe('as a record', () => {
+  it('is read through the grammar by county administrators, and by no one else', async () => {
+    const { apiToken } = await issue(['Organization']);
+    const me = await ok<{ id: string }>(server, 'me', {}, 'id');
+    const read = await ok(server, 'ApiToken', { id: apiToken.id }, 'id name scopes personalData revokedAt version createdById createdBy { id }');
+    expect(read).toEqual({ id: apiToken.id, name: '执法监督平台', scopes: ['Organization'], personalData: false, revokedAt: null, version: 1, createdById: me.id, createdBy: { id: me.id } });
+    const listed = await ok<any[]>(server, 'allApiTokens', { filter: { scopes: 'Organization' }, sortField: 'id', sortOrder: 'DESC' }, 'id');
+    expect(listed[0].id).toBe(apiToken.id);
+    expect((await ok<any[]>(server, 'allApiTokens', { filter: { scopes: 'Secrets' } }, 'id'))).toEqual([]);
+    expect((await ok(server, '_allApiTokensMeta', {}, 'count')).count).toBeGreaterThan(0);
+    expect((await ok<any[]>(server, 'apiTokens', {}, 'id'))[0].id).toBe((await ok<any[]>(server, 'allApiTokens', { sortField: 'id', sortOrder: 'DESC', perPage: 1 }, 'id'))[0].id);
+
+    // Anyone else reads none: not by id, not in a list, not counted, not under the account that issued it.
+    for (const role of ['HR', 'VIEWER'] as const) {
+      const other = await signedIn(role);
+      expect(await ok(other, 'ApiToken', { id: apiToken.id }, 'id')).toBeNull();
+      expect(await ok(other, 'allApiTokens', {}, 'id')).toEqual([]);
+      expect((await ok(other, '_allApiTokensMeta', {}, 'count')).count).toBe(0);
+      expect(errorCode(await call(other, 'apiTokens', {}))).toBe('FORBIDDEN');
+    }
+    const streetAdmin = await signedIn('ADMIN', world.street);
+    expect(await ok(streetAdmin, 'allApiTokens', {}, 'id')).toEqual([]);
+    const permissions = await ok(await signedIn('HR'), 'myPermissions', {}, 'operations resources { resource readAll create update delete operations }');
+    expect(permissions.operations).toEqual([]);
+    expect(permissions.resources.find((r: any) => r.resource === 'ApiToken')).toEqual({ resource: 'ApiToken', readAll: false, create: false, update: false, delete: false, operations: [] });
+  });
+
+  it('has no plain create, update or delete, and its secret hash is never readable', async () => {
+    const { apiToken } = await issue(['Organization']);
+    await nothingWritten(server, async () => {
+      for (const mutation of [
+        `mutation { updateApiToken(id: "${apiToken.id}", secretHash: "${'0'.repeat(64)}") { id } }`,
+        `mutation { updateApiToken(id: "${apiToken.id}", scopes: ["StaffMember"]) { id } }`,
+        `mutation { updateApiTokens(ids: ["${apiToken.id}"], data: { personalData: true }) { ids } }`,
+        `mutation { createApiToken(name: "x", scopes: ["Organization"], expiresAt: "${inAYear()}") { id } }`,
+        `mutation { deleteApiToken(id: "${apiToken.id}") { id } }`,
+        `mutation { deleteApiTokens(ids: ["${apiToken.id}"]) { ids } }`,
+      ]) {
+        expect(errorCode(await server.gql(mutation))).toBe('GRAPHQL_VALIDATION_FAILED');
+      }
+    });
+    for (const query of [
+      `{ ApiToken(id: "${apiToken.id}") { secretHash } }`,
+      '{ allApiTokens { secretHash } }',
+      '{ allApiTokens(filter: { secretHash: "x" }) { id } }',
+      '{ allApiTokens(sortField: "secretHash") { id } }',
+      `{ issueApiToken { id } }`,
+    ]) {
+      const res = await server.gql(query);
+      expect(JSON.stringify(res.data ?? null)).not.toMatch(/[0-9a-f]{64}/);
+      expect(res.errors?.length).toBeGreaterThan(0);
+    }
+    // Nor the history, nor the spreadsheet of the tokens.
+    const trail = await ok<any[]>(server, 'auditTrail', { resource: 'ApiToken', id: apiToken.id }, 'changes');
+    expect(Object.keys(trail[0].changes).sort()).toEqual(['createdById', 'expiresAt', 'id', 'name', 'personalData', 'scopes']);
+    const exported = await fetch(`${server.url.replace(/\/graphql$/, "")}/export/ApiToken?format=csv`, { headers: { authorization: `Bearer ${server.adminToken}` } });
+    expect(exported.status).toBe(200);
+    const csv = await exported.text();
+    expect(csv).toContain('执法监督平台');
+    expect(csv).not.toMatch(/[0-9a-f]{64}/);
+    const imported = await fetch(`${server.url.replace(/\/graphql$/, "")}/import/ApiToken?dryRun=false`, { method: 'POST', headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'text/csv' }, body: '名称,可读资源,有效期至\n导入令牌,Organization,2099-01-01\n' });
+    expect(imported.status).toBe(403);
+  });
+
+  it('is revoked through the service: claimed at the version read, versioned and audited, once', async () => {
+    const { apiToken, secret } = await issue(['Organization']);
+    const stale = await refused(server, 'revokeApiToken', { id: apiToken.id, version: 7 });
+    expect(refusal(stale, 'CONFLICT').extensions?.reason).toBe('STALE_VERSION');
+    refusal(await refused(await signedIn('HR'), 'revokeApiToken', { id: apiToken.id }), 'FORBIDDEN');
+    refusal(await refused(server.as(secret), 'revokeApiToken', { id: apiToken.id }), 'FORBIDDEN');
+    refusal(await refused(server, 'revokeApiToken', { id: '999999' }), 'NOT_FOUND');
+
+    const revoked = await ok(server, 'revokeApiToken', { id: apiToken.id, version: 1 }, 'id version revokedAt');
+    expect(revoked.version).toBe(2);
+    expect(new Date(revoked.revokedAt).getTime()).toBeLessThanOrEqual(Date.now());
+    const again = await refused(server, 'revokeApiToken', { id: apiToken.id });
+    expect(refusal(again, 'CONFLICT').extensions?.reason).toBe('STATE');
+
+    const trail = await ok<any[]>(server, 'auditTrail', { resource: 'ApiToken', id: apiToken.id }, 'operation actorName changes fieldChanges { field label { zh } afterText { zh } }');
+    expect(trail.map((e) => e.operation)).toEqual(['create', 'update']);
+    expect(Object.keys(trail[1].changes)).toEqual(['revokedAt']);
+    expect(trail[1].changes.revokedAt[0]).toBeNull();
+    expect(trail[0].fieldChanges.find((f: any) => f.field === 'scopes')).toEqual({ field: 'scopes', label: { zh: '可读资源' }, afterText: { zh: '机构' } });
+    expect(trail[1].fieldChanges[0].label.zh).toBe('吊销时间');
+    expect(JSON.stringify(trail)).not.toContain(secretPart(secret));
+  });
 });

@@ -476,26 +476,30 @@ browserSuite('each role’s first week, by clicking', () => {
     expect((await ok(server, 'User', { id: account }, 'organizationId')).organizationId).toBeNull();
 
     // An API token: the secret copied with one click; revoking asks first.
-    await page.getByRole('menuitem', { name: 'API 令牌' }).click();
-    await page.locator('input[name="token-name"]').fill('市执法监督平台');
-    await page.getByLabel('可读资源').click();
+    await admin.menu('API 令牌');
+    await page.getByRole('button', { name: '签发令牌' }).click();
+    const form = page.getByRole('dialog');
+    await form.locator('input[name="token-name"]').fill('市执法监督平台');
+    await form.getByLabel('可读资源').click();
     await page.getByRole('option', { name: '赋权事项', exact: true }).click();
     await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: '签发令牌' }).click();
+    await form.getByRole('button', { name: '签发令牌' }).click();
     const secret = await page.getByTestId('token-secret').innerText();
     await page.getByRole('button', { name: '复制令牌' }).click();
     await page.getByText('令牌已复制到剪贴板').waitFor();
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(secret);
     await admin.shot('token-secret');
     await page.getByRole('button', { name: '关闭' }).click();
-    const row = page.getByTestId('api-tokens').getByRole('row', { name: /市执法监督平台/ });
-    await row.getByRole('button', { name: '吊销' }).click();
-    await page.getByRole('dialog').getByText('市执法监督平台').waitFor();
+    await admin.openRow('市执法监督平台');
+    await page.getByRole('button', { name: '吊销' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
     expect((await ok<any[]>(server.as(secret), 'allDelegations', { perPage: 1 })).length).toBe(1);
-    await row.getByRole('button', { name: '吊销' }).click();
+    await page.getByRole('button', { name: '吊销' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
-    await row.getByText('已吊销').waitFor();
+    await page.getByTestId('token-revoked').waitFor();
+    // Its history: issued with its scopes, then revoked; never the secret.
+    await page.getByText('吊销时间').first().waitFor();
+    await expect(page.locator('.RaShow-main').innerText()).resolves.not.toContain(secret.replace(/^tet_\d+_/, ''));
 
     // Up to 500 rows a page; years without a thousands separator.
     await admin.menu('编制');
@@ -540,7 +544,8 @@ browserSuite('each role’s first week, by clicking', () => {
       await editor.close();
       const admin = await new User('admin').signIn({ timezoneId }, (c) => c.clock.setFixedTime(instant));
       await admin.page.getByRole('menuitem', { name: 'API 令牌' }).click();
-      await expect(admin.page.getByLabel('有效期至').inputValue()).resolves.toBe('2027-03-10');
+      await admin.page.getByRole('button', { name: '签发令牌' }).click();
+      await expect(admin.page.getByRole('dialog').getByLabel('有效期至').inputValue()).resolves.toBe('2027-03-10');
       await admin.close();
     });
   });

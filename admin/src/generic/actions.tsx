@@ -22,11 +22,13 @@ import { ExportButton, ImportButton } from './spreadsheets';
 /** Up to 500 rows a page (the API serves up to 1000). */
 export const ListPagination = () => <Pagination rowsPerPageOptions={[10, 25, 50, 100, 200, 500]} />;
 
-export function ListActions({ filters = true }: { filters?: boolean }) {
+/** `children`: the record's own operations (签发令牌), before the usual controls. */
+export function ListActions({ filters = true, children }: { filters?: boolean; children?: ReactNode }) {
   const resource = useResourceContext();
   const { create, update } = useResourcePermission(resource);
   return (
     <TopToolbar>
+      {children}
       {create && <CreateButton />}
       <SelectColumnsButton />
       {filters && <FilterButton />}

@@ -51,6 +51,8 @@ export function fieldFor(field: FieldMetadata, props: Record<string, unknown> = 
       return <SelectField {...common} choices={choicesOf(field)} />;
     case 'enumList':
       return <EnumListField {...common} enumName={field.enumName!} />;
+    case 'stringList':
+      return <StringListField {...common} />;
     case 'boolean':
       return <BooleanField {...common} looseValue />;
     case 'date':
@@ -89,6 +91,22 @@ function EnumListField({ source, enumName }: { source: string; enumName: string;
   );
 }
 
+/** A list of texts (a token's scopes) as chips. */
+function StringListField({ source }: { source: string; label?: string; sortable?: boolean }) {
+  const value = useFieldValue({ source }) as string[] | undefined;
+  return (
+    <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }} component="span">
+      {(value ?? []).map((v) => (
+        <Chip key={v} size="small" label={v} />
+      ))}
+    </Stack>
+  );
+}
+
+/** A list of texts typed on one line, separated by commas or 、. */
+const joinList = (v: string[] | null | undefined) => (v ?? []).join(', ');
+const splitList = (s: string) => s.split(/[,，、;；\s]+/).filter(Boolean);
+
 /** The input of a field; `creating` starts it at the default a new record gets. */
 export function inputFor(resource: ResourceMetadata, field: FieldMetadata, props: Record<string, unknown> = {}, { creating = false } = {}): ReactElement {
   const helperText = field.help ? `resources.${resource.name}.helpers.${field.name}` : false;
@@ -116,6 +134,8 @@ export function inputFor(resource: ResourceMetadata, field: FieldMetadata, props
       return <SelectInput {...common} choices={choicesOf(field)} emptyText="" />;
     case 'enumList':
       return <SelectArrayInput {...common} choices={choicesOf(field)} />;
+    case 'stringList':
+      return <TextInput {...common} format={joinList} parse={splitList} />;
     case 'boolean':
       return field.nullable ? <NullableBooleanInput {...common} /> : <BooleanInput {...common} />;
     case 'password':
@@ -165,6 +185,9 @@ export function filtersFor(resource: ResourceMetadata, translate: (key: string, 
       case 'enumList':
         // A list field is filtered by one value it holds.
         out.push(<SelectInput source={field.name} key={field.name} label={label(field)} choices={choicesOf(field)} />);
+        break;
+      case 'stringList':
+        out.push(<TextInput source={field.name} key={field.name} label={label(field)} helperText={false} />);
         break;
       default:
         out.push(inputFor(resource, field, { ...base, label: label(field) }));

@@ -29,7 +29,8 @@ import { useOwnOrganizationFilter } from '../permissions';
 /** Columns beyond these start hidden; the column chooser shows them. */
 const VISIBLE_COLUMNS = 7;
 
-export function ResourceList({ resource }: { resource: ResourceMetadata }) {
+/** A record's list; `actions` replaces the toolbar, to add the record's operations (签发令牌) beside 新建. */
+export function ResourceList({ resource, actions }: { resource: ResourceMetadata; actions?: ReactElement }) {
   const translate = useTranslate();
   const columns = listColumns(resource);
   return (
@@ -37,7 +38,7 @@ export function ResourceList({ resource }: { resource: ResourceMetadata }) {
       filters={filtersFor(resource, translate)}
       // A street or township account starts on its own organization's records.
       filterDefaultValues={useOwnOrganizationFilter(resource.name)}
-      actions={<ListActions />}
+      actions={actions ?? <ListActions />}
       pagination={<ListPagination />}
       sort={{ field: 'id', order: 'DESC' }}
       perPage={25}

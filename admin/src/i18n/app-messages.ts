@@ -210,7 +210,6 @@ export const zhMessages = {
     explorer: { menu: '接口调试 (GraphiQL)' },
     tokens: {
       title: 'API 令牌',
-      menu: '系统管理',
       issue: '签发令牌',
       revoke: '吊销',
       name: '名称（使用系统）',
@@ -227,7 +226,7 @@ export const zhMessages = {
       copied: '令牌已复制到剪贴板',
       copy_failed: '无法自动复制，请选中令牌后手动复制',
       confirm_revoke_title: '吊销令牌',
-      confirm_revoke: '确认吊销“%{name}”？使用它的系统将立即无法读取数据，且不能恢复。',
+      confirm_revoke: '确认吊销该令牌？使用它的系统将立即无法读取数据，且不能恢复。',
     },
     attachments: {
       title: '附件',
@@ -524,7 +523,6 @@ export const enMessages: typeof zhMessages = {
     explorer: { menu: 'API explorer (GraphiQL)' },
     tokens: {
       title: 'API tokens',
-      menu: 'Administration',
       issue: 'Issue token',
       revoke: 'Revoke',
       name: 'Name (the system using it)',
@@ -541,7 +539,7 @@ export const enMessages: typeof zhMessages = {
       copied: 'Token copied to the clipboard',
       copy_failed: 'Could not copy; select the token and copy it by hand',
       confirm_revoke_title: 'Revoke token',
-      confirm_revoke: 'Revoke “%{name}”? The system using it can no longer read anything, at once and for good.',
+      confirm_revoke: 'Revoke this token? The system using it can no longer read anything, at once and for good.',
     },
     attachments: {
       title: 'Attachments',

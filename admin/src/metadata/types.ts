@@ -7,7 +7,7 @@ export interface Bilingual {
 }
 
 /** `ratio` is a fraction (0.25) shown and entered as a percentage (25%). */
-export type FieldKind = 'id' | 'string' | 'int' | 'float' | 'ratio' | 'boolean' | 'date' | 'datetime' | 'enum' | 'enumList' | 'reference' | 'password';
+export type FieldKind = 'id' | 'string' | 'int' | 'float' | 'ratio' | 'boolean' | 'date' | 'datetime' | 'enum' | 'enumList' | 'stringList' | 'reference' | 'password';
 
 
 export interface FieldMetadata {

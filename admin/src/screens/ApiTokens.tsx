@@ -1,36 +1,23 @@
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Box,
-  Card,
-  CardContent,
-  Checkbox,
-  Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  FormControlLabel,
-  MenuItem,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, TextField, Typography } from '@mui/material';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
-import { Button, Confirm, Title, useNotify, useTranslate } from 'react-admin';
+import KeyIcon from '@mui/icons-material/Key';
+import BlockIcon from '@mui/icons-material/Block';
+import { Button, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { addDays, endOfDay, formatDateTime, today } from '../dates';
 import { useMyPermissions } from '../permissions';
 import { graphql } from '../data-provider';
-import { ApiTokensDocument, IssueApiTokenDocument, RevokeApiTokenDocument, type ApiTokensQuery } from '../generated/operations';
-import { resources } from '../metadata';
+import { IssueApiTokenDocument, RevokeApiTokenDocument } from '../generated/operations';
+import { resourceMeta, resources } from '../metadata';
+import { ResourceList, ResourceShow } from '../generic/views';
+import { IfMayRun, ListActions, ShowActions } from '../generic/actions';
+import { ConfirmedAction } from './domain-action';
 import { useLang } from './use-lang';
 
-type Token = ApiTokensQuery['apiTokens'][number];
+// API tokens are records like any other (their list and page are the generated ones); what is more
+// than a form is issuing one, whose secret is shown this once, and revoking one.
+
+const token = resourceMeta('ApiToken');
 
 /** Copies the one-time secret; where the browser offers no clipboard API (plain http), selects and copies it. */
 async function copyText(text: string, element: HTMLElement | null): Promise<boolean> {
@@ -48,120 +35,75 @@ async function copyText(text: string, element: HTMLElement | null): Promise<bool
   }
 }
 
-/** County administrators issue read-only tokens for other systems, see them, and revoke them. */
-export function ApiTokens() {
-  const permissions = useMyPermissions();
-  return permissions?.operations.includes('apiTokens') ? <ApiTokenScreen /> : null;
-}
-
-function ApiTokenScreen() {
+/** 签发令牌: a dialog asking what the token may read and until when, then its secret, once. */
+function IssueToken() {
   const translate = useTranslate();
   const notify = useNotify();
+  const refresh = useRefresh();
   const lang = useLang();
-  const client = useQueryClient();
-  const { data } = useQuery({ queryKey: ['api-tokens'], queryFn: () => graphql(ApiTokensDocument) });
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>([]);
   const [personal, setPersonal] = useState(false);
   // A year from today, today being the county's day (the configured zone), not the UTC one.
   const [expires, setExpires] = useState(() => addDays(today(), 365));
   const [secret, setSecret] = useState<string | null>(null);
-  const [revoking, setRevoking] = useState<Token | null>(null);
   const [secretElement, setSecretElement] = useState<HTMLElement | null>(null);
+  // Any record but the tokens themselves, which only administrators read.
+  const readable = resources.filter((r) => r.name !== token.name);
   const label = (name: string) => resources.find((r) => r.name === name)?.label[lang] ?? name;
 
   const issue = async () => {
+    setBusy(true);
     try {
       const res = await graphql(IssueApiTokenDocument, { name, scopes, expiresAt: endOfDay(expires).toISOString(), personalData: personal });
+      setOpen(false);
       setSecret(res.issueApiToken.secret);
       setName('');
       setScopes([]);
+      setPersonal(false);
       notify('app.tokens.issued', { type: 'success' });
+      refresh();
     } catch (e) {
       notify((e as Error).message, { type: 'error', multiLine: true });
+    } finally {
+      setBusy(false);
     }
-    client.invalidateQueries({ queryKey: ['api-tokens'] });
-  };
-  const revoke = async (id: string) => {
-    try {
-      await graphql(RevokeApiTokenDocument, { id });
-      notify('app.tokens.revoked_done', { type: 'success' });
-    } catch (e) {
-      notify((e as Error).message, { type: 'error' });
-    }
-    client.invalidateQueries({ queryKey: ['api-tokens'] });
   };
 
   return (
-    <Box sx={{ mt: 2, display: 'grid', gap: 2 }}>
-      <Title title="app.tokens.title" />
-      <Card>
-        <CardContent sx={{ display: 'grid', gap: 2, maxWidth: 720 }}>
-          <TextField label={translate('app.tokens.name')} value={name} onChange={(e) => setName(e.target.value)} size="small" name="token-name" />
-          <TextField
-            select
-            label={translate('app.tokens.scopes')}
-            value={scopes}
-            onChange={(e) => setScopes(typeof e.target.value === 'string' ? e.target.value.split(',') : (e.target.value as string[]))}
-            size="small"
-            slotProps={{ select: { multiple: true, renderValue: (v) => (v as string[]).map(label).join('、') } }}
-            name="token-scopes"
-          >
-            {resources.map((r) => (
-              <MenuItem key={r.name} value={r.name}>
-                {r.label[lang]}
-              </MenuItem>
-            ))}
-          </TextField>
-          <FormControlLabel control={<Checkbox checked={personal} onChange={(e) => setPersonal(e.target.checked)} />} label={translate('app.tokens.personal')} />
-          <TextField type="date" label={translate('app.tokens.expires')} value={expires} onChange={(e) => setExpires(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
-          <Box>
-            <Button label="app.tokens.issue" variant="contained" onClick={issue} disabled={!name || !scopes.length} />
+    <>
+      <Button label="app.tokens.issue" startIcon={<KeyIcon />} onClick={() => setOpen(true)} />
+      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
+        <DialogTitle>{translate('app.tokens.issue')}</DialogTitle>
+        <DialogContent>
+          <Box sx={{ display: 'grid', gap: 2, pt: 1 }}>
+            <TextField label={translate('app.tokens.name')} value={name} onChange={(e) => setName(e.target.value)} size="small" name="token-name" autoFocus />
+            <TextField
+              select
+              label={translate('app.tokens.scopes')}
+              value={scopes}
+              onChange={(e) => setScopes(typeof e.target.value === 'string' ? e.target.value.split(',') : (e.target.value as string[]))}
+              size="small"
+              slotProps={{ select: { multiple: true, renderValue: (v) => (v as string[]).map(label).join('、') } }}
+              name="token-scopes"
+            >
+              {readable.map((r) => (
+                <MenuItem key={r.name} value={r.name}>
+                  {r.label[lang]}
+                </MenuItem>
+              ))}
+            </TextField>
+            <FormControlLabel control={<Checkbox checked={personal} onChange={(e) => setPersonal(e.target.checked)} />} label={translate('app.tokens.personal')} />
+            <TextField type="date" label={translate('app.tokens.expires')} value={expires} onChange={(e) => setExpires(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
           </Box>
-        </CardContent>
-      </Card>
-      <Card>
-        <Table size="small" data-testid="api-tokens">
-          <TableHead>
-            <TableRow>
-              <TableCell>{translate('app.tokens.name')}</TableCell>
-              <TableCell>{translate('app.tokens.scopes')}</TableCell>
-              <TableCell>{translate('app.tokens.expires')}</TableCell>
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {(data?.apiTokens ?? []).map((t) => (
-              <TableRow key={t.id}>
-                <TableCell>
-                  {t.name} {t.personalData && <Chip size="small" label={translate('app.tokens.personal')} />}
-                </TableCell>
-                <TableCell>{t.scopes.map(label).join('、')}</TableCell>
-                <TableCell>{formatDateTime(t.expiresAt)}</TableCell>
-                <TableCell>
-                  {t.revokedAt ? (
-                    <Chip size="small" label={translate('app.tokens.revoked')} />
-                  ) : (
-                    <Button label="app.tokens.revoke" color="error" onClick={() => setRevoking(t)} />
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </Card>
-      <Confirm
-        isOpen={revoking !== null}
-        title="app.tokens.confirm_revoke_title"
-        content="app.tokens.confirm_revoke"
-        translateOptions={{ name: revoking?.name ?? '' }}
-        onConfirm={() => {
-          const token = revoking!;
-          setRevoking(null);
-          void revoke(token.id);
-        }}
-        onClose={() => setRevoking(null)}
-      />
+        </DialogContent>
+        <DialogActions>
+          <Button label="ra.action.cancel" onClick={() => setOpen(false)} />
+          <Button label="app.tokens.issue" variant="contained" onClick={issue} disabled={busy || !name || !scopes.length} />
+        </DialogActions>
+      </Dialog>
       <Dialog open={secret !== null} onClose={() => setSecret(null)} maxWidth="md">
         <DialogTitle>{translate('app.tokens.secret_title')}</DialogTitle>
         <DialogContent>
@@ -182,6 +124,62 @@ function ApiTokenScreen() {
           <Button label="ra.action.close" onClick={() => setSecret(null)} />
         </DialogActions>
       </Dialog>
-    </Box>
+    </>
+  );
+}
+
+/** The tokens, newest first, with 签发令牌 for those who may issue them. */
+export function ApiTokenList() {
+  const mayIssue = useMyPermissions()?.operations.includes('issueApiToken');
+  return (
+    <ResourceList
+      resource={token}
+      actions={<ListActions>{mayIssue && <IssueToken />}</ListActions>}
+    />
+  );
+}
+
+/** 吊销: a token still in force stops working at its next request; asks first. */
+function RevokeToken() {
+  const record = useRecordContext();
+  if (!record || record.revokedAt) return null;
+  return (
+    <IfMayRun operation="revokeApiToken">
+      <ConfirmedAction
+        mutation={RevokeApiTokenDocument}
+        label="app.tokens.revoke"
+        confirm="app.tokens.confirm_revoke"
+        done="app.tokens.revoked_done"
+        icon={<BlockIcon />}
+        color="error"
+      />
+    </IfMayRun>
+  );
+}
+
+/** Says first that a token no longer works. */
+function RevokedNote() {
+  const translate = useTranslate();
+  const record = useRecordContext();
+  if (!record?.revokedAt) return <span />;
+  return (
+    <Alert severity="info" data-testid="token-revoked">
+      {translate('app.tokens.revoked')} · {formatDateTime(record.revokedAt as string)}
+    </Alert>
+  );
+}
+
+/** A token's page: its fields and history, with 吊销. */
+export function ApiTokenShow() {
+  return (
+    <ResourceShow
+      resource={token}
+      notes={<RevokedNote />}
+      actions={
+        <ShowActions>
+          <RevokeToken />
+        </ShowActions>
+      }
+    />
   );
 }

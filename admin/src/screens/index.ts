@@ -8,6 +8,7 @@ import { OrganizationShow } from './OrganizationShow';
 import { CaseReferralShow } from './CaseReferralShow';
 import { NoticeShow } from './NoticeShow';
 import { DispatchAssignmentShow } from './DispatchAssignmentShow';
+import { ApiTokenList, ApiTokenShow } from './ApiTokens';
 
 /**
  * Hand-written screens that replace a generated one, by resource: only where the work needs more
@@ -23,4 +24,5 @@ export const screens: Record<string, { list?: ComponentType; show?: ComponentTyp
   CaseReferral: { show: CaseReferralShow },
   Notice: { show: NoticeShow },
   DispatchAssignment: { show: DispatchAssignmentShow },
+  ApiToken: { list: ApiTokenList, show: ApiTokenShow },
 };

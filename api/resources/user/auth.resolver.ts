@@ -12,7 +12,6 @@ import { graphqlEnum } from '../../crud/scalars';
 import type { Tx } from '../../db';
 import type { Actor } from '../../auth/actor';
 import { recordLoginEvent, type LoginEventInput } from '../login-event/login-event.resource';
-import { ApiTokenResolver } from './api-token.resolver';
 import { PermissionsResolver } from './permissions.resolver';
 import { hashPassword, nextHistory, passwordChangeDue, passwordProblem, reusedProblem, reusesPassword, verifyPassword } from '../../auth/password';
 import { endAccountSessions, startSession } from '../../auth/session';
@@ -278,5 +277,5 @@ export function userResolvers({ Crud, types, service }: ResolverKit) {
     }
   }
 
-  return [UserResolver, AuditEntryResolver, ApiTokenResolver, PermissionsResolver];
+  return [UserResolver, AuditEntryResolver, PermissionsResolver];
 }

@@ -2,13 +2,15 @@ import { getNamedType, type GraphQLError, type GraphQLResolveInfo } from 'graphq
 import { Arg, Ctx, Field, ID, Info, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import type { OwnerPath } from '../../crud/resource';
-import { authorizeWrite, mayManageApiTokens, ownerRule, readsAll, writeScope } from '../../crud/authorize';
+import { authorizeWrite, ownerRule, readsEvery, writeScope } from '../../crud/authorize';
 import { notFound } from '../../errors';
 import { MAX_PER_PAGE } from '../../crud/list-metadata';
 import type { Tx } from '../../db';
 import { timeZone } from '../../dates';
 import type { ResourceModel } from '../../crud/model';
-import { API_TOKEN_OPERATIONS } from './api-token.resolver';
+import { API_TOKEN_OPERATIONS } from '../api-token/api-token.resolver';
+import { apiTokenResource } from '../api-token/api-token.resource';
+import { offersWrite } from '../../crud/resource';
 import { graphqlEnum } from '../../crud/scalars';
 import { enumDefinitions } from '../../../drizzle/schema';
 
@@ -118,10 +120,10 @@ export class PermissionsResolver {
       const changes = writes && !model.definition.appendOnly;
       return {
         resource: model.name,
-        readAll: !model.definition.access?.privateTo || readsAll(actor, model),
-        create: writes,
-        update: changes,
-        delete: changes,
+        readAll: readsEvery(actor, model),
+        create: writes && offersWrite(model.definition, 'create'),
+        update: changes && offersWrite(model.definition, 'update'),
+        delete: changes && offersWrite(model.definition, 'delete'),
         ownOrganizationOnly: scope === 'OWN_ORGANIZATION',
         ownerPaths: ownerPathsOf(model),
         sharedOwnership: ownerRule(model).any,
@@ -135,7 +137,8 @@ export class PermissionsResolver {
       organizationId: actor.organizationId,
       local: actor.local,
       resources,
-      operations: mayManageApiTokens(actor) ? API_TOKEN_OPERATIONS : [],
+      // Issuing a token is no record's operation yet: offered to whoever writes tokens.
+      operations: writeScope(actor, ctx.records.of(apiTokenResource).model) === 'ALL' ? API_TOKEN_OPERATIONS : [],
     };
   }
 
@@ -170,7 +173,12 @@ export class PermissionsResolver {
         );
       }
       const changes = may && !model.definition.appendOnly;
-      out.push({ id: String(row.id), update: changes, delete: changes, operations: may ? operations : [] });
+      out.push({
+        id: String(row.id),
+        update: changes && offersWrite(model.definition, 'update'),
+        delete: changes && offersWrite(model.definition, 'delete'),
+        operations: may ? operations : [],
+      });
     }
     return out;
   }
