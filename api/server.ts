@@ -29,6 +29,10 @@ import { spreadsheetRoutes } from './spreadsheet-routes';
 import { publicRoutes } from './public-page';
 import { attachmentRoutes } from './attachment-routes';
 import { startJobs, type JobOptions } from './jobs/queue';
+import { scheduleAuditPurge } from './jobs/audit-purge';
+import { chainUnchainedEntries } from './crud/audit-chain';
+import { purgeAuditTrail } from './resources/audit-entry/audit-entry.resolver';
+import { SYSTEM } from './auth/actor';
 import { IMPORT_JOB, importJobHandler } from './spreadsheets/import-job';
 
 export interface ServerOptions {
@@ -137,6 +141,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits = { ...defaultLimits(), ...options.limits };
   const limiter = await createRateLimiter(options.database, limits.perMinute, limits.shareEveryMs);
   const loginGuard = await createLoginGuard(options.database, limits);
+  // Audit entries written before the chain existed (an upgrade) are chained at the first start.
+  const chained = await chainUnchainedEntries(options.database.db);
+  if (chained) console.log(`Chained ${chained} audit entries written before tamper evidence.`);
+  const purgeAfter = config.auditPurgeAfterDays;
+  const auditPurge =
+    purgeAfter === undefined ? undefined : scheduleAuditPurge(() => purgeAuditTrail(options.database.db, SYSTEM, Math.max(purgeAfter, config.auditRetentionDays)));
   // Who signs requests, kept between them; emptied on every change to accounts and tokens.
   const identities = createIdentities(false);
   const identityChanges = options.database.listen?.('identity_changed', {
@@ -232,6 +242,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async stop(graceMs = STOP_GRACE_MS) {
       await drain.stop(graceMs);
       limiter.stop?.();
+      auditPurge?.stop();
       await identityChanges?.close();
       await apollo.stop();
       await jobs.stop(graceMs);

@@ -39,6 +39,12 @@ const SPECIAL: Record<string, Record<string, Special>> = {
     expiresAt: { label: { zh: '有效期至', en: 'Expires' }, text: when },
     revokedAt: { label: { zh: '吊销时间', en: 'Revoked at' }, text: when },
   },
+  // A purge of the audit trail, recorded as an entry about the last entry it deleted (the anchor).
+  AuditEntry: {
+    purgedBefore: { label: { zh: '清理界限', en: 'Purged before' }, text: when },
+    deleted: { label: { zh: '删除条数', en: 'Entries deleted' }, text: plain },
+    anchorHash: { label: { zh: '锚点哈希', en: 'Anchor hash' }, text: plain },
+  },
 };
 
 /** A file kept with any record (its kind and name), uploaded or deleted: not a column of the record. */

@@ -27,6 +27,7 @@ import { complaintResource } from './complaint/complaint.resource';
 import { userResource } from './user/user.resource';
 import { loginEventResource } from './login-event/login-event.resource';
 import { userSessionResource } from './user-session/user-session.resource';
+import { auditEntryResource } from './audit-entry/audit-entry.resource';
 
 /** Every resource of the API. Adding one here gives it the whole grammar and an admin screen. */
 export const resourceDefinitions: ResourceDefinition[] = [
@@ -58,4 +59,5 @@ export const resourceDefinitions: ResourceDefinition[] = [
   userResource,
   loginEventResource,
   userSessionResource,
+  auditEntryResource,
 ];
