@@ -148,7 +148,7 @@ export function auditEntryResolvers({ Crud, types, service, records }: ResolverK
       @Ctx() ctx: Context,
     ) {
       assertCountyAdministrator(ctx.actor, service.model, { zh: '核验审计记录', en: 'verify the audit trail' });
-      const range = { from: from === null ? undefined : parseId(from), to: to === null ? undefined : parseId(to) };
+      const range = { from: from == null ? undefined : parseId(from), to: to == null ? undefined : parseId(to) };
       if (range.from === null || range.to === null) {
         throw badInput([{ field: range.from === null ? 'from' : 'to', rule: 'id', zh: '不是有效的记录编号', en: 'Not a record id' }]);
       }
