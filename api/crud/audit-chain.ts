@@ -59,6 +59,18 @@ export function entryHash(algorithm: string, previous: string | null, e: Chained
   return createHash(algorithm).update(content, 'utf8').digest('hex');
 }
 
+/**
+ * The chain's head, locked until the transaction ends; written the first time (the first start
+ * after the upgrade that added it). Two first writers both insert it: one waits for the other.
+ */
+async function lockHead(tx: Queryable) {
+  const [head] = await tx.select().from(auditChain).where(eq(auditChain.id, 1)).for('update');
+  if (head) return head;
+  await tx.insert(auditChain).values({ id: 1 }).onConflictDoNothing();
+  const [written] = await tx.select().from(auditChain).where(eq(auditChain.id, 1)).for('update');
+  return written;
+}
+
 /** What an entry is written with, before it is chained. */
 export type NewEntry = Omit<ChainedContent, 'at'>;
 
@@ -69,8 +81,9 @@ export type NewEntry = Omit<ChainedContent, 'at'>;
  */
 export async function appendAuditEntries(tx: Queryable, entries: NewEntry[]): Promise<void> {
   if (!entries.length) return;
-  const [head] = await tx.select().from(auditChain).where(eq(auditChain.id, 1)).for('update');
-  let previous = head?.lastHash ?? null;
+  const head = await lockHead(tx);
+  // After a purge of every entry, the chain goes on from the anchor.
+  let previous = head.lastHash ?? head.anchorHash ?? null;
   // The time is the server's, to the millisecond (what JavaScript dates hold), so the hash worked out
   // now is the hash of what is read back.
   const at = new Date();
@@ -84,8 +97,7 @@ export async function appendAuditEntries(tx: Queryable, entries: NewEntry[]): Pr
   });
   const written = await tx.insert(auditEntries).values(rows).returning({ id: auditEntries.id });
   const lastEntryId = Math.max(...written.map((w) => w.id));
-  if (head) await tx.update(auditChain).set({ lastEntryId, lastHash: previous }).where(eq(auditChain.id, 1));
-  else await tx.insert(auditChain).values({ id: 1, lastEntryId, lastHash: previous });
+  await tx.update(auditChain).set({ lastEntryId, lastHash: previous }).where(eq(auditChain.id, 1));
 }
 
 /**
@@ -94,11 +106,10 @@ export async function appendAuditEntries(tx: Queryable, entries: NewEntry[]): Pr
  */
 export async function chainUnchainedEntries(db: Db): Promise<number> {
   return db.transaction(async (tx) => {
-    const [head] = await tx.select().from(auditChain).where(eq(auditChain.id, 1)).for('update');
-    if (!head) await tx.insert(auditChain).values({ id: 1 }).onConflictDoNothing();
+    const head = await lockHead(tx);
     const pending = await tx.select().from(auditEntries).where(isNull(auditEntries.hash)).orderBy(asc(auditEntries.id));
     if (!pending.length) return 0;
-    let previous = head?.lastHash ?? null;
+    let previous = head.lastHash ?? head.anchorHash ?? null;
     for (const e of pending) {
       const hash = entryHash(AUDIT_HASH, previous, e);
       await tx.update(auditEntries).set({ hashAlgorithm: AUDIT_HASH, previousHash: previous, hash }).where(eq(auditEntries.id, e.id));
@@ -107,6 +118,12 @@ export async function chainUnchainedEntries(db: Db): Promise<number> {
     await tx.update(auditChain).set({ lastEntryId: pending[pending.length - 1].id, lastHash: previous }).where(eq(auditChain.id, 1));
     return pending.length;
   });
+}
+
+/** The head row (the last entry chained, the purge's anchor), for those who keep a copy elsewhere. */
+export async function auditChainHead(db: Queryable) {
+  const [head] = await db.select().from(auditChain).where(eq(auditChain.id, 1));
+  return head;
 }
 
 /** Why an entry does not match. */
@@ -180,7 +197,7 @@ export async function verifyAuditChain(db: Queryable, range: { from?: number; to
  * stays verifiable. The caller audits the purge itself. Returns what was deleted.
  */
 export async function purgeAuditEntriesBefore(tx: Tx, before: Date): Promise<{ deleted: number; anchorEntryId: number | null; anchorHash: string | null }> {
-  await tx.select().from(auditChain).where(eq(auditChain.id, 1)).for('update');
+  await lockHead(tx);
   // Entries are chained in id order: those before the first young one go, none after it, so no
   // entry younger than `before` is deleted even if the clock once went back.
   const [firstYoung] = await tx

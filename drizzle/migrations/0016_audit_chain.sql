@@ -14,6 +14,5 @@ ALTER TABLE "audit_entries" ADD COLUMN "previous_hash" varchar(64);--> statement
 ALTER TABLE "audit_entries" ADD COLUMN "hash" varchar(64);--> statement-breakpoint
 CREATE INDEX "audit_entries_actor_id_index" ON "audit_entries" USING btree ("actor_id");--> statement-breakpoint
 CREATE INDEX "audit_entries_operation_index" ON "audit_entries" USING btree ("operation");--> statement-breakpoint
--- Entries written before keep their own time as creation time; they are chained at the first start (not here: the hash is worked out by the server).
-UPDATE "audit_entries" SET "created_at" = "at", "updated_at" = "at";--> statement-breakpoint
-INSERT INTO "audit_chain" ("id") VALUES (1);
+-- Entries written before keep their own time as creation time; they are chained at the first start, which also writes the chain's head row (not here: the hash is worked out by the server).
+UPDATE "audit_entries" SET "created_at" = "at", "updated_at" = "at";

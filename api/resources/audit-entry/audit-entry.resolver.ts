@@ -11,7 +11,7 @@ import type { ResolverKit, Row } from '../../crud/resource';
 import { readScope, readsAll } from '../../crud/authorize';
 import { recordAudit } from '../../crud/audit';
 import { auditFieldChanges } from '../../crud/audit-fields';
-import { purgeAuditEntriesBefore, verifyAuditChain } from '../../crud/audit-chain';
+import { auditChainHead, purgeAuditEntriesBefore, verifyAuditChain } from '../../crud/audit-chain';
 import { FieldChange } from '../../crud/display';
 import { localDateTime } from '../../dates';
 import type { Actor } from '../../auth/actor';
@@ -37,6 +37,26 @@ export class AuditChainReport {
 
   @Field(() => ID, { nullable: true, description: '清理锚点 (The last entry a purge removed): the first remaining entry continues its hash.' })
   anchorEntryId!: number | null;
+}
+
+@ObjectType('AuditChainHead', {
+  description: '审计链头 (The head of the audit chain): the last entry chained and its hash, and the anchor a purge left. Keeping a copy of the hash elsewhere (a printout, another system) proves later that nothing before it was rewritten.',
+})
+export class AuditChainHead {
+  @Field(() => ID)
+  id!: number;
+
+  @Field(() => ID, { nullable: true, description: '最后一条 (The last entry chained).' })
+  lastEntryId!: number | null;
+
+  @Field(() => String, { nullable: true, description: '其哈希 (Its hash).' })
+  lastHash!: string | null;
+
+  @Field(() => ID, { nullable: true, description: '清理锚点 (The last entry a purge removed).' })
+  anchorEntryId!: number | null;
+
+  @Field(() => String, { nullable: true, description: '锚点哈希 (Its hash, which the first remaining entry continues).' })
+  anchorHash!: string | null;
 }
 
 @ObjectType('AuditPurge', { description: '审计记录清理 (Expired audit entries removed).' })
@@ -153,6 +173,13 @@ export function auditEntryResolvers({ Crud, types, service, records }: ResolverK
         throw badInput([{ field: range.from === null ? 'from' : 'to', rule: 'id', zh: '不是有效的记录编号', en: 'Not a record id' }]);
       }
       return verifyAuditChain(ctx.db, range as { from?: number; to?: number });
+    }
+
+    @Query(() => [AuditChainHead], { description: '审计链头 (The head of the audit chain), one row once anything was audited. County administrators only.' })
+    async auditChainHead(@Ctx() ctx: Context) {
+      assertCountyAdministrator(ctx.actor, service.model, { zh: '查看审计链头', en: 'read the audit chain’s head' });
+      const head = await auditChainHead(ctx.db);
+      return head ? [head] : [];
     }
 
     @Mutation(() => AuditPurge, {
