@@ -33,7 +33,7 @@ const SUPERVISION = ['Inspection', 'Finding', 'FindingEscalation', 'CaseReport',
 /** Records that belong to the county as a whole: street and township accounts never write them. */
 const COUNTY_ONLY = ['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog'];
 /** Records the server alone writes: read in full by county administrators, by anyone else only their own. */
-const SERVER_KEPT = ['LoginEvent', 'UserSession'];
+const SERVER_KEPT = ['LoginEvent', 'UserSession', 'AuditEntry'];
 const WRITTEN_BY: Record<string, string[]> = { CATALOG_EDITOR: CATALOG, HR, SUPERVISOR: SUPERVISION, VIEWER: [], ADMIN: [...CATALOG, ...HR, ...SUPERVISION, 'User'] };
 const OPERATIONS: Record<string, string[]> = {
   DelegationCatalog: ['publishDelegationCatalog'],
