@@ -28,6 +28,8 @@ export const config = {
    * younger can be purged. At least 180, checked at start.
    */
   auditRetentionDays: Number(process.env.AUDIT_RETENTION_DAYS ?? 180),
+  /** The bearer secret `/metrics` asks for; unset, the route does not exist. */
+  metricsToken: process.env.METRICS_TOKEN || undefined,
   /** Days after which the scheduled purge deletes audit entries; unset, nothing is purged by itself. */
   auditPurgeAfterDays: process.env.AUDIT_PURGE_AFTER_DAYS ? Number(process.env.AUDIT_PURGE_AFTER_DAYS) : undefined,
   /** Shortest password a user may choose. */

@@ -30,6 +30,7 @@ import { publicRoutes } from './public-page';
 import { attachmentRoutes } from './attachment-routes';
 import { startJobs, type JobOptions } from './jobs/queue';
 import { scheduleAuditPurge } from './jobs/audit-purge';
+import { createMetrics } from './metrics';
 import { chainUnchainedEntries } from './crud/audit-chain';
 import { purgeAuditTrail } from './resources/audit-entry/audit-entry.resolver';
 import { SYSTEM } from './auth/actor';
@@ -154,6 +155,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     up: () => identities.connected(),
     down: () => identities.disconnected(),
   });
+  const metrics = createMetrics(options.database);
   const apollo = new ApolloServer<Context>({
     schema: getApp().schema,
     introspection: true,
@@ -172,6 +174,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       passwordChangePlugin(),
       unavailableStatus,
       forgetIdentitiesAfterWrites(() => identities.clear()),
+      metrics.plugin,
     ],
   });
   await apollo.start();
@@ -190,6 +193,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.status(503).json({ status: 'unavailable', database: options.database.driver });
     }
   });
+  app.get('/metrics', metrics.route);
   // Who is asking, for every resolver and service of this request (authorization, audit).
   const signIn = async (req: express.Request, res: express.Response, next: express.NextFunction) => {
     let actor;
@@ -228,7 +232,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     app.get('/graphiql', (_req, res) => res.sendFile(path.join(adminDir, 'graphiql.html')));
     app.use(express.static(adminDir));
     // Client-side routes of the admin fall back to its page.
-    app.get(/^\/(?!graphql|healthz|export\/|import\/|attachments\/).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|metrics|export\/|import\/|attachments\/).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
   }
 
   await new Promise<void>((resolve, reject) => {
