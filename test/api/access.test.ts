@@ -381,7 +381,7 @@ describe('audit trail', () => {
     expect(trail[3].changes.name).toEqual(['第三个名字', null]);
     expect(new Date(trail[0].at).getTime()).toBeLessThanOrEqual(Date.now());
 
-    // A refused change leaves no entry; the trail itself has no mutation at all.
+    // A refused change leaves no entry; no mutation edits the trail.
     const count = async () => (await ok<any[]>(server, 'auditTrail', { resource: 'Organization', id: world.street }, 'id')).length;
     const before = await count();
     expect(errorCode(await call(editor, 'updateOrganization', { id: world.street, name: '' }))).toBe('BAD_USER_INPUT');
