@@ -67,6 +67,9 @@ export const SETTINGS: Setting[] = [
   { name: 'AUTH_SECRET', kind: { type: 'secret', minLength: 32 }, fallback: '(unset: generated in DATA_DIR/auth-secret)' },
   { name: 'SESSION_SECONDS', kind: int(1), fallback: '28800' },
   { name: 'SESSION_IDLE_MINUTES', kind: int(1), fallback: '30' },
+  { name: 'METRICS_TOKEN', kind: { type: 'secret', minLength: 32 }, fallback: '(unset: no /metrics)' },
+  { name: 'AUDIT_RETENTION_DAYS', kind: int(180), fallback: '180' },
+  { name: 'AUDIT_PURGE_AFTER_DAYS', kind: int(180), fallback: '(unset: no scheduled purge)' },
   { name: 'PASSWORD_MIN_LENGTH', kind: int(8, 200), fallback: '8' },
   { name: 'PASSWORD_MIN_CLASSES', kind: int(1, 4), fallback: '3' },
   { name: 'PASSWORD_HISTORY', kind: int(0, 24), fallback: '5' },
@@ -88,7 +91,7 @@ export const SETTINGS: Setting[] = [
 export const OTHER_VARIABLES = ['NEW_USER_PASSWORD', 'CHROMIUM_PATH', 'TEST_DATABASE_URL', 'TEST_DRIVER', 'CI'];
 
 /** Prefixes only this product's settings use: an unknown name under one of them is a mistake. */
-const PREFIXES = ['DATABASE_', 'LOGIN_', 'PASSWORD_', 'SESSION_IDLE_', 'STOP_', 'RATE_LIMIT_', 'MAX_QUERY_', 'MAX_BODY_', 'VACANCY_', 'PROFESSIONAL_LAW_', 'DELEGABLE_', 'REFERRAL_', 'DISPATCH_', 'GENERAL_LAW_', 'MILITARY_DRILL_', 'ROADSHOWS_', 'GUIDED_CASES_', 'INDUCTION_', 'BODY_CAMERAS_', 'ATTACHMENT_'];
+const PREFIXES = ['DATABASE_', 'LOGIN_', 'PASSWORD_', 'SESSION_IDLE_', 'STOP_', 'RATE_LIMIT_', 'MAX_QUERY_', 'MAX_BODY_', 'VACANCY_', 'PROFESSIONAL_LAW_', 'DELEGABLE_', 'REFERRAL_', 'DISPATCH_', 'GENERAL_LAW_', 'MILITARY_DRILL_', 'ROADSHOWS_', 'GUIDED_CASES_', 'INDUCTION_', 'BODY_CAMERAS_', 'ATTACHMENT_', 'AUDIT_', 'METRICS_'];
 
 const known = new Set([...SETTINGS.map((s) => s.name), ...OTHER_VARIABLES]);
 const normal = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '');

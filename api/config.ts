@@ -23,6 +23,15 @@ export const config = {
    * (SESSION_SECONDS); the classified-protection standard asks for sign-out on timeout.
    */
   sessionIdleMinutes: Number(process.env.SESSION_IDLE_MINUTES ?? 30),
+  /**
+   * Days an audit entry is kept at least (网络安全法 第二十一条: 留存相关的网络日志不少于六个月): nothing
+   * younger can be purged. At least 180, checked at start.
+   */
+  auditRetentionDays: Number(process.env.AUDIT_RETENTION_DAYS ?? 180),
+  /** The bearer secret `/metrics` asks for; unset, the route does not exist. */
+  metricsToken: process.env.METRICS_TOKEN || undefined,
+  /** Days after which the scheduled purge deletes audit entries; unset, nothing is purged by itself. */
+  auditPurgeAfterDays: process.env.AUDIT_PURGE_AFTER_DAYS ? Number(process.env.AUDIT_PURGE_AFTER_DAYS) : undefined,
   /** Shortest password a user may choose. */
   passwordMinLength: Number(process.env.PASSWORD_MIN_LENGTH ?? 8),
   /** Kinds of character (lower case, upper case, digits, others) a password mixes, at least. */

@@ -30,6 +30,11 @@ import { spreadsheetRoutes } from './spreadsheet-routes';
 import { publicRoutes } from './public-page';
 import { attachmentRoutes } from './attachment-routes';
 import { startJobs, type JobOptions } from './jobs/queue';
+import { scheduleAuditPurge } from './jobs/audit-purge';
+import { createMetrics } from './metrics';
+import { chainUnchainedEntries } from './crud/audit-chain';
+import { purgeAuditTrail } from './resources/audit-entry/audit-entry.resolver';
+import { SYSTEM } from './auth/actor';
 import { IMPORT_JOB, importJobHandler } from './spreadsheets/import-job';
 
 export interface ServerOptions {
@@ -138,6 +143,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits = { ...defaultLimits(), ...options.limits };
   const limiter = await createRateLimiter(options.database, limits.perMinute, limits.shareEveryMs);
   const loginGuard = await createLoginGuard(options.database, limits);
+  // Audit entries written before the chain existed (an upgrade) are chained at the first start.
+  const chained = await chainUnchainedEntries(options.database.db);
+  if (chained) console.log(`Chained ${chained} audit entries written before tamper evidence.`);
+  const purgeAfter = config.auditPurgeAfterDays;
+  const auditPurge =
+    purgeAfter === undefined ? undefined : scheduleAuditPurge(() => purgeAuditTrail(options.database.db, SYSTEM, Math.max(purgeAfter, config.auditRetentionDays)));
   // Who signs requests, kept between them; emptied on every change to accounts and tokens.
   const identities = createIdentities(false);
   const identityChanges = options.database.listen?.('identity_changed', {
@@ -145,6 +156,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     up: () => identities.connected(),
     down: () => identities.disconnected(),
   });
+  const metrics = createMetrics(options.database);
   const apollo = new ApolloServer<Context>({
     schema: getApp().schema,
     introspection: true,
@@ -163,6 +175,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       passwordChangePlugin(),
       unavailableStatus,
       forgetIdentitiesAfterWrites(() => identities.clear()),
+      metrics.plugin,
     ],
   });
   await apollo.start();
@@ -181,6 +194,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.status(503).json({ status: 'unavailable', database: options.database.driver });
     }
   });
+  app.get('/metrics', metrics.route);
   // Who is asking, for every resolver and service of this request (authorization, audit).
   const signIn = async (req: express.Request, res: express.Response, next: express.NextFunction) => {
     let actor;
@@ -220,7 +234,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     app.get('/graphiql', (_req, res) => res.sendFile(path.join(adminDir, 'graphiql.html')));
     app.use(express.static(adminDir));
     // Client-side routes of the admin fall back to its page.
-    app.get(/^\/(?!graphql|healthz|export\/|import\/|attachments\/).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|metrics|export\/|import\/|attachments\/).*/, (_req, res) => res.sendFile(path.join(adminDir, 'index.html')));
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -234,6 +248,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async stop(graceMs = STOP_GRACE_MS) {
       await drain.stop(graceMs);
       limiter.stop?.();
+      auditPurge?.stop();
       await identityChanges?.close();
       await apollo.stop();
       await jobs.stop(graceMs);

@@ -1,6 +1,7 @@
 import type { Label } from '../../drizzle/schema/columns';
 import type { Context } from '../context';
 import { EMPTY, fieldChanges, plain, type FieldChange } from './display';
+import { localDateTime } from '../dates';
 import type { ResourceModel } from './model';
 import { ATTACHMENT_LABEL } from './attachments';
 
@@ -13,6 +14,8 @@ interface Special {
   text: (value: unknown, models: ResourceModel[]) => Label;
 }
 
+/** A time recorded in an entry (a purge's limit), as the county reads it. */
+const when = (v: unknown): Label => (v ? { zh: localDateTime(v as string), en: localDateTime(v as string) } : EMPTY);
 
 /** Resource names (a token's scopes) by their labels. */
 function resourceLabels(models: ResourceModel[], value: unknown): Label {
@@ -32,6 +35,12 @@ const SPECIAL: Record<string, Record<string, Special>> = {
   // A token's other fields read as its record's; its scopes name records, read by their labels.
   ApiToken: {
     scopes: { label: { zh: '可读资源', en: 'Readable resources' }, text: (v, models) => resourceLabels(models, v) },
+  },
+  // A purge of the audit trail, recorded as an entry about the last entry it deleted (the anchor).
+  AuditEntry: {
+    purgedBefore: { label: { zh: '清理界限', en: 'Purged before' }, text: when },
+    deleted: { label: { zh: '删除条数', en: 'Entries deleted' }, text: plain },
+    anchorHash: { label: { zh: '锚点哈希', en: 'Anchor hash' }, text: plain },
   },
 };
 

@@ -1,8 +1,8 @@
-import { auditEntries } from '../../drizzle/schema';
 import type { Queryable, Tx } from '../db';
 import type { ResourceModel } from './model';
 import type { Row } from './resource';
 import type { Actor } from '../auth/actor';
+import { appendAuditEntries } from './audit-chain';
 
 const UNTRACKED = new Set(['version', 'createdAt', 'updatedAt']);
 
@@ -31,7 +31,7 @@ export async function recordAudit(
   operation: string,
   changes: Record<string, [unknown, unknown]>,
 ): Promise<void> {
-  await tx.insert(auditEntries).values({ actorKind: actor.kind, actorId: actor.id, actorName: actor.name, operation, resource, recordId, changes, via: actor.via ?? null });
+  await appendAuditEntries(tx, [{ actorKind: actor.kind, actorId: actor.id, actorName: actor.name, operation, resource, recordId, changes, via: actor.via ?? null }]);
 }
 
 /** One audit entry, in the transaction of the change it records. */
@@ -45,29 +45,30 @@ export async function writeAudit(
 ): Promise<void> {
   const changes = changesOf(model, before, after);
   if (operation === 'update' && !Object.keys(changes).length) return;
-  await tx.insert(auditEntries).values({
+  await appendAuditEntries(tx, [{
     actorKind: actor.kind,
     actorId: actor.id,
     actorName: actor.name,
     operation,
     resource: model.name,
-    recordId: (after ?? before)!.id,
+    recordId: (after ?? before)!.id as number,
     changes,
     via: actor.via ?? null,
-  });
+  }]);
 }
 
 /** The audit entries of new records, one statement for all of them (an import's batch). */
 export async function writeCreationAudits(tx: Tx, actor: Actor, model: ResourceModel, rows: Row[]): Promise<void> {
   if (!rows.length) return;
-  await tx.insert(auditEntries).values(
+  await appendAuditEntries(
+    tx,
     rows.map((row) => ({
       actorKind: actor.kind,
       actorId: actor.id,
       actorName: actor.name,
       operation: 'create',
       resource: model.name,
-      recordId: row.id,
+      recordId: row.id as number,
       changes: changesOf(model, undefined, row),
       via: actor.via ?? null,
     })),

@@ -33,6 +33,7 @@ import { userResource } from './user/user.resource';
 import { loginEventResource } from './login-event/login-event.resource';
 import { userSessionResource } from './user-session/user-session.resource';
 import { apiTokenResource } from './api-token/api-token.resource';
+import { auditEntryResource } from './audit-entry/audit-entry.resource';
 
 /** Every resource of the API. Adding one here gives it the whole grammar and an admin screen. */
 export const resourceDefinitions: ResourceDefinition[] = [
@@ -70,4 +71,5 @@ export const resourceDefinitions: ResourceDefinition[] = [
   loginEventResource,
   userSessionResource,
   apiTokenResource,
+  auditEntryResource,
 ];

@@ -130,9 +130,34 @@ export const auditEntries = pgTable(
     changes: jsonb().notNull(),
     /** What the change was made through, when not a form: an import job (`import:12`). */
     via: varchar({ length: 50 }),
+    // The grammar's system columns, so the trail is a record like the others (it is never updated).
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /**
+     * Tamper evidence: the hash of this entry's content and of the previous entry's hash, by the
+     * algorithm named (`sm3` or `sha256`). Null only between an upgrade and the first start, which
+     * chains the entries written before (api/crud/audit-chain.ts).
+     */
+    hashAlgorithm: varchar({ length: 10 }),
+    previousHash: varchar({ length: 64 }),
+    hash: varchar({ length: 64 }),
   },
-  (t) => [index().on(t.resource, t.recordId), index().on(t.at)],
+  (t) => [index().on(t.resource, t.recordId), index().on(t.at), index().on(t.actorId), index().on(t.operation)],
 );
+
+/**
+ * The head of the audit chain: one row, locked by every transaction that appends an entry, so the
+ * entries are chained one after the other whatever the number of writers. A purge records its
+ * anchor here: the last purged entry, whose hash the first remaining entry continues.
+ */
+export const auditChain = pgTable('audit_chain', {
+  id: integer().primaryKey(),
+  lastEntryId: integer(),
+  lastHash: varchar({ length: 64 }),
+  anchorEntryId: integer(),
+  anchorHash: varchar({ length: 64 }),
+});
 
 /** Read-only access for another government system; the secret is shown once and kept only hashed. */
 export const apiTokens = pgTable('api_tokens', {

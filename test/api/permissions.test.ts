@@ -33,9 +33,9 @@ const SUPERVISION = ['Inspection', 'Finding', 'FindingEscalation', 'CaseReport',
 /** Records that belong to the county as a whole: street and township accounts never write them. */
 const COUNTY_ONLY = ['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog', 'Notice', 'NoticeRecipient'];
 /** Records the server alone writes: read in full by county administrators, by anyone else only their own. */
-const SERVER_KEPT = ['LoginEvent', 'UserSession', 'NoticeReceipt'];
+const SERVER_KEPT = ['LoginEvent', 'UserSession', 'NoticeReceipt', 'AuditEntry'];
 /** Who reads every record of those: the role their access names, county-wide (read receipts: the publishers). */
-const SERVER_KEPT_READERS: Record<string, string[]> = { LoginEvent: ['ADMIN'], UserSession: ['ADMIN'], NoticeReceipt: ['ADMIN', 'SUPERVISOR'] };
+const SERVER_KEPT_READERS: Record<string, string[]> = { LoginEvent: ['ADMIN'], UserSession: ['ADMIN'], NoticeReceipt: ['ADMIN', 'SUPERVISOR'], AuditEntry: ['ADMIN'] };
 /** Records written only through their domain operations (issue, revoke), by county administrators, who alone read them. */
 const ADMINISTERED = ['ApiToken'];
 const WRITTEN_BY: Record<string, string[]> = { CATALOG_EDITOR: CATALOG, HR, SUPERVISOR: SUPERVISION, VIEWER: [], ADMIN: [...CATALOG, ...HR, ...SUPERVISION, 'User'] };

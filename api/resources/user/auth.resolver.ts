@@ -1,7 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Ctx, Field, FieldResolver, GraphQLISODateTime, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { auditEntries, users } from '../../../drizzle/schema';
+import { eq } from 'drizzle-orm';
+import { Arg, Ctx, Field, GraphQLISODateTime, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { users } from '../../../drizzle/schema';
 import type { Context } from '../../context';
 import type { GraphQLError } from 'graphql';
 import { appError, badInput, conflict, notFound, forbidden, loginRequired } from '../../errors';
@@ -15,59 +14,7 @@ import { recordLoginEvent, type LoginEventInput } from '../login-event/login-eve
 import { PermissionsResolver } from './permissions.resolver';
 import { hashPassword, nextHistory, passwordChangeDue, passwordProblem, reusedProblem, reusesPassword, verifyPassword } from '../../auth/password';
 import { endAccountSessions, startSession } from '../../auth/session';
-import { readScope } from '../../crud/authorize';
 import { recordAudit } from '../../crud/audit';
-import { auditFieldChanges } from '../../crud/audit-fields';
-import { FieldChange } from '../../crud/display';
-import { localDateTime } from '../../dates';
-
-@ObjectType('AuditEntry', { description: '修改记录 (One change made through the API): who, when, what, field by field.' })
-export class AuditEntry {
-  @Field(() => ID)
-  id!: number;
-
-  @Field(() => GraphQLISODateTime)
-  at!: Date;
-
-  @Field(() => String, { description: 'USER (a signed-in account).' })
-  actorKind!: string;
-
-  @Field(() => ID, { nullable: true })
-  actorId!: number | null;
-
-  @Field(() => String, { description: 'The username at the time.' })
-  actorName!: string;
-
-  @Field(() => String, { description: 'create, update or delete.' })
-  operation!: string;
-
-  @Field(() => String)
-  resource!: string;
-
-  @Field(() => ID)
-  recordId!: number;
-
-  @Field(() => GraphQLJSONObject, { description: '{ field: [before, after] } for every field that changed.' })
-  changes!: object;
-
-  @Field(() => String, { nullable: true, description: '经由 (Made through): an import job (`import:12`), or empty for a change made in a form.' })
-  via!: string | null;
-}
-
-@Resolver(() => AuditEntry)
-export class AuditEntryResolver {
-  @FieldResolver(() => String, { description: 'When, as the clock of the configured zone (TZ) reads: YYYY-MM-DD HH:mm:ss.' })
-  atLocal(@Root() entry: AuditEntry) {
-    return localDateTime(entry.at);
-  }
-
-  @FieldResolver(() => [FieldChange], {
-    description: 'The same changes labelled and readable: enum values by their labels, references by the names of the records, times in the configured zone.',
-  })
-  fieldChanges(@Root() entry: AuditEntry, @Ctx() ctx: Context) {
-    return auditFieldChanges(entry.resource, entry.changes as Record<string, [unknown, unknown]>, ctx);
-  }
-}
 
 const PasswordChangeReason = graphqlEnum(
   computedEnum('PasswordChangeReason', { zh: '须修改密码的原因', en: 'Why the password must change' }, {
@@ -256,26 +203,7 @@ export function userResolvers({ Crud, types, service }: ResolverKit) {
       if (!user) throw notFound({ zh: '用户', en: 'User' }, id);
       return (await ctx.loginGuard?.locked(user.username as string)) ?? false;
     }
-
-    @Query(() => [AuditEntry], { description: '修改记录 (A record’s history), oldest first. Signed-in users only.' })
-    async auditTrail(@Arg('resource', () => String) resource: string, @Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-      if (ctx.actor.kind !== 'USER') throw loginRequired();
-      if (resource === 'ApiToken' && (ctx.actor.role !== 'ADMIN' || ctx.actor.local)) {
-        throw forbidden('只有全县系统管理员可以查看 API 令牌的记录', 'Only county administrators see API tokens’ history');
-      }
-      const model = ctx.records.named(resource)?.model;
-      if (!model && resource !== 'ApiToken') throw notFound({ zh: '资源', en: 'Resource' }, resource);
-      const recordId = parseId(id);
-      if (recordId === null) throw notFound({ zh: '记录', en: 'Record' }, id);
-      // The history of a record one may not read (another user's account) is not one's to read either.
-      if (model && readScope(ctx.actor, model) && !(await ctx.records.named(resource)!.service.get(ctx.db, recordId))) return [];
-      return ctx.db
-        .select()
-        .from(auditEntries)
-        .where(and(eq(auditEntries.resource, resource), eq(auditEntries.recordId, recordId)))
-        .orderBy(asc(auditEntries.id));
-    }
   }
 
-  return [UserResolver, AuditEntryResolver, PermissionsResolver];
+  return [UserResolver, PermissionsResolver];
 }

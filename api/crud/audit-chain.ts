@@ -1,0 +1,215 @@
+import { createHash, getHashes } from 'node:crypto';
+import { and, asc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
+import { auditChain, auditEntries } from '../../drizzle/schema';
+import type { Db, Queryable, Tx } from '../db';
+
+// Tamper evidence for the audit trail (网络安全等级保护 2.0: 审计记录应受到保护, 避免受到未预期的删除、修改
+// 或覆盖). Each entry carries the hash of its content and of the entry before it, so altering an entry
+// breaks its own hash and deleting one breaks the link of the next. Entries are chained one after
+// the other: every transaction that appends locks the chain's head row (`audit_chain`) until it
+// commits, so two writers never continue the same hash, and chain order is id order. Only writers
+// of the audit trail wait on it; reads take no lock.
+
+/** SM3 (GB/T 32905) where the platform's OpenSSL provides it, SHA-256 otherwise; recorded per entry. */
+export const AUDIT_HASH: 'sm3' | 'sha256' = getHashes().includes('sm3') ? 'sm3' : 'sha256';
+
+/** An entry's values as the chain covers them. */
+export interface ChainedContent {
+  at: Date;
+  actorKind: string;
+  actorId: number | null;
+  actorName: string;
+  operation: string;
+  resource: string;
+  recordId: number;
+  changes: unknown;
+  via: string | null;
+}
+
+/** JSON with keys in a fixed order at every depth: jsonb keeps its own order, not the writer's. */
+function canonical(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The hash of one entry, continuing `previous` (null for the first entry ever). */
+export function entryHash(algorithm: string, previous: string | null, e: ChainedContent): string {
+  const content = canonical({
+    previous,
+    at: e.at.toISOString(),
+    actorKind: e.actorKind,
+    actorId: e.actorId,
+    actorName: e.actorName,
+    operation: e.operation,
+    resource: e.resource,
+    recordId: e.recordId,
+    changes: e.changes,
+    via: e.via,
+  });
+  return createHash(algorithm).update(content, 'utf8').digest('hex');
+}
+
+/**
+ * The chain's head, locked until the transaction ends; written the first time (the first start
+ * after the upgrade that added it). Two first writers both insert it: one waits for the other.
+ */
+async function lockHead(tx: Queryable) {
+  const [head] = await tx.select().from(auditChain).where(eq(auditChain.id, 1)).for('update');
+  if (head) return head;
+  await tx.insert(auditChain).values({ id: 1 }).onConflictDoNothing();
+  const [written] = await tx.select().from(auditChain).where(eq(auditChain.id, 1)).for('update');
+  return written;
+}
+
+/** What an entry is written with, before it is chained. */
+export type NewEntry = Omit<ChainedContent, 'at'>;
+
+/**
+ * Appends entries to the trail in the caller's transaction, chained after the head, and moves the
+ * head. The head row stays locked until the transaction ends: a writer arriving meanwhile waits
+ * for it, then continues from what it wrote (or from the old head, if it rolled back).
+ */
+export async function appendAuditEntries(tx: Queryable, entries: NewEntry[]): Promise<void> {
+  if (!entries.length) return;
+  const head = await lockHead(tx);
+  // After a purge of every entry, the chain goes on from the anchor.
+  let previous = head.lastHash ?? head.anchorHash ?? null;
+  // The time is the server's, to the millisecond (what JavaScript dates hold), so the hash worked out
+  // now is the hash of what is read back.
+  const at = new Date();
+  const rows = entries.map((e) => {
+    // Stored as JSON: what the hash covers is the value as it will read back.
+    const changes = JSON.parse(JSON.stringify(e.changes ?? {})) as unknown;
+    const hash = entryHash(AUDIT_HASH, previous, { ...e, at, changes });
+    const row = { ...e, at, createdAt: at, updatedAt: at, changes, hashAlgorithm: AUDIT_HASH, previousHash: previous, hash };
+    previous = hash;
+    return row;
+  });
+  const written = await tx.insert(auditEntries).values(rows).returning({ id: auditEntries.id });
+  const lastEntryId = Math.max(...written.map((w) => w.id));
+  await tx.update(auditChain).set({ lastEntryId, lastHash: previous }).where(eq(auditChain.id, 1));
+}
+
+/**
+ * Chains the entries written before the chain existed (an upgrade), in id order, after the head.
+ * Run at every start; after the first it finds nothing. Returns how many it chained.
+ */
+export async function chainUnchainedEntries(db: Db): Promise<number> {
+  return db.transaction(async (tx) => {
+    const head = await lockHead(tx);
+    const pending = await tx.select().from(auditEntries).where(isNull(auditEntries.hash)).orderBy(asc(auditEntries.id));
+    if (!pending.length) return 0;
+    let previous = head.lastHash ?? head.anchorHash ?? null;
+    for (const e of pending) {
+      const hash = entryHash(AUDIT_HASH, previous, e);
+      await tx.update(auditEntries).set({ hashAlgorithm: AUDIT_HASH, previousHash: previous, hash }).where(eq(auditEntries.id, e.id));
+      previous = hash;
+    }
+    await tx.update(auditChain).set({ lastEntryId: pending[pending.length - 1].id, lastHash: previous }).where(eq(auditChain.id, 1));
+    return pending.length;
+  });
+}
+
+/** The head row (the last entry chained, the purge's anchor), for those who keep a copy elsewhere. */
+export async function auditChainHead(db: Queryable) {
+  const [head] = await db.select().from(auditChain).where(eq(auditChain.id, 1));
+  return head;
+}
+
+/** Why an entry does not match. */
+export type ChainProblem = 'ALTERED' | 'BROKEN_LINK' | 'UNCHAINED' | 'HEAD_MISMATCH' | 'UNKNOWN_ALGORITHM';
+
+export interface ChainReport {
+  ok: boolean;
+  /** Entries checked. */
+  checked: number;
+  /** The first entry that does not match (for HEAD_MISMATCH, the last entry kept). */
+  firstBadId: number | null;
+  problem: ChainProblem | null;
+  /** The entry a purge left as the start of the chain, if any. */
+  anchorEntryId: number | null;
+}
+
+const PAGE = 2000;
+
+/**
+ * Checks the entries with ids from `from` to `to` (the whole trail by default): each one's hash
+ * over its content and its previous hash, and each link to the entry before it (from the chain's
+ * start, or the purge's anchor). Over the whole trail, the head must name the last entry: a deleted
+ * last entry shows there.
+ */
+export async function verifyAuditChain(db: Queryable, range: { from?: number; to?: number } = {}): Promise<ChainReport> {
+  const [head] = await db.select().from(auditChain).where(eq(auditChain.id, 1));
+  const anchorEntryId = head?.anchorEntryId ?? null;
+  const bad = (checked: number, firstBadId: number | null, problem: ChainProblem): ChainReport => ({ ok: false, checked, firstBadId, problem, anchorEntryId });
+  let checked = 0;
+  // The link into the range: the entry before it, or the chain's start (or anchor).
+  let previous: string | null = head?.anchorHash ?? null;
+  if (range.from !== undefined) {
+    const [before] = await db
+      .select({ hash: auditEntries.hash })
+      .from(auditEntries)
+      .where(sql`${auditEntries.id} < ${range.from}`)
+      .orderBy(sql`${auditEntries.id} desc`)
+      .limit(1);
+    if (before) previous = before.hash;
+  }
+  let after = range.from ?? 0;
+  let lastSeen: { id: number; hash: string | null } | undefined;
+  for (;;) {
+    const page = await db
+      .select()
+      .from(auditEntries)
+      .where(and(gte(auditEntries.id, after), range.to !== undefined ? lte(auditEntries.id, range.to) : undefined))
+      .orderBy(asc(auditEntries.id))
+      .limit(PAGE);
+    for (const e of page) {
+      checked++;
+      if (!e.hash || !e.hashAlgorithm) return bad(checked, e.id, 'UNCHAINED');
+      if (!getHashes().includes(e.hashAlgorithm)) return bad(checked, e.id, 'UNKNOWN_ALGORITHM');
+      if (entryHash(e.hashAlgorithm, e.previousHash, e) !== e.hash) return bad(checked, e.id, 'ALTERED');
+      if (e.previousHash !== previous) return bad(checked, e.id, 'BROKEN_LINK');
+      previous = e.hash;
+      lastSeen = e;
+    }
+    if (page.length < PAGE) break;
+    after = page[page.length - 1].id + 1;
+  }
+  if (range.to === undefined && (lastSeen || range.from === undefined) && head && (head.lastHash ?? null) !== (lastSeen?.hash ?? head.anchorHash ?? null)) {
+    return bad(checked, lastSeen?.id ?? null, 'HEAD_MISMATCH');
+  }
+  return { ok: true, checked, firstBadId: null, problem: null, anchorEntryId };
+}
+
+/**
+ * Deletes the entries older than `before` and records the anchor (the last one deleted) in the
+ * head, in the caller's transaction: the first remaining entry still links to it, so the trail
+ * stays verifiable. The caller audits the purge itself. Returns what was deleted.
+ */
+export async function purgeAuditEntriesBefore(tx: Tx, before: Date): Promise<{ deleted: number; anchorEntryId: number | null; anchorHash: string | null }> {
+  await lockHead(tx);
+  // Entries are chained in id order: those before the first young one go, none after it, so no
+  // entry younger than `before` is deleted even if the clock once went back.
+  const [firstYoung] = await tx
+    .select({ id: auditEntries.id })
+    .from(auditEntries)
+    .where(gte(auditEntries.at, before))
+    .orderBy(asc(auditEntries.id))
+    .limit(1);
+  const old = firstYoung ? sql`${auditEntries.id} < ${firstYoung.id}` : undefined;
+  const [last] = await tx.select({ id: auditEntries.id, hash: auditEntries.hash }).from(auditEntries).where(old).orderBy(sql`${auditEntries.id} desc`).limit(1);
+  if (!last) return { deleted: 0, anchorEntryId: null, anchorHash: null };
+  const deleted = await tx.delete(auditEntries).where(lte(auditEntries.id, last.id)).returning({ id: auditEntries.id });
+  await tx.update(auditChain).set({ anchorEntryId: last.id, anchorHash: last.hash }).where(eq(auditChain.id, 1));
+  return { deleted: deleted.length, anchorEntryId: last.id, anchorHash: last.hash };
+}
