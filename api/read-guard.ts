@@ -29,6 +29,7 @@ const ROOT_SCOPES: Record<string, string[]> = {
   unconfirmedDelegations: ['Delegation'],
   caseRanking: ['CaseReport', 'Organization'],
   complaintCounts: ['Complaint'],
+  teamStandards: ['Organization', 'StaffMember', 'Posting', 'Certificate', 'StaffingQuota', 'TrainingAttendance', 'TrainingAudience', 'EquipmentItem', 'PatrolGrid', 'LiaisonContact'],
 };
 
 /** What the checks need to know of the records, worked out once per schema. */
