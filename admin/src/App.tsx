@@ -6,6 +6,7 @@ import { ForcedPasswordChange, usePasswordChangeDue } from './screens/ForcedPass
 import { CatalogPrint, FindingNotice } from './screens/PrintViews';
 import { ImportJobs } from './screens/ImportJobs';
 import { CaseRanking } from './screens/CaseRanking';
+import { TeamStandards } from './screens/TeamStandards';
 import { resources } from './metadata';
 import { i18nProvider } from './i18n/i18n-provider';
 import { authProvider } from './auth-provider';
@@ -68,6 +69,7 @@ export function App({ dataProvider }: { dataProvider: DataProvider }) {
         <Route path="/api-tokens" element={<ApiTokens />} />
         <Route path="/import-jobs" element={<ImportJobs />} />
         <Route path="/case-ranking" element={<CaseRanking />} />
+        <Route path="/team-standards" element={<TeamStandards />} />
       </CustomRoutes>
       {/* Print views: no menu, no app bar, laid out for paper. */}
       <CustomRoutes noLayout>

@@ -3,6 +3,7 @@ import KeyIcon from '@mui/icons-material/Key';
 import TerminalIcon from '@mui/icons-material/Terminal';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { DashboardMenuItem, Menu as RaMenu, useTranslate } from 'react-admin';
 import { groups as menuGroups, resources } from './metadata';
 import { useLang } from './screens/use-lang';
@@ -39,6 +40,8 @@ export function Menu() {
         ...g.names.map((name) => <RaMenu.ResourceItem key={name} name={name} />),
         // The year's ranking sits with the case reports it is worked out from.
         ...(g.names.includes('CaseReport') ? [<RaMenu.Item key="case-ranking" to="/case-ranking" primaryText="app.ranking.menu" leftIcon={<LeaderboardIcon />} />] : []),
+        // The team standard sheet sits with the staffing quotas, the first of the things it counts.
+        ...(g.names.includes('StaffingQuota') ? [<RaMenu.Item key="team-standards" to="/team-standards" primaryText="app.standards.menu" leftIcon={<FactCheckIcon />} />] : []),
         // The system group (login log, sessions) also holds the API tokens.
         g.key === 'system' && tokens && <RaMenu.Item key="tokens" to="/api-tokens" primaryText="app.tokens.title" leftIcon={<KeyIcon />} />,
       ])}
