@@ -278,7 +278,7 @@ export async function seedDemo(db: Db): Promise<void> {
     const items = await seedPowerItems(tx, orgs, domainIds);
     await seedCatalogs(tx, orgs, items);
     await seedDirectory(tx, orgs);
-    const staff = await seedStaff(tx, orgs);
+    const staff = await seedStaff(tx, orgs, (ids) => seedTraining(tx, orgs, ids, (s) => s.qualifying === true));
     await seedTraining(tx, orgs, staff);
     await seedEquipment(tx, orgs, staff);
     await seedSupervision(tx, orgs);
