@@ -48,6 +48,9 @@ const guidedBy = (department: string) => new Set(guidance.find((g) => g.departme
 const URBAN = guidedBy('城市管理局');
 const MARKET = guidedBy('市场监管局');
 
+/** Where everyone made up the 2025 general-law days (the places meeting the roadshow minimum too). */
+const CATCH_UP = new Set(['涅阳', '玉都', '雪枫', '石佛寺']);
+
 /** The recruit who missed the 2025 induction (初任培训) and is listed as overdue a year on. */
 export const MISSED_INDUCTION = '曲屯-招录';
 
@@ -204,6 +207,31 @@ export const sessionSeeds: SessionSeed[] = [
     attends: () => null,
   },
   ...guidedCases(),
+  // The city streets and 石佛寺 made up the rotation and the drill in September for everyone who
+  // had missed either (补训), recruits included, so their whole teams meet the four days; no exam.
+  {
+    title: '2025年度公共法律知识补训（城区街道、石佛寺镇）',
+    kind: 'GENERAL_LAW',
+    organizer: '司法局',
+    startsOn: '2025-09-15',
+    endsOn: '2025-09-16',
+    hours: 16,
+    location: '镇平县司法局三楼会议室',
+    exam: false,
+    attends: (s, k) => (CATCH_UP.has(s.organization) && k % 3 !== 1 && s.posting !== null ? 16 : null),
+  },
+  {
+    title: '2025年度军事训练补训（城区街道、石佛寺镇）',
+    kind: 'MILITARY_DRILL',
+    organizer: '司法局',
+    startsOn: '2025-09-17',
+    endsOn: '2025-09-18',
+    hours: 16,
+    days: 2,
+    location: '镇平县人民武装部训练基地',
+    exam: false,
+    attends: (s, k) => (CATCH_UP.has(s.organization) && (k % 3 !== 1 || k % 9 === 7 || s.posting === null) ? 16 : null),
+  },
   {
     title: '2025年新招录综合行政执法人员初任培训',
     kind: 'INDUCTION',
