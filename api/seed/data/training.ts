@@ -335,6 +335,12 @@ function inService(s: StaffSeed, day: string): boolean {
 export function attendanceSeeds(staff: StaffSeed[]): AttendanceSeed[] {
   const people = staff.filter((s) => s.category !== 'AUXILIARY');
   const out: AttendanceSeed[] = [];
+  // Completion certificates of the general-law rotations are numbered through the year (结业证号).
+  const completions = new Map<string, number>();
+  const completion = (year: string) => {
+    completions.set(year, (completions.get(year) ?? 0) + 1);
+    return `镇司结〔${year}〕${String(completions.get(year)).padStart(3, '0')}号`;
+  };
   for (const session of sessionSeeds) {
     let certificates = 0;
     for (const [k, s] of people.entries()) {
@@ -355,7 +361,7 @@ export function attendanceSeeds(staff: StaffSeed[]): AttendanceSeed[] {
           session.kind === 'INDUCTION' && passed
             ? `镇执训〔${session.startsOn.slice(0, 4)}〕${String(++certificates).padStart(3, '0')}号`
             : session.qualifying
-              ? `镇司结〔${session.startsOn.slice(0, 4)}〕${String(++certificates).padStart(3, '0')}号`
+              ? completion(session.startsOn.slice(0, 4))
               : null,
       });
     }
