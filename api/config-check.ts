@@ -61,6 +61,12 @@ export const SETTINGS: Setting[] = [
   { name: 'GUIDED_CASES_PER_YEAR_MIN', kind: int(0), fallback: '3' },
   { name: 'INDUCTION_WITHIN_DAYS', kind: int(1), fallback: '365' },
   { name: 'BODY_CAMERAS_MIN', kind: int(0), fallback: '4' },
+  { name: 'SQUAD_LEADERS', kind: int(0), fallback: '1' },
+  { name: 'DEPUTY_SQUAD_LEADERS', kind: int(0), fallback: '2' },
+  { name: 'LEGAL_STAFF_MIN', kind: int(0), fallback: '2' },
+  { name: 'CERTIFIED_SHARE_MIN', kind: { type: 'number', min: 0, max: 1 }, fallback: '1' },
+  { name: 'PATROL_GRIDS_MIN', kind: int(0), fallback: '1' },
+  { name: 'LIAISONS_MIN', kind: int(0), fallback: '1' },
   { name: 'DELEGABLE_CATEGORIES', kind: { type: 'choices', values: powerCategory.enumValues }, fallback: DEFAULT_DELEGABLE_CATEGORIES },
   { name: 'ATTACHMENT_MAX_MB', kind: { type: 'number', min: 0.001, max: 1000 }, fallback: '20' },
   { name: 'ATTACHMENT_TYPES', kind: { type: 'choices', values: Object.keys(FILE_TYPES) }, fallback: DEFAULT_ATTACHMENT_TYPES },
@@ -91,7 +97,7 @@ export const SETTINGS: Setting[] = [
 export const OTHER_VARIABLES = ['NEW_USER_PASSWORD', 'CHROMIUM_PATH', 'TEST_DATABASE_URL', 'TEST_DRIVER', 'CI'];
 
 /** Prefixes only this product's settings use: an unknown name under one of them is a mistake. */
-const PREFIXES = ['DATABASE_', 'LOGIN_', 'PASSWORD_', 'SESSION_IDLE_', 'STOP_', 'RATE_LIMIT_', 'MAX_QUERY_', 'MAX_BODY_', 'VACANCY_', 'PROFESSIONAL_LAW_', 'DELEGABLE_', 'REFERRAL_', 'DISPATCH_', 'GENERAL_LAW_', 'MILITARY_DRILL_', 'ROADSHOWS_', 'GUIDED_CASES_', 'INDUCTION_', 'BODY_CAMERAS_', 'ATTACHMENT_', 'AUDIT_', 'METRICS_'];
+const PREFIXES = ['DATABASE_', 'LOGIN_', 'PASSWORD_', 'SESSION_IDLE_', 'STOP_', 'RATE_LIMIT_', 'MAX_QUERY_', 'MAX_BODY_', 'VACANCY_', 'PROFESSIONAL_LAW_', 'DELEGABLE_', 'REFERRAL_', 'DISPATCH_', 'GENERAL_LAW_', 'MILITARY_DRILL_', 'ROADSHOWS_', 'GUIDED_CASES_', 'INDUCTION_', 'BODY_CAMERAS_', 'ATTACHMENT_', 'AUDIT_', 'METRICS_', 'SQUAD_', 'DEPUTY_SQUAD_', 'LEGAL_STAFF_', 'CERTIFIED_', 'PATROL_GRIDS_', 'LIAISONS_'];
 
 const known = new Set([...SETTINGS.map((s) => s.name), ...OTHER_VARIABLES]);
 const normal = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '');

@@ -77,6 +77,18 @@ export const config = {
   inductionWithinDays: Number(process.env.INDUCTION_WITHIN_DAYS ?? 365),
   /** Body cameras each street's or township's team holds in service (《镇平县…实施方案》: 不低于四台执法记录仪). */
   bodyCamerasMin: Number(process.env.BODY_CAMERAS_MIN ?? 4),
+  /** Squad leaders (中队长) each street's or township's team names (《镇平县行政执法改革与管理专项整治工作实施方案》: 明确正股级中队长1名). */
+  squadLeaders: Number(process.env.SQUAD_LEADERS ?? 1),
+  /** Deputy squad leaders (副队长) it names (same: 副队长2名). */
+  deputySquadLeaders: Number(process.env.DEPUTY_SQUAD_LEADERS ?? 2),
+  /** Full-time legal staff (专职法制人员) on legal-review posts (《武昌区街道综合行政执法规范化建设实施意见》: 固定2名以上专职法制人员). */
+  legalStaffMin: Number(process.env.LEGAL_STAFF_MIN ?? 2),
+  /** Share of enforcement posts held by someone with a certificate in force (《镇平县…实施方案》: 将持有行政执法证…作为执法的前置条件): all of them. */
+  certifiedShareMin: Number(process.env.CERTIFIED_SHARE_MIN ?? 1),
+  /** Patrol grids a team draws at least, each naming its responsible person (《镇平县…实施方案》: 建立健全综合执法网格体系). */
+  patrolGridsMin: Number(process.env.PATROL_GRIDS_MIN ?? 1),
+  /** Liaison officers named to the county departments (《镇平县…实施方案》: 要明确1名联络员(可以兼职)对接县直行政执法部门). */
+  liaisonsMin: Number(process.env.LIAISONS_MIN ?? 1),
   /**
    * Days after its inspection by which a finding of the highest severity must be put under 挂牌督办
    * (《镇平县行政执法改革与管理专项整治工作实施方案》: 对性质严重、影响恶劣的问题实行挂牌督办). The

@@ -31,6 +31,7 @@ const ROOT_SCOPES: Record<string, string[]> = {
   complaintCounts: ['Complaint'],
   dispatchAssessment: ['DispatchRequest', 'DispatchAssignment', 'Organization'],
   deadlineBoard: ['CaseReferral', 'DispatchRequest', 'DispatchAssignment', 'Organization'],
+  teamStandards: ['Organization', 'StaffMember', 'Posting', 'Certificate', 'StaffingQuota', 'TrainingAttendance', 'TrainingAudience', 'EquipmentItem', 'PatrolGrid', 'LiaisonContact'],
 };
 
 /** What the checks need to know of the records, worked out once per schema. */

@@ -11,6 +11,8 @@ export interface FieldHints {
   help?: Bilingual;
   /** A long text, entered in a box of several lines. */
   multiline?: boolean;
+  /** Set when creating; afterwards changed only through the record's history, so edit forms leave it out. */
+  fixedAfterCreate?: boolean;
 }
 
 export interface RecordHints {

@@ -34,6 +34,7 @@ function recordHints(model: ResourceModel, enums: SchemaHints['enums']): RecordH
       label: label(f.label),
       ...(f.help ? { help: label(f.help) } : {}),
       ...(f.multiline ? { multiline: true } : {}),
+      ...(f.fixedAfterCreate ? { fixedAfterCreate: true } : {}),
     };
   }
   for (const c of model.computed) {

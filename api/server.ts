@@ -26,6 +26,7 @@ import { inputGuardPlugin } from './input-guard';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailable } from './database-errors';
 import { catalogDiffExport } from './export-catalog-diff';
 import { caseRankingExport } from './export-case-ranking';
+import { teamStandardsExport } from './export-team-standards';
 import { spreadsheetRoutes } from './spreadsheet-routes';
 import { publicRoutes } from './public-page';
 import { attachmentRoutes } from './attachment-routes';
@@ -223,6 +224,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Files beside the graph (a file of its own each).
   app.get('/export/catalog-diff', signIn, rateLimit(limiter), catalogDiffExport((actor) => requestContext(db, actor)), requestErrors(limits));
   app.get('/export/case-ranking', signIn, rateLimit(limiter), caseRankingExport((actor) => requestContext(db, actor)), requestErrors(limits));
+  app.get('/export/team-standards', signIn, rateLimit(limiter), teamStandardsExport((actor) => requestContext(db, actor)), requestErrors(limits));
   const jobs = await startJobs(options.database, { [IMPORT_JOB]: importJobHandler(db, getApp().records) }, options.jobs);
   app.use(spreadsheetRoutes(db, limiter, jobs, signIn), requestErrors(limits));
   // The public disclosure (公示): no sign-in, counted per address.

@@ -112,6 +112,7 @@ export function buildMetadata(schema: GraphQLSchema, hints: SchemaHints = readHi
         label: described?.label ?? { zh: field.name, en: field.name },
         ...(described?.help ? { help: described.help } : {}),
         ...(described?.multiline ? { multiline: true } : {}),
+        ...(described?.fixedAfterCreate ? { fixedAfterCreate: true } : {}),
         writable: Boolean(arg),
         required: Boolean(arg && isNonNullType(arg.type)),
         nullable: !isNonNullType(field.type as GraphQLOutputType),

@@ -7,6 +7,7 @@ import { ImportJobs } from './screens/ImportJobs';
 import { CaseRanking } from './screens/CaseRanking';
 import { UnreadNotices } from './screens/NoticeShow';
 import { DeadlineBoard, DispatchAssessment } from './screens/DispatchBoards';
+import { TeamStandards } from './screens/TeamStandards';
 import { resources } from './metadata';
 import { i18nProvider } from './i18n/i18n-provider';
 import { authProvider } from './auth-provider';
@@ -78,6 +79,7 @@ export function App({ dataProvider }: { dataProvider: DataProvider }) {
         <Route path="/case-ranking" element={<CaseRanking />} />
         <Route path="/dispatch-assessment" element={<DispatchAssessment />} />
         <Route path="/deadline-board" element={<DeadlineBoard />} />
+        <Route path="/team-standards" element={<TeamStandards />} />
       </CustomRoutes>
       {/* Print views: no menu, no app bar, laid out for paper. */}
       <CustomRoutes noLayout>

@@ -4,6 +4,7 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import AlarmIcon from '@mui/icons-material/Alarm';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { DashboardMenuItem, Menu as RaMenu, useTranslate } from 'react-admin';
 import { groups as menuGroups, resources } from './metadata';
 import { useLang } from './screens/use-lang';
@@ -46,6 +47,8 @@ export function Menu() {
               <RaMenu.Item key="dispatch-assessment" to="/dispatch-assessment" primaryText="app.dispatch.assessment.menu" leftIcon={<AssessmentIcon />} />,
             ]
           : []),
+        // The team standard sheet sits with the staffing quotas, the first of the things it counts.
+        ...(g.names.includes('StaffingQuota') ? [<RaMenu.Item key="team-standards" to="/team-standards" primaryText="app.standards.menu" leftIcon={<FactCheckIcon />} />] : []),
       ])}
       <RaMenu.Item to="/import-jobs" primaryText="app.spreadsheets.jobs" leftIcon={<UploadFileIcon />} />
       {/* A page of its own beside the admin (served at /graphiql), not a route inside it. */}

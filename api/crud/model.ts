@@ -29,6 +29,8 @@ export interface FieldModel {
   description: string;
   /** A long text: entered in several lines. */
   multiline: boolean;
+  /** Set on creation, not in an edit form (see FieldMeta.ui). */
+  fixedAfterCreate: boolean;
   nullable: boolean;
   /** Must be given on create: NOT NULL without a default. */
   required: boolean;
@@ -184,6 +186,7 @@ function buildModel(definition: ResourceDefinition): ResourceModel {
       help: typeof meta.help === 'string' ? { zh: meta.help, en: meta.help } : meta.help,
       description: describe(meta.label, meta.help),
       multiline: meta.ui?.multiline ?? (kind === 'string' && ((column as unknown as { length?: number }).length ?? 0) >= LONG_TEXT),
+      fixedAfterCreate: Boolean(meta.ui?.fixedAfterCreate),
       nullable: !column.notNull,
       required: writable && column.notNull && !column.hasDefault,
       writable,

@@ -29,9 +29,10 @@ export interface FieldMeta {
    * How clients show it. A text column of 500 characters or more takes several lines unless told.
    * `related: false` on a reference keeps its reverse relation (the records that point at the
    * referenced one this way) off the referenced record's page, where it would be noise; the API
-   * still answers it.
+   * still answers it. `fixedAfterCreate` marks a field set on creation that later changes only
+   * through the record's own history (a certificate's status): forms leave it out when editing.
    */
-  ui?: { multiline?: boolean; related?: false };
+  ui?: { multiline?: boolean; related?: false; fixedAfterCreate?: true };
 }
 
 /** How clients show a record (the admin's screens), declared with it. */

@@ -34,12 +34,12 @@ export function orgId(orgs: Ids, short: string): number {
 }
 
 /**
- * Staff, their certificates, postings and transfers, then the staffing quotas. Returns the staff ids
+ * Staff, their certificates, then (after `beforePostings`) their postings and transfers, then the staffing quotas. Returns the staff ids
  * by their handle in data/staff.ts. Existing records are recognised by their natural keys (a person
  * by name at any organization they work or worked at, a certificate by number, a transfer by its
  * document number), and only transfers and certificates created now are carried forward.
  */
-export async function seedStaff(tx: Tx, orgs: Ids): Promise<Ids> {
+export async function seedStaff(tx: Tx, orgs: Ids, beforePostings: (staff: Ids) => Promise<void> = async () => {}): Promise<Ids> {
   const known = new Map<string, number>();
   for (const s of await tx.select({ id: staffMembers.id, name: staffMembers.name, org: staffMembers.organizationId }).from(staffMembers)) {
     known.set(`${s.name}@${s.org}`, s.id);
@@ -85,8 +85,13 @@ export async function seedStaff(tx: Tx, orgs: Ids): Promise<Ids> {
       });
       if (c.later) later.push([row.id as number, c.later, c.note]);
     }
+  }
+  // The general-law completion an enforcement post needs on its first day comes before the posts.
+  await beforePostings(ids);
+  for (const s of staffSeeds) {
+    const id = ids.get(s.key)!;
     if (s.posting && !posted.has(id)) {
-      await records().of(postingResource).create(tx, { staffMemberId: id, organizationId, post: s.posting.post, startedOn: s.posting.startedOn });
+      await records().of(postingResource).create(tx, { staffMemberId: id, organizationId: orgId(orgs, s.organization), post: s.posting.post, startedOn: s.posting.startedOn });
     }
   }
 

@@ -5,13 +5,18 @@ import { trainingAttendanceResource } from '../resources/training-attendance/tra
 import { trainingSessionResource } from '../resources/training-session/training-session.resource';
 import { trainingAudienceResource } from '../resources/training-audience/training-audience.resource';
 import { staffSeeds } from './data/staff';
-import { attendanceSeeds, sessionSeeds } from './data/training';
+import { attendanceSeeds, sessionSeeds as allSessions, type SessionSeed } from './data/training';
 import { orgId, type Ids } from './seed-hr';
 
 const records = () => getApp().records;
 
-/** Training sessions (natural key: title), whom they served (session and organization) and attendance (session and person). */
-export async function seedTraining(tx: Tx, orgs: Ids, staff: Ids): Promise<void> {
+/**
+ * Training sessions (natural key: title), whom they served (session and organization) and attendance
+ * (session and person); `which` keeps some of the sessions (the qualifying rotations, seeded before
+ * the postings that need them).
+ */
+export async function seedTraining(tx: Tx, orgs: Ids, staff: Ids, which: (s: SessionSeed) => boolean = () => true): Promise<void> {
+  const sessionSeeds = allSessions.filter(which);
   const sessions: Ids = new Map(
     (await tx.select({ id: trainingSessions.id, title: trainingSessions.title }).from(trainingSessions)).map((s) => [s.title, s.id]),
   );
@@ -44,7 +49,8 @@ export async function seedTraining(tx: Tx, orgs: Ids, staff: Ids): Promise<void>
     ),
   );
   for (const a of attendanceSeeds(staffSeeds)) {
-    const sessionId = sessions.get(a.session)!;
+    const sessionId = sessions.get(a.session);
+    if (sessionId === undefined) continue; // a session left for another call
     const staffMemberId = staff.get(a.staff)!;
     if (attended.has(`${sessionId}|${staffMemberId}`)) continue;
     await records().of(trainingAttendanceResource).create(tx, {

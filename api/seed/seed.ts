@@ -222,14 +222,18 @@ async function seedCatalogs(tx: Tx, orgs: Ids, items: Ids): Promise<void> {
   }
 }
 
+/** The township whose liaison stood down without a successor. */
+const LIAISON_STOOD_DOWN = '侯集';
+
 /**
  * The liaison directory and guidance assignments of 《镇平县行政执法改革与管理专项整治工作实施方案》: each township's liaison for its
  * guiding department, each department's lead for each township it guides, and the department's
  * four lists.
  */
 async function seedDirectory(tx: Tx, orgs: Ids): Promise<void> {
+  // One township's liaison stood down in September 2025 and no one has been named since (要明确1名联络员).
   let n = 0;
-  const contact = async (organizationId: number, counterpartId: number, role: string, title: string) => {
+  const contact = async (organizationId: number, counterpartId: number, role: string, title: string, activeTo: string | null = null) => {
     const p = person(n++);
     const where = and(
       eq(liaisonContacts.organizationId, organizationId),
@@ -243,13 +247,14 @@ async function seedDirectory(tx: Tx, orgs: Ids): Promise<void> {
       title,
       ...p,
       activeFrom: '2021-04-25',
+      activeTo,
     });
   };
   for (const { department, townships: towns } of guidance) {
     const departmentId = orgs.get(department)!;
     for (const town of towns) {
       const townshipId = orgs.get(town)!;
-      await contact(townshipId, departmentId, 'LIAISON', '综合行政执法中队长');
+      await contact(townshipId, departmentId, 'LIAISON', '综合行政执法中队长', town === LIAISON_STOOD_DOWN ? '2025-09-30' : null);
       const lead = await contact(departmentId, townshipId, 'GUIDANCE_LEAD', '执法大队副大队长');
       const where = and(eq(guidanceAssignments.departmentId, departmentId), eq(guidanceAssignments.townshipId, townshipId));
       await findOrCreate(tx, guidanceAssignmentResource, tx.select({ id: guidanceAssignments.id }).from(guidanceAssignments).where(where), {
@@ -282,7 +287,7 @@ export async function seedDemo(db: Db): Promise<void> {
     const items = await seedPowerItems(tx, orgs, domainIds);
     await seedCatalogs(tx, orgs, items);
     await seedDirectory(tx, orgs);
-    const staff = await seedStaff(tx, orgs);
+    const staff = await seedStaff(tx, orgs, (ids) => seedTraining(tx, orgs, ids, (s) => s.qualifying === true));
     await seedTraining(tx, orgs, staff);
     await seedEquipment(tx, orgs, staff);
     await seedSupervision(tx, orgs);

@@ -10,7 +10,10 @@ import { today } from '../../api/dates';
 const { server, world } = withWorld();
 
 const person = (organizationId: string, extra: Record<string, unknown> = {}) =>
-  ok(server, 'createStaffMember', { name: '李证件', organizationId, category: 'ENFORCEMENT', ...extra }).then((r) => r.id as string);
+  ok(server, 'createStaffMember', { name: '李证件', organizationId, category: 'ENFORCEMENT', ...extra }).then((r) =>
+    // Everyone but auxiliary staff has passed the general-law training an enforcement post needs.
+    extra.category === 'AUXILIARY' ? (r.id as string) : world.generalLaw(r.id as string),
+  );
 const certify = (staffMemberId: string, extra: Record<string, unknown> = {}) =>
   ok(server, 'createCertificate', { staffMemberId, number: world.unique('豫执-'), issuingAuthority: '河南省人民政府', issuedOn: '2023-01-01', ...extra }).then(
     (r) => r.id as string,

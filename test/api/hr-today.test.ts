@@ -16,7 +16,10 @@ function addDays(day: string, n: number): string {
 }
 
 const person = (organizationId: string, extra: Record<string, unknown> = {}) =>
-  ok(server, 'createStaffMember', { name: '李今日', organizationId, category: 'ENFORCEMENT', ...extra }).then((r) => r.id as string);
+  ok(server, 'createStaffMember', { name: '李今日', organizationId, category: 'ENFORCEMENT', ...extra }).then((r) =>
+    // Everyone but auxiliary staff has passed the general-law training an enforcement post needs.
+    extra.category === 'AUXILIARY' ? (r.id as string) : world.generalLaw(r.id as string),
+  );
 
 const certify = (staffMemberId: string, extra: Record<string, unknown> = {}) =>
   ok(server, 'createCertificate', {

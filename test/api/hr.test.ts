@@ -8,7 +8,10 @@ const { server, world } = withWorld();
 
 
 const person = (organizationId: string, extra: Record<string, unknown> = {}) =>
-  ok(server, 'createStaffMember', { name: '王测试', organizationId, category: 'ENFORCEMENT', ...extra }).then((r) => r.id as string);
+  ok(server, 'createStaffMember', { name: '王测试', organizationId, category: 'ENFORCEMENT', ...extra }).then((r) =>
+    // Everyone but auxiliary staff has passed the general-law training an enforcement post needs.
+    extra.category === 'AUXILIARY' ? (r.id as string) : world.generalLaw(r.id as string),
+  );
 
 const certify = (staffMemberId: string, extra: Record<string, unknown> = {}) =>
   ok(server, 'createCertificate', {
@@ -50,6 +53,35 @@ describe('no certificate, no enforcement post', () => {
     // Other posts need no certificate; an enforcement post from the day the certificate counts is fine.
     await post(id, world.street, { post: 'LEGAL_REVIEW', endedOn: '2024-01-31' });
     await post(id, world.street, { startedOn: '2024-02-01' });
+  });
+
+  it('refuses an enforcement post without the general-law completion on its first day, and accepts it with one', async () => {
+    // 《镇平县行政执法改革与管理专项整治工作实施方案》: 将持有行政执法证和公共法律知识培训结业证作为执法的前置条件.
+    const id = (await ok(server, 'createStaffMember', { name: '赵未结业', organizationId: world.street, category: 'ENFORCEMENT' })).id as string;
+    await certify(id);
+    const attempt = () => refused(server, 'createPosting', { staffMemberId: id, organizationId: world.street, post: 'ENFORCEMENT', startedOn: '2024-06-03' });
+    const untrained = await attempt();
+    expect(fieldErrors(untrained)).toEqual({ post: 'generalLaw' });
+    const message = untrained.errors![0].extensions!.fieldErrors as { zh: string; en: string }[];
+    expect(message[0].zh).toBe(
+      '赵未结业在 2024-06-03 前没有通过公共法律知识培训（未取得结业证），不能担任执法岗（《镇平县行政执法改革与管理专项整治工作实施方案》：将持有行政执法证和公共法律知识培训结业证作为执法的前置条件）',
+    );
+    expect(message[0].en).toMatch(/^赵未结业 has not passed the general-law training .* by 2024-06-03 and cannot take an enforcement post/);
+    const session = (kind: string, startsOn: string, endsOn: string) =>
+      ok(server, 'createTrainingSession', { title: world.unique('结业测试'), kind, organizerId: world.government, startsOn, endsOn, hours: 16 }).then((r) => r.id as string);
+    const attend = (sessionId: string, passed: boolean | null) => ok(server, 'createTrainingAttendance', { sessionId, staffMemberId: id, hoursAttended: 16, examScore: passed === null ? null : passed ? 80 : 40, passed });
+    // Failed, a professional-law course passed, and a general-law session still going on the first day: none counts.
+    await attend(await session('GENERAL_LAW', '2024-03-04', '2024-03-05'), false);
+    await attend(await session('PROFESSIONAL_LAW', '2024-04-01', '2024-04-02'), true);
+    await attend(await session('GENERAL_LAW', '2024-06-02', '2024-06-04'), true);
+    expect(fieldErrors(await attempt())).toEqual({ post: 'generalLaw' });
+    // Without a certificate, the certificate is what the refusal names.
+    const uncertified = (await ok(server, 'createStaffMember', { name: '钱无证', organizationId: world.street, category: 'ENFORCEMENT' })).id as string;
+    expect(fieldErrors(await refused(server, 'createPosting', { staffMemberId: uncertified, organizationId: world.street, post: 'ENFORCEMENT', startedOn: '2024-06-03' }))).toEqual({ post: 'certificate' });
+    // Other posts need no completion; a general-law session ending on the first day itself is enough.
+    await post(id, world.street, { post: 'LEGAL_REVIEW', startedOn: '2024-06-03', endedOn: '2024-06-30' });
+    await attend(await session('GENERAL_LAW', '2024-06-28', '2024-07-01'), true);
+    await post(id, world.street, { startedOn: '2024-07-01' });
   });
 
   it('refuses an enforcement post to auxiliary staff', async () => {

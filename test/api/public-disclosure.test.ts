@@ -28,7 +28,7 @@ beforeAll(async () => {
   // A certified enforcement officer with a mobile number (never published), an auxiliary with a
   // certificate (assists, not published as an officer), and an officer whose certificate is revoked.
   const person = async (name: string, post: string, certificate: Record<string, unknown>) => {
-    const id = (await ok(server, 'createStaffMember', { name, organizationId: world.street, category: 'ENFORCEMENT', mobile: '13812345678' })).id;
+    const id = await world.generalLaw((await ok(server, 'createStaffMember', { name, organizationId: world.street, category: 'ENFORCEMENT', mobile: '13812345678' })).id);
     const cert = (await ok(server, 'createCertificate', { staffMemberId: id, issuingAuthority: '河南省人民政府', issuedOn: '2022-01-01', area: '测试街道', categories: '城市管理', ...certificate })).id;
     await ok(server, 'createPosting', { staffMemberId: id, organizationId: world.street, post, startedOn: '2022-03-01' });
     return cert;

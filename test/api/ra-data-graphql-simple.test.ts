@@ -26,7 +26,7 @@ const resources = getApp().records.models.map((m) => m.name);
 /** One record of every HR, training and supervision resource, so every list has something to show. */
 async function hrAndSupervision(w: World, s: TestServer) {
   const { session, finding } = await w.supervision();
-  const person = await w.staffMember();
+  const person = await w.generalLaw(await w.staffMember());
   const certificate = (await ok(s, 'createCertificate', { staffMemberId: person, number: w.unique('豫执-'), issuingAuthority: '河南省人民政府', issuedOn: '2023-01-01' })).id;
   await ok(s, 'createTrainingAudience', { sessionId: session, organizationId: w.street });
   await ok(s, 'createEquipmentItem', { organizationId: w.street, kind: 'BODY_CAMERA', number: w.unique('ZB-'), acquiredOn: '2023-05-01' });

@@ -109,7 +109,7 @@ describe('a street answers the records that point at it', () => {
   });
 
   it('names the relations from the model: plural of the pointing record, by field when it points twice or at itself', async () => {
-    const person = await world.staffMember();
+    const person = await world.generalLaw(await world.staffMember());
     await ok(server, 'createCertificate', { staffMemberId: person, number: world.unique('豫执关-'), issuingAuthority: '河南省人民政府', issuedOn: '2023-01-01' });
     await ok(server, 'createPosting', { staffMemberId: person, organizationId: world.street, post: 'ENFORCEMENT', startedOn: '2024-01-01' });
     const got = await ok(server, 'StaffMember', { id: person }, 'certificates { staffMemberId } postings { organizationId } _certificatesMeta { count }');

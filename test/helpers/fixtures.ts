@@ -77,7 +77,19 @@ export async function makeWorld(server: TestServer) {
     })).id as string;
     return { session, inspection, finding };
   };
-  return { street, township, department, vertical, government, domain, powerItem, catalog, delegation, org, unique, directory, staffMember, supervision };
+  /**
+   * The general-law training completion (公共法律知识培训结业证) an enforcement post needs on its first
+   * day: a passed attendance at a general-law session of early 2020, before any post a suite opens.
+   */
+  let rotation: Promise<string> | undefined;
+  const generalLaw = async (staffMemberId: string, client: TestServer = server) => {
+    rotation ??= ok(server, 'createTrainingSession', {
+      title: unique('公共法律知识培训'), kind: 'GENERAL_LAW', organizerId: government, startsOn: '2020-01-06', endsOn: '2020-01-09', hours: 32,
+    }).then((r) => r.id as string);
+    await ok(client, 'createTrainingAttendance', { sessionId: await rotation, staffMemberId, hoursAttended: 32, examScore: 86, passed: true });
+    return staffMemberId;
+  };
+  return { street, township, department, vertical, government, domain, powerItem, catalog, delegation, org, unique, directory, staffMember, supervision, generalLaw };
 }
 
 export type World = Awaited<ReturnType<typeof makeWorld>>;

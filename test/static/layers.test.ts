@@ -13,7 +13,7 @@ const LAYERS: [name: string, paths: string[]][] = [
   ['generic records', ['api/crud/']],
   ['records', ['api/resources/']],
   ['schema', ['api/schema.ts', 'api/schema-hints.ts', 'api/schema-hints-format.ts', 'api/read-guard.ts', 'api/app.ts', 'api/spreadsheets/']],
-  ['server', ['api/server.ts', 'api/limits.ts', 'api/login-guard.ts', 'api/password-change-guard.ts', 'api/query-cost.ts', 'api/format-error.ts', 'api/spreadsheet-routes.ts', 'api/attachment-routes.ts', 'api/shared-limiter.ts', 'api/export-query.ts', 'api/export-catalog-diff.ts', 'api/export-case-ranking.ts', 'api/public-page.ts', 'api/metrics.ts']],
+  ['server', ['api/server.ts', 'api/limits.ts', 'api/login-guard.ts', 'api/password-change-guard.ts', 'api/query-cost.ts', 'api/format-error.ts', 'api/spreadsheet-routes.ts', 'api/attachment-routes.ts', 'api/shared-limiter.ts', 'api/export-query.ts', 'api/export-catalog-diff.ts', 'api/export-case-ranking.ts', 'api/export-team-standards.ts', 'api/public-page.ts', 'api/metrics.ts']],
   ['entry points', ['api/index.ts', 'api/scripts/', 'api/seed/']],
 ];
 /** Types only: any layer may name the request context, and it pulls in nothing by being named. */

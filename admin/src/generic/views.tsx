@@ -101,7 +101,7 @@ export function ResourceShow({
 }
 
 export function ResourceForm({ resource, creating = false }: { resource: ResourceMetadata; creating?: boolean }) {
-  const fields = [...resource.fields.filter((f) => f.writable), ...(creating ? resource.createOnly : [])];
+  const fields = [...resource.fields.filter((f) => f.writable && (creating || !f.fixedAfterCreate)), ...(creating ? resource.createOnly : [])];
   // A street or township account creates records of its own organization.
   const own = useOwnOrganizationFilter(resource.name) ?? {};
   return (

@@ -283,6 +283,16 @@ export const zhMessages = {
       signature: '%{org}',
       printed_on: '%{date}',
     },
+    standards: {
+      title: '规范化建设达标情况',
+      menu: '规范化建设达标情况',
+      year: '年度',
+      export: '导出 Excel',
+      organization: '街道/乡镇',
+      passed_count: '达标项',
+      none: '尚无街道、乡镇',
+      hint: '每个街道、乡镇综合行政执法队伍对照各项标准的实有数/应达数（✓ 达标，✗ 未达标）；往年按12月31日计算。各项标准的数值可在配置中调整，悬停表头可见要求及依据文件。',
+    },
     ranking: {
       title: '六率考核排名',
       menu: '六率考核排名',
@@ -595,6 +605,16 @@ export const enMessages: typeof zhMessages = {
       status: 'Status',
       signature: '%{org}',
       printed_on: '%{date}',
+    },
+    standards: {
+      title: 'Team standards',
+      menu: 'Team standards',
+      year: 'Year',
+      export: 'Export Excel',
+      organization: 'Street / township',
+      passed_count: 'Passed',
+      none: 'No streets or townships yet',
+      hint: 'Each street’s and township’s enforcement team against every standard: actual / required (✓ passed, ✗ failed); a past year is counted on 31 December. The figures are configuration; hover a heading for the rule and its document.',
     },
     ranking: {
       title: 'Six-rate ranking',

@@ -30,6 +30,8 @@ export interface FieldMetadata {
   default?: unknown;
   /** A long text, entered in several lines. */
   multiline?: boolean;
+  /** Set when creating; an edit form leaves it out (the record's history changes it). */
+  fixedAfterCreate?: boolean;
   /** Filter suffixes the API accepts for this field (`_lt`, `_gte`, `_null` …); `eq` is the field itself. */
   filters: string[];
 }

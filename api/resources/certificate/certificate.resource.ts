@@ -58,6 +58,8 @@ export const certificateResource = defineResource({
     },
     status: {
       label: { zh: '证件状态', en: 'Status' },
+      // The form offers it on creation only; the certificate's events change it afterwards.
+      ui: { fixedAfterCreate: true },
       help: {
         zh: '有效，或暂扣（如年度法律知识考试不合格）、注销、吊销、遗失。新建时填写；此后只能通过证件记录（暂扣、恢复、注销、吊销、遗失登报）变更。',
         en: 'VALID, or SUSPENDED (暂扣, e.g. after failing the annual law exam), CANCELLED, REVOKED or LOST. Set on creation; afterwards only a certificate event (suspension, restoration, cancellation, revocation, loss published) changes it.',

@@ -4,6 +4,7 @@ import { halfYearStart, today } from '../../dates';
 import { defineResource, rowIndependent } from '../../crud/resource';
 import { COUNTY_KINDS, LOCAL_KINDS, type OrganizationKind } from '../rules';
 import { MENU } from '../menu';
+import { teamStandardResolvers } from '../team-standard/team-standard.resolver';
 
 
 export const organizationResource = defineResource({
@@ -57,6 +58,8 @@ export const organizationResource = defineResource({
   spreadsheet: { names: ['code', 'name', 'shortName'] },
   // No owner: an organization's own record (its kind decides what its accounts may do) is county business.
   access: { writers: 'CATALOG_EDITOR' },
+  // The team standard sheet (规范化建设达标情况) of the streets and townships.
+  resolvers: teamStandardResolvers,
   treeParent: 'parentId',
   computed: {
     caseReviewDue: {

@@ -1,7 +1,7 @@
 import { and, eq, gte, isNull, lte, ne, or } from 'drizzle-orm';
 import { enumDefinitions, postings, staffMembers } from '../../../drizzle/schema';
 import { defineResource, type WriteContext } from '../../crud/resource';
-import { holdsValidCertificate } from '../staff-member/staff-conditions';
+import { completedGeneralLaw, holdsValidCertificate } from '../staff-member/staff-conditions';
 import { MENU } from '../menu';
 
 /** Posts auxiliary staff may not hold. */
@@ -35,8 +35,8 @@ export const postingResource = defineResource({
     post: {
       label: { zh: '岗位', en: 'Post' },
       help: {
-        zh: '担任执法岗须持有效执法证；协勤/辅助人员不能担任执法岗、法制审核岗或中队长岗。',
-        en: 'An enforcement post needs a valid certificate; auxiliary staff cannot hold an enforcement, legal-review or leadership post.',
+        zh: '担任执法岗须在任职起始日持有效执法证，并已通过公共法律知识培训（结业证）；协勤/辅助人员不能担任执法岗、法制审核岗或中队长岗。',
+        en: 'An enforcement post needs, on its first day, a valid certificate and a passed general-law training (公共法律知识培训结业证); auxiliary staff cannot hold an enforcement, legal-review or leadership post.',
       },
     },
     startedOn: { label: { zh: '任职起始', en: 'Started on' } },
@@ -85,7 +85,7 @@ export const postingResource = defineResource({
         );
       }
     },
-    // No certificate, no enforcement (《武清区关于进一步深化街镇综合执法改革的指导意见》,
+    // No certificate or no general-law completion, no enforcement (《武清区关于进一步深化街镇综合执法改革的指导意见》,
     // 《镇平县行政执法改革与管理专项整治工作实施方案》). Auxiliary staff only assist: they do not
     // investigate, decide or review cases (不能从事案件调查取证、作出行政处理决定、审核案件), so they
     // hold no enforcement, legal-review or squad-leader post.
@@ -96,7 +96,12 @@ export const postingResource = defineResource({
       if (!changed(ctx, ['post', 'staffMemberId', 'startedOn'])) return;
       const day = after.startedOn as string;
       const [person] = await tx
-        .select({ category: staffMembers.category, name: staffMembers.name, certified: holdsValidCertificate(staffMembers.id, day).mapWith(Boolean) })
+        .select({
+          category: staffMembers.category,
+          name: staffMembers.name,
+          certified: holdsValidCertificate(staffMembers.id, day).mapWith(Boolean),
+          trained: completedGeneralLaw(staffMembers.id, day).mapWith(Boolean),
+        })
         .from(staffMembers)
         .where(eq(staffMembers.id, after.staffMemberId as number));
       if (!person) return;
@@ -109,6 +114,13 @@ export const postingResource = defineResource({
           'certificate',
           `${person.name}在 ${day} 没有有效的执法证，不能担任执法岗`,
           `${person.name} holds no valid enforcement certificate on ${day} and cannot take an enforcement post`,
+        );
+      } else if (post === 'ENFORCEMENT' && !person.trained) {
+        errors.add(
+          'post',
+          'generalLaw',
+          `${person.name}在 ${day} 前没有通过公共法律知识培训（未取得结业证），不能担任执法岗（《镇平县行政执法改革与管理专项整治工作实施方案》：将持有行政执法证和公共法律知识培训结业证作为执法的前置条件）`,
+          `${person.name} has not passed the general-law training (公共法律知识培训结业证) by ${day} and cannot take an enforcement post (《镇平县行政执法改革与管理专项整治工作实施方案》: the certificate and the general-law completion are both required to enforce)`,
         );
       }
     },

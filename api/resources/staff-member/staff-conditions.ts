@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
-import { certificates, postings, staffMembers, transfers } from '../../../drizzle/schema';
+import { certificates, postings, staffMembers, trainingAttendances, trainingSessions, transfers } from '../../../drizzle/schema';
 import { today } from '../../dates';
 
 // SQL conditions about a person that several records share: the certificate gate, the flag HR sees
@@ -18,6 +18,17 @@ export function holdsValidCertificate(staffId: PgColumn | SQL, day: string): SQL
   // Nested once: selected from a single table, drizzle would strip table names off top-level columns.
   return sql`${sql`exists (select 1 from ${certificates} where ${certificates.staffMemberId} = ${staffId}
     and ${certificateInForce(day)})`}`;
+}
+
+/**
+ * The person holds the general-law training completion (公共法律知识培训结业证) by `day`: a passed
+ * attendance at a general-law session that ended on or before it (《镇平县行政执法改革与管理专项整治工作
+ * 实施方案》: 合格人员发放结业证，准予从事执法活动; 将持有行政执法证和公共法律知识培训结业证作为执法的前置条件).
+ */
+export function completedGeneralLaw(staffId: PgColumn | SQL, day: string): SQL {
+  return sql`${sql`exists (select 1 from ${trainingAttendances} join ${trainingSessions} on ${trainingSessions.id} = ${trainingAttendances.sessionId}
+    where ${trainingAttendances.staffMemberId} = ${staffId} and ${trainingAttendances.passed}
+    and ${trainingSessions.kind} = 'GENERAL_LAW' and coalesce(${trainingSessions.endsOn}, ${trainingSessions.startsOn}) <= ${day})`}`;
 }
 
 /** The person is on an enforcement post today without a valid certificate: HR must act. */

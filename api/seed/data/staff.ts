@@ -140,6 +140,14 @@ const RETIRING = '遮山-6';
 const NOT_ARRIVED = '玉都-6';
 /** On the dedicated enforcement establishment but working in the office (挤占挪用执法编制). */
 const MISUSED = '涅阳-6';
+/**
+ * The team standards (《镇平县…实施方案》: 正股级中队长1名、副队长2名; 《武昌区…实施意见》: 固定2名以上专职法制人员)
+ * met in some places and not others: two teams whose leader's place is vacant and a deputy presides,
+ * a second deputy in two townships out of three, a second legal reviewer in one out of three.
+ */
+const LEADER_VACANT = new Set(['老庄', '张林']);
+const secondDeputy = (ti: number) => ti % 3 !== 0;
+const secondLegalReviewer = (ti: number) => ti % 3 === 1;
 
 function townshipStaff(): StaffSeed[] {
   const out: StaffSeed[] = [];
@@ -157,14 +165,15 @@ function townshipStaff(): StaffSeed[] {
       if (auxiliary) {
         [category, post, title] = ['AUXILIARY', 'AUXILIARY', '执法协管员'];
       } else if (j === 0) {
-        [category, post, title] = ['ADMINISTRATIVE', 'LEADERSHIP', '综合行政执法队队长'];
+        [category, post, title] = ['ADMINISTRATIVE', 'LEADERSHIP', LEADER_VACANT.has(t.short) ? '综合行政执法队副队长（主持工作）' : '综合行政执法队队长'];
       } else if (j === 1) {
         [category, post, title] = [ti % 2 ? 'INSTITUTIONAL' : 'ADMINISTRATIVE', 'LEGAL_REVIEW', '法制审核员'];
       } else {
         category = j % 4 === 3 ? 'INSTITUTIONAL' : j % 5 === 4 ? 'ADMINISTRATIVE' : 'ENFORCEMENT';
         post = 'ENFORCEMENT';
-        title = j === 2 ? '综合行政执法队副队长' : '执法队员';
+        title = j === 2 || (j === 3 && secondDeputy(ti)) ? '综合行政执法队副队长' : '执法队员';
         if (key === MISUSED) [post, title] = ['AUXILIARY', '党政办公室文员'];
+        if (j === n - auxiliaries - 1 && secondLegalReviewer(ti)) [post, title] = ['LEGAL_REVIEW', '法制审核员'];
       }
       const startedOn = j <= 2 ? START_DATES[0] : START_DATES[(ti + j) % START_DATES.length];
       const certificates: CertificateSeed[] = [];

@@ -27,6 +27,11 @@ export interface SessionSeed {
   attends: (s: StaffSeed, k: number) => number | null;
   /** Days attended, when fewer than the session gives. */
   daysAttended?: (s: StaffSeed, k: number) => number | null;
+  /**
+   * A general-law rotation that qualifies people for their posts (公共法律知识培训结业证): seeded before
+   * the postings, attended by candidates before they join, and passed by all who attend.
+   */
+  qualifying?: boolean;
 }
 
 export interface AttendanceSeed {
@@ -43,8 +48,53 @@ const guidedBy = (department: string) => new Set(guidance.find((g) => g.departme
 const URBAN = guidedBy('城市管理局');
 const MARKET = guidedBy('市场监管局');
 
+/** Where everyone made up the 2025 general-law days (the places meeting the roadshow minimum too). */
+const CATCH_UP = new Set(['涅阳', '玉都', '雪枫', '石佛寺']);
+
 /** The recruit who missed the 2025 induction (初任培训) and is listed as overdue a year on. */
 export const MISSED_INDUCTION = '曲屯-招录';
+
+/** The day a person takes up their first post: their posting's first day, or the recruitment's. */
+const firstDay = (s: StaffSeed) => s.posting?.startedOn ?? RECRUITED_ON;
+const IS_DEPARTMENT = (s: StaffSeed) => !townships.some((t) => t.short === s.organization);
+
+/**
+ * The general-law rotations (公共法律知识培训) of 《镇平县行政执法改革与管理专项整治工作实施方案》: the
+ * townships' staff by the end of April 2021, the county departments' in May (4月底前完成乡镇(街道)人员轮训，
+ * 5月开始轮训县直单位执法人员), then one before each later intake. Each person attends the last one
+ * before their first post and passes, so every enforcement posting of the demo starts with the
+ * completion certificate it needs (将持有行政执法证和公共法律知识培训结业证作为执法的前置条件).
+ */
+const ROTATIONS: { title: string; startsOn: string; endsOn: string; who: (s: StaffSeed) => boolean }[] = [
+  { title: '2021年乡镇（街道）执法人员公共法律知识轮训', startsOn: '2021-04-19', endsOn: '2021-04-22', who: (s) => !IS_DEPARTMENT(s) },
+  { title: '2021年县直单位执法人员公共法律知识轮训', startsOn: '2021-05-17', endsOn: '2021-05-20', who: IS_DEPARTMENT },
+  { title: '2021年下半年新任执法人员公共法律知识培训', startsOn: '2021-09-06', endsOn: '2021-09-09', who: () => true },
+  { title: '2022年上半年新任执法人员公共法律知识培训', startsOn: '2022-02-21', endsOn: '2022-02-24', who: () => true },
+  { title: '2022年下半年新任执法人员公共法律知识培训', startsOn: '2022-07-25', endsOn: '2022-07-28', who: () => true },
+  { title: '2023年上半年新任执法人员公共法律知识培训', startsOn: '2023-02-06', endsOn: '2023-02-09', who: () => true },
+  { title: '2023年下半年新任执法人员公共法律知识培训', startsOn: '2023-08-21', endsOn: '2023-08-24', who: () => true },
+  { title: '2024年上半年新任执法人员公共法律知识培训', startsOn: '2024-03-04', endsOn: '2024-03-07', who: () => true },
+  { title: '2024年下半年新任执法人员公共法律知识培训', startsOn: '2024-06-17', endsOn: '2024-06-20', who: () => true },
+  { title: '2025年新招录执法人员公共法律知识培训', startsOn: '2025-07-21', endsOn: '2025-07-24', who: (s) => s.posting === null },
+];
+
+/** The rotation a person attends: the last one for them that ends before their first post. */
+function rotationOf(s: StaffSeed): string | undefined {
+  return ROTATIONS.filter((r) => r.who(s) && r.endsOn < firstDay(s)).at(-1)?.title;
+}
+
+const rotations: SessionSeed[] = ROTATIONS.map((r) => ({
+  title: r.title,
+  kind: 'GENERAL_LAW',
+  organizer: '司法局',
+  startsOn: r.startsOn,
+  endsOn: r.endsOn,
+  hours: 32,
+  location: '镇平县司法局三楼会议室',
+  exam: true,
+  qualifying: true,
+  attends: (s) => (rotationOf(s) === r.title ? 32 : null),
+}));
 
 const CASES = ['占道经营', '违法建设', '户外广告', '渣土运输', '噪声扰民'];
 
@@ -80,6 +130,7 @@ function guidedCases(): SessionSeed[] {
 }
 
 export const sessionSeeds: SessionSeed[] = [
+  ...rotations,
   {
     title: '2025年度城市管理领域专业法律知识培训班',
     kind: 'PROFESSIONAL_LAW',
@@ -156,6 +207,31 @@ export const sessionSeeds: SessionSeed[] = [
     attends: () => null,
   },
   ...guidedCases(),
+  // The city streets and 石佛寺 made up the rotation and the drill in September for everyone who
+  // had missed either (补训), recruits included, so their whole teams meet the four days; no exam.
+  {
+    title: '2025年度公共法律知识补训（城区街道、石佛寺镇）',
+    kind: 'GENERAL_LAW',
+    organizer: '司法局',
+    startsOn: '2025-09-15',
+    endsOn: '2025-09-16',
+    hours: 16,
+    location: '镇平县司法局三楼会议室',
+    exam: false,
+    attends: (s, k) => (CATCH_UP.has(s.organization) && k % 3 !== 1 && s.posting !== null ? 16 : null),
+  },
+  {
+    title: '2025年度军事训练补训（城区街道、石佛寺镇）',
+    kind: 'MILITARY_DRILL',
+    organizer: '司法局',
+    startsOn: '2025-09-17',
+    endsOn: '2025-09-18',
+    hours: 16,
+    days: 2,
+    location: '镇平县人民武装部训练基地',
+    exam: false,
+    attends: (s, k) => (CATCH_UP.has(s.organization) && (k % 3 !== 1 || k % 9 === 7 || s.posting === null) ? 16 : null),
+  },
   {
     title: '2025年新招录综合行政执法人员初任培训',
     kind: 'INDUCTION',
@@ -259,13 +335,20 @@ function inService(s: StaffSeed, day: string): boolean {
 export function attendanceSeeds(staff: StaffSeed[]): AttendanceSeed[] {
   const people = staff.filter((s) => s.category !== 'AUXILIARY');
   const out: AttendanceSeed[] = [];
+  // Completion certificates of the general-law rotations are numbered through the year (结业证号).
+  const completions = new Map<string, number>();
+  const completion = (year: string) => {
+    completions.set(year, (completions.get(year) ?? 0) + 1);
+    return `镇司结〔${year}〕${String(completions.get(year)).padStart(3, '0')}号`;
+  };
   for (const session of sessionSeeds) {
     let certificates = 0;
     for (const [k, s] of people.entries()) {
-      if (!inService(s, session.startsOn)) continue;
+      // Candidates take the qualifying rotation before they join.
+      if (!session.qualifying && !inService(s, session.startsOn)) continue;
       const hours = session.attends(s, k);
       if (hours === null) continue;
-      const score = session.exam ? 52 + ((k * 37 + session.hours) % 48) : null;
+      const score = session.qualifying ? 70 + ((k * 13) % 28) : session.exam ? 52 + ((k * 37 + session.hours) % 48) : null;
       const passed = score === null ? null : score >= 60;
       out.push({
         session: session.title,
@@ -275,7 +358,11 @@ export function attendanceSeeds(staff: StaffSeed[]): AttendanceSeed[] {
         examScore: score,
         passed,
         completionCertificate:
-          session.kind === 'INDUCTION' && passed ? `镇执训〔${session.startsOn.slice(0, 4)}〕${String(++certificates).padStart(3, '0')}号` : null,
+          session.kind === 'INDUCTION' && passed
+            ? `镇执训〔${session.startsOn.slice(0, 4)}〕${String(++certificates).padStart(3, '0')}号`
+            : session.qualifying
+              ? completion(session.startsOn.slice(0, 4))
+              : null,
       });
     }
   }
