@@ -238,7 +238,7 @@ describe('who may write what', () => {
 
   /** The records the server alone writes have no mutations to walk (identity-controls.test.ts). */
   const WRITABLE = resourceDefinitions.filter((d) => !d.writtenByServer).map((d) => d.name);
-  const WRITERS = Object.fromEntries(resourceDefinitions.map((d) => [d.name, d.access?.writers ?? 'ADMIN']));
+  const WRITERS = Object.fromEntries(resourceDefinitions.map((d) => [d.name, [d.access?.writers ?? 'ADMIN'].flat() as string[]]));
   const ROLES = ['ADMIN', 'CATALOG_EDITOR', 'HR', 'SUPERVISOR', 'VIEWER'];
   /** Records that declare no owning organization belong to the county: only county accounts write them. */
   const COUNTY_ONLY = resourceDefinitions.filter((d) => !d.access?.owner).map((d) => d.name);
@@ -264,7 +264,7 @@ describe('who may write what', () => {
     for (const role of ROLES) {
       for (const where of ['county', 'A'] as const) {
         const user = await signedIn(role, where === 'county' ? null : orgs.A);
-        const roleMay = role === 'ADMIN' || WRITERS[resource] === role;
+        const roleMay = role === 'ADMIN' || WRITERS[resource].includes(role);
         for (const target of ['A', 'B'] as const) {
           const scopeMay = where === 'county' || (target === 'A' && !COUNTY_ONLY.includes(resource));
           const allowed = roleMay && scopeMay;
@@ -299,7 +299,7 @@ describe('who may write what', () => {
 
   it.each(MULTI_OWNER.map((d) => d.name))('%s: a street account cannot reach another street through any owning reference', async (resource) => {
     const paths = resourceDefinitions.find((d) => d.name === resource)!.access!.owner as OwnerPath[];
-    const writer = resourceDefinitions.find((d) => d.name === resource)!.access!.writers;
+    const [writer] = [resourceDefinitions.find((d) => d.name === resource)!.access!.writers].flat() as string[];
     const local = await signedIn(writer, orgs.A);
     const mine = (await ok(server, `create${resource}`, (await cases[resource]('A')).create)).id;
     for (const path of paths) {

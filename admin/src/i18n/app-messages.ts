@@ -104,6 +104,9 @@ export const zhMessages = {
       unlock: '解除锁定',
       unlock_confirm: '解除该账号因登录失败次数过多而被施加的锁定？',
       unlocked: '已解除锁定',
+      disable_second_factor: '停用动态验证码',
+      disable_second_factor_confirm: '停用该账号的动态验证码（如手机丢失）？之后仅凭密码登录；管理员账号须重新绑定。',
+      second_factor_disabled: '已停用动态验证码',
     },
     sessions: { end: '强制下线', end_confirm: '结束该会话？其下一次请求起即须重新登录。', ended: '已强制下线' },
     password_change: {
@@ -364,6 +367,9 @@ export const enMessages: typeof zhMessages = {
       unlock: 'Unlock',
       unlock_confirm: 'Lift the lock that failed sign-ins put on this account?',
       unlocked: 'Account unlocked',
+      disable_second_factor: 'Disable second factor',
+      disable_second_factor_confirm: 'Disable this account’s second factor (a lost phone)? It then signs in with its password alone; an administrator’s account must enrol again.',
+      second_factor_disabled: 'Second factor disabled',
     },
     sessions: { end: 'Sign out', end_confirm: 'End this session? From its next request on, it must sign in again.', ended: 'Session ended' },
     password_change: {

@@ -2,7 +2,7 @@ import { getNamedType, type GraphQLError, type GraphQLResolveInfo } from 'graphq
 import { Arg, Ctx, Field, ID, Info, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import type { OwnerPath } from '../../crud/resource';
-import { authorizeWrite, mayManageApiTokens, ownerRule, readsAll, writeScope } from '../../crud/authorize';
+import { authorizeWrite, mayManageApiTokens, mayRun, ownerRule, readsAll, roleScope, writeScope } from '../../crud/authorize';
 import { notFound } from '../../errors';
 import { MAX_PER_PAGE } from '../../crud/list-metadata';
 import type { Tx } from '../../db';
@@ -119,14 +119,15 @@ export class PermissionsResolver {
       return {
         resource: model.name,
         readAll: !model.definition.access?.privateTo || readsAll(actor, model),
-        create: writes,
-        update: changes,
-        delete: changes,
+        create: writes && mayRun(actor, model, 'create'),
+        update: changes && mayRun(actor, model, 'update'),
+        delete: changes && mayRun(actor, model, 'delete'),
         ownOrganizationOnly: scope === 'OWN_ORGANIZATION',
         ownerPaths: ownerPathsOf(model),
         sharedOwnership: ownerRule(model).any,
-        // Domain operations claim their record like an update does (CrudService.claim).
-        operations: writes ? recordOperations(model, info) : [],
+        // Domain operations claim their record like an update does (CrudService.claim); those on a
+        // record the server keeps (ending a session) are its writers' by role.
+        operations: roleScope(actor, model) !== 'NONE' ? recordOperations(model, info).filter((op) => mayRun(actor, model, op)) : [],
       };
     });
     return {
@@ -153,12 +154,13 @@ export class PermissionsResolver {
     if (!named) throw notFound({ zh: '资源', en: 'Resource' }, resource);
     const { model, service } = named;
     const { actor } = ctx;
-    const operations = recordOperations(model, info);
+    const operations = recordOperations(model, info).filter((op) => mayRun(ctx.actor, model, op));
     const out: RecordPermission[] = [];
     for (const id of ids.slice(0, MAX_PER_PAGE)) {
       const row = await service.get(ctx.db, id);
       if (!row) continue;
       let may = writeScope(actor, model) !== 'NONE';
+      const serverKept = !!model.definition.writtenByServer;
       if (may && actor.kind === 'USER') {
         // The very check a write makes; it only reads.
         may = await authorizeWrite(ctx.db as unknown as Tx, actor, model, ctx.records.models, [row]).then(
@@ -170,7 +172,8 @@ export class PermissionsResolver {
         );
       }
       const changes = may && !model.definition.appendOnly;
-      out.push({ id: String(row.id), update: changes, delete: changes, operations: may ? operations : [] });
+      const runs = may || (serverKept && roleScope(actor, model) === 'ALL');
+      out.push({ id: String(row.id), update: changes && mayRun(actor, model, 'update'), delete: changes && mayRun(actor, model, 'delete'), operations: runs ? operations : [] });
     }
     return out;
   }
