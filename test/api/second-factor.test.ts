@@ -1,4 +1,4 @@
-import { TOTP, URI } from 'otpauth';
+import { type TOTP, URI } from 'otpauth';
 import { config } from '../../api/config';
 import type { TestServer } from '../helpers/test-server';
 import { call, ok } from '../helpers/operations';
