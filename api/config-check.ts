@@ -3,6 +3,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { Client } from 'pg';
 import { powerCategory } from '../drizzle/schema/catalog';
+import { userRole } from '../drizzle/schema/accounts';
 import { DEFAULT_DELEGABLE_CATEGORIES } from './config';
 import { DEFAULT_ATTACHMENT_TYPES, FILE_TYPES } from './file-types';
 
@@ -80,6 +81,8 @@ export const SETTINGS: Setting[] = [
   { name: 'PASSWORD_MIN_CLASSES', kind: int(1, 4), fallback: '3' },
   { name: 'PASSWORD_HISTORY', kind: int(0, 24), fallback: '5' },
   { name: 'PASSWORD_MAX_AGE_DAYS', kind: int(0), fallback: '90' },
+  { name: 'SECOND_FACTOR_ROLES', kind: { type: 'choices', values: userRole.enumValues }, fallback: 'SYSTEM_ADMIN,SECURITY_ADMIN,AUDIT_ADMIN' },
+  { name: 'SINGLE_SESSION', kind: { type: 'choice', values: ['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'] }, fallback: 'false' },
   { name: 'TRUST_PROXY', kind: { type: 'trustProxy' }, fallback: '(unset: trust no proxy)' },
   { name: 'STOP_GRACE_MS', kind: int(0), fallback: '15000' },
   { name: 'STOP_TIMEOUT_MS', kind: int(1), fallback: '30000' },
@@ -97,7 +100,7 @@ export const SETTINGS: Setting[] = [
 export const OTHER_VARIABLES = ['NEW_USER_PASSWORD', 'CHROMIUM_PATH', 'TEST_DATABASE_URL', 'TEST_DRIVER', 'CI'];
 
 /** Prefixes only this product's settings use: an unknown name under one of them is a mistake. */
-const PREFIXES = ['DATABASE_', 'LOGIN_', 'PASSWORD_', 'SESSION_IDLE_', 'STOP_', 'RATE_LIMIT_', 'MAX_QUERY_', 'MAX_BODY_', 'VACANCY_', 'PROFESSIONAL_LAW_', 'DELEGABLE_', 'REFERRAL_', 'DISPATCH_', 'GENERAL_LAW_', 'MILITARY_DRILL_', 'ROADSHOWS_', 'GUIDED_CASES_', 'INDUCTION_', 'BODY_CAMERAS_', 'ATTACHMENT_', 'AUDIT_', 'METRICS_', 'SQUAD_', 'DEPUTY_SQUAD_', 'LEGAL_STAFF_', 'CERTIFIED_', 'PATROL_GRIDS_', 'LIAISONS_'];
+const PREFIXES = ['DATABASE_', 'LOGIN_', 'PASSWORD_', 'SESSION_IDLE_', 'STOP_', 'RATE_LIMIT_', 'MAX_QUERY_', 'MAX_BODY_', 'VACANCY_', 'PROFESSIONAL_LAW_', 'DELEGABLE_', 'REFERRAL_', 'DISPATCH_', 'GENERAL_LAW_', 'MILITARY_DRILL_', 'ROADSHOWS_', 'GUIDED_CASES_', 'INDUCTION_', 'BODY_CAMERAS_', 'ATTACHMENT_', 'AUDIT_', 'METRICS_', 'SQUAD_', 'DEPUTY_SQUAD_', 'LEGAL_STAFF_', 'CERTIFIED_', 'PATROL_GRIDS_', 'LIAISONS_', 'SECOND_FACTOR_', 'SINGLE_SESSION'];
 
 const known = new Set([...SETTINGS.map((s) => s.name), ...OTHER_VARIABLES]);
 const normal = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '');

@@ -50,6 +50,14 @@ export const config = {
   maxQueryCost: Number(process.env.MAX_QUERY_COST ?? 100_000),
   /** Most aliases in one query (a "wide" query repeats fields under aliases). */
   maxAliases: Number(process.env.MAX_ALIASES ?? 30),
+  /**
+   * Roles that must sign in with a second factor (TOTP), comma-separated: by default the three
+   * administrators (三员). Such an account without one is served only its enrolment. Add ADMIN where
+   * the county-wide account is used day to day.
+   */
+  secondFactorRoles: (process.env.SECOND_FACTOR_ROLES ?? 'SYSTEM_ADMIN,SECURITY_ADMIN,AUDIT_ADMIN').split(',').map((r) => r.trim()).filter(Boolean),
+  /** One session per account (禁止并发登录): a sign-in ends the account's older sessions. Off by default. */
+  singleSession: /^(1|true|on|yes)$/i.test(process.env.SINGLE_SESSION ?? ''),
   /** Failed sign-ins after which a username is locked (the classified-protection standard asks for a limit). */
   loginMaxFailures: Number(process.env.LOGIN_MAX_FAILURES ?? 5),
   /** How long a locked username stays locked, and the window failures are counted in. */

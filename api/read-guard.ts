@@ -14,7 +14,7 @@ import { forbidden, loginRequired, tokensReadOnly } from './errors';
 // the same rule as a list.
 
 /** Root fields an anonymous caller may use. */
-const OPEN = new Set(['login', 'me', 'publicPowers']);
+const OPEN = new Set(['login', 'loginSecondFactor', 'me', 'publicPowers']);
 
 /**
  * Root fields whose answer is not a resource type, with the resources whose data they carry; a
@@ -129,7 +129,7 @@ function guard(rules: ReadRules, context: Context, info: GraphQLResolveInfo, arg
     throw loginRequired();
   }
   if (actor?.kind !== 'TOKEN') return next();
-  if (info.parentType === info.schema.getMutationType() && info.fieldName !== 'login') throw tokensReadOnly();
+  if (info.parentType === info.schema.getMutationType() && info.fieldName !== 'login' && info.fieldName !== 'loginSecondFactor') throw tokensReadOnly();
   const resource = resourceOf(rules, info);
   const open = info.fieldName.startsWith('__') || OPEN.has(info.fieldName);
   const needed = resource ? [resource] : !info.path.prev && !open ? (ROOT_SCOPES[info.fieldName] ?? null) : [];

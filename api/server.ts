@@ -15,7 +15,7 @@ import { formatError } from './format-error';
 import { getApp } from './app';
 import { config } from './config';
 import { authenticate, createIdentities } from './auth/session';
-import { passwordChangePlugin, passwordChangeRequired } from './password-change-guard';
+import { passwordChangePlugin, passwordChangeRequired, secondFactorEnrolmentRequired } from './password-change-guard';
 import { ANONYMOUS, currentActor, runAs, type Actor } from './auth/actor';
 import { createRateLimiter, defaultLimits, overLimit, rateLimit, requestErrors, sendError, validationRules, type Limits } from './limits';
 import { GraphQLError } from 'graphql';
@@ -210,6 +210,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     // Files (exports, imports) wait until a password that must change has changed.
     if (actor.passwordChange && req.baseUrl !== '/graphql') return sendError(res, 403, passwordChangeRequired(actor.passwordChange));
+    if (actor.secondFactorEnrolment && req.baseUrl !== '/graphql') return sendError(res, 403, secondFactorEnrolmentRequired());
     runAs(actor, next);
   };
   app.use(

@@ -2,6 +2,9 @@ import { Admin, AppBar, CustomRoutes, Layout, Logout, MenuItemLink, Resource, Ti
 import PersonIcon from '@mui/icons-material/Person';
 import { Navigate, Route } from 'react-router-dom';
 import { ForcedPasswordChange, usePasswordChangeDue } from './screens/ForcedPasswordChange';
+import { SecondFactorEnrolment, useSecondFactorEnrolmentDue } from './screens/SecondFactorEnrolment';
+import { LoginPage } from './LoginPage';
+import PhonelinkLockIcon from '@mui/icons-material/PhonelinkLock';
 import { CatalogPrint, FindingNotice } from './screens/PrintViews';
 import { ImportJobs } from './screens/ImportJobs';
 import { CaseRanking } from './screens/CaseRanking';
@@ -25,10 +28,17 @@ function MyAccountItem() {
   return <MenuItemLink to={`/User/${identity.id}/show`} primaryText="app.users.my_account" leftIcon={<PersonIcon />} onClick={() => userMenu?.onClose()} />;
 }
 
+/** Enrolling a second factor, which every account may do (administrators must). */
+function SecondFactorItem() {
+  const userMenu = useUserMenu();
+  return <MenuItemLink to="/second-factor" primaryText="app.second_factor.menu" leftIcon={<PhonelinkLockIcon />} onClick={() => userMenu?.onClose()} />;
+}
+
 function AccountMenu() {
   return (
     <UserMenu>
       <MyAccountItem />
+      <SecondFactorItem />
       <Logout />
     </UserMenu>
   );
@@ -41,10 +51,12 @@ const AppAppBar = () => (
     <UnreadNotices />
   </AppBar>
 );
-/** The usual layout, or only the password change while the server asks for one. */
+/** The usual layout, or only the password change (then the second factor's enrolment) while the server asks for one. */
 function AppLayout(props: LayoutProps) {
   const due = usePasswordChangeDue();
+  const enrolment = useSecondFactorEnrolmentDue();
   if (due) return <ForcedPasswordChange reason={due} />;
+  if (enrolment) return <SecondFactorEnrolment forced />;
   return <Layout {...props} menu={Menu} appBar={AppAppBar} />;
 }
 
@@ -54,7 +66,7 @@ function AppLayout(props: LayoutProps) {
  */
 export function App({ dataProvider }: { dataProvider: DataProvider }) {
   return (
-    <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} layout={AppLayout} dashboard={Dashboard} title="app.title" disableTelemetry>
+    <Admin dataProvider={dataProvider} authProvider={authProvider} loginPage={LoginPage} i18nProvider={i18nProvider} layout={AppLayout} dashboard={Dashboard} title="app.title" disableTelemetry>
       {resources.map((r) => {
         const custom = screens[r.name] ?? {};
         const List = custom.list ?? (() => <ResourceList resource={r} />);
@@ -75,6 +87,7 @@ export function App({ dataProvider }: { dataProvider: DataProvider }) {
       <CustomRoutes>
         {/* The tokens' page before they were records. */}
         <Route path="/api-tokens" element={<Navigate to="/ApiToken" replace />} />
+        <Route path="/second-factor" element={<SecondFactorEnrolment />} />
         <Route path="/import-jobs" element={<ImportJobs />} />
         <Route path="/case-ranking" element={<CaseRanking />} />
         <Route path="/dispatch-assessment" element={<DispatchAssessment />} />

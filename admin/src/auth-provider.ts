@@ -1,7 +1,7 @@
 import type { AuthProvider } from 'react-admin';
 import { graphql } from './data-provider';
 import { setTimeZone } from './dates';
-import { LoginDocument, LogoutDocument, MyPermissionsDocument, type LoginMutation } from './generated/operations';
+import { LoginDocument, LoginSecondFactorDocument, LogoutDocument, MyPermissionsDocument, type LoginMutation } from './generated/operations';
 import type { Permissions } from './permissions';
 import { sessionToken, TOKEN_KEY } from './session-token';
 
@@ -16,6 +16,8 @@ const PERMISSIONS = 'township.permissions';
 /** Why the password must change before anything else (the server's `passwordChange`), while it must. */
 const PASSWORD_CHANGE = 'township.passwordChange';
 const PASSWORD_CHANGE_EVENT = 'township-password-change';
+/** Set while an administrator's session must enrol a second factor before anything else. */
+const SECOND_FACTOR_ENROLMENT = 'township.secondFactorEnrolment';
 
 type SessionUser = LoginMutation['login']['user'];
 
@@ -26,6 +28,7 @@ function clear() {
   localStorage.removeItem(USER);
   localStorage.removeItem(PERMISSIONS);
   localStorage.removeItem(PASSWORD_CHANGE);
+  localStorage.removeItem(SECOND_FACTOR_ENROLMENT);
 }
 
 /** The reason the password must change now (SET_BY_ADMINISTRATOR, EXPIRED), or null. */
@@ -37,15 +40,32 @@ function setPasswordChange(reason: string | null) {
   window.dispatchEvent(new Event(PASSWORD_CHANGE_EVENT));
 }
 
-/** Calls `listener` whenever the password-change state changes (sign-in, a refusal, the change). */
+/** Must this session enrol a second factor before anything else (an administrator's role requires one)? */
+export const secondFactorEnrolmentDue = (): boolean => localStorage.getItem(SECOND_FACTOR_ENROLMENT) === 'true';
+
+export function setSecondFactorEnrolment(due: boolean) {
+  if (due) localStorage.setItem(SECOND_FACTOR_ENROLMENT, 'true');
+  else localStorage.removeItem(SECOND_FACTOR_ENROLMENT);
+  window.dispatchEvent(new Event(PASSWORD_CHANGE_EVENT));
+}
+
+/** Enrolled: what the session may do is asked again, and the usual screens come back. */
+export async function secondFactorEnrolled(): Promise<void> {
+  loading = loadPermissions();
+  await loading;
+  setSecondFactorEnrolment(false);
+}
+
+/** Calls `listener` whenever the password-change or enrolment state changes (sign-in, a refusal, the change). */
 export function onPasswordChange(listener: () => void): () => void {
   window.addEventListener(PASSWORD_CHANGE_EVENT, listener);
   return () => window.removeEventListener(PASSWORD_CHANGE_EVENT, listener);
 }
 
 /** The password changed: the new session replaces the old one, which the change ended. */
-export async function passwordChanged(token: string): Promise<void> {
+export async function passwordChanged(token: string, enrolment = false): Promise<void> {
   localStorage.setItem(TOKEN, token);
+  if (enrolment) localStorage.setItem(SECOND_FACTOR_ENROLMENT, 'true');
   loading = loadPermissions();
   await loading;
   setPasswordChange(null);
@@ -61,14 +81,23 @@ async function loadPermissions(): Promise<Permissions> {
 let loading: Promise<Permissions> | undefined;
 
 export const authProvider: AuthProvider = {
-  async login({ username, password }: { username: string; password: string }) {
+  /**
+   * The password (`username`, `password`), or the second step of a sign-in with a second factor
+   * (`challenge`, `code`). A first step that needs the second fails with reason
+   * SECOND_FACTOR_REQUIRED and the challenge in the error's body (LoginPage asks the code).
+   */
+  async login(params: { username: string; password: string } | { challenge: string; code: string }) {
     clear();
-    const data = await graphql(LoginDocument, { username, password });
-    localStorage.setItem(TOKEN, data.login.token);
-    localStorage.setItem(USER, JSON.stringify(data.login.user));
+    const session =
+      'challenge' in params
+        ? (await graphql(LoginSecondFactorDocument, { challenge: params.challenge, code: params.code })).loginSecondFactor
+        : (await graphql(LoginDocument, { username: params.username, password: params.password })).login;
+    localStorage.setItem(TOKEN, session.token);
+    localStorage.setItem(USER, JSON.stringify(session.user));
+    if (session.secondFactorEnrolment) localStorage.setItem(SECOND_FACTOR_ENROLMENT, 'true');
     loading = loadPermissions();
     await loading;
-    setPasswordChange(data.login.passwordChange ?? null);
+    setPasswordChange(session.passwordChange ?? null);
   },
   async logout() {
     // The session ends on the server too; a session that already ended is fine to forget.
@@ -83,6 +112,10 @@ export const authProvider: AuthProvider = {
     // The password expired during the session: the change screen, not a sign-out.
     if (error?.body?.reason === 'PASSWORD_CHANGE_REQUIRED') {
       setPasswordChange(passwordChangeDue() ?? 'EXPIRED');
+      return;
+    }
+    if (error?.body?.reason === 'SECOND_FACTOR_ENROLMENT_REQUIRED') {
+      setSecondFactorEnrolment(true);
       return;
     }
     if (error?.status === 401) {

@@ -14,6 +14,8 @@ interface ServerError {
     reason?: string;
     messages?: { zh: string; en: string };
     fieldErrors?: { field: string; rule: string; zh: string; en: string }[];
+    /** A sign-in's second step is due: what to send back with the code. */
+    challenge?: string;
   };
 }
 
@@ -57,6 +59,7 @@ export function toHttpError(error: unknown): unknown {
   const ext = server.extensions ?? {};
   const message = ext.messages?.[lang] ?? server.message;
   const body: Record<string, unknown> = { code: ext.code, reason: ext.reason };
+  if (ext.challenge) body.challenge = ext.challenge;
   if (ext.fieldErrors?.length) {
     body.errors = {
       ...Object.fromEntries(ext.fieldErrors.map((f) => [f.field, f[lang]])),

@@ -26,6 +26,11 @@ export interface Actor {
    * signing out are served.
    */
   passwordChange?: 'SET_BY_ADMINISTRATOR' | 'EXPIRED';
+  /**
+   * For accounts whose role must sign in with a second factor (SECOND_FACTOR_ROLES) and has none
+   * yet: until enrolment is confirmed, only enrolling, reading one's account and signing out are served.
+   */
+  secondFactorEnrolment?: true;
   /** What the actor's changes are made through, when not a form (an import job: `import:12`); the audit names it. */
   via?: string;
 }

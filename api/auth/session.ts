@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { SignJWT, jwtVerify } from 'jose';
 import { organizations, userSessions, users } from '../../drizzle/schema';
 import { config } from '../config';
@@ -17,7 +17,7 @@ const ISSUER = 'township-enforcement';
 let secret: Uint8Array | undefined;
 
 /** The signing key: AUTH_SECRET, or one generated on first use and kept in the data directory. */
-function signingKey(): Uint8Array {
+export function signingKey(): Uint8Array {
   if (secret) return secret;
   if (config.authSecret) return (secret = new TextEncoder().encode(config.authSecret));
   const file = path.join(config.dataDir, 'auth-secret');
@@ -27,6 +27,9 @@ function signingKey(): Uint8Array {
   }
   return (secret = new TextEncoder().encode(readFileSync(file, 'utf8').trim()));
 }
+
+/** Must this role sign in with a second factor (SECOND_FACTOR_ROLES)? */
+export const secondFactorRequired = (role: string | null) => role !== null && config.secondFactorRoles.includes(role);
 
 /** Where a sign-in comes from, kept with its session. */
 export interface SessionOrigin {
@@ -64,12 +67,15 @@ export async function startSession(db: Queryable, userId: number, origin: Sessio
   return { token, expiresAt, sessionId: row.id };
 }
 
-/** Ends every open session of an account (its password changed): the session list shows them ended. */
-export async function endAccountSessions(db: Queryable, userId: number): Promise<void> {
+/**
+ * Ends every open session of an account (its password changed; or, under SINGLE_SESSION, a newer
+ * sign-in, whose own session `except` names): the session list shows them ended.
+ */
+export async function endAccountSessions(db: Queryable, userId: number, endedBy: 'PASSWORD_CHANGED' | 'REPLACED' = 'PASSWORD_CHANGED', except?: number): Promise<void> {
   await db
     .update(userSessions)
-    .set({ endedAt: new Date(), endedBy: 'PASSWORD_CHANGED', version: sql`${userSessions.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt)));
+    .set({ endedAt: new Date(), endedBy, version: sql`${userSessions.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt), except === undefined ? undefined : ne(userSessions.id, except)));
 }
 
 /** Ends a session that is still open; false when it had already ended. */
@@ -94,6 +100,8 @@ async function loadUser(db: Queryable, userId: number) {
       sessionsValidFrom: users.sessionsValidFrom,
       mustChangePassword: users.mustChangePassword,
       passwordChangedAt: users.passwordChangedAt,
+      totpEnabledAt: users.totpEnabledAt,
+      secondFactorExempt: users.secondFactorExempt,
       kind: organizations.kind,
     })
     .from(users)
@@ -239,5 +247,6 @@ export async function authenticate(db: Queryable, header: string | undefined, ca
     local: row.kind === 'STREET' || row.kind === 'TOWNSHIP',
     sessionId: claims.sessionId,
     passwordChange: passwordChangeDue(row) ?? undefined,
+    secondFactorEnrolment: secondFactorRequired(row.role) && !row.totpEnabledAt && !row.secondFactorExempt ? true : undefined,
   };
 }

@@ -66,12 +66,19 @@ export function writeScope(actor: Actor, model: ResourceModel): WriteScope {
   return model.definition.writtenByServer ? 'NONE' : roleScope(actor, model);
 }
 
+/** The roles `access` names as a resource's writers (the county-wide administrator writes every one besides). */
+export function writersOf(model: ResourceModel): string[] {
+  const writers = model.definition.access?.writers ?? 'ADMIN';
+  return Array.isArray(writers) ? writers : [writers];
+}
+
+const isWriter = (actor: Actor, model: ResourceModel) => actor.role === 'ADMIN' || writersOf(model).includes(actor.role!);
+
 /** What the role and organization of the actor reach under `access`, written through the API or not. */
-function roleScope(actor: Actor, model: ResourceModel): WriteScope {
+export function roleScope(actor: Actor, model: ResourceModel): WriteScope {
   if (actor.kind !== 'USER' || !actor.role) return 'NONE';
   if (actor.role === 'ADMIN' && !actor.local) return 'ALL';
-  const writers = model.definition.access?.writers ?? 'ADMIN';
-  if (actor.role !== writers && actor.role !== 'ADMIN') return 'NONE';
+  if (!isWriter(actor, model)) return 'NONE';
   if (!actor.local) return 'ALL';
   // A resource without an owner belongs to the county: a street account cannot write it at all.
   return model.definition.access?.owner ? 'OWN_ORGANIZATION' : 'NONE';
@@ -95,10 +102,12 @@ export async function authorizeWrite(
   }
   const scope = writeScope(actor, model);
   if (scope === 'ALL') return;
-  const writers = model.definition.access?.writers ?? 'ADMIN';
-  if (actor.role !== writers && actor.role !== 'ADMIN') {
-    const needed = enumDefinitions.get('user_role')!.values[writers];
-    throw forbidden(`${model.label.zh}只能由${needed.zh}修改`, `${model.label.en} records are changed by ${needed.en} accounts only`);
+  if (!isWriter(actor, model)) {
+    const needed = writersOf(model).map((w) => enumDefinitions.get('user_role')!.values[w]);
+    throw forbidden(
+      `${model.label.zh}只能由${needed.map((n) => n.zh).join('或')}修改`,
+      `${model.label.en} records are changed by ${needed.map((n) => n.en).join(' or ')} accounts only`,
+    );
   }
   const otherOrganization = (which = { zh: '', en: '' }) => {
     const refusal = model.definition.access?.refusal;
@@ -131,20 +140,30 @@ export async function authorizeWrite(
  */
 export function readScope(actor: Actor | undefined, model: ResourceModel): SQL | undefined {
   const field = model.definition.access?.privateTo;
-  const writersOnly = model.definition.access?.readers === 'writers';
+  const writersOnly = model.definition.access?.confidential === true;
   if ((!field && !writersOnly) || !actor || actor.kind === 'SYSTEM' || readsAll(actor, model)) return undefined;
   if (!field) return sql`false`;
   const column = model.byKey.get(field)!.column;
   return actor.kind === 'USER' && actor.id !== null ? eq(column, actor.id) : sql`false`;
 }
 
-/** Does the actor read every record of a private resource: those `access` names as its writers (county-wide for a record no organization owns)? */
+/**
+ * Does the actor read every record of a private resource: those `access` names as its writers
+ * (county-wide for a record no organization owns) or its readers (county-wide)?
+ */
 export function readsAll(actor: Actor, model: ResourceModel): boolean {
+  if (actor.kind === 'USER' && !actor.local && actor.role && model.definition.access?.readers?.includes(actor.role)) return true;
   return roleScope(actor, model) !== 'NONE';
 }
 
 /** Does the actor read every record of the resource, or (`privateTo`, `readers`) only some or none? */
 export function readsEvery(actor: Actor, model: ResourceModel): boolean {
   const access = model.definition.access;
-  return (!access?.privateTo && !access?.readers) || readsAll(actor, model);
+  return (!access?.privateTo && !access?.confidential) || readsAll(actor, model);
+}
+
+/** May the actor run this operation of the resource, when `access.operations` gives it to some of its writers only? */
+export function mayRun(actor: Actor, model: ResourceModel, operation: string): boolean {
+  const roles = model.definition.access?.operations?.[operation];
+  return !roles || actor.role === 'ADMIN' || (actor.role !== null && (roles as string[]).includes(actor.role));
 }

@@ -2,6 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { GraphQLError } from 'graphql';
 import type { EnumDefinition, Label } from '../../drizzle/schema/columns';
+import type { userRole } from '../../drizzle/schema/accounts';
 import type { FieldErrors } from '../errors';
 import type { Tx } from '../db';
 import type { ResourceTypes } from './graphql-types';
@@ -93,6 +94,9 @@ export function rowOf<T extends PgTable>(_table: T, row: Row): T['$inferSelect']
  */
 export type OwnerPath = string | { via: string; field: OwnerPath };
 
+type Role = (typeof userRole.enumValues)[number];
+export type WriterRole = Exclude<Role, 'VIEWER' | 'AUDIT_ADMIN'>;
+
 /**
  * Who may change a resource's records: the role that writes it (an administrator writes
  * everything), and which organization a record belongs to, so street and township accounts write
@@ -104,7 +108,19 @@ export type OwnerPath = string | { via: string; field: OwnerPath };
  * A resource without an owner is written only by county-level accounts.
  */
 export interface Access {
-  writers: 'CATALOG_EDITOR' | 'HR' | 'SUPERVISOR' | 'ADMIN';
+  /** The role that writes it, or several (an organization: the catalog's editors and the system administrator). */
+  writers: WriterRole | WriterRole[];
+  /**
+   * Roles that read every record of a private resource (`privateTo`) without writing it: the audit
+   * administrator reads the login log and the sessions.
+   */
+  readers?: Role[];
+  /**
+   * Which of several writers runs an operation (`create`, `delete`, or a domain operation such as
+   * `unlockUser`) when not all of them do; `myPermissions` reports it, the record's guards and
+   * resolvers enforce it. The county-wide administrator runs every one.
+   */
+  operations?: Record<string, WriterRole[]>;
   owner?: OwnerPath | OwnerPath[] | { anyOf: OwnerPath[] };
   /** What a street or township account is told when the record is not its own (default: a generic sentence). */
   refusal?: Label;
@@ -115,10 +131,10 @@ export interface Access {
    */
   privateTo?: string;
   /**
-   * `writers`: only those who write the records read them (API tokens, the administrators'
+   * Only those who write the records (and `readers`) read them (API tokens, the administrators'
    * business); anyone else reads none, by `X(id)`, `allXs`, `_allXsMeta` and nested lists alike.
    */
-  readers?: 'writers';
+  confidential?: boolean;
 }
 
 /**

@@ -3,6 +3,7 @@ import { loginEvents, userSessions, users } from '../../drizzle/schema';
 import { getApp } from '../app';
 import type { Tx } from '../db';
 import { createAccount } from '../resources/user/user.service';
+import { userResource } from '../resources/user/user.resource';
 
 type Ids = Map<string, number>;
 
@@ -16,7 +17,13 @@ export const DEMO_USERS: { username: string; displayName: string; role: string; 
   { username: 'hr', displayName: '人事专员（涅阳街道）', role: 'HR', org: '涅阳' },
   { username: 'supervisor', displayName: '督导员（县司法局）', role: 'SUPERVISOR', org: '司法局' },
   { username: 'viewer', displayName: '只读用户（县政府）', role: 'VIEWER', org: '县政府' },
+  // 三员分立. In the demo only, they sign in without the second factor their roles require elsewhere.
+  { username: 'sysadmin', displayName: '系统管理员（三员）', role: 'SYSTEM_ADMIN', org: null },
+  { username: 'secadmin', displayName: '安全管理员', role: 'SECURITY_ADMIN', org: null },
+  { username: 'auditor', displayName: '审计管理员', role: 'AUDIT_ADMIN', org: null },
 ];
+
+const ADMINISTRATORS = new Set(['SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN']);
 
 /**
  * Only into a database without accounts: a demo account an administrator deleted or renamed is not
@@ -28,7 +35,8 @@ export async function seedUsers(tx: Tx, orgs: Ids): Promise<void> {
   for (const u of DEMO_USERS) {
     const organizationId = u.org === null ? null : orgs.get(u.org);
     if (organizationId === undefined) throw new Error(`Demo organization ${u.org} is missing`);
-    await createAccount(getApp().records, tx, { username: u.username, displayName: u.displayName, role: u.role, organizationId }, 'demo', { demo: true });
+    const account = await createAccount(getApp().records, tx, { username: u.username, displayName: u.displayName, role: u.role, organizationId }, 'demo', { demo: true });
+    if (ADMINISTRATORS.has(u.role)) await getApp().records.of(userResource).write(tx, account.id, { secondFactorExempt: true }, account);
   }
 }
 

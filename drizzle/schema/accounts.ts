@@ -12,6 +12,10 @@ export const userRole = labelledEnum(
     HR: { zh: '人事管理', en: 'HR' },
     SUPERVISOR: { zh: '执法监督', en: 'Supervisor' },
     VIEWER: { zh: '只读用户', en: 'Viewer' },
+    // 三员分立: three administrators whose duties do not overlap, beside the county-wide ADMIN.
+    SYSTEM_ADMIN: { zh: '系统管理员（三员）', en: 'System administrator' },
+    SECURITY_ADMIN: { zh: '安全管理员', en: 'Security administrator' },
+    AUDIT_ADMIN: { zh: '审计管理员', en: 'Audit administrator' },
   },
 );
 
@@ -36,6 +40,16 @@ export const users = pgTable('users', {
   mustChangePassword: boolean().notNull().default(false),
   // The hashes of the previous passwords (newest first), so a change cannot go back to one of them.
   passwordHistory: jsonb().$type<string[]>().notNull().default([]),
+  // The second factor (TOTP, RFC 6238): the shared secret (base32) once enrolment is confirmed, the
+  // one offered while it is not yet, and the last time step accepted (a code is used once).
+  totpSecret: varchar({ length: 64 }),
+  totpPendingSecret: varchar({ length: 64 }),
+  totpEnabledAt: timestamp({ withTimezone: true, mode: 'date' }),
+  totpLastStep: integer(),
+  // SHA-256 of the recovery codes not used yet; each is shown once at enrolment.
+  recoveryCodeHashes: jsonb().$type<string[]>().notNull().default([]),
+  // The demo's administrator accounts sign in without a second factor; nothing else sets it.
+  secondFactorExempt: boolean().notNull().default(false),
 });
 
 export const loginResult = labelledEnum(
@@ -61,6 +75,8 @@ export const loginReason = labelledEnum(
     NO_PASSWORD: { zh: '账号未设置密码', en: 'No password set' },
     ACCOUNT_LOCKED: { zh: '账号已锁定', en: 'Account locked' },
     ADDRESS_LIMITED: { zh: '地址失败次数过多', en: 'Too many failures from the address' },
+    WRONG_SECOND_FACTOR: { zh: '动态验证码错误', en: 'Wrong second-factor code' },
+    RECOVERY_CODE: { zh: '登录成功，使用了恢复码', en: 'Signed in with a recovery code' },
   },
 );
 
@@ -90,6 +106,7 @@ export const sessionEnd = labelledEnum(
     FORCED: { zh: '强制退出', en: 'Forced sign-out' },
     IDLE: { zh: '空闲超时', en: 'Idle timeout' },
     PASSWORD_CHANGED: { zh: '密码已修改', en: 'Password changed' },
+    REPLACED: { zh: '同一账号再次登录', en: 'A newer sign-in of the account' },
   },
 );
 

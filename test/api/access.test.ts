@@ -257,7 +257,7 @@ describe('who may write what', () => {
    * and revoke them).
    */
   const WRITABLE = resourceDefinitions.filter((d) => offersWrite(d, 'create')).map((d) => d.name);
-  const WRITERS = Object.fromEntries(resourceDefinitions.map((d) => [d.name, d.access?.writers ?? 'ADMIN']));
+  const WRITERS = Object.fromEntries(resourceDefinitions.map((d) => [d.name, [d.access?.writers ?? 'ADMIN'].flat() as string[]]));
   const ROLES = ['ADMIN', 'CATALOG_EDITOR', 'HR', 'SUPERVISOR', 'VIEWER'];
   /** Records that declare no owning organization belong to the county: only county accounts write them. */
   const COUNTY_ONLY = resourceDefinitions.filter((d) => !d.access?.owner).map((d) => d.name);
@@ -283,7 +283,7 @@ describe('who may write what', () => {
     for (const role of ROLES) {
       for (const where of ['county', 'A'] as const) {
         const user = await signedIn(role, where === 'county' ? null : orgs.A);
-        const roleMay = role === 'ADMIN' || WRITERS[resource] === role;
+        const roleMay = role === 'ADMIN' || WRITERS[resource].includes(role);
         for (const target of ['A', 'B'] as const) {
           const scopeMay = where === 'county' || (target === 'A' && !COUNTY_ONLY.includes(resource));
           const allowed = roleMay && scopeMay;
@@ -318,7 +318,7 @@ describe('who may write what', () => {
 
   it.each(MULTI_OWNER.map((d) => d.name))('%s: a street account cannot reach another street through any owning reference', async (resource) => {
     const paths = resourceDefinitions.find((d) => d.name === resource)!.access!.owner as OwnerPath[];
-    const writer = resourceDefinitions.find((d) => d.name === resource)!.access!.writers;
+    const [writer] = [resourceDefinitions.find((d) => d.name === resource)!.access!.writers].flat() as string[];
     const local = await signedIn(writer, orgs.A);
     const mine = (await ok(server, `create${resource}`, (await cases[resource]('A')).create)).id;
     for (const path of paths) {

@@ -40,7 +40,7 @@ export function ForcedPasswordChange({ reason }: { reason: string }) {
     setErrors({});
     try {
       const data = await graphql(ChangeMyPasswordDocument, { currentPassword, newPassword });
-      await passwordChanged(data.changeMyPassword.token);
+      await passwordChanged(data.changeMyPassword.token, data.changeMyPassword.secondFactorEnrolment);
       notify('app.password_change.done', { type: 'success' });
     } catch (e) {
       const body = (e as { body?: { errors?: Errors } }).body;

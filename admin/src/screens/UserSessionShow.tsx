@@ -1,5 +1,6 @@
 import LogoutIcon from '@mui/icons-material/Logout';
-import { useRecordContext } from 'react-admin';
+import { useGetIdentity, useRecordContext } from 'react-admin';
+import { useRecordPermission } from '../permissions';
 import { ResourceShow } from '../generic/views';
 import { ShowActions } from '../generic/actions';
 import { EndUserSessionDocument } from '../generated/operations';
@@ -8,10 +9,13 @@ import { ConfirmedAction } from './domain-action';
 
 const session = resourceMeta('UserSession');
 
-/** Ending a session that is still open: administrators any, everyone their own (the server decides). */
+/** Ending a session that is still open: administrators any, everyone their own (the server decides; the auditor only reads). */
 function EndSession() {
   const record = useRecordContext();
+  const { identity } = useGetIdentity();
+  const { operations } = useRecordPermission('UserSession');
   if (!record || record.endedAt) return null;
+  if (String(record.userId) !== String(identity?.id) && !operations.includes('endUserSession')) return null;
   return (
     <ConfirmedAction
       mutation={EndUserSessionDocument}

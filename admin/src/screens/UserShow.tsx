@@ -3,7 +3,8 @@ import LockOpenIcon from '@mui/icons-material/LockOpen';
 import { useGetIdentity, useRecordContext } from 'react-admin';
 import { ResourceShow } from '../generic/views';
 import { ShowActions } from '../generic/actions';
-import { SetUserPasswordDocument, UnlockUserDocument } from '../generated/operations';
+import { DisableSecondFactorDocument, SetUserPasswordDocument, UnlockUserDocument } from '../generated/operations';
+import PhonelinkEraseIcon from '@mui/icons-material/PhonelinkErase';
 import { resourceMeta } from '../metadata';
 import { useRecordPermission } from '../permissions';
 import { ConfirmedAction, PromptedAction } from './domain-action';
@@ -39,7 +40,23 @@ function Unlock() {
   return <ConfirmedAction mutation={UnlockUserDocument} label="app.users.unlock" confirm="app.users.unlock_confirm" done="app.users.unlocked" icon={<LockOpenIcon />} />;
 }
 
-/** An account's page, with setting its password and lifting a lock. */
+/** Disabling an enrolled second factor (a lost phone), for the security administrator. */
+function DisableSecondFactor() {
+  const record = useRecordContext();
+  const { operations } = useRecordPermission('User');
+  if (!operations.includes('disableSecondFactor') || !record?.totpEnabledAt) return null;
+  return (
+    <ConfirmedAction
+      mutation={DisableSecondFactorDocument}
+      label="app.users.disable_second_factor"
+      confirm="app.users.disable_second_factor_confirm"
+      done="app.users.second_factor_disabled"
+      icon={<PhonelinkEraseIcon />}
+    />
+  );
+}
+
+/** An account's page, with setting its password, lifting a lock and disabling a second factor. */
 export function UserShow() {
   return (
     <ResourceShow
@@ -48,6 +65,7 @@ export function UserShow() {
         <ShowActions>
           <SetPassword />
           <Unlock />
+          <DisableSecondFactor />
         </ShowActions>
       }
     />

@@ -12,7 +12,7 @@ async function knownScopes(ctx: WriteContext): Promise<void> {
   const scopes = (ctx.after.scopes as string[] | null) ?? [];
   const unknown = scopes.filter((s) => {
     const named = ctx.records.named(s);
-    return !named || named.model.definition.access?.readers === 'writers';
+    return !named || named.model.definition.access?.confidential === true;
   });
   if (!scopes.length || unknown.length) {
     ctx.errors.add('scopes', 'scope', `可读资源无效：${unknown.join('、') || '为空'}`, `Invalid scopes: ${unknown.join(', ') || 'none given'}`);
@@ -52,8 +52,9 @@ export const apiTokenResource = defineResource({
     createdById: { label: { zh: '签发人', en: 'Issued by' }, readOnly: true, ui: { related: false } },
   },
   search: ['name'],
-  // County administrators issue, read and revoke tokens; no one else reads them at all.
-  access: { writers: 'ADMIN', readers: 'writers' },
+  // The security administrator (三员: token scopes) and the county administrator issue, read and
+  // revoke tokens; the audit administrator reads them; no one else reads them at all.
+  access: { writers: ['ADMIN', 'SECURITY_ADMIN'], readers: ['AUDIT_ADMIN'], confidential: true },
   // Issued (with a secret the server makes) and revoked, never created, edited or deleted as such.
   writes: { create: false, update: false, delete: false },
   rules: [knownScopes, futureExpiry],

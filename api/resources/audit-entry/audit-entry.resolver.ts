@@ -142,7 +142,9 @@ export function auditEntryResolvers({ Crud, types, service, records }: ResolverK
     @Query(() => [AuditEntry], { description: '修改记录 (A record’s history), oldest first. Signed-in users only.' })
     async auditTrail(@Arg('resource', () => String) resource: string, @Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
       if (ctx.actor.kind !== 'USER') throw loginRequired();
-      if (resource === 'ApiToken' && (ctx.actor.role !== 'ADMIN' || ctx.actor.local)) {
+      // API tokens are read by those their access names (the administrators and the auditor).
+      const tokens = records.named('ApiToken')?.model;
+      if (resource === 'ApiToken' && (!tokens || !readsAll(ctx.actor, tokens) || ctx.actor.local)) {
         throw forbidden('只有全县系统管理员可以查看 API 令牌的记录', 'Only county administrators see API tokens’ history');
       }
       const target = records.named(resource);
@@ -188,6 +190,8 @@ export function auditEntryResolvers({ Crud, types, service, records }: ResolverK
     })
     async purgeAuditEntries(@Arg('olderThanDays', () => Int, { nullable: true }) olderThanDays: number | null, @Ctx() ctx: Context) {
       assertCountyAdministrator(ctx.actor, service.model, { zh: '清理审计记录', en: 'purge the audit trail' });
+      // The audit administrator reads the trail and writes nothing, a purge included (三员分立).
+      if (ctx.actor.role !== 'ADMIN') throw forbidden('只有全县系统管理员可以清理审计记录', 'Only county administrators purge the audit trail');
       const days = olderThanDays ?? config.auditRetentionDays;
       if (days < config.auditRetentionDays) {
         throw badInput([

@@ -37,8 +37,8 @@ export const auditEntryResource = defineResource({
     fieldChanges: { label: { zh: '字段变化', en: 'Field changes' } },
     changes: { label: { zh: '修改内容', en: 'Changes' }, help: { zh: '每个变化字段的 [修改前, 修改后]。', en: '{ field: [before, after] } for every field that changed.' } },
   },
-  // County administrators read the whole trail; every other account its own actions.
-  access: { writers: 'ADMIN', privateTo: 'actorId' },
+  // County administrators and the audit administrator (三员) read every entry; others their own actions.
+  access: { writers: 'ADMIN', readers: ['AUDIT_ADMIN'], privateTo: 'actorId' },
   writtenByServer: true,
   resolvers: auditEntryResolvers,
 });

@@ -23,7 +23,8 @@ export const loginEventResource = defineResource({
   },
   search: ['username', 'address'],
   // Administrators read everyone's sign-ins; an account reads its own.
-  access: { writers: 'ADMIN', privateTo: 'userId' },
+  // and so does the audit administrator (三员).
+  access: { writers: 'ADMIN', readers: ['AUDIT_ADMIN'], privateTo: 'userId' },
   writtenByServer: true,
 });
 

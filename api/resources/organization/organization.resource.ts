@@ -57,7 +57,8 @@ export const organizationResource = defineResource({
   search: ['name', 'code', 'shortName'],
   spreadsheet: { names: ['code', 'name', 'shortName'] },
   // No owner: an organization's own record (its kind decides what its accounts may do) is county business.
-  access: { writers: 'CATALOG_EDITOR' },
+  // The catalog's editors, and the system administrator (三员: accounts, organizations, parameters).
+  access: { writers: ['CATALOG_EDITOR', 'SYSTEM_ADMIN'] },
   // The team standard sheet (规范化建设达标情况) of the streets and townships.
   resolvers: teamStandardResolvers,
   treeParent: 'parentId',

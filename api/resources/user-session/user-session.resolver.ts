@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { conflict, forbidden, loginRequired, notFound } from '../../errors';
 import type { ResolverKit } from '../../crud/resource';
-import { readsAll } from '../../crud/authorize';
+import { roleScope } from '../../crud/authorize';
 import { recordAudit } from '../../crud/audit';
 import { endSession } from '../../auth/session';
 
@@ -23,8 +23,9 @@ export function userSessionResolvers({ Crud, types, service }: ResolverKit) {
       const session = await service.get(ctx.db, id);
       if (!session) throw notFound({ zh: '会话', en: 'Session' }, id);
       const own = session.userId === ctx.actor.id;
-      if (!own && (!readsAll(ctx.actor, service.model) || ctx.actor.local)) {
-        throw forbidden('只有全县系统管理员可以强制他人下线', 'Only county administrators end other accounts’ sessions');
+      // Those who write sessions (the security administrator), not those who only read them (the auditor).
+      if (!own && roleScope(ctx.actor, service.model) !== 'ALL') {
+        throw forbidden('只有全县管理员或安全管理员可以强制他人下线', 'Only county administrators and the security administrator end other accounts’ sessions');
       }
       if (session.endedAt) throw conflict('STATE', { zh: '该会话已结束', en: 'The session has already ended' });
       return ctx.db.transaction(async (tx) => {

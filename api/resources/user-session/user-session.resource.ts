@@ -37,7 +37,7 @@ export const userSessionResource = defineResource({
     },
   },
   search: ['address', 'userAgent'],
-  access: { writers: 'ADMIN', privateTo: 'userId' },
+  access: { writers: 'SECURITY_ADMIN', readers: ['AUDIT_ADMIN'], privateTo: 'userId' },
   writtenByServer: true,
   resolvers: userSessionResolvers,
 });

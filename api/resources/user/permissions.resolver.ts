@@ -2,7 +2,7 @@ import { getNamedType, type GraphQLError, type GraphQLResolveInfo } from 'graphq
 import { Arg, Ctx, Field, ID, Info, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import type { OwnerPath } from '../../crud/resource';
-import { authorizeWrite, ownerRule, readsEvery, writeScope } from '../../crud/authorize';
+import { authorizeWrite, mayRun, ownerRule, readsEvery, roleScope, writeScope } from '../../crud/authorize';
 import { notFound } from '../../errors';
 import { MAX_PER_PAGE } from '../../crud/list-metadata';
 import type { Tx } from '../../db';
@@ -121,14 +121,15 @@ export class PermissionsResolver {
       return {
         resource: model.name,
         readAll: readsEvery(actor, model),
-        create: writes && offersWrite(model.definition, 'create'),
-        update: changes && offersWrite(model.definition, 'update'),
-        delete: changes && offersWrite(model.definition, 'delete'),
+        create: writes && offersWrite(model.definition, 'create') && mayRun(actor, model, 'create'),
+        update: changes && offersWrite(model.definition, 'update') && mayRun(actor, model, 'update'),
+        delete: changes && offersWrite(model.definition, 'delete') && mayRun(actor, model, 'delete'),
         ownOrganizationOnly: scope === 'OWN_ORGANIZATION',
         ownerPaths: ownerPathsOf(model),
         sharedOwnership: ownerRule(model).any,
-        // Domain operations claim their record like an update does (CrudService.claim).
-        operations: writes ? recordOperations(model, info) : [],
+        // Domain operations claim their record like an update does (CrudService.claim); those on a
+        // record the server keeps (ending a session) are its writers' by role.
+        operations: roleScope(actor, model) !== 'NONE' ? recordOperations(model, info).filter((op) => mayRun(actor, model, op)) : [],
       };
     });
     return {
@@ -156,12 +157,13 @@ export class PermissionsResolver {
     if (!named) throw notFound({ zh: '资源', en: 'Resource' }, resource);
     const { model, service } = named;
     const { actor } = ctx;
-    const operations = recordOperations(model, info);
+    const operations = recordOperations(model, info).filter((op) => mayRun(ctx.actor, model, op));
     const out: RecordPermission[] = [];
     for (const id of ids.slice(0, MAX_PER_PAGE)) {
       const row = await service.get(ctx.db, id);
       if (!row) continue;
       let may = writeScope(actor, model) !== 'NONE';
+      const serverKept = !!model.definition.writtenByServer;
       if (may && actor.kind === 'USER') {
         // The very check a write makes; it only reads.
         may = await authorizeWrite(ctx.db as unknown as Tx, actor, model, ctx.records.models, [row]).then(
@@ -173,11 +175,12 @@ export class PermissionsResolver {
         );
       }
       const changes = may && !model.definition.appendOnly;
+      const runs = may || (serverKept && roleScope(actor, model) === 'ALL');
       out.push({
         id: String(row.id),
-        update: changes && offersWrite(model.definition, 'update'),
-        delete: changes && offersWrite(model.definition, 'delete'),
-        operations: may ? operations : [],
+        update: changes && offersWrite(model.definition, 'update') && mayRun(actor, model, 'update'),
+        delete: changes && offersWrite(model.definition, 'delete') && mayRun(actor, model, 'delete'),
+        operations: runs ? operations : [],
       });
     }
     return out;

@@ -1,8 +1,20 @@
+import { and, ne, sql } from 'drizzle-orm';
 import { users } from '../../../drizzle/schema';
+import { currentActor } from '../../auth/actor';
+import { forbidden } from '../../errors';
+import { mayRun } from '../../crud/authorize';
 import { defineResource, derive } from '../../crud/resource';
 import { hashPassword, passwordProblem } from '../../auth/password';
 import { userResolvers } from './auth.resolver';
 import { MENU } from '../menu';
+
+/** The three administrators of 三员分立. */
+const ADMINISTRATORS = ['SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN'];
+const ADMIN_LABELS: Record<string, { zh: string; en: string }> = {
+  SYSTEM_ADMIN: { zh: '系统管理员', en: 'System administrator' },
+  SECURITY_ADMIN: { zh: '安全管理员', en: 'Security administrator' },
+  AUDIT_ADMIN: { zh: '审计管理员', en: 'Audit administrator' },
+};
 
 export const userResource = defineResource({
   name: 'User',
@@ -19,8 +31,8 @@ export const userResource = defineResource({
     role: {
       label: { zh: '角色', en: 'Role' },
       help: {
-        zh: '目录编辑改赋权目录与名录，人事管理改人员记录，执法监督改督导记录，系统管理员改全部，只读用户不能修改。',
-        en: 'Catalog editors change catalogs and directories, HR staff records, supervisors supervision records, administrators everything; viewers change nothing.',
+        zh: '目录编辑改赋权目录与名录，人事管理改人员记录，执法监督改督导记录，系统管理员改全部，只读用户不能修改。三员分立：系统管理员（三员）管理账号与机构，安全管理员授予角色、解除锁定、停用动态验证码，审计管理员只查看审计记录、登录日志和在线用户；同一人不能兼任其中两种。角色由安全管理员授予。',
+        en: 'Catalog editors change catalogs and directories, HR staff records, supervisors supervision records, administrators everything; viewers change nothing. Three separate administrators: the system administrator manages accounts and organizations, the security administrator gives roles, unlocks accounts and disables second factors, the audit administrator only reads the audit trail, the sign-in log and the sessions; no one person holds two of them. Roles are given by the security administrator.',
       },
     },
     organizationId: {
@@ -45,10 +57,38 @@ export const userResource = defineResource({
       help: { zh: '由管理员设置的密码，本人下次登录时须先修改。', en: 'A password an administrator set: the user must change it at the next sign-in.' },
     },
     passwordHistory: { label: { zh: '历史密码摘要', en: 'Previous password hashes' }, hidden: true },
+    totpSecret: { label: { zh: '动态验证码密钥', en: 'Second-factor secret' }, hidden: true },
+    totpPendingSecret: { label: { zh: '待确认的动态验证码密钥', en: 'Second-factor secret being enrolled' }, hidden: true },
+    totpEnabledAt: {
+      label: { zh: '动态验证码启用时间', en: 'Second factor enabled' },
+      readOnly: true,
+      help: { zh: '绑定身份验证器（TOTP）后登录须输入动态验证码；为空则未启用。', en: 'Once an authenticator app (TOTP) is enrolled, signing in asks its code; empty: none.' },
+    },
+    totpLastStep: { label: { zh: '最近使用的验证码时段', en: 'Last code step used' }, hidden: true },
+    recoveryCodeHashes: { label: { zh: '恢复码摘要', en: 'Recovery code hashes' }, hidden: true },
+    secondFactorExempt: {
+      label: { zh: '免动态验证码（仅演示）', en: 'Second factor exempt (demo only)' },
+      readOnly: true,
+      help: { zh: '仅演示数据中的管理员账号免于绑定动态验证码。', en: 'Only the demo’s administrator accounts are spared the second factor.' },
+    },
   },
   search: ['username', 'displayName'],
   // Accounts are for administrators; everyone else reads only their own.
-  access: { writers: 'ADMIN', owner: 'organizationId', privateTo: 'id' },
+  // 三员分立: the system administrator keeps the accounts, the security administrator gives their
+  // roles (the guard and rules below divide the two), the audit administrator reads them all.
+  access: {
+    writers: ['SYSTEM_ADMIN', 'SECURITY_ADMIN'],
+    readers: ['AUDIT_ADMIN'],
+    owner: 'organizationId',
+    privateTo: 'id',
+    operations: {
+      create: ['SYSTEM_ADMIN'],
+      delete: ['SYSTEM_ADMIN'],
+      setUserPassword: ['SYSTEM_ADMIN'],
+      unlockUser: ['SECURITY_ADMIN'],
+      disableSecondFactor: ['SECURITY_ADMIN'],
+    },
+  },
   createInputs: {
     password: {
       label: { zh: '初始密码', en: 'Initial password' },
@@ -69,7 +109,48 @@ export const userResource = defineResource({
       },
     },
   },
+  guards: [
+    // The security administrator gives roles and nothing else of an account (access.operations
+    // keeps creating and deleting accounts for the system administrator).
+    async ({ operation, input, records }) => {
+      const actor = currentActor();
+      if (actor?.role !== 'SECURITY_ADMIN') return;
+      if (!mayRun(actor, records.of(userResource).model, operation) || Object.keys(input).some((k) => k !== 'role')) {
+        throw forbidden('安全管理员只能授予账号角色，账号由系统管理员新建和维护', 'The security administrator gives accounts their roles only; the system administrator creates and keeps accounts');
+      }
+    },
+  ],
   rules: [
+    async ({ operation, before, after, input, errors, tx }) => {
+      const actor = currentActor();
+      const role = after.role as string | undefined;
+      if (actor?.role === 'SYSTEM_ADMIN') {
+        // Roles are the security administrator's to give: a new account starts as a viewer.
+        if (operation === 'create' ? role !== 'VIEWER' : 'role' in input && role !== before?.role) {
+          errors.add('role', 'separation', '角色由安全管理员授予：系统管理员新建的账号为只读用户', 'Roles are given by the security administrator: the system administrator’s new accounts are viewers');
+        }
+      }
+      if (actor?.role === 'SECURITY_ADMIN' && operation === 'update' && before?.id === actor.id && role !== before?.role) {
+        errors.add('role', 'separation', '不能修改本人的角色', 'One cannot change one’s own role');
+      }
+      // 三员分立: one person (by the name on the account) holds at most one of the three administrator roles.
+      const name = typeof after.displayName === 'string' ? after.displayName.trim() : '';
+      if (role && ADMINISTRATORS.includes(role) && name) {
+        const [other] = await tx
+          .select({ username: users.username, role: users.role })
+          .from(users)
+          .where(and(sql`trim(${users.displayName}) = ${name}`, sql`${users.role} in ('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')`, ne(users.role, role as 'VIEWER'), after.id ? ne(users.id, after.id) : undefined))
+          .limit(1);
+        if (other) {
+          errors.add(
+            'role',
+            'separation',
+            `${name}已是${ADMIN_LABELS[other.role].zh}（账号 ${other.username}），不能兼任两种管理员`,
+            `${name} is already the ${ADMIN_LABELS[other.role].en.toLowerCase()} (account ${other.username}): no one holds two administrator roles`,
+          );
+        }
+      }
+    },
     async ({ after, errors }) => {
       if (typeof after.username === 'string' && !errors.has('username') && !/^[A-Za-z0-9_.-]{2,50}$/.test(after.username)) {
         errors.add('username', 'format', '用户名应为 2–50 位字母、数字或 _ . -', 'A username is 2 to 50 letters, digits or _ . -');
