@@ -149,7 +149,7 @@ it('gives each record the reverse relations the schema serves, less those its de
 
 it('lists resources in menu order: groups as declared, records within a group as registered', () => {
   const { resources, groups } = buildMetadata(buildSchema(sdl));
-  expect(groups.map((g) => g.key)).toEqual(['catalog', 'directory', 'hr', 'training', 'equipment', 'supervision', 'accounts', 'system']);
+  expect(groups.map((g) => g.key)).toEqual(['catalog', 'directory', 'hr', 'training', 'equipment', 'supervision', 'notices', 'accounts', 'system']);
   const ranks = resources.map((r) => groups.findIndex((g) => g.key === r.group.key));
   expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   expect(resources.find((r) => r.name === 'Delegation')?.display).toEqual(['recipientId', 'powerItemId']);
