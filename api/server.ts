@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import { randomUUID } from 'node:crypto';
 import { compileResponse } from './crud/compiled-response';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -146,8 +147,17 @@ function watchingIdentityWrites(db: Db, touched: () => void): Db {
   return wrap(db);
 }
 
-/** Contexts whose request wrote accounts, tokens, sessions or organizations. */
-const identityWrites = new WeakSet<Context>();
+/**
+ * What the server keeps of one request beside its context, found by the request's database handle
+ * (Apollo hands plugins a shallow copy of the context, which keeps the handle).
+ */
+interface RequestState {
+  /** The request wrote accounts, tokens, sessions or organizations. */
+  wroteIdentities: boolean;
+  /** Its response, where a compiled read's text is written. */
+  res: express.Response;
+}
+const requestStates = new WeakMap<object, RequestState>();
 
 /**
  * This instance's own writes to accounts, tokens and sessions reach its memory of them before the
@@ -159,7 +169,7 @@ function forgetIdentitiesAfterWrites(forget: () => void): ApolloServerPlugin<Con
     async requestDidStart() {
       return {
         async willSendResponse({ operation, contextValue }) {
-          if (operation?.operation === 'mutation' && identityWrites.has(contextValue)) forget();
+          if (operation?.operation === 'mutation' && requestStates.get(contextValue.db)?.wroteIdentities) forget();
         },
       };
     },
@@ -182,16 +192,33 @@ function compiledReadsPlugin(): ApolloServerPlugin<Context> {
         async responseForOperation({ schema, document, operationName, request, contextValue }) {
           const statement = compileResponse(schema, contextValue.records.models, document, operationName ?? request.operationName, request.variables, contextValue.actor);
           if (!statement) return null;
+          let text: string;
           try {
-            const result = (await contextValue.db.execute(statement)) as unknown as { rows: { data: Record<string, unknown> }[] };
-            return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: result.rows[0].data } } };
+            const result = (await contextValue.db.execute(statement)) as unknown as { rows: { data: string }[] };
+            text = result.rows[0].data;
           } catch {
             return null;
           }
+          const res = requestStates.get(contextValue.db)?.res;
+          // Apollo writes the answer as `{"data":"<mark>"}`; the response puts PostgreSQL's text in the
+          // mark's place, unparsed. Without the response at hand, the parsed text goes as any answer.
+          if (!res) return answer(JSON.parse(text));
+          const mark = JSON.stringify(`compiled read ${randomUUID()}`);
+          const send = res.send;
+          res.send = function (this: express.Response, body?: unknown) {
+            res.send = send;
+            const at = typeof body === 'string' ? body.indexOf(mark) : -1;
+            return send.call(this, at < 0 ? body : (body as string).slice(0, at) + text + (body as string).slice(at + mark.length));
+          } as typeof res.send;
+          return answer(JSON.parse(mark));
         },
       };
     },
   };
+}
+
+function answer(data: unknown): GraphQLResponse {
+  return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: data as Record<string, unknown> } } };
 }
 
 const ADMIN_DIRS = [path.resolve(__dirname, '../admin/dist'), path.resolve(__dirname, '../admin/public')];
@@ -280,9 +307,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     signIn,
     rateLimit(limiter),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const ctx: Context = requestContext(db, currentActor(), { loginGuard, address: req.ip, userAgent: req.get('user-agent') });
-        ctx.db = watchingIdentityWrites(db, () => identityWrites.add(ctx));
+        const state: RequestState = { wroteIdentities: false, res };
+        ctx.db = watchingIdentityWrites(db, () => (state.wroteIdentities = true));
+        requestStates.set(ctx.db, state);
         return ctx;
       },
     }),

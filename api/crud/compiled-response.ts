@@ -21,7 +21,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { toSnakeCase } from 'drizzle-orm/casing';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../auth/actor';
 import { readScope } from './authorize';
 import { filterToWhere, paging, type ListParams } from './filter-to-where';
@@ -94,6 +94,22 @@ function serialized(type: GraphQLOutputType, kind: string, value: SQL): SQL | un
   }
 }
 
+/** A type name in the statement's text (names are GraphQL names: letters, digits and _). */
+function literal(name: string): SQL {
+  return sql.raw(`'${name.replace(/'/g, "''")}'::text`);
+}
+
+const dialect = new PgDialect({ casing: 'snake_case' });
+
+/**
+ * A record object's SQL, rendered once: it depends on the document and the actor, not on the
+ * variables (nested fields take no arguments here), so a repeated query reuses its text and only
+ * the root's page and filter are built per request.
+ */
+function rendered(object: SQL): SQL {
+  return sql.raw(dialect.sqlToQuery(object.inlineParams()).sql);
+}
+
 interface Compiling {
   schema: GraphQLSchema;
   models: ResourceModel[];
@@ -101,6 +117,18 @@ interface Compiling {
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
   actor: Actor;
+  /** Each root key's record object, rendered (or null: not compilable), kept with the document. */
+  objects: Map<string, SQL | null>;
+}
+
+/** The record object a root field asks, rendered once per document and actor. */
+function rootObject(c: Compiling, key: string, model: ResourceModel, type: GraphQLObjectType, nodes: readonly FieldNode[]): SQL | undefined {
+  let object = c.objects.get(key);
+  if (object === undefined) {
+    const built = recordObject(c, { model, alias: null, tables: [] }, type, nodes);
+    c.objects.set(key, (object = built ? rendered(built) : null));
+  }
+  return object ?? undefined;
 }
 
 /** The actor's read of a record: undefined where a token lacks the record's scope (the guard refuses it). */
@@ -148,7 +176,7 @@ function recordObject(c: Compiling, scope: Scope, type: GraphQLObjectType, nodes
   for (const [key, asked] of fields) {
     const name = asked[0].name.value;
     if (name === '__typename') {
-      pairs.push([key, sql`${type.name}::text`]);
+      pairs.push([key, literal(type.name)]);
       continue;
     }
     if (asked.some((n) => n.arguments?.length)) return undefined;
@@ -214,11 +242,11 @@ function searchesPeople(c: Compiling, model: ResourceModel, args: Record<string,
 }
 
 /** A page of records as a JSON array, in the list's order. */
-function listOf(c: Compiling, model: ResourceModel, type: GraphQLObjectType, nodes: readonly FieldNode[], params: ListParams): SQL | undefined {
+function listOf(c: Compiling, key: string, model: ResourceModel, type: GraphQLObjectType, nodes: readonly FieldNode[], params: ListParams): SQL | undefined {
   const condition = and(filterToWhere(model, params.filter), readScope(c.actor, model)) ?? sql`true`;
   const { limit, offset, orderBy } = paging(model, params);
   const order = sql.join(orderBy, sql`, `);
-  const object = recordObject(c, { model, alias: null, tables: [] }, type, nodes);
+  const object = rootObject(c, key, model, type, nodes);
   if (!object) return undefined;
   // The page is cut before the objects are built, under the table's own name (computed fields read it); `_row_n` keeps its order.
   const page = sql`(select *, row_number() over (order by ${order}) as _row_n from ${model.table} where ${condition} order by ${order} limit ${limit} offset ${offset}) as ${model.table}`;
@@ -229,7 +257,7 @@ function listOf(c: Compiling, model: ResourceModel, type: GraphQLObjectType, nod
 function rootValue(c: Compiling, key: string, nodes: readonly FieldNode[]): SQL | undefined {
   const query = c.schema.getQueryType()!;
   const name = nodes[0].name.value;
-  if (name === '__typename') return sql`${query.name}::text`;
+  if (name === '__typename') return literal(query.name);
   const def = query.getFields()[name];
   if (!def) return undefined;
   const type = getNamedType(def.type);
@@ -244,7 +272,7 @@ function rootValue(c: Compiling, key: string, nodes: readonly FieldNode[]): SQL 
     const pairs: [string, SQL][] = [];
     for (const [k, asked] of fields) {
       const field = asked[0].name.value;
-      if (field === '__typename') pairs.push([k, sql`${type.name}::text`]);
+      if (field === '__typename') pairs.push([k, literal(type.name)]);
       else if (field === 'count') pairs.push([k, sql`(select count(*)::int from ${model.table}${where ? sql` where ${where}` : sql``})`]);
       else return undefined;
     }
@@ -255,16 +283,16 @@ function rootValue(c: Compiling, key: string, nodes: readonly FieldNode[]): SQL 
   if (name === model.name) {
     const n = parseId(args.id);
     if (n === null) return sql`null::json`;
-    const object = recordObject(c, { model, alias: null, tables: [] }, type, nodes);
+    const object = rootObject(c, key, model, type, nodes);
     if (!object) return undefined;
     const condition = and(eq(model.byKey.get('id')!.column, n), readScope(c.actor, model));
     return sql`(select ${object} from ${model.table} where ${condition})`;
   }
-  if (name === `all${model.plural}`) return listOf(c, model, type, nodes, args as ListParams);
+  if (name === `all${model.plural}`) return listOf(c, key, model, type, nodes, args as ListParams);
   const preset = model.definition.presets?.[name];
   if (preset) {
     const filter = { ...preset.filter, ...args };
-    return listOf(c, model, type, nodes, { filter, sortField: preset.sortField, sortOrder: preset.sortOrder, perPage: MAX_PER_PAGE });
+    return listOf(c, key, model, type, nodes, { filter, sortField: preset.sortField, sortOrder: preset.sortOrder, perPage: MAX_PER_PAGE });
   }
   return undefined;
 }
@@ -276,7 +304,8 @@ function operationOf(document: DocumentNode, operationName: string | null | unde
 
 /**
  * The statement answering a whole read as `{ data }`'s object (one JSON value, column `data`), or
- * undefined when the request must go through graphql-js. `document` is validated.
+ * undefined when the request must go through graphql-js. `document` is validated. The
+ * JSON comes as text (PostgreSQL's spacing), to be sent as it is.
  */
 export function compileResponse(
   schema: GraphQLSchema,
@@ -295,7 +324,7 @@ export function compileResponse(
   if (coerced.errors) return undefined;
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-  const c: Compiling = { schema, models, byType: byTypeOf(models), fragments, variables: coerced.coerced, actor };
+  const c: Compiling = { schema, models, byType: byTypeOf(models), fragments, variables: coerced.coerced, actor, objects: objectsOf(document, operationName, actor) };
   const query = schema.getQueryType()!;
   const fields = collect(query, [operation.selectionSet], fragments);
   if (!fields) return undefined;
@@ -312,7 +341,24 @@ export function compileResponse(
     return undefined;
   }
   const object = objectOf(pairs);
-  return object && sql`select ${object} as data`;
+  return object && sql`select (${object})::text as data`;
+}
+
+/** Rendered objects per document (as Apollo keeps it parsed), operation and actor. */
+const objectCache = new WeakMap<DocumentNode, Map<string, Map<string, SQL | null>>>();
+const ACTORS_PER_DOCUMENT = 64;
+
+function objectsOf(document: DocumentNode, operationName: string | null | undefined, actor: Actor): Map<string, SQL | null> {
+  let perDocument = objectCache.get(document);
+  if (!perDocument) objectCache.set(document, (perDocument = new Map()));
+  // Everything the compiled object depends on: read limits, scopes, masking.
+  const key = `${operationName ?? ''}|${actor.kind}:${actor.id}:${actor.role}:${actor.organizationId}:${actor.local}:${actor.scopes?.join(',') ?? ''}:${actor.personalData ?? ''}`;
+  let objects = perDocument.get(key);
+  if (!objects) {
+    if (perDocument.size >= ACTORS_PER_DOCUMENT) perDocument.clear();
+    perDocument.set(key, (objects = new Map()));
+  }
+  return objects;
 }
 
 const byTypeCache = new WeakMap<ResourceModel[], Map<string, ResourceModel>>();
