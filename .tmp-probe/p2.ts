@@ -1,0 +1,20 @@
+import { startTestServer } from '../test/helpers/test-server';
+import { startServer } from '../api/server';
+import { makeWorld } from '../test/helpers/fixtures';
+(async () => {
+  const t0 = Date.now();
+  const log = (m: string) => console.log(((Date.now() - t0) / 1000).toFixed(1), m);
+  const s = await startTestServer({});
+  log('started');
+  const plain = await startServer({ database: s.database, port: 0, host: '127.0.0.1', limits: { perMinute: 100_000 }, compiledReads: false });
+  log('plain started');
+  const world = await makeWorld(s);
+  log('world');
+  await world.directory(); log('directory');
+  await world.supervision(); log('supervision');
+  const r = await fetch(`http://127.0.0.1:${plain.port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${s.adminToken}` }, body: JSON.stringify({ query: '{ allDelegations { id } }' }) });
+  log('plain answered ' + (await r.text()));
+  await plain.stop(); log('plain stopped');
+  await s.stop(); log('stopped');
+  process.exit(0);
+})().catch((e) => { console.error(e); process.exit(1); });
