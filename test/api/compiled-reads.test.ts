@@ -26,13 +26,14 @@ async function post(url: string, token: string | null, query: string, variables?
 
 /** The answer of both paths, and whether the fast path's single statement answered it. */
 async function both(token: string | null, query: string, variables?: Record<string, unknown>) {
-  const normal = await post(`http://127.0.0.1:${plain.port}/graphql`, token, query, variables);
+  const canonical = (r: { status: number; body: string }) => ({ status: r.status, body: JSON.stringify(JSON.parse(r.body)) });
+  const normal = canonical(await post(`http://127.0.0.1:${plain.port}/graphql`, token, query, variables));
   // Twice: the first request makes the caller known to this instance.
   await post(server.url, token, query, variables);
   server.queries.length = 0;
   const sent = await post(server.url, token, query, variables);
   // PostgreSQL's text is sent as it is (its own spacing): the same JSON when read, keys in the same order.
-  const fast = { status: sent.status, body: sent.body.startsWith('{') ? JSON.stringify(JSON.parse(sent.body)) : sent.body };
+  const fast = canonical(sent);
   const statements = [...server.queries];
   const compiled = statements.length === 1 && / as data$/.test(statements[0]);
   return { normal, fast, compiled, statements };
