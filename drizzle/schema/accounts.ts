@@ -1,4 +1,5 @@
-import { boolean, index, integer, jsonb, pgTable, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, jsonb, pgTable, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { labelledEnum, recordColumns } from './columns';
 import { organizations } from './organizations';
 
@@ -130,8 +131,13 @@ export const auditEntries = pgTable(
     changes: jsonb().notNull(),
     /** What the change was made through, when not a form: an import job (`import:12`). */
     via: varchar({ length: 50 }),
+    /**
+     * The writing transaction's id (`pg_current_xact_id()`), set by the database: the change feed
+     * (api/sync/) reads entries in transaction order, only of transactions that have ended.
+     */
+    txId: bigint({ mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text)::bigint`),
   },
-  (t) => [index().on(t.resource, t.recordId), index().on(t.at)],
+  (t) => [index().on(t.resource, t.recordId), index().on(t.at), index().on(t.txId, t.id)],
 );
 
 /** Read-only access for another government system; the secret is shown once and kept only hashed. */
