@@ -5,8 +5,8 @@ import { badInput } from '../errors';
 // The change feed reads the audit trail: every write through the API leaves an entry in the
 // transaction that made it, with the record's id (deletes included) and the writing transaction's
 // id. Entries are read in (transaction id, entry id) order, and only those of transactions that
-// have ended: below the horizon `pg_snapshot_xmin(pg_current_snapshot())`, no transaction is still
-// running, so no entry can appear there later. A transaction that began first and commits after a
+// have ended: below the horizon (the oldest transaction of this database still running, see
+// `horizon`), no entry can appear later. A transaction that began first and commits after a
 // later one holds the horizon back until it ends; it is read then, before the later one, and a
 // client that read in between has not moved past it. (A sequence or a timestamp alone would let
 // that client skip it.) On PGlite, with one connection, the horizon is always the next transaction.
@@ -58,10 +58,32 @@ const later = (a: Position, b: Position): Position => {
   return ta > tb || (ta === tb && a.entry >= b.entry) ? a : b;
 };
 
-/** The oldest transaction that may still be running: every entry below it is final. */
+/**
+ * The oldest transaction of this database that may still be running: every entry below it is final.
+ * Transaction ids are shared by every database of the server, and the snapshot's own xmin waits for
+ * transactions of all of them (another application's long report would hold the feed back), so the
+ * snapshot's running transactions are narrowed to those of sessions on this database. The snapshot
+ * is taken first; a transaction it saw running that ends before the sessions are read is then
+ * visible to the entries' statement, which runs later. Should some session of this database be
+ * hidden from our role, the snapshot's xmin is used as it is.
+ */
 export async function horizon(db: Queryable): Promise<string> {
-  const result = (await db.execute(sql`select (pg_snapshot_xmin(pg_current_snapshot())::text) as h`)) as unknown as { rows: { h: string }[] };
-  return result.rows[0].h;
+  const result = (await db.execute(sql`
+    with s as (select pg_current_snapshot() as snap),
+    mine as (
+      select a.backend_xid::text::bigint as xid32, a.query
+      from pg_stat_activity a
+      where a.datname = current_database() and a.pid <> pg_backend_pid()
+    )
+    select
+      pg_snapshot_xmin(snap)::text as xmin,
+      pg_snapshot_xmax(snap)::text as xmax,
+      (select min(x::text::bigint) from pg_snapshot_xip(snap) x
+        where x::text::bigint % 4294967296 in (select xid32 from mine where xid32 is not null))::text as running,
+      exists (select 1 from mine where query = '<insufficient privilege>') as hidden
+    from s`)) as unknown as { rows: { xmin: string; xmax: string; running: string | null; hidden: boolean }[] };
+  const { xmin, xmax, running, hidden } = result.rows[0];
+  return hidden ? xmin : (running ?? xmax);
 }
 
 /** The position of "now": every transaction that has ended, none that has not. */

@@ -237,16 +237,18 @@ describe('transactions that end out of order', () => {
         await released;
       }),
     );
-    await written;
-    // A later transaction, through the API, commits at once.
-    await ok(server, 'updateOrganization', { id: late, name: '后开始、先提交' });
-
-    // A client reading now gets neither: the later one waits behind the one still running.
-    const between = await follow(server, client, ['Organization']);
+    let between: any[];
+    try {
+      await written;
+      // A later transaction, through the API, commits at once.
+      await ok(server, 'updateOrganization', { id: late, name: '后开始、先提交' });
+      // A client reading now gets neither: the later one waits behind the one still running.
+      between = await follow(server, client, ['Organization']);
+    } finally {
+      commit();
+      await first;
+    }
     expect(between.map((c) => c.id)).toEqual([]);
-
-    commit();
-    await first;
     const after = await follow(server, client, ['Organization']);
     expect(after.map((c) => [c.id, c.data.name])).toEqual([
       [early, '先开始、后提交'],
