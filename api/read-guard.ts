@@ -17,6 +17,12 @@ import { forbidden, loginRequired, tokensReadOnly } from './errors';
 const OPEN = new Set(['login', 'loginSecondFactor', 'me', 'publicPowers']);
 
 /**
+ * Root fields that check a token's scopes themselves, against the resources the caller names (the
+ * change feed: api/sync/); the records they answer with are resource types, masked as anywhere.
+ */
+const SELF_SCOPED = new Set(['changesSince', 'syncCursor']);
+
+/**
  * Root fields whose answer is not a resource type, with the resources whose data they carry; a
  * token needs all of them. Any other such root field is refused to tokens (deny by default).
  */
@@ -132,7 +138,7 @@ function guard(rules: ReadRules, context: Context, info: GraphQLResolveInfo, arg
   if (info.parentType === info.schema.getMutationType() && info.fieldName !== 'login' && info.fieldName !== 'loginSecondFactor') throw tokensReadOnly();
   const resource = resourceOf(rules, info);
   const open = info.fieldName.startsWith('__') || OPEN.has(info.fieldName);
-  const needed = resource ? [resource] : !info.path.prev && !open ? (ROOT_SCOPES[info.fieldName] ?? null) : [];
+  const needed = resource ? [resource] : !info.path.prev && !open && !SELF_SCOPED.has(info.fieldName) ? (ROOT_SCOPES[info.fieldName] ?? null) : [];
   // An undeclared root field is named as what is missing: scopes are record names, never a field's.
   refuseUnscoped(actor, needed ?? [info.fieldName]);
   // Masked values would mean little if a caller could look a person up by them.

@@ -5,6 +5,7 @@ import type { Records } from './crud/records';
 import { guardSchema } from './read-guard';
 import { ImportJobResolver } from './spreadsheets/job.resolver';
 import { AttachmentResolver, takesAttachments } from './crud/attachments';
+import { changeFeedResolver } from './sync/change-feed.resolver';
 
 /**
  * The GraphQL schema of every record: its generated grammar, or the resolvers its definition
@@ -23,6 +24,8 @@ export function buildSchema(records: Records): GraphQLSchema {
   resolvers.push(ImportJobResolver);
   // Deleting a file kept with a record (uploads and downloads are routes beside /graphql).
   if (records.models.some(takesAttachments)) resolvers.push(AttachmentResolver);
+  // The change feed for systems that keep a copy (changesSince, syncCursor).
+  resolvers.push(changeFeedResolver(records));
   return guardSchema(
     buildSchemaSync({
       resolvers: resolvers as [Function, ...Function[]],

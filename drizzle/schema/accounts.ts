@@ -1,4 +1,5 @@
-import { boolean, index, integer, jsonb, pgTable, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, jsonb, pgTable, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { labelledEnum, recordColumns } from './columns';
 import { organizations } from './organizations';
 
@@ -159,8 +160,13 @@ export const auditEntries = pgTable(
     hashAlgorithm: varchar({ length: 10 }),
     previousHash: varchar({ length: 64 }),
     hash: varchar({ length: 64 }),
+    /**
+     * The writing transaction's id (`pg_current_xact_id()`), set by the database: the change feed
+     * (api/sync/) reads entries in transaction order, only of transactions that have ended.
+     */
+    txId: bigint({ mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text)::bigint`),
   },
-  (t) => [index().on(t.resource, t.recordId), index().on(t.at), index().on(t.actorId), index().on(t.operation)],
+  (t) => [index().on(t.resource, t.recordId), index().on(t.at), index().on(t.actorId), index().on(t.operation), index().on(t.txId, t.id)],
 );
 
 /**

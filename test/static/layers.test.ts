@@ -12,7 +12,7 @@ const LAYERS: [name: string, paths: string[]][] = [
   ['identity', ['api/auth/']],
   ['generic records', ['api/crud/']],
   ['records', ['api/resources/']],
-  ['schema', ['api/schema.ts', 'api/schema-hints.ts', 'api/schema-hints-format.ts', 'api/read-guard.ts', 'api/app.ts', 'api/spreadsheets/']],
+  ['schema', ['api/schema.ts', 'api/schema-hints.ts', 'api/schema-hints-format.ts', 'api/read-guard.ts', 'api/app.ts', 'api/spreadsheets/', 'api/sync/']],
   ['server', ['api/server.ts', 'api/limits.ts', 'api/login-guard.ts', 'api/password-change-guard.ts', 'api/query-cost.ts', 'api/format-error.ts', 'api/spreadsheet-routes.ts', 'api/attachment-routes.ts', 'api/shared-limiter.ts', 'api/export-query.ts', 'api/export-catalog-diff.ts', 'api/export-case-ranking.ts', 'api/export-team-standards.ts', 'api/public-page.ts', 'api/metrics.ts']],
   ['entry points', ['api/index.ts', 'api/scripts/', 'api/seed/']],
 ];

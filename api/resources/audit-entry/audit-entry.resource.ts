@@ -17,6 +17,8 @@ export const auditEntryResource = defineResource({
     en: 'Every change made through the system: when, by whom, the operation (create, update, delete…), its object (the record type and id), how it was made, and each field before and after. Written by the system in the same transaction as the change; no one creates, changes or deletes an entry. Each entry carries a hash chained to the previous one (SM3, or SHA-256 where the platform lacks it), which verifyAuditChain checks for alteration or deletion; entries are kept at least 180 days. County administrators read all of them, everyone else their own actions, and the history of the records they may read.',
   },
   fields: {
+    // Orders the change feed (api/sync/); the database's own number, of no use to a reader.
+    txId: { label: { zh: '事务号', en: 'Transaction id' }, hidden: true },
     at: { label: { zh: '时间', en: 'Time' } },
     actorKind: { label: { zh: '操作人类型', en: 'Actor kind' }, help: { zh: '登录的账号，或系统本身（初始化、定时任务）。', en: 'USER: a signed-in account; SYSTEM: the system itself (seeding, scheduled jobs).' } },
     actorId: { label: { zh: '操作人编号', en: 'Actor id' }, help: { zh: '操作账号的编号。', en: 'The id of the account that acted.' } },

@@ -1,0 +1,2 @@
+ALTER TABLE "audit_entries" ADD COLUMN "tx_id" bigint DEFAULT (pg_current_xact_id()::text)::bigint NOT NULL;--> statement-breakpoint
+CREATE INDEX "audit_entries_tx_id_id_index" ON "audit_entries" USING btree ("tx_id","id");

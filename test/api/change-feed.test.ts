@@ -1,0 +1,259 @@
+import { getNamedType, isEnumType, isScalarType, type GraphQLObjectType } from 'graphql';
+import { getApp } from '../../api/app';
+import { runAs, type Actor } from '../../api/auth/actor';
+import { organizationResource } from '../../api/resources/organization/organization.resource';
+import { syncable } from '../../api/sync/change-feed.resolver';
+import { call, ok } from '../helpers/operations';
+import { withWorld } from '../helpers/fixtures';
+import { errorCode, onlyError, refusal, fieldErrors } from '../helpers/expect-errors';
+import type { TestServer } from '../helpers/test-server';
+
+// Incremental sync: a client that keeps its own copy follows `changesSince` and ends with what
+// `allXs` reads, through creates, edits, deletions, bulk edits and a catalog publication; a token
+// follows only its scopes, masked as everywhere; and on PostgreSQL a transaction that began first
+// and commits last is not skipped.
+const { server, world, signedIn } = withWorld();
+
+const { schema, records } = getApp();
+const ALL = records.models.filter(syncable).map((m) => m.name);
+const plural = (name: string) => records.named(name)!.model.plural;
+
+/** The stored fields of a record as GraphQL reads them (computed ones follow other records or the day). */
+function storedFields(name: string): string[] {
+  const type = schema.getType(name) as GraphQLObjectType;
+  const model = records.named(name)!.model;
+  return model.fields
+    .map((f) => f.key)
+    .filter((key) => {
+      const field = type.getFields()[key];
+      if (!field || field.args.length) return false;
+      const named = getNamedType(field.type);
+      return isScalarType(named) || isEnumType(named);
+    });
+}
+
+type Copy = Map<string, Map<string, Record<string, unknown>>>;
+
+interface Client {
+  copy: Copy;
+  cursor: string | null;
+  pages: number;
+}
+
+/** Applies the feed until it has nothing more ready: upsert each record, remove it when null. */
+async function follow(as: TestServer, client: Client, resources: string[] | null, first = 7): Promise<any[]> {
+  const seen: any[] = [];
+  for (;;) {
+    const page = await ok<any>(
+      as,
+      'changesSince',
+      { cursor: client.cursor, first, ...(resources ? { resources } : {}) },
+      'changes { resource id operation at record { __typename } data } nextCursor hasMore',
+    );
+    client.pages++;
+    for (const change of page.changes) {
+      seen.push(change);
+      const table = client.copy.get(change.resource) ?? new Map();
+      client.copy.set(change.resource, table);
+      expect(Boolean(change.record)).toBe(Boolean(change.data));
+      if (change.data) {
+        expect(change.record.__typename).toBe(change.resource);
+        table.set(change.id, change.data);
+      } else table.delete(change.id);
+    }
+    expect(page.nextCursor).toMatch(/^s1\./);
+    client.cursor = page.nextCursor;
+    if (!page.hasMore) return seen;
+  }
+}
+
+/** What `allXs` reads now, in the same shape as the copy. */
+async function ours(as: TestServer, names: string[]): Promise<Copy> {
+  const out: Copy = new Map();
+  for (const name of names) {
+    const rows = await ok<any[]>(as, `all${plural(name)}`, { perPage: 1000 }, storedFields(name).join(' '));
+    out.set(name, new Map(rows.map((r) => [String(r.id), r])));
+  }
+  return out;
+}
+
+function sameCopy(copy: Copy, expected: Copy): void {
+  for (const [name, rows] of expected) {
+    const mine = copy.get(name) ?? new Map();
+    expect({ [name]: [...mine.entries()].sort(([a], [b]) => Number(a) - Number(b)) }).toEqual({
+      [name]: [...rows.entries()].sort(([a], [b]) => Number(a) - Number(b)),
+    });
+  }
+}
+
+const inAYear = () => new Date(Date.now() + 365 * 86400_000).toISOString();
+
+describe('a client keeping its own copy', () => {
+  // Every record the API wrote: the test county was created through it, so the audit trail holds it
+  // from the start. Accounts are made by the test harness directly, so they are left to the client
+  // that starts from a full read.
+  const RESOURCES = ALL.filter((n) => n !== 'User');
+  const fromStart: Client = { copy: new Map(), cursor: null, pages: 0 };
+  const bootstrapped: Client = { copy: new Map(), cursor: null, pages: 0 };
+
+  it('starts from the beginning of the log, or from a full read', async () => {
+    await follow(server, fromStart, RESOURCES);
+    sameCopy(fromStart.copy, await ours(server, RESOURCES));
+    expect(fromStart.pages).toBeGreaterThan(1);
+    // The other way in: the position first, then everything in full.
+    bootstrapped.cursor = await ok<string>(server, 'syncCursor', {});
+    bootstrapped.copy = await ours(server, ALL);
+  });
+
+  it('follows creates, edits, bulk edits and deletions, and a catalog publication', async () => {
+    const person = (await ok(server, 'createStaffMember', { name: '同步员甲', organizationId: world.street, category: 'ENFORCEMENT', mobile: '13800001111' })).id;
+    const other = (await ok(server, 'createStaffMember', { name: '同步员乙', organizationId: world.street, category: 'ENFORCEMENT' })).id;
+    await follow(server, fromStart, RESOURCES);
+    await ok(server, 'updateStaffMember', { id: person, mobile: '13800002222' });
+    await ok(server, 'updateStaffMembers', { ids: [person, other], data: { category: 'AUXILIARY' } }, 'ids');
+    const { liaison } = await world.directory();
+    await ok(server, 'deleteLiaisonContact', { id: liaison });
+    // Created and deleted between two reads: the create comes without a record, then the deletion.
+    const brief = await world.org('临时街道', 'STREET');
+    await ok(server, 'deleteOrganization', { id: brief });
+    const seen = await follow(server, fromStart, RESOURCES);
+    expect(seen.filter((c) => c.id === brief).map((c) => [c.operation, c.data])).toEqual([
+      ['CREATE', null],
+      ['DELETE', null],
+    ]);
+    expect(seen.find((c) => c.resource === 'LiaisonContact' && c.id === liaison && c.operation === 'DELETE')).toBeTruthy();
+
+    // A publication writes several records in one transaction: the new edition, the one it
+    // supersedes and that edition's delegations, ended the day before.
+    await ok(server, 'publishDelegationCatalog', { id: world.catalog });
+    const next = (await ok(server, 'createDelegationCatalog', {
+      title: world.unique('同步目录'), issuingOrganizationId: world.government, documentNumber: world.unique('测政〔2024〕'),
+      issuedOn: '2024-06-15', effectiveFrom: '2024-07-01', supersedesId: world.catalog,
+    })).id;
+    await ok(server, 'createDelegation', {
+      catalogId: next, powerItemId: world.powerItem, recipientId: world.street, delegatingOrganizationId: world.department, mode: 'GRANTED', effectiveFrom: '2024-07-01',
+    });
+    await follow(server, fromStart, RESOURCES);
+    await ok(server, 'publishDelegationCatalog', { id: next });
+    const published = await follow(server, fromStart, RESOURCES);
+    expect(published.map((c) => `${c.resource}:${c.operation}`).sort()).toEqual(
+      expect.arrayContaining(['Delegation:UPDATE', 'DelegationCatalog:UPDATE', 'DelegationCatalog:UPDATE']),
+    );
+    expect(fromStart.copy.get('DelegationCatalog')!.get(world.catalog)).toMatchObject({ status: 'SUPERSEDED' });
+    expect(fromStart.copy.get('Delegation')!.get(world.delegation)).toMatchObject({ effectiveTo: '2024-06-30' });
+
+    const expected = await ours(server, ALL);
+    sameCopy(fromStart.copy, new Map([...expected].filter(([name]) => name !== 'User')));
+    await ok(server, 'updateUser', { id: (await ok(server, 'me', {}, 'id')).id, displayName: '同步管理员' });
+    await follow(server, bootstrapped, null, 50);
+    sameCopy(bootstrapped.copy, await ours(server, ALL));
+  });
+
+  it('has nothing new to say when nothing changed, and keeps its place', async () => {
+    const page = await ok<any>(server, 'changesSince', { cursor: fromStart.cursor, resources: RESOURCES }, 'changes { id } nextCursor hasMore');
+    expect(page).toMatchObject({ changes: [], hasMore: false });
+    const again = await ok<any>(server, 'changesSince', { cursor: page.nextCursor, resources: RESOURCES }, 'changes { id } nextCursor');
+    expect(again.changes).toEqual([]);
+  });
+});
+
+describe('who follows what', () => {
+  it('gives a token only its scopes, with personal fields masked as everywhere', async () => {
+    const start = await ok<string>(server, 'syncCursor', {});
+    const person = (await ok(server, 'createStaffMember', { name: '王同步', organizationId: world.street, category: 'ENFORCEMENT', mobile: '13812345678' })).id;
+    await ok(server, 'updateOrganization', { id: world.street, shortName: '同步街道' });
+    await ok(server, 'createEnforcementDomain', { code: world.unique('S'), name: world.unique('同步领域') });
+    const issued = await ok(server, 'issueApiToken', { name: '执法监督平台', scopes: ['StaffMember', 'Organization'], expiresAt: inAYear() }, 'secret');
+    const token = server.as(issued.secret);
+
+    const client: Client = { copy: new Map(), cursor: start, pages: 0 };
+    const seen = await follow(token, client, ['StaffMember', 'Organization']);
+    expect(new Set(seen.map((c) => c.resource))).toEqual(new Set(['StaffMember', 'Organization']));
+    expect(client.copy.get('StaffMember')!.get(person)).toMatchObject({ name: '王**', mobile: '138******78' });
+    // The typed record, with a reference, masked the same way.
+    const typed = await ok<any>(token, 'changesSince', { cursor: start, resources: ['StaffMember'] }, 'changes { id record { ... on StaffMember { name mobile organization { name } } } }');
+    expect(typed.changes.find((c: any) => c.id === person).record).toEqual({ name: '王**', mobile: '138******78', organization: { name: '测试街道' } });
+    // Without `resources`, a token follows its scopes: the new enforcement domain is not there.
+    const all = await ok<any>(token, 'changesSince', { cursor: start }, 'changes { resource id }');
+    expect(new Set(all.changes.map((c: any) => c.resource))).toEqual(new Set(['StaffMember', 'Organization']));
+    // The token's copy is what it reads: masked.
+    const read = await ok<any[]>(token, 'allStaffMembers', { filter: { id: person } }, 'name mobile');
+    expect(read).toEqual([{ name: '王**', mobile: '138******78' }]);
+
+    const outside = onlyError(await call(token, 'changesSince', { cursor: start, resources: ['StaffMember', 'Delegation'] }, 'nextCursor'));
+    expect(outside.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(outside.message).toContain('Delegation');
+
+    const personal = await ok(server, 'issueApiToken', { name: '人事系统', scopes: ['StaffMember'], expiresAt: inAYear(), personalData: true }, 'secret');
+    const unmasked = await ok<any>(server.as(personal.secret), 'changesSince', { cursor: start }, 'changes { id record { ... on StaffMember { name mobile } } }');
+    expect(unmasked.changes.find((c: any) => c.id === person).record).toEqual({ name: '王同步', mobile: '13812345678' });
+  });
+
+  it('shows a signed-in user only the accounts it may read', async () => {
+    const start = await ok<string>(server, 'syncCursor', {});
+    const hrToken = await server.tokenFor('HR', world.street);
+    const hr = server.as(hrToken);
+    const hrId = (await ok(hr, 'me', {}, 'id')).id;
+    const adminId = (await ok(server, 'me', {}, 'id')).id;
+    await ok(server, 'updateUser', { id: adminId, displayName: '另一管理员' });
+    await ok(server, 'updateUser', { id: hrId, displayName: '街道人事' });
+    const seen = await ok<any>(hr, 'changesSince', { cursor: start, resources: ['User'] }, 'changes { id record { ... on User { displayName } } }');
+    expect(seen.changes).toEqual([{ id: hrId, record: { displayName: '街道人事' } }]);
+    const admin = await ok<any>(server, 'changesSince', { cursor: start, resources: ['User'] }, 'changes { id }');
+    expect(admin.changes.map((c: any) => c.id)).toEqual([adminId, hrId]);
+  });
+
+  it('refuses what cannot be followed, and callers who are not signed in', async () => {
+    expect(fieldErrors(await call(server, 'changesSince', { resources: ['LoginEvent'] }, 'nextCursor'))).toEqual({ resources: 'notSynced' });
+    expect(fieldErrors(await call(server, 'changesSince', { resources: ['Nothing'] }, 'nextCursor'))).toEqual({ resources: 'unknownResource' });
+    expect(fieldErrors(await call(server, 'changesSince', { cursor: 'not-a-cursor' }, 'nextCursor'))).toEqual({ cursor: 'cursor' });
+    expect(fieldErrors(await call(server, 'changesSince', { first: 0 }, 'nextCursor'))).toEqual({ first: 'range' });
+    expect(fieldErrors(await call(server, 'changesSince', { first: 501 }, 'nextCursor'))).toEqual({ first: 'range' });
+    refusal(await call(server.as(null), 'changesSince', {}, 'nextCursor'), 'UNAUTHENTICATED');
+    refusal(await call(server.as(null), 'syncCursor', {}), 'UNAUTHENTICATED');
+    expect(errorCode(await call(await signedIn('HR', world.street), 'syncCursor', {}))).toBeUndefined();
+  });
+});
+
+describe('transactions that end out of order', () => {
+  // PGlite has one connection: transactions cannot overlap there.
+  if (process.env.TEST_DRIVER === 'pg') it('does not skip a transaction that began first and committed after a later one', async () => {
+    const admin = (await ok(server, 'me', {}, 'id username role')) as { id: string; username: string };
+    const actor: Actor = { kind: 'USER', id: Number(admin.id), name: admin.username, role: 'ADMIN', organizationId: null, local: false };
+    const client: Client = { copy: new Map(), cursor: await ok<string>(server, 'syncCursor', {}), pages: 0 };
+    const early = await world.org('先开始的街道', 'STREET');
+    const late = await world.org('后开始的街道', 'STREET');
+    await follow(server, client, ['Organization']);
+
+    let commit!: () => void;
+    const released = new Promise<void>((resolve) => (commit = resolve));
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    // A transaction on a connection of its own: it writes first, then waits to commit.
+    const first = runAs(actor, () =>
+      server.database.db.transaction(async (tx) => {
+        await records.of(organizationResource).update(tx, early, { name: '先开始、后提交' });
+        wrote();
+        await released;
+      }),
+    );
+    let between: any[];
+    try {
+      await written;
+      // A later transaction, through the API, commits at once.
+      await ok(server, 'updateOrganization', { id: late, name: '后开始、先提交' });
+      // A client reading now gets neither: the later one waits behind the one still running.
+      between = await follow(server, client, ['Organization']);
+    } finally {
+      commit();
+      await first;
+    }
+    expect(between.map((c) => c.id)).toEqual([]);
+    const after = await follow(server, client, ['Organization']);
+    expect(after.map((c) => [c.id, c.data.name])).toEqual([
+      [early, '先开始、后提交'],
+      [late, '后开始、先提交'],
+    ]);
+    expect(client.copy.get('Organization')!.get(early)).toMatchObject({ name: '先开始、后提交' });
+  });
+});
