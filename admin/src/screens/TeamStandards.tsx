@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Box, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
-import { Button, Link, Title, useNotify, useTranslate } from 'react-admin';
-import { authHeaders, graphql } from '../data-provider';
+import { Button, Link, Title, useTranslate } from 'react-admin';
+import { graphql } from '../data-provider';
 import { TeamStandardsDocument, type TeamStandardsQuery } from '../generated/operations';
 import { currentYear } from '../dates';
 import { useLang } from './use-lang';
+import { useFileExport } from './file-export';
 
 // The team standard sheet (规范化建设达标情况, the API's teamStandards): one line per street or
 // township, one column per standard, each cell the team's figure against the required one, marked
@@ -20,31 +21,16 @@ const figure = (row: Row, n: number | null | undefined) => (n === null || n === 
 
 function ExportButton({ year, disabled }: { year: number; disabled: boolean }) {
   const lang = useLang();
-  const notify = useNotify();
-  const [busy, setBusy] = useState(false);
-  const download = async () => {
-    setBusy(true);
-    try {
-      const res = await fetch(`/export/team-standards?year=${year}&lang=${lang}`, { headers: authHeaders() });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as { errors?: { message: string }[] } | null;
-        throw new Error(body?.errors?.[0]?.message ?? res.statusText);
-      }
-      const disposition = res.headers.get('content-disposition') ?? '';
-      const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? `team-standards-${year}.xlsx`);
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (e) {
-      notify((e as Error).message, { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return <Button label="app.standards.export" startIcon={<DownloadIcon />} onClick={download} disabled={busy || disabled} data-testid="export-standards" />;
+  const { download, busy } = useFileExport();
+  return (
+    <Button
+      label="app.standards.export"
+      startIcon={<DownloadIcon />}
+      onClick={() => download(`/export/team-standards?year=${year}&lang=${lang}`, `team-standards-${year}.xlsx`)}
+      disabled={busy || disabled}
+      data-testid="export-standards"
+    />
+  );
 }
 
 export function TeamStandards() {
