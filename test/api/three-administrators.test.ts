@@ -90,6 +90,27 @@ describe('the security administrator', () => {
   });
 });
 
+describe('no administrator takes over another’s account or the county-wide one', () => {
+  it('refuses the system administrator resetting an administrator’s password and the security administrator giving ADMIN', async () => {
+    const admin = (await ok(server, 'me', {}, 'id')).id as string;
+    const other = (await ok(server, 'createUser', { username: 'sec.target', role: 'SECURITY_ADMIN', password: 'Initial#2026' })).id;
+    // The system administrator keeps accounts, but not an administrator's: resetting admin's
+    // password would let it sign in as admin.
+    for (const id of [admin, other]) {
+      expect(refusal(await refused(sysadmin, 'setUserPassword', { id, password: 'Taken#2026xy' }), 'FORBIDDEN').extensions!.messages.zh).toMatch(/全县管理员维护/);
+      refusal(await refused(sysadmin, 'updateUser', { id, displayName: '改名' }), 'FORBIDDEN');
+      refusal(await refused(sysadmin, 'deleteUser', { id }), 'FORBIDDEN');
+    }
+    // The security administrator gives business roles, never ADMIN nor one of the three.
+    const viewer = (await ok(server, 'createUser', { username: 'sec.viewer', role: 'VIEWER' })).id;
+    for (const role of ['ADMIN', 'SYSTEM_ADMIN', 'AUDIT_ADMIN']) refusal(await refused(secadmin, 'updateUser', { id: viewer, role }), 'FORBIDDEN');
+    refusal(await refused(secadmin, 'updateUser', { id: admin, role: 'VIEWER' }), 'FORBIDDEN');
+    // The county-wide administrator keeps them all; one's own password stays one's own.
+    await ok(server, 'setUserPassword', { id: other, password: 'Reset#2026xy' });
+    expect((await ok(server, 'updateUser', { id: viewer, role: 'AUDIT_ADMIN' }, 'role')).role).toBe('AUDIT_ADMIN');
+  });
+});
+
 describe('the audit administrator', () => {
   it('reads the audit trail, every sign-in and every session', async () => {
     const hr = (await ok(server, 'createUser', { username: 'audit.seen', role: 'HR', organizationId: world.street, password: 'Initial#2026' })).id;
@@ -133,8 +154,9 @@ describe('one person, one administrator role', () => {
   it('refuses a second administrator role to a person who holds one, with a field error', async () => {
     const first = (await ok(server, 'createUser', { username: 'zhang.sys', displayName: '张三', role: 'VIEWER' })).id;
     const second = (await ok(server, 'createUser', { username: 'zhang.audit', displayName: '张三', role: 'VIEWER' })).id;
-    await ok(secadmin, 'updateUser', { id: first, role: 'SYSTEM_ADMIN' });
-    const res = await refused(secadmin, 'updateUser', { id: second, role: 'AUDIT_ADMIN' });
+    // The administrator roles are the county-wide administrator's to give (the security administrator gives business roles).
+    await ok(server, 'updateUser', { id: first, role: 'SYSTEM_ADMIN' });
+    const res = await refused(server, 'updateUser', { id: second, role: 'AUDIT_ADMIN' });
     expect(fieldErrors(res)).toEqual({ role: 'separation' });
     const [error] = onlyError(res).extensions!.fieldErrors as { zh: string; en: string }[];
     expect(error.zh).toMatch(/张三已是系统管理员（账号 zhang\.sys），不能兼任两种管理员/);

@@ -5,6 +5,7 @@ import type { Context } from '../../context';
 import type { GraphQLError } from 'graphql';
 import { appError, badInput, conflict, notFound, forbidden, loginRequired } from '../../errors';
 import { parseId } from '../../crud/model';
+import { refusePrivilegedAccount } from './privileged-accounts';
 import { computedEnum, type ResolverKit } from '../../crud/resource';
 import type { CrudService } from '../../crud/service';
 import { graphqlEnum } from '../../crud/scalars';
@@ -310,7 +311,10 @@ export function userResolvers({ Crud, types, service }: ResolverKit) {
       return ctx.db.transaction(async (tx) => {
         const user = await service.getForUpdate(tx, id);
         const byAdministrator = ctx.actor.id !== user.id;
-        if (byAdministrator) await service.authorize(tx, [user]);
+        if (byAdministrator) {
+          refusePrivilegedAccount(ctx.actor.role, ctx.actor.id, user);
+          await service.authorize(tx, [user]);
+        }
         return setPassword(tx, service, ctx.actor, user.id, password, { byAdministrator });
       });
     }

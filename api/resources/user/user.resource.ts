@@ -6,10 +6,12 @@ import { mayRun } from '../../crud/authorize';
 import { defineResource, derive } from '../../crud/resource';
 import { hashPassword, passwordProblem } from '../../auth/password';
 import { userResolvers } from './auth.resolver';
+import { ADMINISTRATORS, refusePrivilegedAccount } from './privileged-accounts';
 import { MENU } from '../menu';
 
 /** The three administrators of 三员分立. */
-const ADMINISTRATORS = ['SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN'];
+
+
 const ADMIN_LABELS: Record<string, { zh: string; en: string }> = {
   SYSTEM_ADMIN: { zh: '系统管理员', en: 'System administrator' },
   SECURITY_ADMIN: { zh: '安全管理员', en: 'Security administrator' },
@@ -112,6 +114,12 @@ export const userResource = defineResource({
   guards: [
     // The security administrator gives roles and nothing else of an account (access.operations
     // keeps creating and deleting accounts for the system administrator).
+    async ({ operation, before, input }) => {
+      const actor = currentActor();
+      if (actor?.kind !== 'USER' || (actor.role !== 'SYSTEM_ADMIN' && actor.role !== 'SECURITY_ADMIN')) return;
+      const changesRole = 'role' in input && input.role !== before?.role;
+      refusePrivilegedAccount(actor.role, actor.id, before ?? {}, operation === 'create' || changesRole ? input.role : undefined);
+    },
     async ({ operation, input, records }) => {
       const actor = currentActor();
       if (actor?.role !== 'SECURITY_ADMIN') return;
