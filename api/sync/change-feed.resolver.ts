@@ -6,7 +6,7 @@ import type { Context } from '../context';
 import type { Records } from '../crud/records';
 import type { ResourceModel } from '../crud/model';
 import type { Row } from '../crud/resource';
-import { readsAll } from '../crud/authorize';
+import { readsAll, readsEvery } from '../crud/authorize';
 import { badInput, forbidden } from '../errors';
 import { mask } from '../read-guard';
 import { currentPosition, decodeCursor, encodeCursor, readLog } from './change-log';
@@ -99,8 +99,11 @@ export function changeFeedResolver(records: Records): Function {
   /** The resources a caller follows: those asked for, each of which it must be allowed to read. */
   function followed(ctx: Context, asked: string[] | null | undefined): ResourceModel[] {
     const actor = ctx.actor;
+    // A record the caller reads none of (API tokens, for anyone but their keepers) is not followed:
+    // named, it is refused; otherwise left out, so not even its ids and times pass.
+    const unreadable = (m: ResourceModel) => Boolean(m.definition.access?.confidential) && !readsEvery(actor, m);
     if (asked === null || asked === undefined) {
-      return actor.kind === 'TOKEN' ? models.filter((m) => actor.scopes?.includes(m.name)) : models;
+      return (actor.kind === 'TOKEN' ? models.filter((m) => actor.scopes?.includes(m.name)) : models).filter((m) => !unreadable(m));
     }
     const unknown = asked.filter((name) => !records.named(name));
     const unsynced = asked.filter((name) => records.named(name) && !syncable(records.named(name)!.model));
@@ -118,6 +121,8 @@ export function changeFeedResolver(records: Records): Function {
       const missing = asked.filter((name) => !actor.scopes?.includes(name));
       if (missing.length) throw forbidden(`此 API 令牌无权读取“${missing.join('、')}”`, `This API token may not read ${missing.join(', ')}`);
     }
+    const hidden = asked.filter((name) => unreadable(records.named(name)!.model));
+    if (hidden.length) throw forbidden(`无权读取“${hidden.join('、')}”`, `You may not read ${hidden.join(', ')}`);
     return models.filter((m) => asked.includes(m.name));
   }
 
@@ -161,7 +166,7 @@ export function changeFeedResolver(records: Records): Function {
         const model = byName.get(e.resource)!;
         const record = current.get(`${e.resource}:${e.recordId}`) ?? null;
         // Someone else's account: a caller who reads only its own learns nothing of the others.
-        if (!record && model.definition.access?.privateTo && !readsAll(ctx.actor, model)) continue;
+        if (!record && (model.definition.access?.privateTo || model.definition.access?.confidential) && !readsAll(ctx.actor, model)) continue;
         const data = record && storedData(info.schema, model, record, ctx.actor.kind === 'TOKEN' && !ctx.actor.personalData);
         changes.push({ resource: e.resource, id: String(e.recordId), operation: operationOf(e.operation), at: e.at, record, data });
       }

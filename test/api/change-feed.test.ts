@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { getNamedType, isEnumType, isScalarType, type GraphQLObjectType } from 'graphql';
 import { getApp } from '../../api/app';
 import { runAs, type Actor } from '../../api/auth/actor';
@@ -203,6 +204,17 @@ describe('who follows what', () => {
     expect(admin.changes.map((c: any) => c.id)).toEqual([adminId, hrId]);
   });
 
+  it('tells no one of the API tokens but those who keep them, not even their ids', async () => {
+    const start = await ok<string>(server, 'syncCursor', {});
+    const token = await ok(server, 'issueApiToken', { name: '同步测试平台', scopes: ['Organization'], expiresAt: '2099-01-01T00:00:00Z' }, 'apiToken { id }');
+    const viewer = await signedIn('VIEWER');
+    refusal(await call(viewer, 'changesSince', { cursor: start, resources: ['ApiToken'] }, 'nextCursor'), 'FORBIDDEN');
+    const everything = await ok<any>(viewer, 'changesSince', { cursor: start }, 'changes { resource id }');
+    expect(everything.changes.filter((c: any) => c.resource === 'ApiToken')).toEqual([]);
+    const keeper = await ok<any>(server, 'changesSince', { cursor: start, resources: ['ApiToken'] }, 'changes { id }');
+    expect(keeper.changes.map((c: any) => c.id)).toContain(token.apiToken.id);
+  });
+
   it('refuses what cannot be followed, and callers who are not signed in', async () => {
     expect(fieldErrors(await call(server, 'changesSince', { resources: ['LoginEvent'] }, 'nextCursor'))).toEqual({ resources: 'notSynced' });
     expect(fieldErrors(await call(server, 'changesSince', { resources: ['Nothing'] }, 'nextCursor'))).toEqual({ resources: 'unknownResource' });
@@ -229,12 +241,15 @@ describe('transactions that end out of order', () => {
     const released = new Promise<void>((resolve) => (commit = resolve));
     let wrote!: () => void;
     const written = new Promise<void>((resolve) => (wrote = resolve));
-    // A transaction on a connection of its own: it writes first, then waits to commit.
+    // A transaction on a connection of its own: it takes its transaction id first, then waits, then
+    // writes and commits. (Its audited write comes last: audited writes queue on the audit chain's
+    // head until the writer commits, so a transaction can only fall behind before its first entry.)
     const first = runAs(actor, () =>
       server.database.db.transaction(async (tx) => {
-        await records.of(organizationResource).update(tx, early, { name: '先开始、后提交' });
+        await tx.execute(sql`select pg_current_xact_id()`);
         wrote();
         await released;
+        await records.of(organizationResource).update(tx, early, { name: '先开始、后提交' });
       }),
     );
     let between: any[];

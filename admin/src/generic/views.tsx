@@ -39,6 +39,9 @@ export function ResourceList({ resource, actions }: { resource: ResourceMetadata
       // A street or township account starts on its own organization's records.
       filterDefaultValues={useOwnOrganizationFilter(resource.name)}
       actions={actions ?? <ListActions />}
+      // A list with operations of its own (签发令牌) keeps its toolbar when it has no records yet:
+      // react-admin's empty page offers only 新建, which such a record may not have.
+      empty={actions ? false : undefined}
       pagination={<ListPagination />}
       sort={{ field: 'id', order: 'DESC' }}
       perPage={25}
