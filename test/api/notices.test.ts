@@ -55,6 +55,9 @@ describe('reading notices', () => {
     expect(await ok(streetHr, 'markNoticeRead', { id: toAll })).toBe(false);
     expect(await seen(streetHr, toAll)).toEqual({ readByMe: true, addressedToMe: true });
     expect(await unread(streetHr)).toBe(before.street);
+    // A notice addressed elsewhere, or not yet published, leaves no receipt.
+    expect(await ok(streetHr, 'markNoticeRead', { id: toTownship })).toBe(false);
+    expect(await seen(streetHr, toTownship)).toEqual({ readByMe: false, addressedToMe: false });
     expect(await unread(streetViewer)).toBe(before.viewer + 1);
     expect(await seen(streetViewer, toAll)).toEqual({ readByMe: false, addressedToMe: true });
 

@@ -4,6 +4,7 @@ import { badInput } from '../../errors';
 import type { ResolverKit } from '../../crud/resource';
 import { Ratio } from '../../crud/scalars';
 import { organizationResource } from '../organization/organization.resource';
+import { optionalId } from '../optional-id';
 import {
   acknowledgeDispatchAssignment,
   arriveDispatchAssignment,
@@ -178,7 +179,8 @@ export function dispatchAssignmentResolvers({ Crud, types, records }: ResolverKi
       @Ctx() ctx: Context,
     ): Promise<DeadlineBoardEntry[]> {
       const now = Date.now();
-      const entries = await deadlineBoard(ctx.db, organizationId == null ? null : Number(organizationId));
+      // A malformed id is an unknown organization, not a database error.
+      const entries = await deadlineBoard(ctx.db, optionalId(organizationId, records.model(organizationResource)) ?? null);
       return entries.map((e) => ({ ...e, overdue: e.deadline.getTime() < now }));
     }
   }

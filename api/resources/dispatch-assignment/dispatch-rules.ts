@@ -24,7 +24,8 @@ export const DEPARTMENT_RULE = {
 /** Does the signed-in account act for this organization: its own, or any for an account of no organization? */
 export function actsForParty(organizationId: number): boolean {
   const actor = currentActor();
-  if (!actor || actor.kind !== 'USER' || actor.role === 'ADMIN' || actor.organizationId == null) return true;
+  // The county-wide administrator acts for anyone; a street's own administrator only for its street.
+  if (!actor || actor.kind !== 'USER' || (actor.role === 'ADMIN' && !actor.local) || actor.organizationId == null) return true;
   return actor.organizationId === organizationId;
 }
 

@@ -105,12 +105,19 @@ export function noticeResolvers({ Crud, types, service }: ResolverKit) {
     // Not a write of the notice (anyone who reads it may run it), so it answers a Boolean rather than
     // the notice: `myPermissions` lists as a record's operations only mutations answering the record.
     @Mutation(() => Boolean, {
-      description: '标记已读 (Mark a notice read): the caller’s read receipt, kept once; opening a notice in the admin does it. True when this call left it, false when it was there already.',
+      description: '标记已读 (Mark a notice read): the caller’s read receipt, kept once; opening a notice in the admin does it. True when this call left it; false when it was there already, or the notice is not addressed to the caller or not yet published.',
     })
     async markNoticeRead(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
       if (ctx.actor.kind !== 'USER' || ctx.actor.id === null) throw loginRequired();
       const notice = await service.get(ctx.db, id);
       if (!notice) throw notFound(service.model.label, id);
+      // A receipt says one has read what was sent to one: none for a notice addressed elsewhere or
+      // not yet published (the count never asked for it).
+      const [due] = await ctx.db
+        .select({ id: notices.id })
+        .from(notices)
+        .where(and(eq(notices.id, notice.id), lte(notices.publishedOn, today()), addressedTo(ctx.actor)));
+      if (!due) return false;
       const left = await ctx.db.insert(noticeReceipts).values({ noticeId: notice.id, userId: ctx.actor.id }).onConflictDoNothing().returning({ id: noticeReceipts.id });
       return left.length > 0;
     }
