@@ -129,6 +129,8 @@ describe('who records which step', () => {
     // The street does not acknowledge for a department; one department does not act for another.
     expect(errorCode(await refused(street, 'acknowledgeDispatchAssignment', { id: mine }))).toBe('FORBIDDEN');
     expect(errorCode(await refused(vertical, 'acknowledgeDispatchAssignment', { id: mine }))).toBe('FORBIDDEN');
+    // Nor does the street's own administrator: only the county-wide one acts for anyone.
+    expect(errorCode(await refused(await signedIn('ADMIN', world.street), 'acknowledgeDispatchAssignment', { id: mine }))).toBe('FORBIDDEN');
     expect(errorCode(await refused(department, 'acknowledgeDispatchAssignment', { id: theirs }))).toBe('FORBIDDEN');
     await ok(department, 'acknowledgeDispatchAssignment', { id: mine });
     expect(errorCode(await refused(vertical, 'arriveDispatchAssignment', { id: mine }))).toBe('FORBIDDEN');
