@@ -89,8 +89,15 @@ class User {
   async menu(label: string) {
     await this.page.getByRole('menuitem', { name: label, exact: true }).click();
     await this.page.locator('#react-admin-title').getByText(label === '发现问题' ? '问题整改看板' : label, { exact: true }).waitFor();
-    // A generated list, the findings board, the import jobs page or the six-rate ranking.
-    await this.page.locator('.RaList-main, [data-testid="column-OPEN"], [data-testid="import-jobs"], [data-testid="case-ranking"], [data-testid="ranking-empty"]').first().waitFor();
+    // A generated list (or its empty page: a viewer's own read receipts may be none), the findings
+    // board, the import jobs page, the six-rate ranking, the team standard sheet, the deadline board
+    // or the two-way assessment.
+    await this.page
+      .locator(
+        '.RaList-main, .RaEmpty-message, [data-testid="column-OPEN"], [data-testid="import-jobs"], [data-testid="case-ranking"], [data-testid="ranking-empty"], [data-testid="team-standards"], [data-testid="standards-empty"], [data-testid="deadline-board"], [data-testid="board-empty"], [data-testid="dispatch-departments"]',
+      )
+      .first()
+      .waitFor();
     await this.settled();
   }
 

@@ -1,6 +1,7 @@
 import {
   Create,
   DatagridConfigurable,
+  ListNoResults,
   Edit,
   List,
   Show,
@@ -47,6 +48,8 @@ export function ResourceList({ resource, actions }: { resource: ResourceMetadata
       perPage={25}
     >
       <DatagridConfigurable
+        // Shown when a list kept on screen without records (see `empty`) has none: named like react-admin's own.
+        empty={<div className="RaList-noResults"><ListNoResults /></div>}
         rowClick="show"
         bulkActionButtons={useBulkActions()}
         omit={columns.slice(VISIBLE_COLUMNS).map((f) => f.name)} preferenceKey={`${resource.name}.datagrid`}>
