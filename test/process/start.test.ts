@@ -15,7 +15,7 @@ it('seeds on first start, keeps data across a SIGTERM restart, and stops cleanly
   expect(first.output()).toMatch(/Seeded the demo county/);
   expect((await gql(first.base, COUNT)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   const token = await login(first.base, 'admin', 'demo'); // the demo account of the README
-  expect((await gql(first.base, COUNT, token)).data._allOrganizationsMeta.count).toBe(59);
+  expect((await gql(first.base, COUNT, token)).data._allOrganizationsMeta.count).toBe(60);
   expect(await (await fetch(`${first.base}/healthz`)).json()).toEqual({ status: 'ok', database: 'pglite' });
   expect(await (await fetch(`${first.base}/`)).text()).toMatch(/综合行政执法/);
   const anonymous = await gql(first.base, 'mutation { createOrganization(name: "重启测试街道", kind: STREET) { id } }');
@@ -28,7 +28,7 @@ it('seeds on first start, keeps data across a SIGTERM restart, and stops cleanly
   const second = await startProduct({ DATA_DIR: dataDir });
   expect(second.output()).not.toMatch(/Seeded/);
   // The signing key was kept in the data directory: the session survives the restart.
-  expect((await gql(second.base, COUNT, token)).data._allOrganizationsMeta.count).toBe(60);
+  expect((await gql(second.base, COUNT, token)).data._allOrganizationsMeta.count).toBe(61);
   const found = await gql(second.base, '{ allOrganizations(filter: { name: "重启测试街道" }) { id } }', token);
   expect(found.data.allOrganizations).toEqual([{ id: created.data.createOrganization.id }]);
   second.child.kill('SIGINT');

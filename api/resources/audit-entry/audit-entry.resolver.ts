@@ -14,6 +14,7 @@ import { auditFieldChanges } from '../../crud/audit-fields';
 import { auditChainHead, purgeAuditEntriesBefore, verifyAuditChain } from '../../crud/audit-chain';
 import { FieldChange } from '../../crud/display';
 import { localDateTime } from '../../dates';
+import { apiTokenResource } from '../api-token/api-token.resource';
 import type { Actor } from '../../auth/actor';
 import type { Db } from '../../db';
 
@@ -143,8 +144,7 @@ export function auditEntryResolvers({ Crud, types, service, records }: ResolverK
     async auditTrail(@Arg('resource', () => String) resource: string, @Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
       if (ctx.actor.kind !== 'USER') throw loginRequired();
       // API tokens are read by those their access names (the administrators and the auditor).
-      const tokens = records.named('ApiToken')?.model;
-      if (resource === 'ApiToken' && (!tokens || !readsAll(ctx.actor, tokens) || ctx.actor.local)) {
+      if (resource === apiTokenResource.name && (!readsAll(ctx.actor, records.model(apiTokenResource)) || ctx.actor.local)) {
         throw forbidden('只有全县系统管理员可以查看 API 令牌的记录', 'Only county administrators see API tokens’ history');
       }
       const target = records.named(resource);
