@@ -125,6 +125,9 @@ it('cannot write, and stops working when revoked or expired', async () => {
   expect(trail.map((e) => e.operation)).toEqual(['create', 'update']);
   expect(trail[0].changes.scopes).toEqual([null, ['Organization']]);
   expect(JSON.stringify(trail)).not.toContain(secretPart(secret));
+  // A token's history is read as the token is: by those its access names, by no one else.
+  expect(await ok(await signedIn('VIEWER'), 'auditTrail', { resource: 'ApiToken', id: apiToken.id }, 'operation')).toEqual([]);
+  expect(await ok(await signedIn('ADMIN', world.street), 'auditTrail', { resource: 'ApiToken', id: apiToken.id }, 'operation')).toEqual([]);
   const post = (token: string) => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ allOrganizations { id } }' }) });
   const revoked = await post(secret);
   expect(revoked.status).toBe(401);

@@ -14,7 +14,6 @@ import { auditFieldChanges } from '../../crud/audit-fields';
 import { auditChainHead, purgeAuditEntriesBefore, verifyAuditChain } from '../../crud/audit-chain';
 import { FieldChange } from '../../crud/display';
 import { localDateTime } from '../../dates';
-import { apiTokenResource } from '../api-token/api-token.resource';
 import type { Actor } from '../../auth/actor';
 import type { Db } from '../../db';
 
@@ -143,12 +142,8 @@ export function auditEntryResolvers({ Crud, types, service, records }: ResolverK
     @Query(() => [AuditEntry], { description: '修改记录 (A record’s history), oldest first. Signed-in users only.' })
     async auditTrail(@Arg('resource', () => String) resource: string, @Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
       if (ctx.actor.kind !== 'USER') throw loginRequired();
-      // API tokens are read by those their access names (the administrators and the auditor).
-      if (resource === apiTokenResource.name && (!readsAll(ctx.actor, records.model(apiTokenResource)) || ctx.actor.local)) {
-        throw forbidden('只有全县系统管理员可以查看 API 令牌的记录', 'Only county administrators see API tokens’ history');
-      }
       const target = records.named(resource);
-      if (!target && resource !== 'ApiToken') throw notFound({ zh: '资源', en: 'Resource' }, resource);
+      if (!target) throw notFound({ zh: '资源', en: 'Resource' }, resource);
       const recordId = parseId(id);
       if (recordId === null) throw notFound({ zh: '记录', en: 'Record' }, id);
       // The history of a record one may not read (another user's account) is not one's to read either.
