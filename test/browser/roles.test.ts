@@ -105,6 +105,8 @@ class User {
   async openRow(which: { hasText?: string | RegExp; hasNotText?: string } | string = {}) {
     const rows = this.page.locator('.RaDatagrid-table tbody tr');
     const row = rows.filter(typeof which === 'string' ? { hasText: which } : which).first();
+    // count() does not wait: the row must be on screen before its cells are counted.
+    await row.waitFor();
     const plain = row.locator('td:not(:has(a)):not(:has(input))');
     // A row whose every cell links to another record (a notice's recipient: the notice, the street)
     // opens through its first link, which shows a record all the same.
