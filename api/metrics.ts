@@ -21,6 +21,9 @@ function operationOf(operation: OperationDefinitionNode | undefined): string {
   return first && first.kind === Kind.FIELD ? first.name.value : '(unparsed)';
 }
 
+/** The operations that sign in: the password, then the second factor's code. */
+const SIGN_IN_STEPS = new Set(['login', 'loginSecondFactor']);
+
 export interface Metrics {
   plugin: ApolloServerPlugin<Context>;
   route: express.RequestHandler;
@@ -38,7 +41,7 @@ export function createMetrics(database: Database): Metrics {
     registers,
   });
   const errors = new Counter({ name: 'graphql_errors_total', help: 'Errors in GraphQL answers, by extensions.code.', labelNames: ['code'], registers });
-  const signInFailures = new Counter({ name: 'sign_in_failures_total', help: 'Refused sign-ins (login), by reason: ACCOUNT_LOCKED, ADDRESS_LIMITED, or the error code (UNAUTHENTICATED: a wrong username or password, not told apart).', labelNames: ['reason'], registers });
+  const signInFailures = new Counter({ name: 'sign_in_failures_total', help: 'Refused sign-ins (login, loginSecondFactor), by reason: ACCOUNT_LOCKED, ADDRESS_LIMITED, WRONG_SECOND_FACTOR, or the error code (UNAUTHENTICATED: a wrong username or password, not told apart). A password accepted with the second factor still to come is not counted.', labelNames: ['reason'], registers });
   new Gauge({
     name: 'database_pool_connections',
     help: 'Connections of the database pool: total, idle, and requests waiting for one (PGlite: one connection).',
@@ -75,7 +78,9 @@ export function createMetrics(database: Database): Metrics {
           latency.observe({ operation: name }, (performance.now() - start) / 1000);
           const found = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           for (const e of found) errors.inc({ code: String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
-          if (name === 'login' && found.length) signInFailures.inc({ reason: String(found[0].extensions?.reason ?? found[0].extensions?.code ?? 'UNKNOWN') });
+          // Both steps of a sign-in count; a password accepted with the code still to come is not a failure.
+          const reason = String(found[0]?.extensions?.reason ?? found[0]?.extensions?.code ?? 'UNKNOWN');
+          if (SIGN_IN_STEPS.has(name) && found.length && reason !== 'SECOND_FACTOR_REQUIRED') signInFailures.inc({ reason });
         },
       };
     },

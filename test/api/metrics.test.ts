@@ -1,3 +1,4 @@
+import { type TOTP, URI } from 'otpauth';
 import { call, ok } from '../helpers/operations';
 import { withWorld } from '../helpers/fixtures';
 import { config } from '../../api/config';
@@ -46,4 +47,26 @@ it('counts requests and latency by operation, errors by code, sign-in failures b
   grew('sign_in_failures_total{reason="UNAUTHENTICATED"}', 1);
   expect(text).toMatch(/^database_pool_connections\{state="total"\} [1-9]/m);
   expect(text).toMatch(/^job_queue_depth\{status="QUEUED"\} \d+/m);
+});
+
+it('counts a sign-in with a second factor once, as the code step ends: a password accepted before the code is not a failure', async () => {
+  config.metricsToken = SECRET;
+  // An account with a second factor: its user changes the first password, then enrols an authenticator.
+  await ok(server, 'createUser', { username: 'metrics.totp', role: 'VIEWER', password: 'Initial#2026' });
+  const first = (await ok(server.as(null), 'login', { username: 'metrics.totp', password: 'Initial#2026' }, 'token')).token as string;
+  const token = (await ok(server.as(first), 'changeMyPassword', { currentPassword: 'Initial#2026', newPassword: 'Chosen#2026x' }, 'token')).token as string;
+  const totp = URI.parse((await ok(server.as(token), 'startSecondFactorEnrolment', {}, 'uri')).uri) as TOTP;
+  await ok(server.as(token), 'confirmSecondFactorEnrolment', { code: totp.generate() }, 'codes');
+
+  const before = await (await scrape(SECRET)).text();
+  const challenge = (await call(server.as(null), 'login', { username: 'metrics.totp', password: 'Chosen#2026x' }, 'token')).errors?.[0].extensions?.challenge as string;
+  expect(challenge).toBeTruthy();
+  const wrong = String((Number(totp.generate()) + 1) % 1_000_000).padStart(6, '0');
+  expect((await call(server.as(null), 'loginSecondFactor', { challenge, code: wrong }, 'token')).errors?.[0].extensions?.reason).toBe('WRONG_SECOND_FACTOR');
+  const text = await (await scrape(SECRET)).text();
+  const grew = (series: string) => sample(text, series) - sample(before, series);
+  expect({
+    required: grew('sign_in_failures_total{reason="SECOND_FACTOR_REQUIRED"}'),
+    wrongCode: grew('sign_in_failures_total{reason="WRONG_SECOND_FACTOR"}'),
+  }).toEqual({ required: 0, wrongCode: 1 });
 });
