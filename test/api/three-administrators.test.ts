@@ -133,6 +133,14 @@ describe('the audit administrator', () => {
     expect((perms.resources as { create: boolean; update: boolean; delete: boolean }[]).filter((r) => r.create || r.update || r.delete)).toEqual([]);
   });
 
+  it('reads the API tokens by every read the others have (the newest-first list too), and is offered no issue or revoke', async () => {
+    const issued = (await ok(server, 'issueApiToken', { name: '审计可见的令牌', scopes: ['Organization'], expiresAt: new Date(Date.now() + 86_400_000).toISOString() }, 'apiToken { id }')).apiToken.id;
+    expect((await ok<{ id: string }[]>(auditor, 'apiTokens', {}, 'id'))[0].id).toBe(issued);
+    expect((await ok(auditor, 'ApiToken', { id: issued }, 'name')).name).toBe('审计可见的令牌');
+    expect((await ok(auditor, 'myPermissions', {}, 'operations')).operations).toEqual(['apiTokens']);
+    refusal(await refused(auditor, 'revokeApiToken', { id: issued }), 'FORBIDDEN');
+  });
+
   it('writes nothing: no record, no account, no unlock, no forced sign-out', async () => {
     refusal(await refused(auditor, 'createOrganization', organization()), 'FORBIDDEN');
     refusal(await refused(auditor, 'updateOrganization', { id: world.street, name: '改名' }), 'FORBIDDEN');

@@ -2,13 +2,15 @@ import { Arg, Ctx, Field, GraphQLISODateTime, ID, Int, Mutation, ObjectType, Que
 import type { Context } from '../../context';
 import { forbidden, loginRequired } from '../../errors';
 import type { ResolverKit } from '../../crud/resource';
-import { writeScope } from '../../crud/authorize';
+import { readsAll } from '../../crud/authorize';
 import { MAX_PER_PAGE } from '../../crud/list-metadata';
 import { issueApiToken, revokeApiToken } from './api-token.operations';
 import type { apiTokens } from '../../../drizzle/schema';
 
 /** The operations on tokens beside the record's reads, reported by `myPermissions` to those who may run them. */
 export const API_TOKEN_OPERATIONS = ['apiTokens', 'issueApiToken', 'revokeApiToken'];
+/** Those of them open to readers of tokens who do not write them. */
+export const API_TOKEN_READS = ['apiTokens'];
 
 /**
  * Issuing and revoking tokens, the record's domain operations (its generated writes are switched
@@ -28,12 +30,13 @@ export function apiTokenResolvers({ Crud, types, service }: ResolverKit<typeof a
 
   @Resolver(() => ApiToken)
   class ApiTokenResolver extends Crud {
-    @Query(() => [ApiToken], { description: 'API 令牌 (All API tokens), newest first; county administrators only.' })
+    @Query(() => [ApiToken], { description: 'API 令牌 (All API tokens), newest first; for those who read tokens (their writers and readers).' })
     async apiTokens(@Ctx() ctx: Context) {
-      // The grammar's reads show others no token; this list says so.
+      // The grammar's reads show others no token; this list says so. Who reads is the definition's
+      // `access` (writers and readers), the same check as the grammar's reads.
       if (ctx.actor.kind !== 'USER') throw loginRequired();
-      if (writeScope(ctx.actor, service.model) !== 'ALL') {
-        throw forbidden('只有全县系统管理员可以管理 API 令牌', 'Only county administrators manage API tokens');
+      if (!readsAll(ctx.actor, service.model)) {
+        throw forbidden('只有全县系统管理员、安全管理员和审计管理员可以查看 API 令牌', 'Only county, security and audit administrators read API tokens');
       }
       return service.list(ctx.db, { sortField: 'id', sortOrder: 'DESC', perPage: MAX_PER_PAGE });
     }

@@ -2,13 +2,14 @@ import { getNamedType, type GraphQLError, type GraphQLResolveInfo } from 'graphq
 import { Arg, Ctx, Field, ID, Info, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import type { OwnerPath } from '../../crud/resource';
-import { authorizeWrite, mayRun, ownerRule, readsEvery, roleScope, writeScope } from '../../crud/authorize';
+import { authorizeWrite, mayRun, ownerRule, readsAll, readsEvery, roleScope, writeScope } from '../../crud/authorize';
+import type { Actor } from '../../auth/actor';
 import { notFound } from '../../errors';
 import { MAX_PER_PAGE } from '../../crud/list-metadata';
 import type { Tx } from '../../db';
 import { timeZone } from '../../dates';
 import type { ResourceModel } from '../../crud/model';
-import { API_TOKEN_OPERATIONS } from '../api-token/api-token.resolver';
+import { API_TOKEN_OPERATIONS, API_TOKEN_READS } from '../api-token/api-token.resolver';
 import { apiTokenResource } from '../api-token/api-token.resource';
 import { offersWrite } from '../../crud/resource';
 import { graphqlEnum } from '../../crud/scalars';
@@ -78,6 +79,12 @@ class Permissions {
 }
 
 /** Mutations that act on one record of the resource beside the grammar (completeTransfer, setUserPassword …). */
+/** Issuing a token is no record's operation yet: offered to whoever writes tokens; the list to whoever reads them. */
+function tokenOperations(actor: Actor, model: ResourceModel): string[] {
+  if (writeScope(actor, model) === 'ALL') return API_TOKEN_OPERATIONS;
+  return actor.kind === 'USER' && readsAll(actor, model) ? API_TOKEN_READS : [];
+}
+
 function recordOperations(model: ResourceModel, info: GraphQLResolveInfo): string[] {
   const grammar = new Set([`create${model.name}`, `update${model.name}`, `delete${model.name}`, `update${model.plural}`, `delete${model.plural}`]);
   return Object.values(info.schema.getMutationType()!.getFields())
@@ -138,8 +145,7 @@ export class PermissionsResolver {
       organizationId: actor.organizationId,
       local: actor.local,
       resources,
-      // Issuing a token is no record's operation yet: offered to whoever writes tokens.
-      operations: writeScope(actor, ctx.records.of(apiTokenResource).model) === 'ALL' ? API_TOKEN_OPERATIONS : [],
+      operations: tokenOperations(actor, ctx.records.of(apiTokenResource).model),
     };
   }
 
