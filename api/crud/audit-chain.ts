@@ -1,5 +1,5 @@
 import { createHash, getHashes } from 'node:crypto';
-import { and, asc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, isNull, lte, sql } from 'drizzle-orm';
 import { auditChain, auditEntries } from '../../drizzle/schema';
 import type { Db, Queryable, Tx } from '../db';
 
@@ -13,9 +13,14 @@ import type { Db, Queryable, Tx } from '../db';
 /** SM3 (GB/T 32905) where the platform's OpenSSL provides it, SHA-256 otherwise; recorded per entry. */
 export const AUDIT_HASH: 'sm3' | 'sha256' = getHashes().includes('sm3') ? 'sm3' : 'sha256';
 
+/** What the hash of entries written from now on covers (see `entryHash`). */
+export const AUDIT_HASH_VERSION = 2;
+
 /** An entry's values as the chain covers them. */
 export interface ChainedContent {
   at: Date;
+  /** The writing transaction's id, which orders the change feed; covered from version 2 on. */
+  txId: number;
   actorKind: string;
   actorId: number | null;
   actorName: string;
@@ -42,9 +47,14 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The hash of one entry, continuing `previous` (null for the first entry ever). */
-export function entryHash(algorithm: string, previous: string | null, e: ChainedContent): string {
+/**
+ * The hash of one entry, continuing `previous` (null for the first entry ever). Version 1 (entries
+ * chained before the transaction id was covered) leaves the transaction id out; version 2 covers it,
+ * so an entry moved in the change feed's order shows as altered.
+ */
+export function entryHash(algorithm: string, previous: string | null, e: ChainedContent, version = AUDIT_HASH_VERSION): string {
   const content = canonical({
+    ...(version >= 2 ? { txId: String(e.txId) } : {}),
     previous,
     at: e.at.toISOString(),
     actorKind: e.actorKind,
@@ -64,15 +74,23 @@ export function entryHash(algorithm: string, previous: string | null, e: Chained
  * after the upgrade that added it). Two first writers both insert it: one waits for the other.
  */
 async function lockHead(tx: Queryable) {
-  const [head] = await tx.select().from(auditChain).where(eq(auditChain.id, 1)).for('update');
+  // With the head, the id of this transaction, which the entries it writes will carry (their
+  // column's default) and their hash covers: read in the same statement.
+  const locked = () =>
+    tx
+      .select({ ...getTableColumns(auditChain), txId: sql<number>`(pg_current_xact_id()::text)::bigint`.mapWith(Number) })
+      .from(auditChain)
+      .where(eq(auditChain.id, 1))
+      .for('update');
+  const [head] = await locked();
   if (head) return head;
   await tx.insert(auditChain).values({ id: 1 }).onConflictDoNothing();
-  const [written] = await tx.select().from(auditChain).where(eq(auditChain.id, 1)).for('update');
+  const [written] = await locked();
   return written;
 }
 
 /** What an entry is written with, before it is chained. */
-export type NewEntry = Omit<ChainedContent, 'at'>;
+export type NewEntry = Omit<ChainedContent, 'at' | 'txId'>;
 
 /**
  * Appends entries to the trail in the caller's transaction, chained after the head, and moves the
@@ -90,8 +108,8 @@ export async function appendAuditEntries(tx: Queryable, entries: NewEntry[]): Pr
   const rows = entries.map((e) => {
     // Stored as JSON: what the hash covers is the value as it will read back.
     const changes = JSON.parse(JSON.stringify(e.changes ?? {})) as unknown;
-    const hash = entryHash(AUDIT_HASH, previous, { ...e, at, changes });
-    const row = { ...e, at, createdAt: at, updatedAt: at, changes, hashAlgorithm: AUDIT_HASH, previousHash: previous, hash };
+    const hash = entryHash(AUDIT_HASH, previous, { ...e, at, changes, txId: head.txId });
+    const row = { ...e, at, createdAt: at, updatedAt: at, changes, txId: head.txId, hashAlgorithm: AUDIT_HASH, hashVersion: AUDIT_HASH_VERSION, previousHash: previous, hash };
     previous = hash;
     return row;
   });
@@ -112,7 +130,7 @@ export async function chainUnchainedEntries(db: Db): Promise<number> {
     let previous = head.lastHash ?? head.anchorHash ?? null;
     for (const e of pending) {
       const hash = entryHash(AUDIT_HASH, previous, e);
-      await tx.update(auditEntries).set({ hashAlgorithm: AUDIT_HASH, previousHash: previous, hash }).where(eq(auditEntries.id, e.id));
+      await tx.update(auditEntries).set({ hashAlgorithm: AUDIT_HASH, hashVersion: AUDIT_HASH_VERSION, previousHash: previous, hash }).where(eq(auditEntries.id, e.id));
       previous = hash;
     }
     await tx.update(auditChain).set({ lastEntryId: pending[pending.length - 1].id, lastHash: previous }).where(eq(auditChain.id, 1));
@@ -177,7 +195,7 @@ export async function verifyAuditChain(db: Queryable, range: { from?: number; to
       checked++;
       if (!e.hash || !e.hashAlgorithm) return bad(checked, e.id, 'UNCHAINED');
       if (!getHashes().includes(e.hashAlgorithm)) return bad(checked, e.id, 'UNKNOWN_ALGORITHM');
-      if (entryHash(e.hashAlgorithm, e.previousHash, e) !== e.hash) return bad(checked, e.id, 'ALTERED');
+      if (entryHash(e.hashAlgorithm, e.previousHash, e, e.hashVersion) !== e.hash) return bad(checked, e.id, 'ALTERED');
       if (e.previousHash !== previous) return bad(checked, e.id, 'BROKEN_LINK');
       previous = e.hash;
       lastSeen = e;

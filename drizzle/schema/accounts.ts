@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, smallint, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { labelledEnum, recordColumns } from './columns';
 import { organizations } from './organizations';
 
@@ -165,6 +165,11 @@ export const auditEntries = pgTable(
      * (api/sync/) reads entries in transaction order, only of transactions that have ended.
      */
     txId: bigint({ mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text)::bigint`),
+    /**
+     * What the hash covers: 1, the content (entries chained before the transaction id was covered);
+     * 2, the content and the transaction id, so the change feed's order is tamper-evident too.
+     */
+    hashVersion: smallint().notNull().default(1),
   },
   (t) => [index().on(t.resource, t.recordId), index().on(t.at), index().on(t.actorId), index().on(t.operation), index().on(t.txId, t.id)],
 );

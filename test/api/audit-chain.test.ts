@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { call, ok } from '../helpers/operations';
 import { withWorld } from '../helpers/fixtures';
 import { fieldErrors, onlyError, refusal, refused } from '../helpers/expect-errors';
-import { chainUnchainedEntries } from '../../api/crud/audit-chain';
+import { chainUnchainedEntries, entryHash } from '../../api/crud/audit-chain';
 import { configurationProblems } from '../../api/config-check';
 
 // The audit trail to the standard of a classified-protection assessment: a record with the
@@ -61,6 +61,38 @@ it('reports the first entry altered directly in the database', async () => {
   expect(await verify()).toMatchObject({ ok: false, firstBadId: String(entry.id), problem: 'ALTERED' });
   await server.database.db.execute(`delete from audit_entries where id = ${entry.id}`);
   await restore(before);
+  expect(await verify()).toMatchObject({ ok: true });
+});
+
+it('covers the transaction id, which orders the change feed: an entry moved to another transaction shows as altered', async () => {
+  await ok(server, 'updateOrganization', { id: world.street, shortName: '0377-0000011' });
+  const last = await lastEntryId();
+  const [entry] = await rows<{ tx_id: string; hash_version: number }>(`select tx_id::text, hash_version from audit_entries where id = ${last}`);
+  expect(entry.hash_version).toBe(2);
+  await server.database.db.execute(`update audit_entries set tx_id = tx_id + 1 where id = ${last}`);
+  expect(await verify()).toMatchObject({ ok: false, firstBadId: String(last), problem: 'ALTERED' });
+  // Nor can it be passed off as an entry of the version that did not cover it.
+  await server.database.db.execute(`update audit_entries set hash_version = 1 where id = ${last}`);
+  expect(await verify()).toMatchObject({ ok: false, firstBadId: String(last), problem: 'ALTERED' });
+  await server.database.db.execute(`update audit_entries set tx_id = ${entry.tx_id}, hash_version = 2 where id = ${last}`);
+  expect(await verify()).toMatchObject({ ok: true });
+});
+
+it('still verifies entries chained before the transaction id was covered (version 1)', async () => {
+  await ok(server, 'updateOrganization', { id: world.street, shortName: '0377-0000012' });
+  const last = await lastEntryId();
+  const saved = await savedRow(last);
+  // The entry as the previous release chained it: the same content, its hash without the transaction id.
+  const e = (await rows<Record<string, any>>(`select * from audit_entries where id = ${last}`))[0];
+  const content = { at: new Date(e.at), txId: Number(e.tx_id), actorKind: e.actor_kind, actorId: e.actor_id, actorName: e.actor_name, operation: e.operation, resource: e.resource, recordId: e.record_id, changes: e.changes, via: e.via };
+  const v1 = entryHash(e.hash_algorithm, e.previous_hash, content, 1);
+  expect(v1).not.toBe(e.hash);
+  await server.database.db.execute(`update audit_entries set hash = '${v1}', hash_version = 1 where id = ${last}`);
+  await server.database.db.execute(`update audit_chain set last_hash = '${v1}' where id = 1`);
+  expect(await verify()).toMatchObject({ ok: true });
+  await server.database.db.execute(`delete from audit_entries where id = ${last}`);
+  await restore(saved);
+  await server.database.db.execute(`update audit_chain set last_hash = '${e.hash}' where id = 1`);
   expect(await verify()).toMatchObject({ ok: true });
 });
 

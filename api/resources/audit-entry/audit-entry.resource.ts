@@ -32,6 +32,8 @@ export const auditEntryResource = defineResource({
     hashAlgorithm: { label: { zh: '哈希算法', en: 'Hash algorithm' } },
     previousHash: { label: { zh: '上一条哈希', en: 'Previous hash' } },
     hash: { label: { zh: '哈希值', en: 'Hash' }, help: { zh: '本条内容与上一条哈希值的哈希。', en: 'The hash of this entry’s content and of the previous entry’s hash.' } },
+    // Whether the hash covers the transaction id (2) or not (1, entries chained before it did).
+    hashVersion: { label: { zh: '哈希版本', en: 'Hash version' }, hidden: true },
   },
   search: ['actorName', 'resource', 'operation'],
   resolvedFields: {
