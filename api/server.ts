@@ -34,6 +34,7 @@ import { startJobs, type JobOptions } from './jobs/queue';
 import { scheduleAuditPurge } from './jobs/audit-purge';
 import { createMetrics } from './metrics';
 import { chainUnchainedEntries } from './crud/audit-chain';
+import { sealStoredSecrets } from './auth/sealed-secret';
 import { purgeAuditTrail } from './resources/audit-entry/audit-entry.resolver';
 import { SYSTEM } from './auth/actor';
 import { IMPORT_JOB, importJobHandler } from './spreadsheets/import-job';
@@ -147,6 +148,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Audit entries written before the chain existed (an upgrade) are chained at the first start.
   const chained = await chainUnchainedEntries(options.database.db);
   if (chained) console.log(`Chained ${chained} audit entries written before tamper evidence.`);
+  // Second-factor secrets stored before they were sealed (an upgrade) are sealed at the first start.
+  const sealed = await sealStoredSecrets(options.database.db);
+  if (sealed) console.log(`Sealed the second-factor secrets of ${sealed} accounts.`);
   const purgeAfter = config.auditPurgeAfterDays;
   const auditPurge =
     purgeAfter === undefined ? undefined : scheduleAuditPurge(() => purgeAuditTrail(options.database.db, SYSTEM, Math.max(purgeAfter, config.auditRetentionDays)));

@@ -41,10 +41,11 @@ export const users = pgTable('users', {
   mustChangePassword: boolean().notNull().default(false),
   // The hashes of the previous passwords (newest first), so a change cannot go back to one of them.
   passwordHistory: jsonb().$type<string[]>().notNull().default([]),
-  // The second factor (TOTP, RFC 6238): the shared secret (base32) once enrolment is confirmed, the
-  // one offered while it is not yet, and the last time step accepted (a code is used once).
-  totpSecret: varchar({ length: 64 }),
-  totpPendingSecret: varchar({ length: 64 }),
+  // The second factor (TOTP, RFC 6238): the shared secret once enrolment is confirmed, the one
+  // offered while it is not yet, each sealed (api/auth/sealed-secret.ts), and the last time step
+  // accepted (a code is used once).
+  totpSecret: varchar({ length: 128 }),
+  totpPendingSecret: varchar({ length: 128 }),
   totpEnabledAt: timestamp({ withTimezone: true, mode: 'date' }),
   totpLastStep: integer(),
   // SHA-256 of the recovery codes not used yet; each is shown once at enrolment.

@@ -4,6 +4,7 @@ import type { TestServer } from '../helpers/test-server';
 import { call, ok } from '../helpers/operations';
 import { withWorld } from '../helpers/fixtures';
 import { errorCode, fieldErrors, onlyError, refusal, refused } from '../helpers/expect-errors';
+import { sealStoredSecrets, unseal } from '../../api/auth/sealed-secret';
 
 // The second factor (TOTP, RFC 6238) and recovery codes, the two-step sign-in, the enrolment an
 // administrator's role requires, and one session per account (SINGLE_SESSION).
@@ -58,6 +59,11 @@ describe('second factor (TOTP)', () => {
     // Stored hashed only: neither the codes nor the secret are readable, and the account says it is on.
     const [stored] = await rows<{ recovery_code_hashes: string[] }>(`select recovery_code_hashes from users where id = ${id}`);
     expect(stored.recovery_code_hashes.some((h) => recoveryCodes.includes(h))).toBe(false);
+    // The secret is kept sealed (the authenticator's secret appears nowhere in the row), and opens with the server's key.
+    const [row] = await rows<{ totp_secret: string; row: string }>(`select totp_secret, to_jsonb(u)::text as row from users u where id = ${id}`);
+    expect(row.row).not.toContain(totp.secret.base32);
+    expect(row.totp_secret).toMatch(/^v1\./);
+    expect(unseal(row.totp_secret)).toBe(totp.secret.base32);
     expect((await ok(server, 'User', { id }, 'totpEnabledAt')).totpEnabledAt).not.toBeNull();
     expect(errorCode(await server.gql(`{ User(id: ${id}) { totpSecret } }`))).toBeDefined();
     // Enrolling again is refused while it is on.
@@ -94,6 +100,25 @@ describe('second factor (TOTP)', () => {
     expect(errorCode(await second(await challengeFor('totp.steps'), next))).toBe('UNAUTHENTICATED');
     const reasons = await rows<{ reason: string }>(`select reason from login_events where username = 'totp.steps' and result = 'FAILED'`);
     expect(reasons.map((r) => r.reason)).toEqual(Array(4).fill('WRONG_SECOND_FACTOR'));
+  });
+
+  it('seals a secret stored before sealing at the start, which still signs in; a sealed secret altered in the database no longer opens', async () => {
+    const { id } = await account('totp.legacy');
+    const { totp } = await enrol(server.as((await login('totp.legacy', 'Chosen#2026x')).data!.login.token));
+    // As an earlier release stored it: the secret itself.
+    await server.database.db.execute(`update users set totp_secret = '${totp.secret.base32}' where id = ${id}`);
+    expect(await sealStoredSecrets(server.database.db)).toBe(1);
+    expect(await sealStoredSecrets(server.database.db)).toBe(0);
+    const [sealed] = await rows<{ totp_secret: string }>(`select totp_secret from users where id = ${id}`);
+    expect(sealed.totp_secret).not.toContain(totp.secret.base32);
+    expect((await ok(server.as(null), 'loginSecondFactor', { challenge: await challengeFor('totp.legacy'), code: totp.generate({ timestamp: Date.now() + 30_000 }) }, 'user { username }')).user.username).toBe('totp.legacy');
+    // One character of the sealed value changed: the right code is refused, as a wrong one.
+    const last = sealed.totp_secret.at(-1) === 'A' ? 'B' : 'A';
+    // (The last step used is forgotten too, so the code given now would be accepted by the right secret.)
+    await server.database.db.execute(`update users set totp_secret = '${sealed.totp_secret.slice(0, -1)}${last}', totp_last_step = null where id = ${id}`);
+    expect(unseal(`${sealed.totp_secret.slice(0, -1)}${last}`)).toBeNull();
+    const res = await second(await challengeFor('totp.legacy'), totp.generate());
+    expect(onlyError(res).extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'WRONG_SECOND_FACTOR' });
   });
 
   it('counts wrong codes as failed sign-ins: the account locks', async () => {

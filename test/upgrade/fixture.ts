@@ -17,6 +17,11 @@ export interface FixtureRow {
   read: { type: string } | { query: string; list: string };
   /** Columns the API never shows (hashes): checked in the database only. */
   hidden?: string[];
+  /**
+   * Columns the server converts at its start (a secret it seals): how the stored value reads back as
+   * the value written, compared with it in the database.
+   */
+  readBack?: Record<string, (stored: unknown) => unknown>;
 }
 
 export type UpgradeFixture = FixtureRow[];

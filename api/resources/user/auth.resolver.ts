@@ -16,6 +16,7 @@ import { PermissionsResolver } from './permissions.resolver';
 import { hashPassword, nextHistory, passwordChangeDue, passwordProblem, reusedProblem, reusesPassword, verifyPassword } from '../../auth/password';
 import { endAccountSessions, secondFactorRequired, startSession } from '../../auth/session';
 import { acceptedStep, challengeAccount, issueChallenge, matchingRecoveryCode, newEnrolment, newRecoveryCodes } from '../../auth/second-factor';
+import { seal, unseal } from '../../auth/sealed-secret';
 import { config } from '../../config';
 import { recordAudit } from '../../crud/audit';
 
@@ -213,7 +214,8 @@ export function userResolvers({ Crud, types, service }: ResolverKit) {
       const outcome = await ctx.db.transaction(async (tx) => {
         const [row] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
         if (!row?.active || !row.totpSecret || !row.totpEnabledAt) return null;
-        const step = acceptedStep(row.totpSecret, code, row.totpLastStep);
+        const secret = unseal(row.totpSecret);
+        const step = secret === null ? null : acceptedStep(secret, code, row.totpLastStep);
         if (step !== null) {
           await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, userId));
           return { session: await openSession(tx, userId, ctx), recovery: false };
@@ -244,7 +246,7 @@ export function userResolvers({ Crud, types, service }: ResolverKit) {
       const [user] = await ctx.db.select({ username: users.username, totpEnabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, userId));
       if (user.totpEnabledAt) throw conflict('STATE', { zh: '已绑定动态验证码；如需更换，请安全管理员先停用', en: 'A second factor is already enrolled; to replace it, the security administrator disables it first' });
       const enrolment = await newEnrolment(user.username);
-      await ctx.db.update(users).set({ totpPendingSecret: enrolment.secret }).where(eq(users.id, userId));
+      await ctx.db.update(users).set({ totpPendingSecret: seal(enrolment.secret) }).where(eq(users.id, userId));
       return enrolment;
     }
 
@@ -259,7 +261,8 @@ export function userResolvers({ Crud, types, service }: ResolverKit) {
         const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
         if (user.totpEnabledAt) throw conflict('STATE', { zh: '已绑定动态验证码', en: 'A second factor is already enrolled' });
         if (!user.totpPendingSecret) throw conflict('STATE', { zh: '请先开始绑定，扫描二维码', en: 'Start the enrolment and scan the QR code first' });
-        const step = acceptedStep(user.totpPendingSecret, code, null);
+        const pending = unseal(user.totpPendingSecret);
+        const step = pending === null ? null : acceptedStep(pending, code, null);
         if (step === null) throw badInput([{ field: 'code', rule: 'secondFactor', zh: '动态验证码不正确，请输入身份验证器当前显示的 6 位数字', en: 'Wrong code: give the 6 digits the authenticator app shows now' }]);
         const { codes, hashes } = newRecoveryCodes();
         await tx
