@@ -73,7 +73,12 @@ function masked(value: SQL): SQL {
 /** A value as the field's GraphQL type serializes it, or undefined when this compiler does not know the type. */
 function serialized(type: GraphQLOutputType, kind: string, value: SQL): SQL | undefined {
   const named = getNamedType(type);
-  if (isListType(getNullableType(type))) return kind === 'enumList' && isEnumType(named) ? value : undefined;
+  if (isListType(getNullableType(type))) {
+    if (kind === 'enumList' && isEnumType(named)) return value;
+    // A JSON array of texts (a token's scopes), written only through validated input: as stored.
+    if (kind === 'stringList' && named.name === 'String') return sql`(${value})::json`;
+    return undefined;
+  }
   if (isEnumType(named)) return value;
   if (!isScalarType(named)) return undefined;
   switch (named.name) {
@@ -316,7 +321,8 @@ export function compileResponse(
   actor: Actor | undefined,
 ): SQL | undefined {
   // Anonymous callers are refused (or sign in) and the system never asks over HTTP; a password that must change is the guard's.
-  if (!actor || (actor.kind !== 'USER' && actor.kind !== 'TOKEN') || actor.passwordChange) return undefined;
+  // An account confined to enrolling a second factor is the guard's too (it refuses before this runs; kept here should the order change).
+  if (!actor || (actor.kind !== 'USER' && actor.kind !== 'TOKEN') || actor.passwordChange || actor.secondFactorEnrolment) return undefined;
   const operation = operationOf(document, operationName);
   if (!operation || operation.operation !== 'query' || operation.directives?.length) return undefined;
   if (operation.variableDefinitions?.some((v) => v.directives?.length)) return undefined;
