@@ -8,7 +8,7 @@ import { withWorld } from '../helpers/fixtures';
 // executes every request with graphql-js. The answers must be the same JSON, keys in the same order
 // (the same bytes once read and written again, as PostgreSQL spaces its text); and the documents the
 // fast path claims must really be answered by its one statement (else this test could not fail).
-const { server, world, signedIn } = withWorld();
+const { server, world } = withWorld();
 let plain: RunningServer;
 
 beforeAll(async () => {
