@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import { randomUUID } from 'node:crypto';
+import { compileResponse } from './crud/compiled-response';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import helmet from 'helmet';
@@ -19,6 +21,8 @@ import { passwordChangePlugin, passwordChangeRequired, secondFactorEnrolmentRequ
 import { ANONYMOUS, currentActor, runAs, type Actor } from './auth/actor';
 import { createRateLimiter, defaultLimits, overLimit, rateLimit, requestErrors, sendError, validationRules, type Limits } from './limits';
 import { GraphQLError } from 'graphql';
+import { getTableName, SQL, StringChunk } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { createDrain } from './http-drain';
 import { createLoginGuard, type LoginGuard } from './login-guard';
 import { queryCostPlugin } from './query-cost';
@@ -50,6 +54,8 @@ export interface ServerOptions {
   limits?: Partial<Limits>;
   /** Background jobs: `{ work: false }` for an instance that only queues them. */
   jobs?: JobOptions;
+  /** Reads answered by one compiled statement without graphql-js execution (default on; tests compare with off). */
+  compiledReads?: boolean;
 }
 
 export interface RunningServer {
@@ -110,20 +116,117 @@ const unavailableStatus: ApolloServerPlugin<Context> = {
   },
 };
 
+/** The tables whose rows say who signs a request (the same the `identity_changed` triggers watch). */
+const IDENTITY_TABLES = new Set(['users', 'api_tokens', 'user_sessions', 'organizations']);
+
+/** Does a raw statement write (its SQL text, outside the values it binds)? */
+function writes(query: unknown): boolean {
+  const chunks = (query as { queryChunks?: unknown[] } | null)?.queryChunks;
+  if (!chunks) return typeof query === 'string' ? /\b(insert|update|delete|merge|truncate)\b/i.test(query) : true;
+  return chunks.some((c) => (c instanceof StringChunk ? c.value.some((v) => /\b(insert|update|delete|merge|truncate)\b/i.test(v)) : c instanceof SQL && writes(c)));
+}
+
 /**
- * This instance's own writes reach its memory of accounts and tokens before the answer leaves:
- * the database's notice of the change may arrive a moment after the client's next request.
+ * The request's database handle, telling `touched` whenever the request writes a table that says who
+ * signs requests, or writes through a raw statement (whose tables it does not know).
+ */
+function watchingIdentityWrites(db: Db, touched: () => void): Db {
+  const wrap = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(t, key) {
+        const value = Reflect.get(t, key, t) as unknown;
+        if (typeof value !== 'function') return value;
+        if (key === 'insert' || key === 'update' || key === 'delete') {
+          return (table: PgTable) => {
+            if (IDENTITY_TABLES.has(getTableName(table))) touched();
+            return value.call(t, table);
+          };
+        }
+        if (key === 'execute') {
+          return (query: unknown) => {
+            if (writes(query)) touched();
+            return value.call(t, query);
+          };
+        }
+        if (key === 'transaction') return (fn: (tx: object) => unknown, config?: unknown) => value.call(t, (tx: object) => fn(wrap(tx)), config);
+        return value.bind(t);
+      },
+    });
+  return wrap(db);
+}
+
+/**
+ * What the server keeps of one request beside its context, found by the request's database handle
+ * (Apollo hands plugins a shallow copy of the context, which keeps the handle).
+ */
+interface RequestState {
+  /** The request wrote accounts, tokens, sessions or organizations. */
+  wroteIdentities: boolean;
+  /** Its response, where a compiled read's text is written. */
+  res: express.Response;
+}
+const requestStates = new WeakMap<object, RequestState>();
+
+/**
+ * This instance's own writes to accounts, tokens and sessions reach its memory of them before the
+ * answer leaves: the database's notice of the change may arrive a moment after the client's next
+ * request. Other writes (a delegation, a power item) keep what it knows.
  */
 function forgetIdentitiesAfterWrites(forget: () => void): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ operation }) {
-          if (operation?.operation === 'mutation') forget();
+        async willSendResponse({ operation, contextValue }) {
+          if (operation?.operation === 'mutation' && requestStates.get(contextValue.db)?.wroteIdentities) forget();
         },
       };
     },
   };
+}
+
+/**
+ * The compiled fast path (api/crud/compiled-response.ts): a read made only of the grammar's reads is
+ * answered by one statement that builds the whole `data` object, and graphql-js does not execute it.
+ * It is an Apollo plugin hook that runs after parsing, validation (Apollo keeps validated documents
+ * per document text), the input, cost and password-change checks of `didResolveOperation`, and
+ * before execution; the answer then goes through `willSendResponse` and Apollo's serialization like
+ * any other. Anything it cannot build, or any failure, leaves the request to graphql-js, whose
+ * errors are formatted as always.
+ */
+function compiledReadsPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async responseForOperation({ schema, document, operationName, request, contextValue }) {
+          const statement = compileResponse(schema, contextValue.records.models, document, operationName ?? request.operationName, request.variables, contextValue.actor);
+          if (!statement) return null;
+          let text: string;
+          try {
+            const result = (await contextValue.db.execute(statement)) as unknown as { rows: { data: string }[] };
+            text = result.rows[0].data;
+          } catch {
+            return null;
+          }
+          const res = requestStates.get(contextValue.db)?.res;
+          // Apollo writes the answer as `{"data":"<mark>"}`; the response puts PostgreSQL's text in the
+          // mark's place, unparsed. Without the response at hand, the parsed text goes as any answer.
+          if (!res) return answer(JSON.parse(text));
+          const mark = JSON.stringify(`compiled read ${randomUUID()}`);
+          const send = res.send;
+          res.send = function (this: express.Response, body?: unknown) {
+            res.send = send;
+            const at = typeof body === 'string' ? body.indexOf(mark) : -1;
+            return send.call(this, at < 0 ? body : (body as string).slice(0, at) + text + (body as string).slice(at + mark.length));
+          } as typeof res.send;
+          return answer(JSON.parse(mark));
+        },
+      };
+    },
+  };
+}
+
+function answer(data: unknown): GraphQLResponse {
+  return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: data as Record<string, unknown> } } };
 }
 
 const ADMIN_DIRS = [path.resolve(__dirname, '../admin/dist'), path.resolve(__dirname, '../admin/public')];
@@ -181,6 +284,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       unavailableStatus,
       forgetIdentitiesAfterWrites(() => identities.clear()),
       metrics.plugin,
+      ...(options.compiledReads === false ? [] : [compiledReadsPlugin()]),
     ],
   });
   await apollo.start();
@@ -223,7 +327,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     requestErrors(limits),
     signIn,
     rateLimit(limiter),
-    expressMiddleware(apollo, { context: async ({ req }) => requestContext(db, currentActor(), { loginGuard, address: req.ip, userAgent: req.get('user-agent') }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const ctx: Context = requestContext(db, currentActor(), { loginGuard, address: req.ip, userAgent: req.get('user-agent') });
+        const state: RequestState = { wroteIdentities: false, res };
+        ctx.db = watchingIdentityWrites(db, () => (state.wroteIdentities = true));
+        requestStates.set(ctx.db, state);
+        return ctx;
+      },
+    }),
     requestErrors(limits),
   );
   // Files beside the graph (a file of its own each).

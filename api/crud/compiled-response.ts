@@ -1,0 +1,375 @@
+import { and, eq, getTableName, sql, type SQL } from 'drizzle-orm';
+import {
+  getArgumentValues,
+  getNamedType,
+  getNullableType,
+  getVariableValues,
+  isEnumType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { toSnakeCase } from 'drizzle-orm/casing';
+import { PgDialect, type PgColumn } from 'drizzle-orm/pg-core';
+import type { Actor } from '../auth/actor';
+import { readScope } from './authorize';
+import { filterToWhere, paging, type ListParams } from './filter-to-where';
+import { MAX_PER_PAGE } from './list-metadata';
+import { parseId, targetOf, type ComputedModel, type FieldModel, type ResourceModel } from './model';
+
+// The compiled fast path of a read. A query made only of the grammar's reads (`X(id)`, `allXs`,
+// `_allXsMeta`, the preset lists), asking only columns, computed fields, references and
+// `__typename`, is answered by ONE statement in which PostgreSQL builds the whole `data` object:
+// response keys in the order graphql-js would write them, values serialized as the schema's scalars
+// serialize them (ids as text, instants as ISO text in UTC with milliseconds), personal fields
+// masked for a token without the personal-data scope. graphql-js does not execute it.
+//
+// The read guard's decisions (api/read-guard.ts) depend only on the actor's kind and scopes and on
+// the fields asked, so they are taken here, while compiling: whatever it would refuse, and
+// whatever this compiler does not know how to build (directives, fragments on other types, reverse
+// relations, domain operations, introspection, variables that do not coerce, a bad page or
+// filter), makes `compileResponse` answer undefined, and the request goes through graphql-js as
+// before, errors and all. test/api/compiled-reads.test.ts runs documents through both paths.
+
+/** Each response key of a selection set with the field nodes that write it, in graphql-js's order. */
+function collect(type: GraphQLObjectType, sets: readonly SelectionSetNode[], fragments: Record<string, FragmentDefinitionNode>, into = new Map<string, FieldNode[]>()): Map<string, FieldNode[]> | undefined {
+  for (const set of sets) {
+    for (const selection of set.selections) {
+      if (selection.directives?.length) return undefined;
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        const nodes = into.get(key);
+        if (nodes) nodes.push(selection);
+        else into.set(key, [selection]);
+        continue;
+      }
+      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
+      if (!fragment || fragment.directives?.length) return undefined;
+      // Only fragments on the object's own type: an interface or union condition needs graphql's type checks.
+      if (fragment.typeCondition && fragment.typeCondition.name.value !== type.name) return undefined;
+      if (!collect(type, [fragment.selectionSet], fragments, into)) return undefined;
+    }
+  }
+  return into;
+}
+
+/** 王小明 → 王**; 13812345678 → 138******78, as `mask` in api/read-guard.ts (JavaScript's `\s` spelled out). */
+const JS_SPACE = String.raw`\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff`;
+function masked(value: SQL): SQL {
+  return sql`(select case when v is null or v = '' then v when v ~ ${sql.raw(`'^[0-9${JS_SPACE}+-]{7,}$'`)} then left(v, 3) || repeat('*', greatest(length(v) - 5, 1)) || right(v, 2) else left(v, 1) || repeat('*', length(v) - 1) end from (select (${value})::text as v) as m)`;
+}
+
+/** A value as the field's GraphQL type serializes it, or undefined when this compiler does not know the type. */
+function serialized(type: GraphQLOutputType, kind: string, value: SQL): SQL | undefined {
+  const named = getNamedType(type);
+  if (isListType(getNullableType(type))) {
+    if (kind === 'enumList' && isEnumType(named)) return value;
+    // A JSON array of texts (a token's scopes), written only through validated input: as stored.
+    if (kind === 'stringList' && named.name === 'String') return sql`(${value})::json`;
+    return undefined;
+  }
+  if (isEnumType(named)) return value;
+  if (!isScalarType(named)) return undefined;
+  switch (named.name) {
+    case 'ID':
+      return sql`(${value})::text`;
+    case 'String':
+    case 'Int':
+    case 'Boolean':
+    case 'LocalDate':
+      return value;
+    case 'Float':
+    case 'Ratio':
+      return sql`(${value})::float8`;
+    case 'DateTimeISO':
+      return sql`to_char((${value}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+    default:
+      return undefined;
+  }
+}
+
+/** A type name in the statement's text (names are GraphQL names: letters, digits and _). */
+function literal(name: string): SQL {
+  return sql.raw(`'${name.replace(/'/g, "''")}'::text`);
+}
+
+const dialect = new PgDialect({ casing: 'snake_case' });
+
+/**
+ * A record object's SQL, rendered once: it depends on the document and the actor, not on the
+ * variables (nested fields take no arguments here), so a repeated query reuses its text and only
+ * the root's page and filter are built per request.
+ */
+function rendered(object: SQL): SQL {
+  return sql.raw(dialect.sqlToQuery(object.inlineParams()).sql);
+}
+
+interface Compiling {
+  schema: GraphQLSchema;
+  models: ResourceModel[];
+  byType: Map<string, ResourceModel>;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+  actor: Actor;
+  /** Each root key's record object, rendered (or null: not compilable), kept with the document. */
+  objects: Map<string, SQL | null>;
+}
+
+/** The record object a root field asks, rendered once per document and actor. */
+function rootObject(c: Compiling, key: string, model: ResourceModel, type: GraphQLObjectType, nodes: readonly FieldNode[]): SQL | undefined {
+  let object = c.objects.get(key);
+  if (object === undefined) {
+    const built = recordObject(c, { model, alias: null, tables: [] }, type, nodes);
+    c.objects.set(key, (object = built ? rendered(built) : null));
+  }
+  return object ?? undefined;
+}
+
+/** The actor's read of a record: undefined where a token lacks the record's scope (the guard refuses it). */
+function mayRead(c: Compiling, model: ResourceModel): boolean {
+  return c.actor.kind !== 'TOKEN' || Boolean(c.actor.scopes?.includes(model.name));
+}
+
+function masks(c: Compiling, field: FieldModel): boolean {
+  return c.actor.kind === 'TOKEN' && !c.actor.personalData && field.personal;
+}
+
+/** json_build_object of the pairs, or undefined past PostgreSQL's 100 arguments (jsonb would reorder the keys). */
+function objectOf(pairs: [string, SQL][]): SQL | undefined {
+  if (pairs.length > 50) return undefined;
+  if (!pairs.length) return sql`'{}'::json`;
+  return sql`json_build_object(${sql.join(
+    pairs.map(([key, value]) => sql`${sql.raw(`'${key.replace(/'/g, "''")}'`)}::text, ${value}`),
+    sql`, `,
+  )})`;
+}
+
+/** Keys already seen on the way down: a self-reference (an organization's parent) reads under an alias. */
+interface Scope {
+  model: ResourceModel;
+  alias: string | null;
+  tables: string[];
+}
+
+/** The column's name in the database (the schema is written in camelCase, stored in snake_case). */
+function stored(column: PgColumn): string {
+  return column.keyAsName ? toSnakeCase(column.name) : column.name;
+}
+
+function columnOf(scope: Scope, field: FieldModel): SQL {
+  return scope.alias ? sql`${sql.identifier(scope.alias)}.${sql.identifier(stored(field.column))}` : sql`${field.column}`;
+}
+
+/** The object of one row of `scope`'s table for the field nodes asking it, or undefined. */
+function recordObject(c: Compiling, scope: Scope, type: GraphQLObjectType, nodes: readonly FieldNode[]): SQL | undefined {
+  const sets = nodes.map((n) => n.selectionSet).filter((s): s is SelectionSetNode => Boolean(s));
+  const fields = collect(type, sets, c.fragments);
+  if (!fields) return undefined;
+  const { model } = scope;
+  const pairs: [string, SQL][] = [];
+  for (const [key, asked] of fields) {
+    const name = asked[0].name.value;
+    if (name === '__typename') {
+      pairs.push([key, literal(type.name)]);
+      continue;
+    }
+    if (asked.some((n) => n.arguments?.length)) return undefined;
+    const def = type.getFields()[name];
+    if (!def) return undefined;
+    const field = model.byKey.get(name);
+    if (field) {
+      const value = serialized(def.type, field.kind, columnOf(scope, field));
+      if (!value) return undefined;
+      if (!masks(c, field)) pairs.push([key, value]);
+      else if (field.kind === 'string') pairs.push([key, masked(value)]);
+      else return undefined;
+      continue;
+    }
+    const computed: ComputedModel | undefined = model.computedByKey.get(name);
+    if (computed) {
+      // Computed fields are written against the table's own name: not under an alias.
+      if (scope.alias) return undefined;
+      const value = serialized(def.type, computed.kind, sql`(${computed.expression()})`);
+      if (!value) return undefined;
+      pairs.push([key, value]);
+      continue;
+    }
+    const reference = model.fields.find((f) => f.kind === 'reference' && f.objectField === name);
+    if (!reference) return undefined;
+    const value = referenceObject(c, scope, reference, def, asked);
+    if (!value) return undefined;
+    pairs.push([key, value]);
+  }
+  return objectOf(pairs);
+}
+
+/** The referenced record's object in a correlated subquery, or null where there is none or it is not the actor's to read. */
+function referenceObject(c: Compiling, parent: Scope, field: FieldModel, def: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]): SQL | undefined {
+  const target = targetOf(c.models, field);
+  const type = getNamedType(def.type);
+  if (!isObjectType(type) || !mayRead(c, target)) return undefined;
+  const scope = readScope(c.actor, target);
+  // A reference the actor may not see is null; where the schema says it cannot be, graphql reports an error.
+  if (scope && isNonNullType(def.type)) return undefined;
+  const tableName = getTableName(target.table);
+  const tables = [...parent.tables, getTableName(parent.model.table)];
+  const alias = tables.includes(tableName) ? `${field.objectField}_${tables.length}` : null;
+  // Read limits are written against the table's own name, as computed fields are.
+  if (alias && scope) return undefined;
+  const inner: Scope = { model: target, alias, tables };
+  const object = recordObject(c, inner, type, nodes);
+  if (!object) return undefined;
+  const from = alias ? sql`${target.table} as ${sql.identifier(alias)}` : sql`${target.table}`;
+  const id = columnOf(inner, target.byKey.get('id')!);
+  return sql`(select ${object} from ${from} where ${id} = ${columnOf(parent, field)}${scope ? sql` and ${scope}` : sql``})`;
+}
+
+/** Would the guard refuse this token's search (by a personal field, or `q` over one)? */
+function searchesPeople(c: Compiling, model: ResourceModel, args: Record<string, unknown>): boolean {
+  if (c.actor.kind !== 'TOKEN' || c.actor.personalData) return false;
+  const keys = model.fields.filter((f) => f.personal).map((f) => f.key);
+  if (typeof args.sortField === 'string' && keys.includes(args.sortField)) return true;
+  const filter = args.filter;
+  if (!filter || typeof filter !== 'object') return false;
+  const q = model.definition.search.some((k) => keys.includes(k));
+  return Object.keys(filter).some((k) => (k === 'q' && q) || keys.some((p) => k === p || k.startsWith(`${p}_`)));
+}
+
+/** A page of records as a JSON array, in the list's order. */
+function listOf(c: Compiling, key: string, model: ResourceModel, type: GraphQLObjectType, nodes: readonly FieldNode[], params: ListParams): SQL | undefined {
+  const condition = and(filterToWhere(model, params.filter), readScope(c.actor, model)) ?? sql`true`;
+  const { limit, offset, orderBy } = paging(model, params);
+  const order = sql.join(orderBy, sql`, `);
+  const object = rootObject(c, key, model, type, nodes);
+  if (!object) return undefined;
+  // The page is cut before the objects are built, under the table's own name (computed fields read it); `_row_n` keeps its order.
+  const page = sql`(select *, row_number() over (order by ${order}) as _row_n from ${model.table} where ${condition} order by ${order} limit ${limit} offset ${offset}) as ${model.table}`;
+  return sql`(select coalesce(json_agg(o.r order by o._row_n), '[]'::json) from (select ${sql.identifier(getTableName(model.table))}._row_n, ${object} as r from ${page}) as o)`;
+}
+
+/** One root field's value, or undefined to leave the whole request to graphql-js. */
+function rootValue(c: Compiling, key: string, nodes: readonly FieldNode[]): SQL | undefined {
+  const query = c.schema.getQueryType()!;
+  const name = nodes[0].name.value;
+  if (name === '__typename') return literal(query.name);
+  const def = query.getFields()[name];
+  if (!def) return undefined;
+  const type = getNamedType(def.type);
+  const args = getArgumentValues(def, nodes[0], c.variables);
+  const meta = /^_all(.+)Meta$/.exec(name);
+  if (meta) {
+    const model = c.models.find((m) => m.plural === meta[1]);
+    if (!model || !isObjectType(type) || !mayRead(c, model) || searchesPeople(c, model, args)) return undefined;
+    const fields = collect(type, nodes.map((n) => n.selectionSet!), c.fragments);
+    if (!fields) return undefined;
+    const where = and(filterToWhere(model, args.filter as ListParams['filter']), readScope(c.actor, model));
+    const pairs: [string, SQL][] = [];
+    for (const [k, asked] of fields) {
+      const field = asked[0].name.value;
+      if (field === '__typename') pairs.push([k, literal(type.name)]);
+      else if (field === 'count') pairs.push([k, sql`(select count(*)::int from ${model.table}${where ? sql` where ${where}` : sql``})`]);
+      else return undefined;
+    }
+    return objectOf(pairs);
+  }
+  const model = c.byType.get(type.name);
+  if (!model || !isObjectType(type) || !mayRead(c, model) || searchesPeople(c, model, args)) return undefined;
+  if (name === model.name) {
+    const n = parseId(args.id);
+    if (n === null) return sql`null::json`;
+    const object = rootObject(c, key, model, type, nodes);
+    if (!object) return undefined;
+    const condition = and(eq(model.byKey.get('id')!.column, n), readScope(c.actor, model));
+    return sql`(select ${object} from ${model.table} where ${condition})`;
+  }
+  if (name === `all${model.plural}`) return listOf(c, key, model, type, nodes, args as ListParams);
+  const preset = model.definition.presets?.[name];
+  if (preset) {
+    const filter = { ...preset.filter, ...args };
+    return listOf(c, key, model, type, nodes, { filter, sortField: preset.sortField, sortOrder: preset.sortOrder, perPage: MAX_PER_PAGE });
+  }
+  return undefined;
+}
+
+function operationOf(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  return operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+}
+
+/**
+ * The statement answering a whole read as `{ data }`'s object (one JSON value, column `data`), or
+ * undefined when the request must go through graphql-js. `document` is validated. The
+ * JSON comes as text (PostgreSQL's spacing), to be sent as it is.
+ */
+export function compileResponse(
+  schema: GraphQLSchema,
+  models: ResourceModel[],
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  rawVariables: Record<string, unknown> | undefined,
+  actor: Actor | undefined,
+): SQL | undefined {
+  // Anonymous callers are refused (or sign in) and the system never asks over HTTP; a password that must change is the guard's.
+  // An account confined to enrolling a second factor is the guard's too (it refuses before this runs; kept here should the order change).
+  if (!actor || (actor.kind !== 'USER' && actor.kind !== 'TOKEN') || actor.passwordChange || actor.secondFactorEnrolment) return undefined;
+  const operation = operationOf(document, operationName);
+  if (!operation || operation.operation !== 'query' || operation.directives?.length) return undefined;
+  if (operation.variableDefinitions?.some((v) => v.directives?.length)) return undefined;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+  if (coerced.errors) return undefined;
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+  const c: Compiling = { schema, models, byType: byTypeOf(models), fragments, variables: coerced.coerced, actor, objects: objectsOf(document, operationName, actor) };
+  const query = schema.getQueryType()!;
+  const fields = collect(query, [operation.selectionSet], fragments);
+  if (!fields) return undefined;
+  const pairs: [string, SQL][] = [];
+  try {
+    for (const [key, nodes] of fields) {
+      if (nodes[0].name.value.startsWith('__') && nodes[0].name.value !== '__typename') return undefined;
+      const value = rootValue(c, key, nodes);
+      if (!value) return undefined;
+      pairs.push([key, value]);
+    }
+  } catch {
+    // A page, sort or filter the service refuses: graphql-js reports it as it always has.
+    return undefined;
+  }
+  const object = objectOf(pairs);
+  return object && sql`select (${object})::text as data`;
+}
+
+/** Rendered objects per document (as Apollo keeps it parsed), operation and actor. */
+const objectCache = new WeakMap<DocumentNode, Map<string, Map<string, SQL | null>>>();
+const ACTORS_PER_DOCUMENT = 64;
+
+function objectsOf(document: DocumentNode, operationName: string | null | undefined, actor: Actor): Map<string, SQL | null> {
+  let perDocument = objectCache.get(document);
+  if (!perDocument) objectCache.set(document, (perDocument = new Map()));
+  // Everything the compiled object depends on: read limits, scopes, masking.
+  const key = `${operationName ?? ''}|${actor.kind}:${actor.id}:${actor.role}:${actor.organizationId}:${actor.local}:${actor.scopes?.join(',') ?? ''}:${actor.personalData ?? ''}`;
+  let objects = perDocument.get(key);
+  if (!objects) {
+    if (perDocument.size >= ACTORS_PER_DOCUMENT) perDocument.clear();
+    perDocument.set(key, (objects = new Map()));
+  }
+  return objects;
+}
+
+const byTypeCache = new WeakMap<ResourceModel[], Map<string, ResourceModel>>();
+function byTypeOf(models: ResourceModel[]): Map<string, ResourceModel> {
+  let map = byTypeCache.get(models);
+  if (!map) byTypeCache.set(models, (map = new Map(models.map((m) => [m.name, m]))));
+  return map;
+}

@@ -1,0 +1,282 @@
+import { startServer, type RunningServer } from '../../api/server';
+import { config } from '../../api/config';
+import { call, ok } from '../helpers/operations';
+import { withWorld } from '../helpers/fixtures';
+
+// The compiled fast path (api/crud/compiled-response.ts) against graphql-js: the same documents,
+// as the same callers, sent to this server and to a second instance over the same database that
+// executes every request with graphql-js. The answers must be the same JSON, keys in the same order
+// (the same bytes once read and written again, as PostgreSQL spaces its text); and the documents the
+// fast path claims must really be answered by its one statement (else this test could not fail).
+const { server, world } = withWorld();
+let plain: RunningServer;
+
+beforeAll(async () => {
+  plain = await startServer({ database: server.database, port: 0, host: '127.0.0.1', limits: { perMinute: 100_000 }, compiledReads: false });
+});
+afterAll(() => plain?.stop());
+
+async function post(url: string, token: string | null, query: string, variables?: Record<string, unknown>) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, body: await res.text() };
+}
+
+/** The answer of both paths, and whether the fast path's single statement answered it. */
+async function both(token: string | null, query: string, variables?: Record<string, unknown>) {
+  const canonical = (r: { status: number; body: string }) => ({ status: r.status, body: JSON.stringify(JSON.parse(r.body)) });
+  const normal = canonical(await post(`http://127.0.0.1:${plain.port}/graphql`, token, query, variables));
+  // Twice: the first request makes the caller known to this instance.
+  await post(server.url, token, query, variables);
+  server.queries.length = 0;
+  const sent = await post(server.url, token, query, variables);
+  // PostgreSQL's text is sent as it is (its own spacing): the same JSON when read, keys in the same order.
+  const fast = canonical(sent);
+  const statements = [...server.queries];
+  const compiled = statements.length === 1 && / as data$/.test(statements[0]);
+  return { normal, fast, compiled, statements };
+}
+
+const admin = () => server.adminToken;
+
+async function token(scopes: string[], personalData = false): Promise<string> {
+  const issued = await ok(server, 'issueApiToken', { name: world.unique('对比平台'), scopes, expiresAt: '2099-01-01T00:00:00Z', personalData }, 'secret');
+  return issued.secret as string;
+}
+
+describe('a read made only of the grammar answers as graphql-js would, from one statement', () => {
+  let liaison: string;
+  let finding: string;
+  beforeAll(async () => {
+    ({ liaison } = await world.directory());
+    ({ finding } = await world.supervision());
+    await ok(server, 'updateFinding', { id: finding, responsiblePerson: '张三丰', version: 1 }, 'id');
+    for (let i = 0; i < 6; i++) await world.org(world.unique('对比街道'), 'STREET', { parentId: world.township, region: '对比县' });
+  });
+
+  // Object rows: an array row shorter than the test's parameters would make jest wait for `done`.
+  const compiledCases: { name: string; query: string; variables?: Record<string, unknown> }[] = [
+    {
+      name: 'nested references, dates, instants, enums, lists of enums, __typename',
+      query: `{ allDelegations(perPage: 10, sortField: "id") { __typename id recipientId mode effectiveFrom effectiveTo createdAt updatedAt
+          recipient { id name kind parent { id name } } catalog { id status effectiveFrom }
+          powerItem { __typename name penaltyKinds domain { id name } } } }`,
+    },
+    {
+      name: 'aliases, a named fragment and an inline one merged with the same field, variables',
+      query: `query Q($id: ID!) { __typename a: Delegation(id: $id) { ...D powerItem { id } } b: Delegation(id: $id) { id ... on Delegation { mode } }
+          missing: Delegation(id: "999999") { id } bad: Delegation(id: "x") { id } }
+        fragment D on Delegation { id mode powerItem { name code } recipient { name } }`,
+      variables: { id: 'the test world delegation' },
+    },
+    {
+      name: 'pages, order, filters and counts',
+      query: `query P($f: OrganizationFilter) { p0: allOrganizations(page: 0, perPage: 4, sortField: "name", sortOrder: "DESC", filter: $f) { id name parentId }
+          p1: allOrganizations(page: 1, perPage: 4, sortField: "name", sortOrder: "DESC", filter: $f) { id name }
+          empty: allOrganizations(filter: { region: "无此县" }) { id }
+          _allOrganizationsMeta(filter: $f) { count __typename } all: _allOrganizationsMeta { count } }`,
+      variables: { f: { region: '对比县', kind: 'STREET' } },
+    },
+    { name: 'computed fields, a preset list', query: `{ allFindings { id overdue flaggingOverdue dueDate status responsiblePerson inspection { id kind } } overdueFindings { id } }` },
+  ];
+
+  it.each(compiledCases)('$name', async ({ query, variables }) => {
+    const { normal, fast, compiled } = await both(admin(), query, variables?.id ? { ...variables, id: world.delegation } : variables);
+    expect(normal.status).toBe(200);
+    expect(JSON.parse(normal.body).errors).toBeUndefined();
+    expect(fast).toEqual(normal);
+    expect(compiled).toBe(true);
+  });
+
+  it('masks personal fields for a token without the personal-data scope, and not for one with it', async () => {
+    const query = `{ allLiaisonContacts(sortField: "id") { id personName mobile officePhone organization { name } } LiaisonContact(id: "${liaison}") { personName mobile }
+        allFindings { id responsiblePerson } }`;
+    const maskedToken = await token(['LiaisonContact', 'Organization', 'Finding']);
+    const masked = await both(maskedToken, query);
+    expect(masked.fast).toEqual(masked.normal);
+    expect(masked.compiled).toBe(true);
+    const answer = JSON.parse(masked.fast.body).data;
+    expect(answer.LiaisonContact).toEqual({ personName: '测****', mobile: '139******78' });
+    expect(answer.allFindings.find((f: any) => f.id === finding).responsiblePerson).toBe('张**');
+    const open = await both(await token(['LiaisonContact', 'Organization', 'Finding'], true), query);
+    expect(open.fast).toEqual(open.normal);
+    expect(open.compiled).toBe(true);
+    expect(JSON.parse(open.fast.body).data.LiaisonContact).toEqual({ personName: '测试联络员', mobile: '13912345678' });
+  });
+
+  it('leaves to graphql-js what it does not compile or what the guard refuses, with the same answer', async () => {
+    const scoped = await token(['Delegation', 'Organization']);
+    const cases: [string | null, string][] = [
+      // A reference outside the token's scopes: FORBIDDEN, from the guard.
+      [scoped, `{ allDelegations { id powerItem { name } } }`],
+      // A search by a personal field without the personal-data scope.
+      [await token(['LiaisonContact']), `{ allLiaisonContacts(filter: { q: "测试" }) { id } }`],
+      // Anonymous.
+      [null, `{ allDelegations { id } }`],
+      // A reverse relation, a directive, introspection, a domain operation, a bad page.
+      [admin(), `{ Organization(id: "${world.street}") { id delegationsAsRecipient { id } } }`],
+      [admin(), `{ allDelegations(perPage: 2) { id mode @skip(if: true) } }`],
+      [admin(), `{ __schema { queryType { name } } }`],
+      [admin(), `{ allOrganizations(perPage: 5000) { id } }`],
+      [admin(), `{ allOrganizations(sortField: "nope") { id } }`],
+    ];
+    for (const [who, query] of cases) {
+      const { normal, fast, statements } = await both(who, query);
+      expect(fast).toEqual(normal);
+      expect(statements.some((s) => / as data$/.test(s))).toBe(false);
+    }
+    const refused = JSON.parse((await post(server.url, scoped, `{ allDelegations { id powerItem { name } } }`)).body);
+    expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('reads accounts as the read limit allows: a street user sees only their own', async () => {
+    const street = await server.tokenFor('VIEWER', world.street);
+    const { normal, fast, compiled } = await both(street, `{ allUsers { id username role } _allUsersMeta { count } }`);
+    expect(fast).toEqual(normal);
+    expect(compiled).toBe(true);
+    expect(JSON.parse(fast.body).data._allUsersMeta.count).toBe(1);
+  });
+});
+
+// The access rules of the administrators' records: confidential tokens (their keepers and readers
+// only, also in nested lists and counts), the audit trail, the sign-in log and the sessions
+// (each account its own, the county's administrator and the auditor all), hidden fields, masking.
+// Whatever the compiled path answers must be what graphql-js answers, caller by caller.
+describe('the records the administrators keep read the same on both paths', () => {
+  const required = config.secondFactorRoles;
+  const callers: Record<string, string> = {};
+  let ownSession: string;
+  let someEntry: string;
+  let someToken: string;
+  let staff: string;
+  beforeAll(async () => {
+    // The three administrators sign in here without enrolling a second factor (enrolment is its own suite's).
+    config.secondFactorRoles = [];
+    someToken = (await ok(server, 'issueApiToken', { name: world.unique('审计对比'), scopes: ['Organization'], expiresAt: '2099-01-01T00:00:00Z' }, 'apiToken { id }')).apiToken.id;
+    callers.admin = admin();
+    callers.viewer = await server.tokenFor('VIEWER', world.street);
+    callers.other = await server.tokenFor('VIEWER', world.township);
+    callers.auditor = await server.tokenFor('AUDIT_ADMIN');
+    callers.security = await server.tokenFor('SECURITY_ADMIN');
+    callers.system = await server.tokenFor('SYSTEM_ADMIN');
+    callers.street = await server.tokenFor('ADMIN', world.street);
+    // The street's administrator acts (its own audit entries); the viewer fails one sign-in (its own sign-in log).
+    staff = (await ok(server.as(callers.street), 'createStaffMember', { name: '欧阳明月', organizationId: world.street, category: 'ENFORCEMENT', mobile: '13812345678' })).id;
+    const viewer = await ok(server.as(callers.viewer), 'me', {}, 'id username');
+    await call(server.as(null), 'login', { username: viewer.username, password: 'not-the-password' }, 'token');
+    ownSession = (await ok(server.as(callers.viewer), 'allUserSessions', {}, 'id'))[0].id;
+    someEntry = (await ok(server, 'allAuditEntries', { sortField: 'id', sortOrder: 'DESC', perPage: 1 }, 'id'))[0].id;
+  });
+  afterAll(() => {
+    config.secondFactorRoles = required;
+  });
+
+  const who = ['admin', 'viewer', 'other', 'auditor', 'security', 'system', 'street'];
+  // Those who read every account (the administrators, the auditor and a street's administrator, whose
+  // organization owns accounts) and those who read only their own.
+  const readsEveryAccount = (caller: string) => !['viewer', 'other'].includes(caller);
+  const reads = (caller: string): { name: string; query: string; compiles: boolean }[] => [
+    {
+      name: 'API tokens, their count and one by id',
+      query: `{ allApiTokens(sortField: "id") { id name scopes personalData expiresAt revokedAt createdById createdBy { id username } createdAt }
+          _allApiTokensMeta { count } ApiToken(id: "${someToken}") { id name } }`,
+      compiles: true,
+    },
+    {
+      name: 'the audit trail, its count and one entry by id',
+      query: `{ allAuditEntries(perPage: 50, sortField: "id", sortOrder: "DESC") { id at actorKind actorId actorName operation resource recordId via version hashAlgorithm previousHash hash }
+          _allAuditEntriesMeta { count } AuditEntry(id: "${someEntry}") { id resource recordId } }`,
+      compiles: true,
+    },
+    {
+      name: 'the sign-in log with its accounts',
+      query: `{ allLoginEvents(sortField: "id") { id username userId result reason address user { id username role } } _allLoginEventsMeta { count } }`,
+      compiles: true,
+    },
+    {
+      name: 'the sessions, and the viewer’s own by id',
+      query: `{ allUserSessions(sortField: "id") { id userId startedAt expiresAt online endedAt endedBy } _allUserSessionsMeta { count }
+          UserSession(id: "${ownSession}") { id userId } }`,
+      compiles: true,
+    },
+    // A non-null reference to an account the caller may not read: graphql-js reports it, so it goes there.
+    {
+      name: 'sessions with their non-null account',
+      query: `{ allUserSessions(sortField: "id") { id user { id username } } }`,
+      compiles: readsEveryAccount(caller),
+    },
+    // Nested lists and counts of confidential and private records (reverse relations: graphql-js).
+    {
+      name: 'accounts with their tokens, sessions and sign-ins nested',
+      query: `{ allUsers(sortField: "id") { id username apiTokens { id name } _apiTokensMeta { count } loginEvents { id } _loginEventsMeta { count }
+          userSessionsAsUser { id } _userSessionsAsUserMeta { count } } }`,
+      compiles: false,
+    },
+  ];
+
+  it.each(who)('as %s', async (caller) => {
+    for (const { name, query, compiles } of reads(caller)) {
+      const { normal, fast, compiled } = await both(callers[caller], query);
+      expect({ name, ...fast }).toEqual({ name, ...normal });
+      expect({ name, compiled }).toEqual({ name, compiled: compiles });
+    }
+  });
+
+  it('tells tokens from the rest as graphql-js does: none for the viewer and the street, all for the auditor', async () => {
+    const count = async (caller: string, query: string) => JSON.parse((await both(callers[caller], query)).fast.body).data;
+    const tokens = `{ allApiTokens { id } _allApiTokensMeta { count } }`;
+    expect(await count('viewer', tokens)).toEqual({ allApiTokens: [], _allApiTokensMeta: { count: 0 } });
+    expect(await count('street', tokens)).toEqual({ allApiTokens: [], _allApiTokensMeta: { count: 0 } });
+    expect((await count('auditor', tokens))._allApiTokensMeta.count).toBeGreaterThan(0);
+    const sessions = `{ UserSession(id: "${ownSession}") { id } }`;
+    expect(await count('viewer', sessions)).toEqual({ UserSession: { id: ownSession } });
+    expect(await count('other', sessions)).toEqual({ UserSession: null });
+    const events = (await count('viewer', `{ allLoginEvents { userId result } }`)).allLoginEvents;
+    expect(events.length).toBeGreaterThan(0);
+    expect((await count('other', `{ allLoginEvents { id } }`)).allLoginEvents).toEqual([]);
+    const entries = (await count('street', `{ allAuditEntries { actorName } }`)).allAuditEntries as { actorName: string }[];
+    expect(entries.length).toBeGreaterThan(0);
+    expect(new Set(entries.map((e) => e.actorName)).size).toBe(1);
+  });
+
+  it('refuses hidden fields on both paths alike', async () => {
+    for (const query of [`{ allApiTokens { id secretHash } }`, `{ allAuditEntries { id txId } }`, `{ allUsers { id passwordHash } }`]) {
+      const { normal, fast, compiled } = await both(callers.admin, query);
+      expect(normal.status).toBe(400);
+      expect(fast).toEqual(normal);
+      expect(compiled).toBe(false);
+    }
+  });
+
+  it('reads the administrators’ records through a token as graphql-js does: none, or refused', async () => {
+    const scoped = await token(['LoginEvent', 'UserSession', 'AuditEntry', 'User']);
+    const { normal, fast, compiled } = await both(scoped, `{ allLoginEvents { id } allUserSessions { id } allAuditEntries { id } _allAuditEntriesMeta { count } allUsers { id } }`);
+    expect(fast).toEqual(normal);
+    expect(compiled).toBe(true);
+    expect(JSON.parse(fast.body).data).toEqual({ allLoginEvents: [], allUserSessions: [], allAuditEntries: [], _allAuditEntriesMeta: { count: 0 }, allUsers: [] });
+    const refused = await both(scoped, `{ allApiTokens { id } }`);
+    expect(refused.fast).toEqual(refused.normal);
+    expect(refused.compiled).toBe(false);
+    expect(JSON.parse(refused.fast.body).errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('masks a person’s name and mobile for a token without the personal-data scope', async () => {
+    const query = `{ allStaffMembers(sortField: "id") { id name mobile category organization { name } } _allStaffMembersMeta { count } StaffMember(id: "${staff}") { name mobile } }`;
+    const masked = await both(await token(['StaffMember', 'Organization']), query);
+    expect(masked.fast).toEqual(masked.normal);
+    expect(masked.compiled).toBe(true);
+    expect(JSON.parse(masked.fast.body).data.StaffMember).toEqual({ name: '欧***', mobile: '138******78' });
+  });
+});
+
+// A session confined to enrolling its second factor is refused reads before the compiled path.
+it('refuses an administrator who has not enrolled a second factor on both paths alike', async () => {
+  const auditor = await server.tokenFor('AUDIT_ADMIN', world.township);
+  const { normal, fast, compiled } = await both(auditor, `{ allAuditEntries { id } }`);
+  expect(normal.status).toBe(403);
+  expect(fast).toEqual(normal);
+  expect(compiled).toBe(false);
+});
