@@ -186,6 +186,31 @@ onPostgres('two instances on one PostgreSQL database (needs TEST_DATABASE_URL: o
     expect(handed.rows.every((r) => r.state === 'completed' && r.retry_count === 0)).toBe(true);
   });
 
+  it('a scheduled purge of the audit trail runs once a day, by one of them, not once per instance', async () => {
+    // The trail's first entries made old enough to go (the purge keeps anything younger than 180 days).
+    const old = await sql.query<{ id: number }>(`update audit_entries set at = now() - interval '400 days' where id in (select id from audit_entries order by id limit 2) returning id`);
+    expect(old.rows).toHaveLength(2);
+    const [c, d] = await startPair({ AUDIT_PURGE_AFTER_DAYS: '180' });
+    try {
+      // Each instance asks for the day's run a minute after it starts; the first asking queues it.
+      const asked = (p: Product) => /Daily job audit-purge: today's run (queued|was queued already)/.test(p.output());
+      await eventually(async () => expect([asked(c), asked(d)]).toEqual([true, true]), 300_000);
+      await eventually(async () => expect([c, d].filter((p) => /Audit purge \(审计记录清理\)/.test(p.output()))).toHaveLength(1), 120_000);
+      const outputs = [c, d].map((p) => p.output());
+      expect(outputs.filter((o) => /today's run queued\./.test(o))).toHaveLength(1);
+      expect(outputs.filter((o) => /today's run was queued already/.test(o))).toHaveLength(1);
+      expect(outputs.join('\n').match(/Audit purge \(审计记录清理\): (\d+) entries/g)).toEqual(['Audit purge (审计记录清理): 2 entries']);
+      // The two entries are gone, and the purge is in the trail once.
+      expect((await sql.query('select id from audit_entries where id = any($1)', [old.rows.map((r) => r.id)])).rows).toEqual([]);
+      const purges = await run(a.base, admin, '{ allAuditEntries(filter: { operation: "purge" }) { actorKind changes } }');
+      expect(purges.allAuditEntries).toEqual([{ actorKind: 'SYSTEM', changes: expect.objectContaining({ deleted: [null, 2] }) }]);
+      const handed = await sql.query<{ state: string }>(`select state from pgboss.job where name = 'audit-purge'`);
+      expect(handed.rows).toEqual([{ state: 'completed' }]);
+    } finally {
+      await stopAll(c, d);
+    }
+  });
+
   it('share the request limit: a caller that used its share through one is refused through the other', async () => {
     // A pair of their own with a small limit, beside the first pair, on the same database.
     const [c, d] = await startPair({ RATE_LIMIT_PER_MINUTE: '5' });
