@@ -30,8 +30,8 @@ import { teamStandardsExport } from './export-team-standards';
 import { spreadsheetRoutes } from './spreadsheet-routes';
 import { publicRoutes } from './public-page';
 import { attachmentRoutes } from './attachment-routes';
-import { startJobs, type JobOptions } from './jobs/queue';
-import { scheduleAuditPurge } from './jobs/audit-purge';
+import { startJobs, type DailyJob, type JobOptions } from './jobs/queue';
+import { AUDIT_PURGE_JOB, auditPurgeJob } from './jobs/audit-purge';
 import { createMetrics } from './metrics';
 import { chainUnchainedEntries } from './crud/audit-chain';
 import { purgeAuditTrail } from './resources/audit-entry/audit-entry.resolver';
@@ -147,9 +147,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Audit entries written before the chain existed (an upgrade) are chained at the first start.
   const chained = await chainUnchainedEntries(options.database.db);
   if (chained) console.log(`Chained ${chained} audit entries written before tamper evidence.`);
+  // The scheduled purge of the audit trail: a daily job, run once a day however many instances serve.
   const purgeAfter = config.auditPurgeAfterDays;
-  const auditPurge =
-    purgeAfter === undefined ? undefined : scheduleAuditPurge(() => purgeAuditTrail(options.database.db, SYSTEM, Math.max(purgeAfter, config.auditRetentionDays)));
+  const daily: Record<string, DailyJob> =
+    purgeAfter === undefined
+      ? {}
+      : { [AUDIT_PURGE_JOB]: auditPurgeJob(() => purgeAuditTrail(options.database.db, SYSTEM, Math.max(purgeAfter, config.auditRetentionDays))) };
   // Who signs requests, kept between them; emptied on every change to accounts and tokens.
   const identities = createIdentities(false);
   const identityChanges = options.database.listen?.('identity_changed', {
@@ -226,7 +229,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/export/catalog-diff', signIn, rateLimit(limiter), catalogDiffExport((actor) => requestContext(db, actor)), requestErrors(limits));
   app.get('/export/case-ranking', signIn, rateLimit(limiter), caseRankingExport((actor) => requestContext(db, actor)), requestErrors(limits));
   app.get('/export/team-standards', signIn, rateLimit(limiter), teamStandardsExport((actor) => requestContext(db, actor)), requestErrors(limits));
-  const jobs = await startJobs(options.database, { [IMPORT_JOB]: importJobHandler(db, getApp().records) }, options.jobs);
+  const jobs = await startJobs(options.database, { [IMPORT_JOB]: importJobHandler(db, getApp().records) }, options.jobs, daily);
   app.use(spreadsheetRoutes(db, limiter, jobs, signIn), requestErrors(limits));
   // The public disclosure (公示): no sign-in, counted per address.
   app.use(publicRoutes(db, limiter), requestErrors(limits));
@@ -251,7 +254,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async stop(graceMs = STOP_GRACE_MS) {
       await drain.stop(graceMs);
       limiter.stop?.();
-      auditPurge?.stop();
       await identityChanges?.close();
       await apollo.stop();
       await jobs.stop(graceMs);
