@@ -187,7 +187,9 @@ onPostgres('two instances on one PostgreSQL database (needs TEST_DATABASE_URL: o
   });
 
   it('a scheduled purge of the audit trail runs once a day, by one of them, not once per instance', async () => {
-    // The trail's first entries made old enough to go (the purge keeps anything younger than 180 days).
+    // The trail's first two entries made old enough to go (the purge keeps anything younger than 180
+    // days); written here so that there are two even when this test runs alone.
+    for (const name of ['清理测试一', '清理测试二']) await run(a.base, admin, `mutation { createOrganization(name: "${name}", kind: OTHER) { id } }`);
     const old = await sql.query<{ id: number }>(`update audit_entries set at = now() - interval '400 days' where id in (select id from audit_entries order by id limit 2) returning id`);
     expect(old.rows).toHaveLength(2);
     const [c, d] = await startPair({ AUDIT_PURGE_AFTER_DAYS: '180' });
