@@ -34,8 +34,8 @@ import { teamStandardsExport } from './export-team-standards';
 import { spreadsheetRoutes } from './spreadsheet-routes';
 import { publicRoutes } from './public-page';
 import { attachmentRoutes } from './attachment-routes';
-import { startJobs, type JobOptions } from './jobs/queue';
-import { scheduleAuditPurge } from './jobs/audit-purge';
+import { startJobs, type DailyJob, type JobOptions } from './jobs/queue';
+import { AUDIT_PURGE_JOB, auditPurgeJob } from './jobs/audit-purge';
 import { createMetrics } from './metrics';
 import { chainUnchainedEntries } from './crud/audit-chain';
 import { sealStoredSecrets } from './auth/sealed-secret';
@@ -254,9 +254,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Second-factor secrets stored before they were sealed (an upgrade) are sealed at the first start.
   const sealed = await sealStoredSecrets(options.database.db);
   if (sealed) console.log(`Sealed the second-factor secrets of ${sealed} accounts.`);
+  // The scheduled purge of the audit trail: a daily job, run once a day however many instances serve.
   const purgeAfter = config.auditPurgeAfterDays;
-  const auditPurge =
-    purgeAfter === undefined ? undefined : scheduleAuditPurge(() => purgeAuditTrail(options.database.db, SYSTEM, Math.max(purgeAfter, config.auditRetentionDays)));
+  const daily: Record<string, DailyJob> =
+    purgeAfter === undefined
+      ? {}
+      : { [AUDIT_PURGE_JOB]: auditPurgeJob(() => purgeAuditTrail(options.database.db, SYSTEM, Math.max(purgeAfter, config.auditRetentionDays))) };
   // Who signs requests, kept between them; emptied on every change to accounts and tokens.
   const identities = createIdentities(false);
   const identityChanges = options.database.listen?.('identity_changed', {
@@ -342,7 +345,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/export/catalog-diff', signIn, rateLimit(limiter), catalogDiffExport((actor) => requestContext(db, actor)), requestErrors(limits));
   app.get('/export/case-ranking', signIn, rateLimit(limiter), caseRankingExport((actor) => requestContext(db, actor)), requestErrors(limits));
   app.get('/export/team-standards', signIn, rateLimit(limiter), teamStandardsExport((actor) => requestContext(db, actor)), requestErrors(limits));
-  const jobs = await startJobs(options.database, { [IMPORT_JOB]: importJobHandler(db, getApp().records) }, options.jobs);
+  const jobs = await startJobs(options.database, { [IMPORT_JOB]: importJobHandler(db, getApp().records) }, options.jobs, daily);
   app.use(spreadsheetRoutes(db, limiter, jobs, signIn), requestErrors(limits));
   // The public disclosure (公示): no sign-in, counted per address.
   app.use(publicRoutes(db, limiter), requestErrors(limits));
@@ -367,7 +370,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async stop(graceMs = STOP_GRACE_MS) {
       await drain.stop(graceMs);
       limiter.stop?.();
-      auditPurge?.stop();
       await identityChanges?.close();
       await apollo.stop();
       await jobs.stop(graceMs);

@@ -1,27 +1,19 @@
-import { logFailure } from '../log';
+import type { DailyJob } from './queue';
 
-// The optional scheduled purge of the audit trail: with AUDIT_PURGE_AFTER_DAYS set, every instance
-// runs it once a day (and shortly after start). What it does is given by the caller (the server),
-// so this layer stays ignorant of records; running it on several instances at once is harmless, as
-// the purge takes the chain's head lock and a second run finds nothing left to delete.
+// The optional scheduled purge of the audit trail: with AUDIT_PURGE_AFTER_DAYS set, a daily job of
+// the job queue (queue.ts): on PostgreSQL the first instance to ask on a day queues it and one
+// instance runs it, so it runs once a day however many instances serve; on the embedded database
+// the one instance runs it. What it does is given by the caller (the server), so this layer stays
+// ignorant of records. A run that meets another (a clock between two days) finds nothing left:
+// the purge takes the chain's head lock.
 
-const DAY_MS = 86_400_000;
-const FIRST_RUN_MS = 60_000;
+export const AUDIT_PURGE_JOB = 'audit-purge';
 
-export interface ScheduledPurge {
-  stop(): void;
-}
-
-export function scheduleAuditPurge(purge: () => Promise<unknown>, { everyMs = DAY_MS, firstAfterMs = FIRST_RUN_MS } = {}): ScheduledPurge {
-  const run = () => void purge().catch((error: unknown) => logFailure('audit purge', error));
-  const first = setTimeout(run, firstAfterMs);
-  const every = setInterval(run, everyMs);
-  first.unref();
-  every.unref();
+export function auditPurgeJob(purge: () => Promise<{ deleted: number; before: string }>): DailyJob {
   return {
-    stop() {
-      clearTimeout(first);
-      clearInterval(every);
+    async run() {
+      const { deleted, before } = await purge();
+      console.log(`Audit purge (审计记录清理): ${deleted} entries before ${before} deleted.`);
     },
   };
 }

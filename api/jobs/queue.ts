@@ -29,6 +29,33 @@ export interface JobOptions {
   work?: boolean;
 }
 
+/** A job that runs once a day, whatever the number of instances (the scheduled audit purge). */
+export interface DailyJob {
+  run(): Promise<void>;
+  /** How soon after start the day's run is first asked for (then every 24 h). */
+  firstAfterMs?: number;
+}
+
+const DAY_MS = 86_400_000;
+const FIRST_DAILY_RUN_MS = 60_000;
+
+/**
+ * Asks for each daily job shortly after start and then every day; `ask` decides whether this
+ * asking runs it (PostgreSQL: the first instance to ask on a given day queues it, the others find
+ * it queued). Returns the stop of the timers.
+ */
+function askDaily(daily: Record<string, DailyJob>, ask: (kind: string, job: DailyJob) => Promise<void>): () => void {
+  const timers: NodeJS.Timeout[] = [];
+  for (const [kind, job] of Object.entries(daily)) {
+    const tick = () => void ask(kind, job).catch((error: unknown) => logFailure(kind, error));
+    timers.push(setTimeout(tick, job.firstAfterMs ?? FIRST_DAILY_RUN_MS), setInterval(tick, DAY_MS));
+  }
+  for (const t of timers) t.unref();
+  return () => {
+    for (const t of timers) clearTimeout(t);
+  };
+}
+
 /**
  * Progress of jobs running in this process, by database: on the embedded database the import's
  * transaction holds the only connection, so progress is kept here, not written as it goes.
@@ -45,6 +72,7 @@ class InProcessQueue implements JobQueue {
   private readonly waiting: { kind: string; id: number }[] = [];
   private running: Promise<void> | undefined;
   private stopped = false;
+  stopDaily = () => {};
   private readonly progress: Map<number, { rowsDone: number; rowsTotal: number }>;
 
   constructor(
@@ -83,6 +111,7 @@ class InProcessQueue implements JobQueue {
 
   async stop(graceMs = 15_000): Promise<void> {
     this.stopped = true;
+    this.stopDaily();
     if (this.running) await Promise.race([this.running, new Promise((r) => setTimeout(r, graceMs).unref())]);
   }
 }
@@ -92,6 +121,7 @@ class PgBossQueue implements JobQueue {
   constructor(
     private readonly boss: PgBoss,
     private readonly kinds: string[],
+    private readonly stopDaily: () => void,
   ) {}
 
   async enqueue(kind: string, id: number): Promise<void> {
@@ -100,6 +130,7 @@ class PgBossQueue implements JobQueue {
   }
 
   async stop(graceMs = 15_000): Promise<void> {
+    this.stopDaily();
     // The pool is the database's: its owner closes it.
     await this.boss.stop({ graceful: true, wait: true, timeout: graceMs, close: false });
   }
@@ -108,12 +139,19 @@ class PgBossQueue implements JobQueue {
 /** A running job's progress, written at most this often (each write is a statement of its own). */
 const PROGRESS_EVERY_MS = 500;
 
-export async function startJobs(database: Database, handlers: Record<string, JobHandler>, options: JobOptions = {}): Promise<JobQueue> {
+export async function startJobs(
+  database: Database,
+  handlers: Record<string, JobHandler>,
+  options: JobOptions = {},
+  daily: Record<string, DailyJob> = {},
+): Promise<JobQueue> {
   const work = options.work ?? true;
   const { db } = database;
   if (database.driver !== 'pg' || !database.pool) {
     const queue = new InProcessQueue(db, handlers, work);
     if (work) for (const job of await unfinishedJobs(db)) await queue.enqueue(job.kind, job.id);
+    // The embedded database has one instance: it runs its daily jobs itself.
+    if (work) queue.stopDaily = askDaily(daily, (_kind, job) => job.run());
     return queue;
   }
   const pool = database.pool;
@@ -122,6 +160,9 @@ export async function startJobs(database: Database, handlers: Record<string, Job
     // Old jobs are cleaned up by pg-boss itself; ours keep their outcome in the jobs table.
     supervise: true,
     schedule: false,
+    // A daily job's queued run must stay in the job table through its whole day (pg-boss refuses a
+    // day-long throttle otherwise): while it is there, no instance queues that day's run again.
+    archiveCompletedAfterSeconds: 2 * 86_400,
   });
   boss.on('error', (e) => logFailure('job queue', e));
   await boss.start();
@@ -148,5 +189,16 @@ export async function startJobs(database: Database, handlers: Record<string, Job
       await handlers[kind](job.data.id, progress);
     });
   }
-  return new PgBossQueue(boss, kinds);
+  for (const [kind, job] of Object.entries(daily)) {
+    await boss.createQueue(kind, { name: kind, expireInSeconds: 60 * 60, retryLimit: 2, retryDelay: 60 });
+    if (work) await boss.work(kind, { pollingIntervalSeconds: 2, batchSize: 1 }, () => job.run());
+  }
+  // Every instance asks each day; the day's first asking queues the run (one per UTC day and kind),
+  // and whichever instance takes it runs it: once, not once per instance.
+  const stopDaily = askDaily(daily, async (kind) => {
+    const queued = await boss.send(kind, {}, { singletonKey: kind, singletonSeconds: 86_400 });
+    // Once a day per instance: the log says which instance queued the day's run.
+    console.log(queued ? `Daily job ${kind}: today's run queued.` : `Daily job ${kind}: today's run was queued already (by another instance).`);
+  });
+  return new PgBossQueue(boss, kinds, stopDaily);
 }

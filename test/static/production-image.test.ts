@@ -121,3 +121,17 @@ if (docker) it('builds the image, which runs as node with its health check', () 
   expect(config.Healthcheck.Test.join(' ')).toMatch(/\/healthz/);
   expect(config.Cmd).toEqual(['node', '--import', 'tsx', 'api/index.ts']);
 }, 1_800_000);
+
+it('names in the README\'s production layout only settings the server reads (or the compose file\'s own)', () => {
+  const readme = read('README.md');
+  const start = readme.indexOf('### Production layout');
+  const section = readme.slice(start, readme.indexOf('\n## ', start));
+  // Upper-case names in code spans, alone or as NAME=value (`DATABASE_URL=postgres://…`).
+  const named = new Set([...section.matchAll(/`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?:=[^`]*)?`/g)].map((m) => m[1]));
+  expect(named.size).toBeGreaterThan(10);
+  const compose = read('compose.yaml');
+  const known = (name: string) => SETTINGS.some((s) => s.name === name) || new RegExp(`\\$\\{${name}[:}?-]`).test(compose);
+  expect([...named].filter((name) => !known(name))).toEqual([]);
+  // The section covers what several instances need.
+  for (const name of ['DATABASE_URL', 'AUTH_SECRET', 'TRUST_PROXY', 'METRICS_TOKEN', 'DATABASE_POOL_SIZE']) expect(named).toContain(name);
+});
