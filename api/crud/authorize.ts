@@ -1,4 +1,4 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, or, sql, type SQL } from 'drizzle-orm';
 import { enumDefinitions } from '../../drizzle/schema';
 import type { Tx } from '../db';
 import { forbidden, loginRequired, tokensReadOnly } from '../errors';
@@ -136,24 +136,36 @@ export async function authorizeWrite(
 
 /**
  * The rows of a private resource (`access.privateTo`, accounts) a caller may read: all of them
- * for those who may write it, else only their own. Undefined means no limit.
+ * for those who read every record (`readsAll`), else their own, and for a street or township
+ * account that writes them, those of its own organization. Undefined means no limit.
  */
 export function readScope(actor: Actor | undefined, model: ResourceModel): SQL | undefined {
   const field = model.definition.access?.privateTo;
   const writersOnly = model.definition.access?.confidential === true;
   if ((!field && !writersOnly) || !actor || actor.kind === 'SYSTEM' || readsAll(actor, model)) return undefined;
-  if (!field) return sql`false`;
-  const column = model.byKey.get(field)!.column;
-  return actor.kind === 'USER' && actor.id !== null ? eq(column, actor.id) : sql`false`;
+  const own = field && actor.kind === 'USER' && actor.id !== null ? eq(model.byKey.get(field)!.column, actor.id) : undefined;
+  const visible = [own, ownOrganizationRows(actor, model)].filter((c): c is SQL => c !== undefined);
+  return visible.length ? or(...visible) : sql`false`;
 }
 
 /**
- * Does the actor read every record of a private resource: those `access` names as its writers
- * (county-wide for a record no organization owns) or its readers (county-wide)?
+ * The records a street or township account that writes the resource reads beside its own: those
+ * its owner fields put in its organization. Only fields naming the organization directly are read
+ * this way (accounts); a path through other records gives it none.
+ */
+function ownOrganizationRows(actor: Actor, model: ResourceModel): SQL | undefined {
+  if (actor.kind !== 'USER' || actor.organizationId === null || roleScope(actor, model) !== 'OWN_ORGANIZATION') return undefined;
+  const direct = ownerRule(model).paths.filter((p): p is string => typeof p === 'string');
+  return direct.length ? or(...direct.map((p) => eq(model.byKey.get(p)!.column, actor.organizationId!))) : undefined;
+}
+
+/**
+ * Does the actor read every record of a private resource: its county-wide writers, or its readers
+ * (county-wide)? A street or township account that writes it reads its own organization's only.
  */
 export function readsAll(actor: Actor, model: ResourceModel): boolean {
   if (actor.kind === 'USER' && !actor.local && actor.role && model.definition.access?.readers?.includes(actor.role)) return true;
-  return roleScope(actor, model) !== 'NONE';
+  return roleScope(actor, model) === 'ALL';
 }
 
 /** Does the actor read every record of the resource, or (`privateTo`, `readers`) only some or none? */

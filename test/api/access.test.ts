@@ -443,3 +443,30 @@ describe('audit trail', () => {
     expect(delegationTrail.at(-1).changes).toEqual({ effectiveTo: [null, '2025-12-31'] });
   });
 });
+
+describe('accounts, read by a street or township administrator', () => {
+  it('reads its own organization’s accounts and its own, not those of the rest of the county', async () => {
+    const own = (await ok(server, 'createUser', { username: 'own.street.hr', role: 'HR', organizationId: world.street })).id as string;
+    const other = (await ok(server, 'createUser', { username: 'other.town.hr', role: 'HR', organizationId: world.township })).id as string;
+    const county = (await ok(server, 'createUser', { username: 'county.viewer', role: 'VIEWER' })).id as string;
+    const streetAdmin = await signedIn('ADMIN', world.street);
+    const me = (await ok(streetAdmin, 'me', {}, 'id')).id as string;
+
+    const listed = (await ok<{ id: string; organizationId: string | null }[]>(streetAdmin, 'allUsers', { perPage: 1000 }, 'id organizationId')).map((u) => u.id);
+    expect(listed).toEqual(expect.arrayContaining([own, me]));
+    expect(listed).not.toContain(other);
+    expect(listed).not.toContain(county);
+    const rows = await ok<{ organizationId: string | null }[]>(streetAdmin, 'allUsers', { perPage: 1000 }, 'organizationId');
+    expect(new Set(rows.map((u) => u.organizationId))).toEqual(new Set([world.street]));
+    expect((await ok(streetAdmin, '_allUsersMeta', {}, 'count')).count).toBe(listed.length);
+    expect(await ok(streetAdmin, 'User', { id: other }, 'username')).toBeNull();
+    expect((await ok(streetAdmin, 'User', { id: own }, 'username')).username).toBe('own.street.hr');
+    // Nor through a search by name, or as a reference of another record.
+    expect(await ok(streetAdmin, 'allUsers', { filter: { q: 'other.town' } }, 'id')).toEqual([]);
+    const perms = await ok(streetAdmin, 'myPermissions', {}, 'resources { resource readAll }');
+    expect((perms.resources as { resource: string; readAll: boolean }[]).find((r) => r.resource === 'User')?.readAll).toBe(false);
+    // A county administrator reads them all.
+    const all = (await ok<{ id: string }[]>(server, 'allUsers', { perPage: 1000 }, 'id')).map((u) => u.id);
+    expect(all).toEqual(expect.arrayContaining([own, other, county, me]));
+  });
+});

@@ -68,7 +68,8 @@ describe.each(ROLES)('%s', (role) => {
         ? { resource: name, readAll: county, create: false, update: false, delete: false, ownOrganizationOnly: false, operations: county ? ['revokeApiToken'] : [] }
         : {
         resource: name,
-        readAll: SERVER_KEPT.includes(name) ? SERVER_KEPT_READERS[name].includes(role) && where === 'county' : name !== 'User' || role === 'ADMIN',
+        // Accounts: the county administrator reads all; a street's administrator its own street's.
+        readAll: SERVER_KEPT.includes(name) ? SERVER_KEPT_READERS[name].includes(role) && where === 'county' : name !== 'User' || county,
         create: writes,
         update: changes,
         delete: changes,
