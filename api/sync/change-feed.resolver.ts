@@ -151,7 +151,7 @@ export function changeFeedResolver(records: Records): Function {
   class ChangeFeedResolver {
     @Query(() => ChangeFeed, {
       description:
-        '变更流 (Incremental sync): creates, changes and deletions after `cursor` (from the start of the audit trail when absent), at most `first` (100 by default, 500 at most). Ask again with `nextCursor` while `hasMore`; then poll. A transaction still running holds the feed back until it ends, so none is skipped. A token follows the resources of its scopes (naming another is refused).',
+        '变更流 (Incremental sync): creates, changes and deletions after `cursor` (from the start of the audit trail when absent), at most `first` (100 by default, 500 at most). Ask again with `nextCursor` while `hasMore`; then poll. A transaction still running holds the feed back until it ends, so none is skipped. A token follows the resources of its scopes (naming another is refused). A cursor the feed cannot continue from (issued before a restore, or before entries a purge deleted; after a purge, no cursor either) is answered SYNC_RESTART (须重新同步): start again from `syncCursor` and a full read.',
     })
     async changesSince(
       @Ctx() ctx: Context,
@@ -207,7 +207,7 @@ export function changeFeedResolver(records: Records): Function {
 
     @Query(() => [SyncGeneration], {
       description:
-        '同步代次 (The feed’s generation), one row once the feed was read: a restore starts a new one, and a purge records the last position it deleted. A cursor of another generation, or before that position, is answered SYNC_RESTART.',
+        '同步代次 (The feed’s generation), as one row: a restore starts a new one, and a purge records the last position it deleted. A cursor of another generation, or before that position, is answered SYNC_RESTART.',
     })
     async syncGeneration(@Ctx() ctx: Context): Promise<SyncGeneration[]> {
       const { id, generation, startedAt, purgedTxId, purgedEntryId } = await currentGeneration(ctx.db);
