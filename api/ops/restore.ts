@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { startGeneration } from '../sync/generation';
+import { startGeneration } from './sync-generation';
 import type { Database, Queryable } from '../db';
 import { BackupError, readBackup, rowsHash, verifyBackup, type BackupHeader, type TableEnd, type TableStart } from './backup-format';
 import { appliedPoint, migrateTo, releaseMigrations } from './migrations';

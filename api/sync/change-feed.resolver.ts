@@ -10,7 +10,7 @@ import { readsAll, readsEvery } from '../crud/authorize';
 import { badInput, forbidden } from '../errors';
 import { mask } from '../read-guard';
 import { assertContinuable, currentPosition, decodeCursor, encodeCursor, readLog } from './change-log';
-import { currentGeneration } from './generation';
+import { currentGeneration } from '../ops/sync-generation';
 
 // The change feed for other systems that keep a copy (incremental sync): what was created, changed
 // and deleted after a cursor, read from the audit trail (change-log.ts), each change with the record

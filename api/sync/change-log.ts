@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../db';
 import { appError, badInput } from '../errors';
-import type { Generation } from './generation';
+import type { Generation } from '../ops/sync-generation';
 
 // The change feed reads the audit trail: every write through the API leaves an entry in the
 // transaction that made it, with the record's id (deletes included) and the writing transaction's
@@ -29,7 +29,7 @@ export interface LogEntry {
   at: Date;
 }
 
-/** Cursors of this form carry their generation (generation.ts); `s1.` ones, from before, did not. */
+/** Cursors of this form carry their generation (api/ops/sync-generation.ts); `s1.` ones, from before, did not. */
 const PREFIX = 's2.';
 const FORMER = 's1.';
 

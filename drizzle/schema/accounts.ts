@@ -183,7 +183,7 @@ export const auditChain = pgTable('audit_chain', {
 });
 
 /**
- * The generation of the sync feed's cursors (api/sync/generation.ts): one row, written when the feed
+ * The generation of the sync feed's cursors (api/ops/sync-generation.ts): one row, written when the feed
  * is first read, replaced by a restore (transaction ids of another cluster, or of the same one
  * later, say nothing about those in the backup), and raised by a purge of the audit trail, which
  * records the last position it deleted. A cursor of another generation, or before that position,

@@ -4,7 +4,7 @@ import { getApp } from '../../api/app';
 import { runAs, type Actor } from '../../api/auth/actor';
 import { organizationResource } from '../../api/resources/organization/organization.resource';
 import { syncable } from '../../api/sync/change-feed.resolver';
-import { startGeneration } from '../../api/sync/generation';
+import { startGeneration } from '../../api/ops/sync-generation';
 import { call, ok } from '../helpers/operations';
 import { withWorld } from '../helpers/fixtures';
 import { errorCode, onlyError, refusal, fieldErrors } from '../helpers/expect-errors';
