@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'BAD_REQUEST'
   | 'UNAVAILABLE'
+  /** The sync feed cannot continue from the cursor (a restore, a purge): start over from a full read. */
+  | 'SYNC_RESTART'
   | 'INTERNAL_SERVER_ERROR';
 
 /** Why a CONFLICT happened, so a client can react (reload, remove references, leave a published record). */

@@ -20,7 +20,7 @@ const OPEN = new Set(['login', 'loginSecondFactor', 'me', 'publicPowers']);
  * Root fields that check a token's scopes themselves, against the resources the caller names (the
  * change feed: api/sync/); the records they answer with are resource types, masked as anywhere.
  */
-const SELF_SCOPED = new Set(['changesSince', 'syncCursor']);
+const SELF_SCOPED = new Set(['changesSince', 'syncCursor', 'syncGeneration']);
 
 /**
  * Root fields whose answer is not a resource type, with the resources whose data they carry; a

@@ -1,6 +1,7 @@
 import { createHash, getHashes } from 'node:crypto';
 import { and, asc, eq, getTableColumns, gte, isNull, lte, sql } from 'drizzle-orm';
 import { auditChain, auditEntries } from '../../drizzle/schema';
+import { recordPurge } from '../ops/sync-generation';
 import type { Db, Queryable, Tx } from '../db';
 
 // Tamper evidence for the audit trail (网络安全等级保护 2.0: 审计记录应受到保护, 避免受到未预期的删除、修改
@@ -227,6 +228,8 @@ export async function purgeAuditEntriesBefore(tx: Tx, before: Date): Promise<{ d
   const old = firstYoung ? sql`${auditEntries.id} < ${firstYoung.id}` : undefined;
   const [last] = await tx.select({ id: auditEntries.id, hash: auditEntries.hash }).from(auditEntries).where(old).orderBy(sql`${auditEntries.id} desc`).limit(1);
   if (!last) return { deleted: 0, anchorEntryId: null, anchorHash: null };
+  // The sync feed's cursors before what goes can no longer continue (api/ops/sync-generation.ts).
+  await recordPurge(tx, last.id);
   const deleted = await tx.delete(auditEntries).where(lte(auditEntries.id, last.id)).returning({ id: auditEntries.id });
   await tx.update(auditChain).set({ anchorEntryId: last.id, anchorHash: last.hash }).where(eq(auditChain.id, 1));
   return { deleted: deleted.length, anchorEntryId: last.id, anchorHash: last.hash };

@@ -164,6 +164,12 @@ export interface WriteContext {
    */
   input: Record<string, unknown>;
   errors: FieldErrors;
+  /**
+   * How a message names this record before it is stored, when it is one of a batch (an import's
+   * line: 第 12 行 / line 12); a rule that compares the rows of a batch with one another names the
+   * earlier row with it.
+   */
+  origin?: Label;
 }
 
 /**
@@ -173,12 +179,27 @@ export interface WriteContext {
  * rows of a batch (an import's) are then checked together against the database as it was before
  * them, which cannot change such a rule's answer. A record whose rules and guards all say so (see
  * `WriteGuard`) is created in batches; any other one row after the other, each seeing the rows
- * before it stored.
+ * before it stored. A rule that does read records of its own type may still allow batches by
+ * checking the batch as a whole (`batchChecked`).
  */
 export interface WriteRule {
   (ctx: WriteContext): Promise<void>;
   independent?: true;
+  /** Reads records of its own type, and its `rows` form also reads the batch's own rows (see `batchChecked`). */
+  batch?: true;
   rows?: (ctxs: WriteContext[]) => Promise<void>;
+}
+
+/**
+ * Declares a rule that reads records of its own type (one person, one post at a time), with `rows`,
+ * the same check over the rows of a batch as a whole: each row against the stored records and the
+ * batch's earlier rows that will be stored, those with no field error, as a single create of each
+ * row in turn would have found them stored. Such rules run after every other rule of the record, in
+ * a single create as in a batch, so that a row's field errors are all known when a later row looks
+ * at it.
+ */
+export function batchChecked(rule: (ctx: WriteContext) => Promise<void>, rows: (ctxs: WriteContext[]) => Promise<void>): WriteRule {
+  return Object.assign((ctx: WriteContext) => rule(ctx), { batch: true as const, rows });
 }
 
 /** Declares a rule that reads nothing of its own record type (see `WriteRule`). */

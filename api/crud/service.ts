@@ -14,6 +14,7 @@ import { assertSignedIn, authorizeWrite, readScope } from './authorize';
 import { writeAudit, writeCreationAudits } from './audit';
 import { removeAttachmentsOf } from './attachments';
 import type { JsonRead } from './json-read';
+import type { Label } from '../../drizzle/schema/columns';
 
 /**
  * The generic record operations of one resource. Resolvers, domain operations and the seed all
@@ -141,9 +142,10 @@ export class CrudService<T extends PgTable = PgTable> {
    * refused it with (the others are stored all the same; the caller's transaction decides whether
    * they stay). A record whose rules or guards may depend on the rows before it (see `WriteRule`,
    * `WriteGuard`), or that has effects or create-only inputs, is created one row after the other,
-   * each a `create` in a savepoint of its own.
+   * each a `create` in a savepoint of its own. `origins` name the inputs in messages that compare
+   * one with another (an import's lines).
    */
-  async createMany(tx: Tx, inputs: Record<string, unknown>[]): Promise<Created[]> {
+  async createMany(tx: Tx, inputs: Record<string, unknown>[], origins?: Label[]): Promise<Created[]> {
     if (!creatableInBatches(this.model)) {
       const out: Created[] = [];
       for (const input of inputs) {
@@ -167,7 +169,7 @@ export class CrudService<T extends PgTable = PgTable> {
         out[i] = { refused: refusal(e) };
         continue;
       }
-      const ctx: WriteContext = { records: this.records, tx, operation: 'create', after, input: values, errors: new FieldErrors() };
+      const ctx: WriteContext = { records: this.records, tx, operation: 'create', after, input: values, errors: new FieldErrors(), origin: origins?.[i] };
       ctxs.push(ctx);
       indexOf.set(ctx, i);
     }

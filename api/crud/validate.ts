@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import { conflict, type FieldErrors } from '../errors';
 import { targetOf, type FieldModel, type ResourceModel } from './model';
-import type { WriteContext } from './resource';
+import type { WriteContext, WriteRule } from './resource';
 import type { Tx } from '../db';
 import { isLocalDate } from './scalars';
 
@@ -187,7 +187,7 @@ export async function validateWrite(ctx: WriteContext, model: ResourceModel, mod
   await checkReferences(ctx, model, models);
   await checkUnique(ctx, model);
   await checkTree(ctx, model);
-  for (const rule of model.definition.rules ?? []) await rule(ctx);
+  for (const rule of rulesInOrder(model)) await rule(ctx);
   ctx.errors.throwIfAny();
 }
 
@@ -286,21 +286,37 @@ async function checkUniqueOfNew(ctxs: WriteContext[], model: ResourceModel): Pro
           `Another ${model.label.en} (id ${clash}) has the same ${fields.map((f) => f.label.en).join(', ')}`,
         );
       } else {
+        const origin = asking[before!].origin ?? { zh: `同批第 ${before! + 1} 条`, en: `number ${before! + 1} of the same batch` };
         ctx.errors.add(
           last.key,
           'unique',
-          `已有${fields.map((f) => f.label.zh).join('、')}都相同的${model.label.zh}（同批第 ${before! + 1} 条）`,
-          `Another ${model.label.en} (number ${before! + 1} of the same batch) has the same ${fields.map((f) => f.label.en).join(', ')}`,
+          `已有${fields.map((f) => f.label.zh).join('、')}都相同的${model.label.zh}（${origin.zh}）`,
+          `Another ${model.label.en} (${origin.en}) has the same ${fields.map((f) => f.label.en).join(', ')}`,
         );
       }
     });
   }
 }
 
+/**
+ * A record's rules in the order they run: those checked over a batch as a whole (`batchChecked`)
+ * last, so that they know which earlier rows of a batch the other rules refused.
+ */
+function rulesInOrder(model: ResourceModel): WriteRule[] {
+  const rules = model.definition.rules ?? [];
+  return [...rules.filter((rule) => !rule.batch), ...rules.filter((rule) => rule.batch)];
+}
+
 /** Whether new records of this model may be checked and stored in batches (see `WriteRule`). */
 export function creatableInBatches(model: ResourceModel): boolean {
   const d = model.definition;
-  return (d.guards ?? []).every((guard) => guard.independent) && !d.effects?.length && !d.createInputs && !d.appendOnly && (d.rules ?? []).every((rule) => rule.independent);
+  return (
+    (d.guards ?? []).every((guard) => guard.independent) &&
+    !d.effects?.length &&
+    !d.createInputs &&
+    !d.appendOnly &&
+    (d.rules ?? []).every((rule) => rule.independent || (rule.batch && rule.rows))
+  );
 }
 
 /**
@@ -349,7 +365,7 @@ export async function validateNew(ctxs: WriteContext[], model: ResourceModel, mo
   await checkUniqueOfNew(ctxs, model);
   // A tree loop needs an existing record: a new one has no descendants.
   let live = ctxs;
-  for (const rule of model.definition.rules ?? []) {
+  for (const rule of rulesInOrder(model)) {
     if (rule.rows) {
       await rule.rows(live);
       continue;

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { startGeneration } from './sync-generation';
 import type { Database, Queryable } from '../db';
 import { BackupError, readBackup, rowsHash, verifyBackup, type BackupHeader, type TableEnd, type TableStart } from './backup-format';
 import { appliedPoint, migrateTo, releaseMigrations } from './migrations';
@@ -147,6 +148,10 @@ export async function restoreDatabase(database: Database, file: string, options:
         table = undefined;
       }
     }
+    // The restored trail's transaction ids are not this database's from now on: a new generation of
+    // sync cursors, so a client's cursor is answered SYNC_RESTART rather than skipping or repeating.
+    // (Restored at a migration before the generation's table, the table comes later, empty: new too.)
+    if ((await publicTables(tx)).includes('sync_generation')) await startGeneration(tx);
     return counts;
   });
   return { header, rows: restored };

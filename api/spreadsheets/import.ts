@@ -363,7 +363,11 @@ export async function importLines(db: Db, records: Records, model: ResourceModel
       let creating: Parsed[] = [];
       const create = async () => {
         if (!creating.length) return;
-        const answers = await service.createMany(tx, creating.map((p) => p.input));
+        const answers = await service.createMany(
+          tx,
+          creating.map((p) => p.input),
+          creating.map((p) => ({ zh: `第 ${p.line.number} 行`, en: `line ${p.line.number}` })),
+        );
         answers.forEach((answer, i) => {
           if (answer.refused) refused(creating[i].line, answer.refused);
           else outcome.created++;

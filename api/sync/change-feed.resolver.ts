@@ -9,7 +9,8 @@ import type { Row } from '../crud/resource';
 import { readsAll, readsEvery } from '../crud/authorize';
 import { badInput, forbidden } from '../errors';
 import { mask } from '../read-guard';
-import { currentPosition, decodeCursor, encodeCursor, readLog } from './change-log';
+import { assertContinuable, currentPosition, decodeCursor, encodeCursor, readLog } from './change-log';
+import { currentGeneration } from '../ops/sync-generation';
 
 // The change feed for other systems that keep a copy (incremental sync): what was created, changed
 // and deleted after a cursor, read from the audit trail (change-log.ts), each change with the record
@@ -34,6 +35,26 @@ registerEnumType(SyncOperation, {
     DELETE: { description: '删除 (Deleted)' },
   },
 });
+
+@ObjectType('SyncGeneration', {
+  description: '同步代次 (The generation of the feed’s cursors): a cursor of another generation, or before the last position a purge deleted, is answered SYNC_RESTART.',
+})
+class SyncGeneration {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: '代次标识 (The generation): a new one after every restore.' })
+  generation!: string;
+
+  @Field(() => GraphQLISODateTime, { description: '开始时间 (When it started).' })
+  startedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: '最近清理位置·事务 (The transaction of the latest audit entry a purge deleted); null before any purge.' })
+  purgedTxId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: '最近清理位置·记录 (That entry).' })
+  purgedEntryId!: string | null;
+}
 
 /** Records kept by the server alone as things happen (the login log, sessions) are not in the audit trail, so not in the feed. */
 export const syncable = (model: ResourceModel): boolean => !model.definition.writtenByServer;
@@ -130,7 +151,7 @@ export function changeFeedResolver(records: Records): Function {
   class ChangeFeedResolver {
     @Query(() => ChangeFeed, {
       description:
-        '变更流 (Incremental sync): creates, changes and deletions after `cursor` (from the start of the audit trail when absent), at most `first` (100 by default, 500 at most). Ask again with `nextCursor` while `hasMore`; then poll. A transaction still running holds the feed back until it ends, so none is skipped. A token follows the resources of its scopes (naming another is refused).',
+        '变更流 (Incremental sync): creates, changes and deletions after `cursor` (from the start of the audit trail when absent), at most `first` (100 by default, 500 at most). Ask again with `nextCursor` while `hasMore`; then poll. A transaction still running holds the feed back until it ends, so none is skipped. A token follows the resources of its scopes (naming another is refused). A cursor the feed cannot continue from (issued before a restore, or before entries a purge deleted; after a purge, no cursor either) is answered SYNC_RESTART (须重新同步): start again from `syncCursor` and a full read.',
     })
     async changesSince(
       @Ctx() ctx: Context,
@@ -145,6 +166,8 @@ export function changeFeedResolver(records: Records): Function {
       }
       const from = decodeCursor(cursor);
       const follows = followed(ctx, resources);
+      const generation = await currentGeneration(ctx.db);
+      assertContinuable(from, generation);
       const { entries, next, hasMore } = await readLog(
         ctx.db,
         from,
@@ -170,7 +193,7 @@ export function changeFeedResolver(records: Records): Function {
         const data = record && storedData(info.schema, model, record, ctx.actor.kind === 'TOKEN' && !ctx.actor.personalData);
         changes.push({ resource: e.resource, id: String(e.recordId), operation: operationOf(e.operation), at: e.at, record, data });
       }
-      return { changes, nextCursor: encodeCursor(next), hasMore };
+      return { changes, nextCursor: encodeCursor(next, generation.generation), hasMore };
     }
 
     @Query(() => String, {
@@ -178,7 +201,17 @@ export function changeFeedResolver(records: Records): Function {
         '当前同步游标 (The feed’s position now). To start a copy: take it, then read the records in full (`allXs`), then follow `changesSince(cursor: …)` from it; changes made during the full read come again, harmlessly.',
     })
     async syncCursor(@Ctx() ctx: Context): Promise<string> {
-      return encodeCursor(await currentPosition(ctx.db));
+      const generation = await currentGeneration(ctx.db);
+      return encodeCursor(await currentPosition(ctx.db), generation.generation);
+    }
+
+    @Query(() => [SyncGeneration], {
+      description:
+        '同步代次 (The feed’s generation), as one row: a restore starts a new one, and a purge records the last position it deleted. A cursor of another generation, or before that position, is answered SYNC_RESTART.',
+    })
+    async syncGeneration(@Ctx() ctx: Context): Promise<SyncGeneration[]> {
+      const { id, generation, startedAt, purgedTxId, purgedEntryId } = await currentGeneration(ctx.db);
+      return [{ id: String(id), generation, startedAt, purgedTxId, purgedEntryId: purgedEntryId === null ? null : String(purgedEntryId) }];
     }
   }
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../db';
-import { badInput } from '../errors';
+import { appError, badInput } from '../errors';
+import type { Generation } from '../ops/sync-generation';
 
 // The change feed reads the audit trail: every write through the API leaves an entry in the
 // transaction that made it, with the record's id (deletes included) and the writing transaction's
@@ -28,28 +29,68 @@ export interface LogEntry {
   at: Date;
 }
 
-const PREFIX = 's1.';
+/** Cursors of this form carry their generation (api/ops/sync-generation.ts); `s1.` ones, from before, did not. */
+const PREFIX = 's2.';
+const FORMER = 's1.';
 
-/** Opaque to clients: a versioned, URL-safe encoding of the position. */
-export function encodeCursor(p: Position): string {
-  return PREFIX + Buffer.from(`${p.tx}:${p.entry}`).toString('base64url');
+/** A position of one generation of the feed: what a cursor stands for. */
+export interface CursorPosition extends Position {
+  /** The generation the cursor was issued in; absent for no cursor (the start of the trail). */
+  generation?: string;
 }
 
-export function decodeCursor(cursor: string | null | undefined): Position {
+/** Opaque to clients: a versioned, URL-safe encoding of the generation and the position. */
+export function encodeCursor(p: Position, generation: string): string {
+  return PREFIX + Buffer.from(`${generation}:${p.tx}:${p.entry}`).toString('base64url');
+}
+
+function invalidCursor() {
+  return badInput([
+    {
+      field: 'cursor',
+      rule: 'cursor',
+      zh: '同步游标无效：请使用上一次 changesSince 或 syncCursor 返回的 nextCursor',
+      en: 'Invalid sync cursor: pass the nextCursor a previous changesSince or syncCursor returned',
+    },
+  ]);
+}
+
+export function decodeCursor(cursor: string | null | undefined): CursorPosition {
   if (cursor === null || cursor === undefined || cursor === '') return { tx: '0', entry: 0 };
-  const decoded = cursor.startsWith(PREFIX) ? Buffer.from(cursor.slice(PREFIX.length), 'base64url').toString() : '';
-  const m = /^(\d{1,19}):(\d{1,10})$/.exec(decoded);
-  if (!m || Number(m[2]) > 2_147_483_647) {
-    throw badInput([
-      {
-        field: 'cursor',
-        rule: 'cursor',
-        zh: '同步游标无效：请使用上一次 changesSince 或 syncCursor 返回的 nextCursor',
-        en: 'Invalid sync cursor: pass the nextCursor a previous changesSince or syncCursor returned',
-      },
-    ]);
+  // A cursor of the former form names no generation: whether its transaction ids are this
+  // database's cannot be told, so it is refused as one of another generation.
+  if (cursor.startsWith(FORMER) && /^\d{1,19}:\d{1,10}$/.test(Buffer.from(cursor.slice(FORMER.length), 'base64url').toString())) {
+    return { tx: '0', entry: 0, generation: '' };
   }
-  return { tx: BigInt(m[1]).toString(), entry: Number(m[2]) };
+  const decoded = cursor.startsWith(PREFIX) ? Buffer.from(cursor.slice(PREFIX.length), 'base64url').toString() : '';
+  const m = /^([0-9a-f-]{36}):(\d{1,19}):(\d{1,10})$/.exec(decoded);
+  if (!m || Number(m[3]) > 2_147_483_647) throw invalidCursor();
+  return { generation: m[1], tx: BigInt(m[2]).toString(), entry: Number(m[3]) };
+}
+
+/**
+ * Refuses, with SYNC_RESTART, a position the feed can no longer continue from: one of another
+ * generation (a restore since, or a cursor of the former form), or one before the latest entry a
+ * purge deleted (no cursor at all included), which would miss what was deleted.
+ */
+export function assertContinuable(from: CursorPosition, current: Generation): void {
+  const otherGeneration = from.generation !== undefined && from.generation !== current.generation;
+  const purged =
+    current.purgedTxId !== null &&
+    current.purgedEntryId !== null &&
+    (BigInt(from.tx) < BigInt(current.purgedTxId) || (BigInt(from.tx) === BigInt(current.purgedTxId) && from.entry < current.purgedEntryId));
+  if (!otherGeneration && !purged) return;
+  const why = otherGeneration
+    ? { reason: 'GENERATION', zh: '数据库已从备份恢复（或游标来自旧版本），', en: 'the database was restored from a backup (or the cursor is of an earlier release), ' }
+    : { reason: 'PURGED', zh: '此游标之后的审计记录已被清理，', en: 'audit entries after this cursor have been purged, ' };
+  throw appError(
+    'SYNC_RESTART',
+    {
+      zh: `须重新同步：${why.zh}无法从此游标继续。请先取 syncCursor，再用 allXs 完整读取，然后从该游标继续 changesSince`,
+      en: `Sync again from the start: ${why.en}so the feed cannot continue from this cursor. Take syncCursor, read the records in full with allXs, then follow changesSince from that cursor`,
+    },
+    { reason: why.reason },
+  );
 }
 
 const later = (a: Position, b: Position): Position => {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, smallint, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, smallint, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { labelledEnum, recordColumns } from './columns';
 import { organizations } from './organizations';
 
@@ -186,6 +186,22 @@ export const auditChain = pgTable('audit_chain', {
   lastHash: varchar({ length: 64 }),
   anchorEntryId: integer(),
   anchorHash: varchar({ length: 64 }),
+});
+
+/**
+ * The generation of the sync feed's cursors (api/ops/sync-generation.ts): one row, written when the feed
+ * is first read, replaced by a restore (transaction ids of another cluster, or of the same one
+ * later, say nothing about those in the backup), and raised by a purge of the audit trail, which
+ * records the last position it deleted. A cursor of another generation, or before that position,
+ * is answered SYNC_RESTART.
+ */
+export const syncGeneration = pgTable('sync_generation', {
+  id: integer().primaryKey(),
+  generation: uuid().notNull().default(sql`gen_random_uuid()`),
+  startedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  /** The position (transaction id, entry id) of the latest audit entry a purge deleted; null before any purge. */
+  purgedTxId: bigint({ mode: 'number' }),
+  purgedEntryId: integer(),
 });
 
 /** Read-only access for another government system; the secret is shown once and kept only hashed. */

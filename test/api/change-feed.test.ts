@@ -4,6 +4,7 @@ import { getApp } from '../../api/app';
 import { runAs, type Actor } from '../../api/auth/actor';
 import { organizationResource } from '../../api/resources/organization/organization.resource';
 import { syncable } from '../../api/sync/change-feed.resolver';
+import { startGeneration } from '../../api/ops/sync-generation';
 import { call, ok } from '../helpers/operations';
 import { withWorld } from '../helpers/fixtures';
 import { errorCode, onlyError, refusal, fieldErrors } from '../helpers/expect-errors';
@@ -62,7 +63,7 @@ async function follow(as: TestServer, client: Client, resources: string[] | null
         table.set(change.id, change.data);
       } else table.delete(change.id);
     }
-    expect(page.nextCursor).toMatch(/^s1\./);
+    expect(page.nextCursor).toMatch(/^s2\./);
     client.cursor = page.nextCursor;
     if (!page.hasMore) return seen;
   }
@@ -272,3 +273,59 @@ describe('transactions that end out of order', () => {
     expect(client.copy.get('Organization')!.get(early)).toMatchObject({ name: '先开始、后提交' });
   });
 });
+
+describe('cursors the feed can no longer continue from', () => {
+  // Last in this file: the purge takes the start of the trail away from every other test.
+  const restart = (res: Awaited<ReturnType<typeof call>>, reason: string) => {
+    const error = refusal(res, 'SYNC_RESTART');
+    expect(error.extensions?.reason).toBe(reason);
+    expect(error.extensions?.messages).toEqual({ zh: expect.stringMatching(/^须重新同步/), en: expect.stringMatching(/^Sync again from the start/) });
+  };
+  const changes = (cursor: string | null) => call(server, 'changesSince', { cursor, resources: ['Organization'] }, 'changes { id data } nextCursor hasMore');
+
+  it('refuses a cursor from before a purge past it, and no cursor at all; a cursor past the purge and a new one go on', async () => {
+    const before = await ok<string>(server, 'syncCursor', {});
+    expect(before).toMatch(/^s2\./);
+    const old = await world.org('清理前的街道', 'STREET');
+    const client: Client = { copy: new Map(), cursor: before, pages: 0 };
+    expect((await follow(server, client, ['Organization'])).map((c) => c.id)).toEqual([old]);
+    const past = client.cursor!;
+
+    // Everything so far becomes a year old and is purged; one change after it stays.
+    const [{ cut, n }] = ((await server.database.db.execute(sql`select max(id)::int as cut, count(*)::int as n from audit_entries`)) as unknown as { rows: { cut: number; n: number }[] }).rows;
+    await server.database.db.execute(sql`update audit_entries set at = at - interval '365 days' where id <= ${cut}`);
+    await ok(server, 'updateOrganization', { id: old, name: '清理后改名的街道' });
+    expect(await ok(server, 'purgeAuditEntries', { olderThanDays: 180 }, 'deleted')).toEqual({ deleted: n });
+
+    restart(await changes(before), 'PURGED');
+    restart(await changes(null), 'PURGED');
+    const [generation] = await ok<{ purgedEntryId: string | null }[]>(server, 'syncGeneration', {}, 'purgedEntryId');
+    expect(generation.purgedEntryId).not.toBeNull();
+
+    // The cursor the client kept after reading what was purged goes on with the change after it.
+    const page = await ok<{ changes: { id: string; data: { name: string } }[]; nextCursor: string }>(server, 'changesSince', { cursor: past, resources: ['Organization'] }, 'changes { id data } nextCursor');
+    expect(page.changes.map((c) => [c.id, c.data.name])).toEqual([[old, '清理后改名的街道']]);
+    expect(errorCode(await changes(page.nextCursor))).toBeUndefined();
+    expect(errorCode(await changes(await ok<string>(server, 'syncCursor', {})))).toBeUndefined();
+  });
+
+  it('refuses a cursor of another generation (a restore since) and of the former form; the new generation’s cursors go on', async () => {
+    const kept = await ok<string>(server, 'syncCursor', {});
+    expect(errorCode(await changes(kept))).toBeUndefined();
+    const [was] = await ok<{ generation: string }[]>(server, 'syncGeneration', {}, 'generation');
+    // What a restore does once every row is in.
+    await startGeneration(server.database.db);
+    const [now] = await ok<{ generation: string; purgedTxId: string | null }[]>(server, 'syncGeneration', {}, 'generation purgedTxId');
+    expect(now.generation).not.toBe(was.generation);
+    expect(now.purgedTxId).toBeNull();
+    restart(await changes(kept), 'GENERATION');
+    restart(await changes(`s1.${Buffer.from('12345:0').toString('base64url')}`), 'GENERATION');
+    const fresh = await ok<string>(server, 'syncCursor', {});
+    const moved = await world.org('恢复后的街道', 'STREET');
+    const page = await ok<{ changes: { id: string }[] }>(server, 'changesSince', { cursor: fresh, resources: ['Organization'] }, 'changes { id }');
+    expect(page.changes.map((c) => c.id)).toEqual([moved]);
+    // A cursor that is not one at all stays bad input.
+    expect(fieldErrors(await changes('s2.bm90LWEtY3Vyc29y'))).toEqual({ cursor: 'cursor' });
+  });
+});
+

@@ -125,7 +125,14 @@ it('restores it into a fresh database: every table the same, the audit trail inc
   const after = await tableFingerprints(b).finally(() => b.close());
   expect(Object.keys(after)).toContain('audit_entries');
   expect(before.audit_entries).not.toMatch(/^0 rows/);
-  expect(after).toEqual(before);
+  // Every table but one: the sync feed's cursors start a new generation, so a client's cursor
+  // from the backed-up database is answered SYNC_RESTART (change-feed.test.ts) rather than
+  // skipping or repeating changes under this database's transaction ids.
+  const { sync_generation: generationAfter, ...restoredTables } = after;
+  const { sync_generation: generationBefore, ...backedUpTables } = before;
+  expect(restoredTables).toEqual(backedUpTables);
+  expect(generationAfter).toMatch(/^1 rows/);
+  expect(generationAfter).not.toEqual(generationBefore);
 
   // The product starts on the restored database as it was: the same accounts and passwords, the
   // edit and its history, and new records never take a deleted record's id.

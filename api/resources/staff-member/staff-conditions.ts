@@ -8,13 +8,13 @@ import { today } from '../../dates';
 // the dashboard queries cannot disagree.
 
 /** The certificate row is in force on `day`: VALID, issued by then and not yet expired. */
-export function certificateInForce(day: string): SQL {
+export function certificateInForce(day: string | SQL): SQL {
   return sql`(${certificates.status} = 'VALID' and ${certificates.issuedOn} <= ${day}
     and (${certificates.expiresOn} is null or ${certificates.expiresOn} >= ${day}))`;
 }
 
 /** The person holds a certificate in force on `day`. */
-export function holdsValidCertificate(staffId: PgColumn | SQL, day: string): SQL {
+export function holdsValidCertificate(staffId: PgColumn | SQL, day: string | SQL): SQL {
   // Nested once: selected from a single table, drizzle would strip table names off top-level columns.
   return sql`${sql`exists (select 1 from ${certificates} where ${certificates.staffMemberId} = ${staffId}
     and ${certificateInForce(day)})`}`;
@@ -25,7 +25,7 @@ export function holdsValidCertificate(staffId: PgColumn | SQL, day: string): SQL
  * attendance at a general-law session that ended on or before it (《镇平县行政执法改革与管理专项整治工作
  * 实施方案》: 合格人员发放结业证，准予从事执法活动; 将持有行政执法证和公共法律知识培训结业证作为执法的前置条件).
  */
-export function completedGeneralLaw(staffId: PgColumn | SQL, day: string): SQL {
+export function completedGeneralLaw(staffId: PgColumn | SQL, day: string | SQL): SQL {
   return sql`${sql`exists (select 1 from ${trainingAttendances} join ${trainingSessions} on ${trainingSessions.id} = ${trainingAttendances.sessionId}
     where ${trainingAttendances.staffMemberId} = ${staffId} and ${trainingAttendances.passed}
     and ${trainingSessions.kind} = 'GENERAL_LAW' and coalesce(${trainingSessions.endsOn}, ${trainingSessions.startsOn}) <= ${day})`}`;
