@@ -34,6 +34,15 @@ export function withParameters<T>(overrides: Overrides, fn: () => T): T {
   return scope.run(overrides, fn);
 }
 
+/**
+ * Names the overrides in force: SQL compiled once and kept (a query document's select list binds
+ * the figures it reads) is kept per these, so a changed figure is never served from an old one.
+ */
+export function parametersKey(): string {
+  const overrides = scope.getStore();
+  return overrides?.size ? [...overrides].map(([k, v]) => `${k}=${v}`).join(',') : '';
+}
+
 /** The overrides in force now (to carry them into work that outlives the request). */
 export const currentOverrides = (): Overrides => scope.getStore() ?? new Map();
 
