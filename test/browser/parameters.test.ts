@@ -30,7 +30,15 @@ browserSuite('parameters in the admin', () => {
     await b.shot('parameters-saved');
     const [stored] = await ok(b.server, 'allSystemParameters', {}, 'id key value defaultValue');
     expect(stored).toMatchObject({ key: 'VACANCY_RATE_CAP', value: 0.3, defaultValue: 0.2 });
-    // Reset to the default: the record deleted.
+    // Changed again on its edit page, then reset to the default there: the record deleted.
+    await page.getByRole('link', { name: '编辑' }).click();
+    await b.settled();
+    await page.getByLabel('当前值', { exact: false }).first().fill('0.4');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.locator('.RaShow-main', { hasText: '0.4' }).waitFor();
+    expect((await ok(b.server, 'allSystemParameters', {}, 'value'))[0].value).toBe(0.4);
+    await page.getByRole('link', { name: '编辑' }).click();
+    await b.settled();
     await page.getByRole('button', { name: '删除' }).click();
     const confirm = page.getByRole('dialog').getByRole('button', { name: '确定' });
     if (await confirm.count()) await confirm.click();
