@@ -56,6 +56,23 @@ describe('changing a parameter', () => {
     }
   });
 
+  it('shortens the idle timeout for sessions already open', async () => {
+    const sysadmin = await signedIn('SYSTEM_ADMIN');
+    await ok(server, 'createUser', { username: 'param.idle', role: 'HR', organizationId: world.street, password: 'Initial#2026' });
+    const { token } = (await call(server.as(null), 'login', { username: 'param.idle', password: 'Initial#2026' }, 'token')).data!.login;
+    await server.database.db.execute(`update user_sessions set last_seen_at = now() - interval '11 minutes' where id = (select max(id) from user_sessions)`);
+    // Eleven minutes idle is within the default thirty.
+    expect(errorCode(await server.as(token).gql('{ me { id } }'))).toBeUndefined();
+    await server.database.db.execute(`update user_sessions set last_seen_at = now() - interval '11 minutes' where id = (select max(id) from user_sessions)`);
+    const { id } = await ok(sysadmin, 'createSystemParameter', { key: 'SESSION_IDLE_MINUTES', value: 10 });
+    try {
+      const res = refusal(await server.as(token).gql('{ me { id } }'), 'UNAUTHENTICATED');
+      expect(res.extensions).toMatchObject({ reason: 'IDLE_TIMEOUT', messages: { zh: expect.stringMatching(/10 分钟未操作/), en: expect.stringMatching(/10 minutes/) } });
+    } finally {
+      await ok(sysadmin, 'deleteSystemParameter', { id });
+    }
+  });
+
   it('is in the audit trail with its old and new value', async () => {
     const sysadmin = await signedIn('SYSTEM_ADMIN');
     const { id } = await ok(sysadmin, 'createSystemParameter', { key: 'REFERRAL_RECEIPT_DAYS', value: 5 });
