@@ -23,14 +23,22 @@ export interface LoginGuard {
 
 const nameKey = (username: string) => username.trim().toLowerCase();
 
-export async function createLoginGuard(database: Database, limits: Limits): Promise<LoginGuard> {
+/**
+ * `maxFailures`, when given, is read at each sign-in (the parameter an administrator changes, 参数设置);
+ * without it the limits' figure holds.
+ */
+export async function createLoginGuard(database: Database, limits: Limits, maxFailures?: () => number): Promise<LoginGuard> {
   const duration = limits.loginLockMinutes * 60;
+  const nameLimit = () => maxFailures?.() ?? limits.loginMaxFailures;
   const perName = await createCounter(database, { points: limits.loginMaxFailures, duration, keyPrefix: 'login_name' });
   const perAddress = await createCounter(database, { points: limits.loginMaxFailuresPerAddress, duration, keyPrefix: 'login_address' });
 
+  // Failures go on being counted past the counter's own points, so a threshold changed while the
+  // server runs is compared with every failure of the window.
+  const limitOf = (limiter: RateLimiterAbstract) => (limiter === perName ? nameLimit() : limiter.points);
   const refuseIfUsedUp = async (limiter: RateLimiterAbstract, key: string, byName: boolean) => {
     const state = await limiter.get(key);
-    if (!state || state.consumedPoints < limiter.points) return;
+    if (!state || state.consumedPoints < limitOf(limiter)) return;
     const minutes = Math.max(1, Math.ceil(state.msBeforeNext / 60_000));
     throw appError(
       'RATE_LIMITED',
@@ -63,7 +71,7 @@ export async function createLoginGuard(database: Database, limits: Limits): Prom
     },
     async locked(username) {
       const state = await perName.get(nameKey(username));
-      return !!state && state.consumedPoints >= perName.points;
+      return !!state && state.consumedPoints >= nameLimit();
     },
   };
 }

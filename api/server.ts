@@ -42,6 +42,8 @@ import { sealStoredSecrets } from './auth/sealed-secret';
 import { purgeAuditTrail } from './resources/audit-entry/audit-entry.resolver';
 import { SYSTEM } from './auth/actor';
 import { IMPORT_JOB, importJobHandler } from './spreadsheets/import-job';
+import { ParameterCache, withParameters } from './parameters/effective';
+import { isParameterWrite } from './parameters/parameter-writes';
 
 export interface ServerOptions {
   database: Database;
@@ -172,12 +174,14 @@ const requestStates = new WeakMap<object, RequestState>();
  * answer leaves: the database's notice of the change may arrive a moment after the client's next
  * request. Other writes (a delegation, a power item) keep what it knows.
  */
-function forgetIdentitiesAfterWrites(forget: () => void): ApolloServerPlugin<Context> {
+function forgetIdentitiesAfterWrites(forget: () => void, forgetParameters: () => void): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ operation, contextValue }) {
           if (operation?.operation === 'mutation' && requestStates.get(contextValue.db)?.wroteIdentities) forget();
+          // The same for the parameters (参数设置): the next request, here, runs with the new figure.
+          if (operation && isParameterWrite(operation)) forgetParameters();
         },
       };
     },
@@ -247,7 +251,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   httpServer.headersTimeout = 66_000;
   const limits = { ...defaultLimits(), ...options.limits };
   const limiter = await createRateLimiter(options.database, limits.perMinute, limits.shareEveryMs);
-  const loginGuard = await createLoginGuard(options.database, limits);
+  // The lockout threshold is a parameter (参数设置) unless the caller fixed it (tests' small limits).
+  const loginGuard = await createLoginGuard(options.database, limits, options.limits?.loginMaxFailures === undefined ? () => config.loginMaxFailures : undefined);
   // Audit entries written before the chain existed (an upgrade) are chained at the first start.
   const chained = await chainUnchainedEntries(options.database.db);
   if (chained) console.log(`Chained ${chained} audit entries written before tamper evidence.`);
@@ -267,6 +272,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     up: () => identities.connected(),
     down: () => identities.disconnected(),
   });
+  // The rule figures an administrator changed (参数设置), kept between requests like the identities;
+  // another instance's change reaches this one as a notice (a trigger on the table).
+  const parameters = new ParameterCache(options.database.db, false);
+  const parameterChanges = options.database.listen?.('parameters_changed', {
+    notified: () => parameters.clear(),
+    up: () => parameters.connected(),
+    down: () => parameters.disconnected(),
+  });
   const metrics = createMetrics(options.database);
   const apollo = new ApolloServer<Context>({
     schema: getApp().schema,
@@ -285,7 +298,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       queryCostPlugin(limits.cost),
       passwordChangePlugin(),
       unavailableStatus,
-      forgetIdentitiesAfterWrites(() => identities.clear()),
+      forgetIdentitiesAfterWrites(
+        () => identities.clear(),
+        () => parameters.clear(),
+      ),
       metrics.plugin,
       ...(options.compiledReads === false ? [] : [compiledReadsPlugin()]),
     ],
@@ -308,7 +324,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   app.get('/metrics', metrics.route);
   // Who is asking, for every resolver and service of this request (authorization, audit).
-  const signIn = async (req: express.Request, res: express.Response, next: express.NextFunction) => {
+  // Every signed request runs with the parameters in force when it arrives (参数设置).
+  const signIn = async (req: express.Request, res: express.Response, next: express.NextFunction) =>
+    withParameters(await parameters.safe(), () => identify(req, res, next));
+  const identify = async (req: express.Request, res: express.Response, next: express.NextFunction) => {
     let actor;
     try {
       actor = await authenticate(db, req.headers.authorization, identities);
@@ -345,7 +364,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/export/catalog-diff', signIn, rateLimit(limiter), catalogDiffExport((actor) => requestContext(db, actor)), requestErrors(limits));
   app.get('/export/case-ranking', signIn, rateLimit(limiter), caseRankingExport((actor) => requestContext(db, actor)), requestErrors(limits));
   app.get('/export/team-standards', signIn, rateLimit(limiter), teamStandardsExport((actor) => requestContext(db, actor)), requestErrors(limits));
-  const jobs = await startJobs(options.database, { [IMPORT_JOB]: importJobHandler(db, getApp().records) }, options.jobs, daily);
+  const importJob = importJobHandler(db, getApp().records);
+  // A job runs with the parameters in force when it starts, like a request.
+  const jobs = await startJobs(
+    options.database,
+    { [IMPORT_JOB]: async (id, progress) => withParameters(await parameters.safe(), () => importJob(id, progress)) },
+    options.jobs,
+    daily,
+  );
   app.use(spreadsheetRoutes(db, limiter, jobs, signIn), requestErrors(limits));
   // The public disclosure (公示): no sign-in, counted per address.
   app.use(publicRoutes(db, limiter), requestErrors(limits));
@@ -371,6 +397,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await drain.stop(graceMs);
       limiter.stop?.();
       await identityChanges?.close();
+      await parameterChanges?.close();
       await apollo.stop();
       await jobs.stop(graceMs);
     },

@@ -1,3 +1,4 @@
+import { parametersKey } from '../parameters/effective';
 import { getTableName, sql, type SQL } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgColumn } from 'drizzle-orm/pg-core';
@@ -125,8 +126,9 @@ export interface JsonRead {
 const cache = new WeakMap<object, Map<string, JsonRead>>();
 const PER_DOCUMENT = 64;
 
+/** Who reads, and with which parameters (参数设置): both decide what the compiled read says. */
 function actorKey(actor: Actor | undefined): string {
-  return actor ? `${actor.kind}:${actor.id}:${actor.role}` : '';
+  return `${actor ? `${actor.kind}:${actor.id}:${actor.role}` : ''}|${parametersKey()}`;
 }
 
 /** The select list answering `wanted` for rows of `model`, as `actor` may read them. */

@@ -34,6 +34,7 @@ import { loginEventResource } from './login-event/login-event.resource';
 import { userSessionResource } from './user-session/user-session.resource';
 import { apiTokenResource } from './api-token/api-token.resource';
 import { auditEntryResource } from './audit-entry/audit-entry.resource';
+import { systemParameterResource } from './system-parameter/system-parameter.resource';
 
 /** Every resource of the API. Adding one here gives it the whole grammar and an admin screen. */
 export const resourceDefinitions: ResourceDefinition[] = [
@@ -72,4 +73,5 @@ export const resourceDefinitions: ResourceDefinition[] = [
   userSessionResource,
   apiTokenResource,
   auditEntryResource,
+  systemParameterResource,
 ];

@@ -12,3 +12,4 @@ export * from './jobs';
 export * from './cooperation';
 export * from './attachments';
 export * from './notices';
+export * from './parameters';

@@ -1,4 +1,5 @@
 import { SignJWT } from 'jose';
+import { PARAMETER_KEYS, PARAMETERS, type ParameterKey } from '../../api/parameters/registry';
 import { dbFingerprint, startTestServer } from '../helpers/test-server';
 import { call, ok } from '../helpers/operations';
 import { withWorld } from '../helpers/fixtures';
@@ -176,6 +177,8 @@ describe('who may write what', () => {
   });
 
   /** Arguments of a new, valid record belonging to street `key`, and a field an update may change. */
+  let parameterTurn = 0;
+  const ONE_ALLOWED = PARAMETER_KEYS.filter((k) => PARAMETERS[k].min <= 1 && PARAMETERS[k].max >= 1);
   const cases: Record<string, (key: 'A' | 'B') => Promise<{ create: Record<string, unknown>; update: Record<string, unknown> }>> = {
     Organization: async () => ({ create: { name: `新机构${++n}`, kind: 'OTHER' }, update: { region: '测试县' } }),
     EnforcementDomain: async () => ({ create: { name: `领域${++n}`, code: `DOM${++n}` }, update: { description: '说明' } }),
@@ -241,6 +244,14 @@ describe('who may write what', () => {
     DispatchAssignment: async (key) => {
       const request = (await ok(server, 'createDispatchRequest', { streetId: orgs[key], matter: `吹哨事项${++n}`, place: '路口', raisedAt: '2025-01-02T01:00:00Z', dueOn: '2025-01-03' })).id;
       return { create: { requestId: request, departmentId: world.department }, update: { departmentId: world.vertical } };
+    },
+    // One record per parameter: each case takes one not stored yet, of those that allow 1 (any record's update sets 1).
+    SystemParameter: async () => {
+      const stored = new Set((await ok(server, 'allSystemParameters', { perPage: 100 }, 'key')).map((p: { key: string }) => p.key));
+      let key: ParameterKey;
+      do key = ONE_ALLOWED[parameterTurn++ % ONE_ALLOWED.length];
+      while (stored.has(key));
+      return { create: { key, value: 1 }, update: { value: 1 } };
     },
     User: async (key) => ({ create: { username: `user${++n}`, role: 'VIEWER', organizationId: orgs[key] }, update: { displayName: '某人' } }),
     // Notices are the county's: published by a county body, to the streets.

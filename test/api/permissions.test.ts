@@ -31,14 +31,16 @@ const CATALOG = ['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCa
 const HR = ['StaffMember', 'StaffingQuota', 'Posting', 'Transfer', 'Certificate', 'CertificateEvent', 'TrainingSession', 'TrainingAttendance', 'TrainingAudience', 'EquipmentItem', 'PatrolGrid'];
 const SUPERVISION = ['Inspection', 'Finding', 'FindingEscalation', 'CaseReport', 'CaseReferral', 'Complaint', 'DispatchRequest', 'DispatchAssignment', 'Notice', 'NoticeRecipient'];
 /** Records that belong to the county as a whole: street and township accounts never write them. */
-const COUNTY_ONLY = ['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog', 'Notice', 'NoticeRecipient'];
+const COUNTY_ONLY = ['Organization', 'EnforcementDomain', 'PowerItem', 'DelegationCatalog', 'Notice', 'NoticeRecipient', 'SystemParameter'];
 /** Records the server alone writes: read in full by county administrators, by anyone else only their own. */
 const SERVER_KEPT = ['LoginEvent', 'UserSession', 'NoticeReceipt', 'AuditEntry'];
 /** Who reads every record of those: the role their access names, county-wide (read receipts: the publishers). */
 const SERVER_KEPT_READERS: Record<string, string[]> = { LoginEvent: ['ADMIN'], UserSession: ['ADMIN'], NoticeReceipt: ['ADMIN', 'SUPERVISOR'], AuditEntry: ['ADMIN'] };
 /** Records written only through their domain operations (issue, revoke), by county administrators, who alone read them. */
 const ADMINISTERED = ['ApiToken'];
-const WRITTEN_BY: Record<string, string[]> = { CATALOG_EDITOR: CATALOG, HR, SUPERVISOR: SUPERVISION, VIEWER: [], ADMIN: [...CATALOG, ...HR, ...SUPERVISION, 'User'] };
+/** County records only their writers read, county-wide (the parameters: the administrators'). */
+const CONFIDENTIAL = ['SystemParameter'];
+const WRITTEN_BY: Record<string, string[]> = { CATALOG_EDITOR: CATALOG, HR, SUPERVISOR: SUPERVISION, VIEWER: [], ADMIN: [...CATALOG, ...HR, ...SUPERVISION, 'User', ...CONFIDENTIAL] };
 const OPERATIONS: Record<string, string[]> = {
   DelegationCatalog: ['publishDelegationCatalog'],
   Transfer: ['cancelTransfer', 'completeTransfer'],
@@ -50,7 +52,7 @@ const OPERATIONS: Record<string, string[]> = {
 };
 
 it('names every resource of the API', () => {
-  expect([...CATALOG, ...HR, ...SUPERVISION, 'User', ...SERVER_KEPT, ...ADMINISTERED].sort()).toEqual(resourceDefinitions.map((d) => d.name).sort());
+  expect([...CATALOG, ...HR, ...SUPERVISION, 'User', ...SERVER_KEPT, ...ADMINISTERED, ...CONFIDENTIAL].sort()).toEqual(resourceDefinitions.map((d) => d.name).sort());
 });
 
 describe.each(ROLES)('%s', (role) => {
@@ -69,7 +71,7 @@ describe.each(ROLES)('%s', (role) => {
         : {
         resource: name,
         // Accounts: the county administrator reads all; a street's administrator its own street's.
-        readAll: SERVER_KEPT.includes(name) ? SERVER_KEPT_READERS[name].includes(role) && where === 'county' : name !== 'User' || county,
+        readAll: SERVER_KEPT.includes(name) ? SERVER_KEPT_READERS[name].includes(role) && where === 'county' : CONFIDENTIAL.includes(name) ? county : name !== 'User' || county,
         create: writes,
         update: changes,
         delete: changes,
