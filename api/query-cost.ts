@@ -1,4 +1,4 @@
-import { getNamedType, isListType, isNonNullType, isObjectType, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
+import { getNamedType, GraphQLError, isListType, isNonNullType, isObjectType, Kind, type DocumentNode, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { appError } from './errors';
@@ -49,13 +49,18 @@ export function queryCostPlugin(limit: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request }) {
+        async didResolveOperation({ schema, document, operation, request }) {
+          // The operation Apollo will run, alone with the fragments: counted whatever name the
+          // request gave. None found (an unknown or empty name): nothing runs, graphql-js refuses it.
+          if (!operation) return;
+          const alone: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] };
           let cost: number;
           try {
-            cost = queryCost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
-          } catch {
+            cost = queryCost(schema, alone, request.variables ?? {});
+          } catch (e) {
             // Variables that do not fit their types: execution refuses them next, argument by argument.
-            return;
+            if (e instanceof GraphQLError) return;
+            throw appError('COST_LIMIT', { zh: '无法估算查询的复杂度', en: 'The query’s cost cannot be estimated' }, { maxCost: limit, http: { status: 400 } });
           }
           if (cost > limit) {
             throw appError(

@@ -201,8 +201,11 @@ function compiledReadsPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async responseForOperation({ schema, document, operationName, request, contextValue }) {
-          const statement = compileResponse(schema, contextValue.records.models, document, operationName ?? request.operationName, request.variables, contextValue.actor);
+        async responseForOperation({ schema, document, operation, request, contextValue }) {
+          // Only the operation Apollo resolved (and the cost limit counted): a name it did not find
+          // (an empty one included) is graphql-js's to refuse.
+          if (!operation) return null;
+          const statement = compileResponse(schema, contextValue.records.models, document, operation.name?.value ?? null, request.variables, contextValue.actor);
           if (!statement) return null;
           let text: string;
           try {

@@ -23,6 +23,7 @@ import {
 import { toSnakeCase } from 'drizzle-orm/casing';
 import { PgDialect, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../auth/actor';
+import { compiledKey } from './compiled-key';
 import { readScope } from './authorize';
 import { filterToWhere, paging, type ListParams } from './filter-to-where';
 import { MAX_PER_PAGE } from './list-metadata';
@@ -357,8 +358,7 @@ const ACTORS_PER_DOCUMENT = 64;
 function objectsOf(document: DocumentNode, operationName: string | null | undefined, actor: Actor): Map<string, SQL | null> {
   let perDocument = objectCache.get(document);
   if (!perDocument) objectCache.set(document, (perDocument = new Map()));
-  // Everything the compiled object depends on: read limits, scopes, masking.
-  const key = `${operationName ?? ''}|${actor.kind}:${actor.id}:${actor.role}:${actor.organizationId}:${actor.local}:${actor.scopes?.join(',') ?? ''}:${actor.personalData ?? ''}`;
+  const key = `${operationName ?? ''}|${compiledKey(actor)}`;
   let objects = perDocument.get(key);
   if (!objects) {
     if (perDocument.size >= ACTORS_PER_DOCUMENT) perDocument.clear();

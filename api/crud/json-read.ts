@@ -1,4 +1,4 @@
-import { parametersKey } from '../parameters/effective';
+import { compiledKey } from './compiled-key';
 import { getTableName, sql, type SQL } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgColumn } from 'drizzle-orm/pg-core';
@@ -126,22 +126,18 @@ export interface JsonRead {
 const cache = new WeakMap<object, Map<string, JsonRead>>();
 const PER_DOCUMENT = 64;
 
-/** Who reads, and with which parameters (参数设置): both decide what the compiled read says. */
-function actorKey(actor: Actor | undefined): string {
-  return `${actor ? `${actor.kind}:${actor.id}:${actor.role}` : ''}|${parametersKey()}`;
-}
 
 /** The select list answering `wanted` for rows of `model`, as `actor` may read them. */
 export function jsonRead(models: ResourceModel[], model: ResourceModel, wanted: Wanted, actor: Actor | undefined, cacheKey?: object): JsonRead {
   const perActor = cacheKey ? cache.get(cacheKey) : undefined;
-  const known = perActor?.get(actorKey(actor));
+  const known = perActor?.get(compiledKey(actor));
   if (known) return known;
   const level = planLevel(models, model, wanted, [], null, actor);
   const read: JsonRead = { select: sql`${objectOf(level, actor)} as r`, decode: (row) => decode(level, row) };
   if (cacheKey) {
     const map = perActor ?? new Map<string, JsonRead>();
     if (map.size >= PER_DOCUMENT) map.clear();
-    map.set(actorKey(actor), read);
+    map.set(compiledKey(actor), read);
     if (!perActor) cache.set(cacheKey, map);
   }
   return read;

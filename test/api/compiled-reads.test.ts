@@ -281,3 +281,34 @@ it('refuses an administrator who has not enrolled a second factor on both paths 
   expect(fast).toEqual(normal);
   expect(compiled).toBe(false);
 });
+
+describe('kept compiled reads', () => {
+  it('answer a field of today’s date as of the county’s day, not the day the document was first read', async () => {
+    const { inspection } = await world.supervision();
+    const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 86_400_000));
+    const finding = (await ok(server, 'createFinding', { inspectionId: inspection, responsibleOrganizationId: world.street, area: 'CONDUCT', description: '明日到期', dueDate: tomorrow })).id;
+    // A token: its access outlives the days the clock is moved by (a session would expire).
+    const reader = await token(['Finding']);
+    const query = `{ Finding(id: "${finding}") { id overdue } allFindings(filter: { ids: ["${finding}"] }) { id overdue } }`;
+    const overdue = async (url: string) => {
+      const res = JSON.parse((await post(url, reader, query)).body);
+      return [res.data.Finding.overdue, res.data.allFindings[0].overdue];
+    };
+    // Read (and kept) on both paths while the finding is not yet due.
+    for (let i = 0; i < 2; i++) {
+      expect(await overdue(server.url)).toEqual([false, false]);
+      expect(await overdue(`http://127.0.0.1:${plain.port}/graphql`)).toEqual([false, false]);
+    }
+    // Three days later (only the clock moves; timers run as they do).
+    jest.useFakeTimers({
+      now: Date.now() + 3 * 86_400_000,
+      doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
+    });
+    try {
+      expect(await overdue(server.url)).toEqual([true, true]);
+      expect(await overdue(`http://127.0.0.1:${plain.port}/graphql`)).toEqual([true, true]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});

@@ -51,6 +51,22 @@ describe('limits', () => {
     expect(onlyError(viaVariable).extensions).toMatchObject({ code: 'COST_LIMIT', cost: 2100 });
   });
 
+  it('counts the operation that runs whatever operationName says: an empty or unknown name answers no data', async () => {
+    const costly = '{ a: allOrganizations(perPage: 1000) { id name } }';
+    const named = 'query Costly { a: allOrganizations(perPage: 1000) { id name } } query Cheap { _allOrganizationsMeta { count } }';
+    for (const body of [
+      { query: costly, operationName: '' },
+      { query: costly, operationName: 'Other' },
+      { query: named, operationName: '' },
+      { query: named, operationName: 'Nothing' },
+    ]) {
+      const res = (await (await raw(tight, JSON.stringify(body))).json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+      expect({ body, data: res.data ?? null, refused: Boolean(res.errors?.length) }).toEqual({ body, data: null, refused: true });
+    }
+    const counted = (await (await raw(tight, JSON.stringify({ query: named, operationName: 'Costly' }))).json()) as { errors?: { extensions?: { code?: string; cost?: number } }[] };
+    expect(counted.errors?.[0].extensions).toMatchObject({ code: 'COST_LIMIT', cost: 3000 });
+  });
+
   it('refuses thirty pages of a thousand rows with references under the default limits', async () => {
     const aliases = Array.from({ length: 29 }, (_, i) => `p${i}: allPostings(perPage: 1000) { id post staffMember { id name } organization { id name } }`);
     const res = await nothingWritten(server, () => server.gql(`{ ${aliases.join(' ')} }`));
