@@ -55,8 +55,9 @@ browserSuite('raising and closing a dispatch request', () => {
     const matter = '玉都街道农贸市场周边流动摊贩占道经营、油烟扰民，需城管部门到场';
     await session.go('/DispatchRequest/create');
     // The street is the account's own, filled in once the form has read it.
-    await page.waitForFunction(`Array.from(document.querySelectorAll('input')).some((i) => i.value === '玉都街道')`);
-    expect(await page.getByLabel('吹哨街道（乡镇）', { exact: false }).first().inputValue()).toBe('玉都街道');
+    const street = page.getByLabel('吹哨街道（乡镇）', { exact: false }).first();
+    await street.and(page.locator('[value="玉都街道"]')).waitFor();
+    expect(await street.inputValue()).toBe('玉都街道');
     await page.getByLabel('吹哨事项', { exact: false }).first().fill(matter);
     await page.getByLabel('地点', { exact: false }).first().fill('玉都街道农贸市场东门');
     await page.getByLabel('紧急程度', { exact: false }).first().click();
