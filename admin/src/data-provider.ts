@@ -69,9 +69,29 @@ export function toHttpError(error: unknown): unknown {
   return new HttpError(message, STATUS[ext.code ?? ''] ?? 500, body);
 }
 
+/**
+ * The API answers a variable it cannot read (a value of the wrong type) with HTTP 400 and the same
+ * error contract, field errors and all; Apollo makes that a network error, whose body
+ * ra-data-graphql drops, and the form would show only "status code 400". Read as the GraphQL
+ * errors it carries, it reaches the form like any refusal: under its field.
+ */
+const readableErrorsFetch: typeof fetch = async (input, init) => {
+  const res = await authFetch(input, init);
+  if (res.status !== 400 || !res.headers.get('content-type')?.includes('json')) return res;
+  const text = await res.text();
+  let body: { errors?: unknown[]; data?: unknown } | undefined;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  const carriesErrors = Array.isArray(body?.errors) && body.errors.length > 0 && body.data == null;
+  return new Response(text, { status: carriesErrors ? 200 : res.status, statusText: res.statusText, headers: res.headers });
+};
+
 export async function buildDataProvider(uri = '/graphql'): Promise<DataProvider> {
   const stock: DataProvider = await buildGraphQLProvider({
-    clientOptions: { link: new HttpLink({ uri, fetch: authFetch }) },
+    clientOptions: { link: new HttpLink({ uri, fetch: readableErrorsFetch }) },
     introspection: { schema },
     bulkActionsEnabled: true,
   });

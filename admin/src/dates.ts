@@ -42,12 +42,42 @@ function offsetMinutes(instant: Date): number {
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 
-/** The last second of a day in the configured zone, as an instant (an expiry "until that day"). */
-export function endOfDay(day: string): Date {
-  const naive = new Date(`${day}T23:59:59Z`);
+/** The instant a wall-clock time (YYYY-MM-DDTHH:mm[:ss]) reads in the configured zone. */
+function instantInZone(wallClock: string): Date {
+  const naive = new Date(`${wallClock}Z`);
   const first = new Date(naive.getTime() - offsetMinutes(naive) * 60_000);
   // Once more, in case a change of offset (summer time) lies between the two.
   return new Date(naive.getTime() - offsetMinutes(first) * 60_000);
+}
+
+/** The last second of a day in the configured zone, as an instant (an expiry "until that day"). */
+export function endOfDay(day: string): Date {
+  return instantInZone(`${day}T23:59:59`);
+}
+
+const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+/**
+ * What a date-and-time input shows for an instant: its wall-clock time in the configured zone,
+ * YYYY-MM-DDTHH:mm (the form of <input type="datetime-local">), as every date and time is shown.
+ */
+export function wallClockOf(value: string | Date | null | undefined): string {
+  if (value == null || value === '') return '';
+  if (typeof value === 'string' && WALL_CLOCK.test(value)) return value;
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) return '';
+  const shifted = new Date(instant.getTime() + offsetMinutes(instant) * 60_000);
+  return shifted.toISOString().slice(0, 16);
+}
+
+/**
+ * The instant a date-and-time input means, as the API takes it (ISO 8601 with its zone): the
+ * input's YYYY-MM-DDTHH:mm has no zone, and the API refuses a time without one.
+ */
+export function instantOfWallClock(value: string | null | undefined): string | null {
+  if (!value) return null;
+  if (!WALL_CLOCK.test(value)) return value;
+  return instantInZone(value).toISOString();
 }
 
 /** A date and time shown in the configured zone. */

@@ -43,8 +43,8 @@ export interface BrowserSession {
   settled(): Promise<void>;
   /** Opens a route of the admin and waits for it to settle. */
   go(hash: string): Promise<void>;
-  /** Signs in through the login page as a demo account (password `demo`), from a blank session. */
-  signIn(username: string): Promise<void>;
+  /** Signs in through the login page as a demo account (password `demo`) or another, from a blank session. */
+  signIn(username: string, password?: string): Promise<void>;
   shot(name: string): Promise<void>;
   /** Waits until a locator matches exactly `n` elements (lists refresh a moment after a filter changes). */
   count(locator: Locator, n: number): Promise<void>;
@@ -96,13 +96,13 @@ export function browserSession(options: { onPage?: (page: Page) => void } = {}):
       await page!.goto(`${base}/#${hash}`);
       await settled();
     },
-    async signIn(username) {
+    async signIn(username, password = 'demo') {
       await page!.goto(`${base}/#/login`);
       await page!.evaluate('localStorage.clear()');
       // A reload, not a change of hash: nothing of the previous account stays in memory.
       await page!.reload();
       await page!.locator('input[name="username"]').fill(username);
-      await page!.locator('input[name="password"]').fill('demo');
+      await page!.locator('input[name="password"]').fill(password);
       await page!.getByRole('button', { name: '登录' }).click();
       await page!.getByTestId('vacancy').waitFor();
       await settled();

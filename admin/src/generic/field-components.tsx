@@ -27,7 +27,7 @@ import {
 import { enums, resourceMeta, type FieldMetadata, type ResourceMetadata } from '../metadata';
 import { recordName } from '../provider/record-name';
 import { i18nProvider } from '../i18n/i18n-provider';
-import { timeZone } from '../dates';
+import { instantOfWallClock, timeZone, wallClockOf } from '../dates';
 
 // One place decides how each kind of field is shown, entered and filtered; every generated screen
 // and the hand-written ones use it, so a field looks the same everywhere.
@@ -143,7 +143,8 @@ export function inputFor(resource: ResourceMetadata, field: FieldMetadata, props
     case 'date':
       return <DateInput {...common} />;
     case 'datetime':
-      return <DateTimeInput {...common} />;
+      // Read and typed in the county's zone, sent as an instant with its zone.
+      return <DateTimeInput {...common} format={wallClockOf} parse={instantOfWallClock} />;
     case 'int':
       return <NumberInput {...common} step={1} />;
     case 'float':

@@ -162,6 +162,21 @@ export function Dashboard() {
         </Figure>
       </Grid>
       <Grid size={{ xs: 12, md: 6, lg: 4 }}>
+        <Figure
+          title={translate('app.dashboard.dispatch')}
+          count={data.overdueDispatchAssignments.length}
+          testId="dispatch"
+          to={listOf('DispatchAssignment', { overdue: true })}
+        >
+          <Rows
+            rows={data.overdueDispatchAssignments}
+            to={(a) => `/DispatchAssignment/${a.id}/show`}
+            primary={(a) => `${a.request.street.name} → ${a.department.name}`}
+            secondary={(a) => translate('app.dashboard.dispatch_row', { status: translate(`enums.DispatchStatus.${a.status}`), dueOn: a.request.dueOn })}
+          />
+        </Figure>
+      </Grid>
+      <Grid size={{ xs: 12, md: 6, lg: 4 }}>
         <Figure title={translate('app.dashboard.complaints', { year })} testId="complaints" to="/Complaint">
           <Rows
             rows={data.complaintCounts.map((c) => ({ ...c, id: c.organization.id }))}
@@ -171,7 +186,7 @@ export function Dashboard() {
           />
         </Figure>
       </Grid>
-      <Grid size={{ xs: 12, md: 6, lg: 3 }}>
+      <Grid size={{ xs: 12, md: 6, lg: 4 }}>
         <Figure title={translate('app.dashboard.training', { year })} testId="training">
           <PieChart
             height={200}
@@ -186,7 +201,7 @@ export function Dashboard() {
           />
         </Figure>
       </Grid>
-      <Grid size={{ xs: 12, md: 6, lg: 3 }}>
+      <Grid size={{ xs: 12, md: 6, lg: 4 }}>
         <Figure
           title={translate('app.dashboard.unconfirmed')}
           count={data.unconfirmedDelegations.reduce((n, r) => n + r.count, 0)}
@@ -195,7 +210,7 @@ export function Dashboard() {
           <UnconfirmedList rows={data.unconfirmedDelegations.slice(0, 6)} />
         </Figure>
       </Grid>
-      <Grid size={{ xs: 12, md: 6, lg: 3 }}>
+      <Grid size={{ xs: 12, md: 6, lg: 4 }}>
         <Figure title={translate('app.dashboard.catalogs')} testId="catalogs" to="/DelegationCatalog">
           <Rows
             rows={data.allDelegationCatalogs}
