@@ -9,7 +9,9 @@ import { signingKey } from './session';
 // 过程中的保密性, 包括但不限于鉴别数据). Unlike a password it cannot be hashed: checking a code needs
 // the secret itself. It is sealed with AES-256-GCM (authenticated: a value altered in the database
 // does not open) under a key derived from the server's signing secret (AUTH_SECRET), which is not
-// in the database, so a copy of the database alone does not give the secrets away.
+// in the database, so a copy of the database alone does not give the secrets away. The account's id
+// is bound in (additional authenticated data): a sealed value copied to another account does not
+// open there, and a value that is not sealed at all is not read.
 // SM4 would be the national algorithm, but this platform's OpenSSL offers it without an
 // authenticated mode.
 
@@ -19,25 +21,31 @@ const ALGORITHM = 'aes-256-gcm';
 /** The sealing key: derived from the signing secret for this use alone. */
 const key = () => Buffer.from(hkdfSync('sha256', signingKey(), Buffer.alloc(0), 'second-factor-secret', 32));
 
-/** A secret as it is stored: `v1.` and the nonce, tag and ciphertext in base64url. */
-export function seal(plain: string): string {
+/** What the tag covers beside the secret: the account it belongs to. */
+const boundTo = (userId: number) => Buffer.from(`user:${userId}`, 'utf8');
+
+/** A secret of account `userId` as it is stored: `v1.` and the nonce, tag and ciphertext in base64url. */
+export function seal(plain: string, userId: number): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv(ALGORITHM, key(), iv);
+  cipher.setAAD(boundTo(userId));
   const text = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   return SEALED + Buffer.concat([iv, cipher.getAuthTag(), text]).toString('base64url');
 }
 
 /**
- * The secret a stored value holds; null when it does not open (AUTH_SECRET changed, or the value was
- * altered): the account then signs in with a recovery code, or the security administrator disables
- * the second factor for it to enrol again. A value from before sealing is still read as it is
- * (`sealStoredSecrets` seals those at the start).
+ * The secret a stored value of account `userId` holds; null when it does not open (AUTH_SECRET
+ * changed, the value was altered or belongs to another account, or it is not sealed: those stored
+ * before sealing are sealed by `sealStoredSecrets` before the server serves). The account then signs
+ * in with a recovery code, or the security administrator disables the second factor for it to
+ * enrol again.
  */
-export function unseal(stored: string): string | null {
-  if (!stored.startsWith(SEALED)) return stored;
+export function unseal(stored: string, userId: number): string | null {
+  if (!stored.startsWith(SEALED)) return null;
   try {
     const raw = Buffer.from(stored.slice(SEALED.length), 'base64url');
     const decipher = createDecipheriv(ALGORITHM, key(), raw.subarray(0, 12));
+    decipher.setAAD(boundTo(userId));
     decipher.setAuthTag(raw.subarray(12, 28));
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
   } catch {
@@ -54,8 +62,10 @@ export async function sealStoredSecrets(db: Db): Promise<number> {
       .from(users)
       .where(or(plain(users.totpSecret), plain(users.totpPendingSecret)))
       .for('update');
-    const open = (v: string | null) => (v === null || v.startsWith(SEALED) ? v : seal(v));
-    for (const r of rows) await tx.update(users).set({ totpSecret: open(r.secret), totpPendingSecret: open(r.pending) }).where(eq(users.id, r.id));
+    for (const r of rows) {
+      const sealed = (v: string | null) => (v === null || v.startsWith(SEALED) ? v : seal(v, r.id));
+      await tx.update(users).set({ totpSecret: sealed(r.secret), totpPendingSecret: sealed(r.pending) }).where(eq(users.id, r.id));
+    }
     return rows.length;
   });
 }

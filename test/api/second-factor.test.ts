@@ -1,6 +1,6 @@
 import { type TOTP, URI } from 'otpauth';
 import { config } from '../../api/config';
-import type { TestServer } from '../helpers/test-server';
+import { startTestServer, type TestServer } from '../helpers/test-server';
 import { call, ok } from '../helpers/operations';
 import { withWorld } from '../helpers/fixtures';
 import { errorCode, fieldErrors, onlyError, refusal, refused } from '../helpers/expect-errors';
@@ -63,7 +63,9 @@ describe('second factor (TOTP)', () => {
     const [row] = await rows<{ totp_secret: string; row: string }>(`select totp_secret, to_jsonb(u)::text as row from users u where id = ${id}`);
     expect(row.row).not.toContain(totp.secret.base32);
     expect(row.totp_secret).toMatch(/^v1\./);
-    expect(unseal(row.totp_secret)).toBe(totp.secret.base32);
+    expect(unseal(row.totp_secret, Number(id))).toBe(totp.secret.base32);
+    // Bound to the account: the same value does not open as another's.
+    expect(unseal(row.totp_secret, Number(id) + 1)).toBeNull();
     expect((await ok(server, 'User', { id }, 'totpEnabledAt')).totpEnabledAt).not.toBeNull();
     expect(errorCode(await server.gql(`{ User(id: ${id}) { totpSecret } }`))).toBeDefined();
     // Enrolling again is refused while it is on.
@@ -116,9 +118,12 @@ describe('second factor (TOTP)', () => {
     const last = sealed.totp_secret.at(-1) === 'A' ? 'B' : 'A';
     // (The last step used is forgotten too, so the code given now would be accepted by the right secret.)
     await server.database.db.execute(`update users set totp_secret = '${sealed.totp_secret.slice(0, -1)}${last}', totp_last_step = null where id = ${id}`);
-    expect(unseal(`${sealed.totp_secret.slice(0, -1)}${last}`)).toBeNull();
+    expect(unseal(`${sealed.totp_secret.slice(0, -1)}${last}`, Number(id))).toBeNull();
     const res = await second(await challengeFor('totp.legacy'), totp.generate());
     expect(onlyError(res).extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'WRONG_SECOND_FACTOR' });
+    // Nor is a secret written into the database unsealed once the server has started.
+    await server.database.db.execute(`update users set totp_secret = '${totp.secret.base32}', totp_last_step = null where id = ${id}`);
+    expect(onlyError(await second(await challengeFor('totp.legacy'), totp.generate())).extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'WRONG_SECOND_FACTOR' });
   });
 
   it('counts wrong codes as failed sign-ins: the account locks', async () => {
@@ -201,6 +206,28 @@ describe('an administrator without a second factor', () => {
     expect(errorCode(await admin.gql('{ allOrganizations { id } }'))).toBeUndefined();
     const signed = await second(await challengeFor(username), totp.generate({ timestamp: Date.now() + 30_000 }));
     expect(errorCode(await server.as(signed.data!.loginSecondFactor.token).gql('{ allLoginEvents { id } }'))).toBeUndefined();
+  });
+
+  it('is lifted on every instance at the next request once enrolled on one', async () => {
+    const other = await startTestServer({ sharing: server });
+    try {
+      const username = 'three.elsewhere';
+      await ok(server, 'createUser', { username, role: 'SECURITY_ADMIN', password: 'Initial#2026' });
+      const first = (await login(username, 'Initial#2026')).data!.login;
+      const token = (await ok(server.as(first.token), 'changeMyPassword', { currentPassword: 'Initial#2026', newPassword: 'Chosen#2026x' }, 'token')).token as string;
+      // The other instance serves the account, confined to enrolling, and keeps it in memory.
+      for (let i = 0; i < 2; i++) refusal(await other.as(token).gql('{ allOrganizations { id } }'), 'FORBIDDEN');
+      await enrol(server.as(token));
+      // The notice reaches the other instance on commit; allow it a moment.
+      let code: string | undefined = 'FORBIDDEN';
+      for (let i = 0; i < 50 && code !== undefined; i++) {
+        code = errorCode(await other.as(token).gql('{ allOrganizations { id } }'));
+        if (code !== undefined) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(code).toBeUndefined();
+    } finally {
+      await other.stop();
+    }
   });
 
   it('is not asked of a business role, nor of the demo’s exempt administrators', async () => {

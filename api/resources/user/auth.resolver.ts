@@ -214,7 +214,7 @@ export function userResolvers({ Crud, types, service }: ResolverKit) {
       const outcome = await ctx.db.transaction(async (tx) => {
         const [row] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
         if (!row?.active || !row.totpSecret || !row.totpEnabledAt) return null;
-        const secret = unseal(row.totpSecret);
+        const secret = unseal(row.totpSecret, row.id);
         const step = secret === null ? null : acceptedStep(secret, code, row.totpLastStep);
         if (step !== null) {
           await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, userId));
@@ -246,7 +246,7 @@ export function userResolvers({ Crud, types, service }: ResolverKit) {
       const [user] = await ctx.db.select({ username: users.username, totpEnabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, userId));
       if (user.totpEnabledAt) throw conflict('STATE', { zh: '已绑定动态验证码；如需更换，请安全管理员先停用', en: 'A second factor is already enrolled; to replace it, the security administrator disables it first' });
       const enrolment = await newEnrolment(user.username);
-      await ctx.db.update(users).set({ totpPendingSecret: seal(enrolment.secret) }).where(eq(users.id, userId));
+      await ctx.db.update(users).set({ totpPendingSecret: seal(enrolment.secret, userId) }).where(eq(users.id, userId));
       return enrolment;
     }
 
@@ -261,7 +261,7 @@ export function userResolvers({ Crud, types, service }: ResolverKit) {
         const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
         if (user.totpEnabledAt) throw conflict('STATE', { zh: '已绑定动态验证码', en: 'A second factor is already enrolled' });
         if (!user.totpPendingSecret) throw conflict('STATE', { zh: '请先开始绑定，扫描二维码', en: 'Start the enrolment and scan the QR code first' });
-        const pending = unseal(user.totpPendingSecret);
+        const pending = unseal(user.totpPendingSecret, user.id);
         const step = pending === null ? null : acceptedStep(pending, code, null);
         if (step === null) throw badInput([{ field: 'code', rule: 'secondFactor', zh: '动态验证码不正确，请输入身份验证器当前显示的 6 位数字', en: 'Wrong code: give the 6 digits the authenticator app shows now' }]);
         const { codes, hashes } = newRecoveryCodes();
