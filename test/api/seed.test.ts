@@ -67,6 +67,18 @@ it('has a published catalog where every department delegates its own items, not 
   for (const p of guided) expect(pairs).toContain(p);
 });
 
+it('gives no street or township an item twice on any day of its catalogs', async () => {
+  const local = await ok<any[]>(server, 'allOrganizations', { filter: { kind_in: ['STREET', 'TOWNSHIP'] }, perPage: 100 }, 'id');
+  expect(local).toHaveLength(22);
+  for (const date of ['2022-01-01', '2023-07-01', today()]) {
+    for (const { id } of local) {
+      const held = (await ok<any[]>(server, 'delegationsAsOf', { organizationId: id, date, perPage: 1000 }, 'powerItemId')).map((d) => d.powerItemId);
+      expect(held.length).toBeGreaterThan(0);
+      expect(new Set(held).size).toBe(held.length);
+    }
+  }
+});
+
 it('answers what 涅阳街道 holds today and held in 2022', async () => {
   const [nieyang] = await ok(server, 'allOrganizations', { filter: { name: '涅阳街道' } });
   const now = await ok(server, 'delegationsAsOf', { organizationId: nieyang.id, date: today() }, 'mode catalog { status }');
