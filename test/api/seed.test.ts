@@ -68,7 +68,10 @@ it('has a published catalog where every department delegates its own items, not 
 });
 
 it('gives no street or township an item twice on any day of its catalogs', async () => {
-  const local = await ok<any[]>(server, 'allOrganizations', { filter: { kind_in: ['STREET', 'TOWNSHIP'] }, perPage: 100 }, 'id');
+  const local = [
+    ...(await ok<any[]>(server, 'allOrganizations', { filter: { kind: 'STREET' }, perPage: 100 }, 'id')),
+    ...(await ok<any[]>(server, 'allOrganizations', { filter: { kind: 'TOWNSHIP' }, perPage: 100 }, 'id')),
+  ];
   expect(local).toHaveLength(22);
   for (const date of ['2022-01-01', '2023-07-01', today()]) {
     for (const { id } of local) {
