@@ -25,6 +25,7 @@ import { publishCatalog } from '../resources/delegation-catalog/delegation-catal
 import {
   COUNTY_GOVERNMENT,
   DISCIPLINE_COMMISSION,
+  delegationReach,
   departments,
   domains,
   guidance,
@@ -34,7 +35,7 @@ import {
   verticalUnits,
 } from './data/organizations';
 import { powerItemSeeds } from './data/power-items';
-import { departmentResponsibilities, person } from './data/directory';
+import { ASSIGNED, departmentResponsibilities, GUIDING, person, townshipResponsibilities } from './data/directory';
 import { seedStaff } from './seed-hr';
 import { seedCaseReports, seedSupervision } from './seed-supervision';
 import { seedCooperation } from './seed-cooperation';
@@ -192,7 +193,9 @@ async function seedCatalogs(tx: Tx, orgs: Ids, items: Ids): Promise<void> {
     });
     if (plan.documentNumber) catalogIds.set(plan.documentNumber, catalog.id);
     let seq = 0;
-    for (const { department, townships: towns } of guidance) {
+    const inputs: Record<string, unknown>[] = [];
+    // Each department hands down its own items, wherever they reach, whoever guides the township.
+    for (const { department, townships: towns } of delegationReach) {
       if (plan.onlyDepartments && !plan.onlyDepartments.includes(department)) continue;
       // Main items with sub-items are delegated through their sub-items.
       const delegable = powerItemSeeds.filter((p) => p.sourceDepartment === department && !parents.has(p.code));
@@ -200,7 +203,7 @@ async function seedCatalogs(tx: Tx, orgs: Ids, items: Ids): Promise<void> {
         for (const [i, item] of delegable.entries()) {
           if (!plan.pick(i, delegable.length)) continue;
           seq += 1;
-          await records().of(delegationResource).create(tx, {
+          inputs.push({
             catalogId: catalog.id,
             powerItemId: items.get(item.code),
             recipientId: orgs.get(town),
@@ -209,7 +212,7 @@ async function seedCatalogs(tx: Tx, orgs: Ids, items: Ids): Promise<void> {
             scope: item.category === 'PENALTY' ? 'ALL' : 'PART',
             scopeNote: item.category === 'PENALTY' ? null : '限于本辖区内日常巡查发现的违法行为',
             effectiveFrom: plan.effectiveFrom,
-            // The items the 2023 adjustment added to the townships a department guides last are still
+            // The items the 2023 adjustment added to the last township a department's items reach are still
             // awaiting their 赋权确认书: the dashboard shows them per street.
             ...(plan.publish && !(n === 1 && i === delegable.length - 1 && town === towns[towns.length - 1])
               ? { confirmationNumber: `镇赋确〔${plan.effectiveFrom.slice(0, 4)}〕${seq}号`, confirmationSignedOn: plan.issuedOn }
@@ -218,6 +221,10 @@ async function seedCatalogs(tx: Tx, orgs: Ids, items: Ids): Promise<void> {
         }
       }
     }
+    // Stored together under the same rules as one by one (a catalog of several hundred lines);
+    // the demo breaks none of them.
+    const refused = (await records().of(delegationResource).createMany(tx, inputs)).find((c) => c.refused);
+    if (refused) throw refused.refused;
     if (plan.publish) await publishCatalog(records(), tx, catalog.id);
   }
 }
@@ -227,8 +234,9 @@ const LIAISON_STOOD_DOWN = '侯集';
 
 /**
  * The liaison directory and guidance assignments of 《镇平县行政执法改革与管理专项整治工作实施方案》: each township's liaison for its
- * guiding department, each department's lead for each township it guides, and the department's
- * four lists.
+ * guiding department; each department's staff named to each township its items reach (执法人员分包到
+ * 各乡镇(街道)), the guiding department's lead among them; and the four lists of every department that
+ * delegates and of every street and township.
  */
 async function seedDirectory(tx: Tx, orgs: Ids): Promise<void> {
   // One township's liaison stood down in September 2025 and no one has been named since (要明确1名联络员).
@@ -250,33 +258,39 @@ async function seedDirectory(tx: Tx, orgs: Ids): Promise<void> {
       activeTo,
     });
   };
-  for (const { department, townships: towns } of guidance) {
+  // The four lists, stored together at the end (a few hundred lines without rules of their own).
+  const entries: Record<string, unknown>[] = [];
+  const lists = (organizationId: number, kept: readonly { responsibility: string }[]) => {
+    for (const entry of kept) entries.push({ organizationId, ...entry });
+  };
+  const guides = (department: string, town: string) => guidance.some((g) => g.department === department && g.townships.includes(town));
+  for (const { department, townships: towns } of delegationReach) {
     const departmentId = orgs.get(department)!;
     for (const town of towns) {
       const townshipId = orgs.get(town)!;
-      await contact(townshipId, departmentId, 'LIAISON', '综合行政执法中队长', town === LIAISON_STOOD_DOWN ? '2025-09-30' : null);
-      const lead = await contact(departmentId, townshipId, 'GUIDANCE_LEAD', '执法大队副大队长');
+      const guiding = guides(department, town);
+      if (guiding) await contact(townshipId, departmentId, 'LIAISON', '综合行政执法中队长', town === LIAISON_STOOD_DOWN ? '2025-09-30' : null);
+      const lead = await contact(departmentId, townshipId, 'GUIDANCE_LEAD', guiding ? '执法大队副大队长' : '分包执法人员');
       const where = and(eq(guidanceAssignments.departmentId, departmentId), eq(guidanceAssignments.townshipId, townshipId));
       await findOrCreate(tx, guidanceAssignmentResource, tx.select({ id: guidanceAssignments.id }).from(guidanceAssignments).where(where), {
         departmentId,
         townshipId,
         leadContactId: lead,
         since: '2021-04-13',
+        note: guiding ? GUIDING : ASSIGNED,
       });
     }
-    for (const entry of departmentResponsibilities) {
-      const where = and(
-        eq(responsibilityEntries.organizationId, departmentId),
-        eq(responsibilityEntries.responsibility, entry.responsibility),
-      );
-      await findOrCreate(
-        tx,
-        responsibilityEntryResource,
-        tx.select({ id: responsibilityEntries.id }).from(responsibilityEntries).where(where),
-        { organizationId: departmentId, ...entry },
-      );
-    }
+    lists(departmentId, departmentResponsibilities(guidance.some((g) => g.department === department)));
   }
+  for (const t of townships) lists(orgs.get(t.short)!, townshipResponsibilities);
+  const existing = new Set(
+    (await tx.select({ organizationId: responsibilityEntries.organizationId, responsibility: responsibilityEntries.responsibility }).from(responsibilityEntries)).map(
+      (e) => `${e.organizationId} ${e.responsibility}`,
+    ),
+  );
+  const missing = entries.filter((e) => !existing.has(`${e.organizationId} ${e.responsibility}`));
+  const refused = (await records().of(responsibilityEntryResource).createMany(tx, missing)).find((c) => c.refused);
+  if (refused) throw refused.refused;
 }
 
 /** Seeds the demo county; running it again adds nothing that is already there. */

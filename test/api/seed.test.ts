@@ -1,11 +1,13 @@
 import { seedDemo } from '../../api/seed/seed';
-import { departments, guidance, townships, verticalUnits } from '../../api/seed/data/organizations';
+import { delegationReach, departments, guidance, townships, verticalUnits } from '../../api/seed/data/organizations';
+import { GUIDING } from '../../api/seed/data/directory';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { ok } from '../helpers/operations';
 import { nothingWritten } from '../helpers/expect-errors';
 import { today } from '../../api/dates';
 
-// The demo county a new user sees: Zhenping (《镇平县行政执法改革与管理专项整治工作实施方案》), its catalog following the guidance mapping.
+// The demo county a new user sees: Zhenping (《镇平县行政执法改革与管理专项整治工作实施方案》), each department delegating its own
+// items wherever they reach, whoever guides the township.
 let server: TestServer;
 
 beforeAll(async () => {
@@ -36,21 +38,48 @@ it('has at least 40 power items, each with a legal basis and a domain', async ()
   expect(await count('_allEnforcementDomainsMeta')).toBeGreaterThanOrEqual(10);
 });
 
-it('has a published catalog whose delegations follow the guidance mapping', async () => {
+const full = (short: string) => [...departments, ...verticalUnits, ...townships].find((o) => o.short === short)!.name;
+
+it('has a published catalog where every department delegates its own items, not only to the townships it guides', async () => {
   const [catalog] = await ok(server, 'allDelegationCatalogs', { filter: { status: 'PUBLISHED' } }, 'id documentNumber supersedes { status }');
   expect(catalog.documentNumber).toBeTruthy();
   expect(catalog.supersedes.status).toBe('SUPERSEDED');
-  const delegations = await ok(
+  const delegations = await ok<any[]>(
     server,
     'allDelegations',
     { filter: { catalogId: catalog.id }, perPage: 1000 },
-    'recipient { name } delegatingOrganization { name }',
+    'recipient { name } delegatingOrganization { id name } powerItem { sourceDepartmentId }',
   );
-  const pairs = new Set(delegations.map((d: any) => `${d.delegatingOrganization.name}→${d.recipient.name}`));
-  const expected = new Set<string>();
-  const full = (short: string) => [...departments, ...verticalUnits, ...townships].find((o) => o.short === short)!.name;
-  for (const g of guidance) for (const t of g.townships) expected.add(`${full(g.department)}→${full(t)}`);
-  expect(pairs).toEqual(expected);
+  // The delegating department is the item's own (原实施部门), every time.
+  for (const d of delegations) expect(d.delegatingOrganization.id).toBe(d.powerItem.sourceDepartmentId);
+  const pairs = new Set(delegations.map((d) => `${d.delegatingOrganization.name}→${d.recipient.name}`));
+  expect(pairs).toEqual(new Set(delegationReach.flatMap((r) => r.townships.map((t) => `${full(r.department)}→${full(t)}`))));
+  // Departments that guide no one hand their items down all the same; urban management to every street and township.
+  const reached = (department: string) => new Set(delegations.filter((d) => d.delegatingOrganization.name === full(department)).map((d) => d.recipient.name));
+  for (const department of ['住建局', '水利局', '卫健委', '林业局']) {
+    expect(guidance.some((g) => g.department === department)).toBe(false);
+    expect(reached(department).size).toBeGreaterThanOrEqual(4);
+  }
+  expect(reached('城市管理局')).toEqual(new Set(townships.map((t) => t.name)));
+  // And a guiding department reaches townships it does not guide.
+  const guided = new Set(guidance.flatMap((g) => g.townships.map((t) => `${full(g.department)}→${full(t)}`)));
+  expect([...pairs].filter((p) => !guided.has(p)).length).toBeGreaterThan(guided.size);
+  for (const p of guided) expect(pairs).toContain(p);
+});
+
+it('gives no street or township an item twice on any day of its catalogs', async () => {
+  const local = [
+    ...(await ok<any[]>(server, 'allOrganizations', { filter: { kind: 'STREET' }, perPage: 100 }, 'id')),
+    ...(await ok<any[]>(server, 'allOrganizations', { filter: { kind: 'TOWNSHIP' }, perPage: 100 }, 'id')),
+  ];
+  expect(local).toHaveLength(22);
+  for (const date of ['2022-01-01', '2023-07-01', today()]) {
+    for (const { id } of local) {
+      const held = (await ok<any[]>(server, 'delegationsAsOf', { organizationId: id, date, perPage: 1000 }, 'powerItemId')).map((d) => d.powerItemId);
+      expect(held.length).toBeGreaterThan(0);
+      expect(new Set(held).size).toBe(held.length);
+    }
+  }
 });
 
 it('answers what 涅阳街道 holds today and held in 2022', async () => {
@@ -63,19 +92,28 @@ it('answers what 涅阳街道 holds today and held in 2022', async () => {
   expect(then.every((d: any) => d.catalog.status === 'SUPERSEDED' && d.mode === 'ENTRUSTED')).toBe(true);
 });
 
-it('has the guidance assignments of 《镇平县行政执法改革与管理专项整治工作实施方案》, each with a lead contact and a liaison at the township', async () => {
-  const assignments = await ok(server, 'allGuidanceAssignments', { perPage: 100 }, 'department { name } township { id name } leadContact { organizationId mobile }');
-  expect(assignments).toHaveLength(guidance.reduce((n, g) => n + g.townships.length, 0));
-  const full = (short: string) => [...departments, ...verticalUnits, ...townships].find((o) => o.short === short)!.name;
-  expect(new Set(assignments.map((a: any) => `${a.department.name}→${a.township.name}`))).toEqual(
-    new Set(guidance.flatMap((g) => g.townships.map((t) => `${full(g.department)}→${full(t)}`))),
-  );
-  for (const a of assignments) {
-    expect(a.leadContact.mobile).toMatch(/^1[3-9]\d{9}$/);
-    const liaisons = await ok(server, 'allLiaisonContacts', { filter: { organizationId: a.township.id, role: 'LIAISON' } }, 'counterpartId');
+it('has each department’s staff named to every township its items reach, the guiding ones marked, a liaison at each township, and four lists for all', async () => {
+  const assignments = await ok<any[]>(server, 'allGuidanceAssignments', { perPage: 1000 }, 'note department { name } township { id name } leadContact { organizationId title mobile }');
+  const pair = (a: any) => `${a.department.name}→${a.township.name}`;
+  expect(new Set(assignments.map(pair))).toEqual(new Set(delegationReach.flatMap((r) => r.townships.map((t) => `${full(r.department)}→${full(t)}`))));
+  expect(assignments).toHaveLength(delegationReach.reduce((n, r) => n + r.townships.length, 0));
+  // Who guides is still the county's guidance mapping: those assignments say so; the others are staff named (分包).
+  const guiding = assignments.filter((a) => a.note === GUIDING);
+  expect(new Set(guiding.map(pair))).toEqual(new Set(guidance.flatMap((g) => g.townships.map((t) => `${full(g.department)}→${full(t)}`))));
+  expect(new Set(guiding.map((a) => a.leadContact.title))).toEqual(new Set(['执法大队副大队长']));
+  expect(new Set(assignments.filter((a) => a.note !== GUIDING).map((a) => a.leadContact.title))).toEqual(new Set(['分包执法人员']));
+  for (const a of assignments) expect(a.leadContact.mobile).toMatch(/^1[3-9]\d{9}$/);
+  for (const t of new Set(assignments.map((a) => a.township.id))) {
+    const liaisons = await ok(server, 'allLiaisonContacts', { filter: { organizationId: t, role: 'LIAISON' } }, 'counterpartId');
     expect(liaisons.length).toBe(1);
   }
-  expect(await count('_allResponsibilityEntriesMeta')).toBe(guidance.length * 4);
+  // 任务、责任、流程、标准: four lists for each department that delegates and for each street and township.
+  const entries = await ok<any[]>(server, 'allResponsibilityEntries', { perPage: 1000 }, 'kind organization { name kind }');
+  expect(entries).toHaveLength((delegationReach.length + townships.length) * 4);
+  const kinds = new Map<string, Set<string>>();
+  for (const e of entries) kinds.set(e.organization.name, (kinds.get(e.organization.name) ?? new Set()).add(e.kind));
+  expect(new Set(kinds.keys())).toEqual(new Set([...delegationReach.map((r) => full(r.department)), ...townships.map((t) => t.name)]));
+  for (const seen of kinds.values()) expect(seen).toEqual(new Set(['TASK', 'RESPONSIBILITY', 'PROCESS', 'STANDARD']));
 });
 
 describe('HR, training and supervision of the demo county', () => {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { call, ok } from '../helpers/operations';
 import { withWorld } from '../helpers/fixtures';
 import { fieldErrors } from '../helpers/expect-errors';
+import { config } from '../../api/config';
 
 // The team standard sheet (规范化建设达标情况): every standard of the documents for each street and
 // township, with a team that meets them all and one that meets none, counted on the last day of
@@ -136,6 +137,35 @@ describe('the team standard sheet', () => {
     expect(rows.get('VACANCY_CAP')).toMatchObject({ actual: null, passed: true });
     // Without any quota of the year the cap cannot be shown kept.
     expect((await sheet(world.street)).get('VACANCY_CAP')).toMatchObject({ actual: null, passed: false });
+  });
+
+  it('follows a county’s own figures: the required number and the pass change with the setting', async () => {
+    const legalStaffMin = config.legalStaffMin;
+    const deputies = config.deputySquadLeaders;
+    try {
+      // LEGAL_STAFF_MIN=3: the team with two legal reviewers no longer passes; the rule says three.
+      config.legalStaffMin = 3;
+      expect((await sheet(good)).get('LEGAL_STAFF')).toMatchObject({ required: 3, actual: 2, passed: false, rule: { zh: '固定3名以上专职法制人员（法制审核岗）' } });
+      // LEGAL_STAFF_MIN=1: the team with one now does.
+      config.legalStaffMin = 1;
+      expect((await sheet(bad)).get('LEGAL_STAFF')).toMatchObject({ required: 1, actual: 1, passed: true });
+      // DEPUTY_SQUAD_LEADERS=1: a county that asks one deputy passes the team with one.
+      config.deputySquadLeaders = 1;
+      expect((await sheet(bad)).get('DEPUTY_SQUAD_LEADERS')).toMatchObject({ required: 1, actual: 1, passed: true, rule: { zh: '明确副队长1名' } });
+      // The filed sheet says the same.
+      const res = await fetch(`${server.url.replace(/\/graphql$/, '')}/export/team-standards?year=2025&organizationId=${bad}`, { headers: { authorization: `Bearer ${server.adminToken}` } });
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(await res.arrayBuffer());
+      const rows: unknown[][] = [];
+      book.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      expect(rows[3].slice(2, 7)).toEqual(['副队长', '明确副队长1名', 1, 1, '达标']);
+      expect(rows[4].slice(2, 7)).toEqual(['专职法制人员', '固定1名以上专职法制人员（法制审核岗）', 1, 1, '达标']);
+    } finally {
+      config.legalStaffMin = legalStaffMin;
+      config.deputySquadLeaders = deputies;
+    }
+    // Back to the documents' figures.
+    expect((await sheet(good)).get('LEGAL_STAFF')).toMatchObject({ required: 2, actual: 2, passed: true });
   });
 
   it('lists every street and township (not the departments) when no organization is named', async () => {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { browserSession, browserSuite, shotsDir } from '../helpers/browser';
 import { ok } from '../helpers/operations';
+import { today } from '../../api/dates';
 
 // A task is many steps, each allowed STEP_TIMEOUT_MS on a loaded machine.
 jest.setTimeout(600_000);
@@ -9,7 +10,8 @@ jest.setTimeout(600_000);
 // The team standard sheet (规范化建设达标情况) on the demo county as a supervisor reads it: reached from
 // the menu, each street and township with its passes and failures as the API counts them, and the
 // XLSX the county files downloaded with the same figures; a street's HR officer sees their own line.
-// And the certificate form: the status is set on creation, not offered when editing.
+// And the certificate form: the status is set on creation, not offered when editing; and a departure
+// the street's HR officer completes by clicking leaves the person's certificate cancelled (注销).
 
 const s = browserSession();
 
@@ -68,5 +70,36 @@ browserSuite('the team standard sheet', () => {
     await expect(page.getByLabel('证件状态').count()).resolves.toBe(0);
     await s.go('/Certificate/create');
     await page.getByLabel('证件状态').first().waitFor();
+  });
+
+  it('cancels the certificate of a person whose departure the street’s HR officer completes', async () => {
+    const { page } = s;
+    await s.signIn('hr');
+    const [home] = await ok<any[]>(s.server, 'allOrganizations', { filter: { name: '涅阳街道' } }, 'id');
+    const staff = await ok<any[]>(s.server, 'allStaffMembers', { filter: { organizationId: home.id, status: 'ON_DUTY' }, perPage: 100 }, 'id name certificates { id status }');
+    const person = staff.find((p) => p.certificates.some((c: any) => c.status === 'VALID'))!;
+    const certificate = person.certificates.find((c: any) => c.status === 'VALID');
+    await s.go(`/Certificate/${certificate.id}/show`);
+    const status = page.locator('.RaShow-main .ra-field-status');
+    await status.getByText('有效').waitFor();
+    await expect(page.locator('.RaShow-main').getByText('注销').count()).resolves.toBe(0);
+
+    // The street drafts the departure (调出) and completes it itself: it leaves for no organization.
+    const hr = s.server.as((await ok(s.server.as(null), 'login', { username: 'hr', password: 'demo' }, 'token')).token);
+    const transfer = (await ok(hr, 'createTransfer', { staffMemberId: person.id, kind: 'DEPARTURE', effectiveDate: today() })).id;
+    await s.go(`/Transfer/${transfer}/show`);
+    await page.getByRole('button', { name: '办理调动' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    await page.getByText('调动已办理').waitFor();
+    await s.settled();
+
+    // The certificate says 注销, with the dated row of its history that the departure wrote.
+    await s.go(`/Certificate/${certificate.id}/show`);
+    await status.getByText('注销').waitFor();
+    await s.shot('certificate-cancelled-by-departure');
+    expect(await ok(s.server, 'Certificate', { id: certificate.id }, 'status')).toEqual({ status: 'CANCELLED' });
+    const events = await ok<any[]>(s.server, 'allCertificateEvents', { filter: { certificateId: certificate.id, kind: 'CANCELLED' } }, 'occurredOn transferId');
+    expect(events).toEqual([{ occurredOn: today(), transferId: transfer }]);
+    expect(await ok(s.server, 'StaffMember', { id: person.id }, 'status')).toEqual({ status: 'LEFT' });
   });
 });

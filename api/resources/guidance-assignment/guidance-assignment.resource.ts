@@ -13,8 +13,8 @@ export const guidanceAssignmentResource = defineResource({
   table: guidanceAssignments,
   label: { zh: '分包指导', en: 'Guidance assignment' },
   description: {
-    zh: '分包指导某一街道或乡镇执法队伍的县直部门（《镇平县行政执法改革与管理专项整治工作实施方案》 §三(二)4），含指导负责人。',
-    en: 'A county department assigned to guide a street or township’s enforcement team (《镇平县行政执法改革与管理专项整治工作实施方案》 §三(二)4), with its lead contact.',
+    zh: '县直部门与其分包的街道或乡镇（《镇平县行政执法改革与管理专项整治工作实施方案》 §三(二)4）：重点执法部门指导乡镇执法队伍，各行政执法部门将执法人员分包到乡镇（街道）；含指导负责人或分包人员，备注说明属哪一种。',
+    en: 'A county department and a street or township it is assigned to (《镇平县行政执法改革与管理专项整治工作实施方案》 §三(二)4): a key department guiding the team, or any enforcing department naming its staff to the township (分包); with the lead contact or named staff, the note saying which.',
   },
   fields: {
     departmentId: { label: DEPARTMENT, help: { zh: '负责指导的县直部门或垂管单位。', en: 'The department or vertical unit that guides.' } },

@@ -73,6 +73,29 @@ export const guidance: { department: string; townships: string[] }[] = [
   { department: '自然资源局', townships: ['高丘', '王岗', '晁陂'] },
 ];
 
+/**
+ * Which streets and townships each department hands its own power items down to, in the catalogs.
+ * The guidance mapping above says who guides a team; it does not decide who delegates: every
+ * department that holds items delegates them, so 住建、水利、卫健、林业 items reach townships that no
+ * one from those departments guides, and urban management's reach every street and township. Each
+ * department also names its enforcement staff to the townships its items reach (各行政执法部门要将执法
+ * 人员分包到各乡镇(街道)). A guiding department reaches the townships it guides and a few more.
+ */
+export const delegationReach: { department: string; townships: string[] }[] = [
+  { department: '城市管理局', townships: townships.map((t) => t.short) },
+  { department: '市生态环境局镇平分局', townships: ['老庄', '二龙', '石佛寺', '贾宋'] },
+  { department: '交通运输局', townships: ['遮山', '柳泉铺', '涅阳', '卢医'] },
+  { department: '农业农村局', townships: ['侯集', '安字营', '彭营', '郭庄', '马庄'] },
+  { department: '文广旅局', townships: ['郭庄', '石佛寺', '涅阳'] },
+  { department: '应急管理局', townships: ['卢医', '曲屯', '枣园', '玉都'] },
+  { department: '市场监管局', townships: ['枣园', '贾宋', '马庄', '张林', '石佛寺'] },
+  { department: '自然资源局', townships: ['高丘', '王岗', '晁陂', '杨营'] },
+  { department: '住建局', townships: ['涅阳', '玉都', '雪枫', '石佛寺', '杨营'] },
+  { department: '水利局', townships: ['二龙', '老庄', '高丘', '遮山'] },
+  { department: '卫健委', townships: ['涅阳', '玉都', '雪枫', '侯集'] },
+  { department: '林业局', townships: ['二龙', '高丘', '老庄', '王岗', '枣园'] },
+];
+
 export const domains: { code: string; name: string; description: string }[] = [
   { code: 'URBAN', name: '城市管理', description: '市容环境卫生、城乡规划建设管理、园林绿化等' },
   { code: 'MARKET', name: '市场监管', description: '市场主体登记、食品安全、产品质量、价格等' },
