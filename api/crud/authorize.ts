@@ -160,6 +160,22 @@ function ownOrganizationRows(actor: Actor, model: ResourceModel): SQL | undefine
 }
 
 /**
+ * Could the actor read a private record as it was just before or just after a change (its audit
+ * entry's `changes`, each field's [before, after])? The same limit as `readScope`, on those values:
+ * the change feed tells a reader of a record it saw that the record is gone (deleted, or moved out
+ * of its sight), and tells no one else anything of it.
+ */
+export function couldReadAround(actor: Actor, model: ResourceModel, recordId: number, changes: Record<string, [unknown, unknown]>): boolean {
+  const access = model.definition.access;
+  if ((!access?.privateTo && !access?.confidential) || actor.kind === 'SYSTEM' || readsAll(actor, model)) return true;
+  if (actor.kind !== 'USER') return false;
+  const values = (field: string) => (field === 'id' ? [recordId] : (changes[field] ?? []));
+  if (access.privateTo && actor.id !== null && values(access.privateTo).some((v) => Number(v) === actor.id)) return true;
+  if (actor.organizationId === null || roleScope(actor, model) !== 'OWN_ORGANIZATION') return false;
+  return ownerRule(model).paths.some((p) => typeof p === 'string' && values(p).some((v) => Number(v) === actor.organizationId));
+}
+
+/**
  * Does the actor read every record of a private resource: its county-wide writers, or its readers
  * (county-wide)? A street or township account that writes it reads its own organization's only.
  */

@@ -6,7 +6,7 @@ import type { Context } from '../context';
 import type { Records } from '../crud/records';
 import type { ResourceModel } from '../crud/model';
 import type { Row } from '../crud/resource';
-import { readsAll, readsEvery } from '../crud/authorize';
+import { couldReadAround, readsEvery } from '../crud/authorize';
 import { badInput, forbidden } from '../errors';
 import { mask } from '../read-guard';
 import { assertContinuable, currentPosition, decodeCursor, encodeCursor, readLog } from './change-log';
@@ -188,8 +188,9 @@ export function changeFeedResolver(records: Records): Function {
       for (const e of entries) {
         const model = byName.get(e.resource)!;
         const record = current.get(`${e.resource}:${e.recordId}`) ?? null;
-        // Someone else's account: a caller who reads only its own learns nothing of the others.
-        if (!record && (model.definition.access?.privateTo || model.definition.access?.confidential) && !readsAll(ctx.actor, model)) continue;
+        // Someone else's account: a caller who reads only some learns nothing of the others, but is
+        // told of one it could read that is gone (deleted, or moved out of its sight).
+        if (!record && !couldReadAround(ctx.actor, model, e.recordId, e.changes)) continue;
         const data = record && storedData(info.schema, model, record, ctx.actor.kind === 'TOKEN' && !ctx.actor.personalData);
         changes.push({ resource: e.resource, id: String(e.recordId), operation: operationOf(e.operation), at: e.at, record, data });
       }

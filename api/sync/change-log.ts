@@ -27,6 +27,8 @@ export interface LogEntry {
   recordId: number;
   operation: string;
   at: Date;
+  /** Each changed field's [before, after], as the audit trail keeps it. */
+  changes: Record<string, [unknown, unknown]>;
 }
 
 /** Cursors of this form carry their generation (api/ops/sync-generation.ts); `s1.` ones, from before, did not. */
@@ -151,7 +153,7 @@ export async function readLog(
     sql`, `,
   );
   const result = (await db.execute(sql`
-    select id, tx_id::text as tx, resource, record_id as "recordId", operation, at
+    select id, tx_id::text as tx, resource, record_id as "recordId", operation, at, changes
     from audit_entries
     where tx_id < ${h}::bigint
       and (tx_id, id) > (${from.tx}::bigint, ${from.entry}::int)

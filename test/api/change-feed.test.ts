@@ -205,6 +205,28 @@ describe('who follows what', () => {
     expect(admin.changes.map((c: any) => c.id)).toEqual([adminId, hrId]);
   });
 
+  it('tells a street’s administrator of its own street’s accounts, gone ones included, and nothing of the others', async () => {
+    const start = await ok<string>(server, 'syncCursor', {});
+    const streetAdmin = await signedIn('ADMIN', world.street);
+    const create = (username: string, organizationId: string) => ok(server, 'createUser', { username, role: 'VIEWER', organizationId }).then((r) => r.id as string);
+    const leaving = await create('feed.leaving', world.street);
+    const moving = await create('feed.moving', world.street);
+    const elsewhere = await create('feed.elsewhere', world.township);
+    await ok(server, 'deleteUser', { id: leaving });
+    await ok(server, 'updateUser', { id: moving, organizationId: world.township });
+    await ok(server, 'deleteUser', { id: elsewhere });
+    const seen = await ok<any>(streetAdmin, 'changesSince', { cursor: start, resources: ['User'] }, 'changes { id operation data }');
+    const mine = seen.changes.filter((c: any) => [leaving, moving, elsewhere].includes(c.id));
+    // Created (now gone, so without data), deleted; created, moved away (no longer in sight): the
+    // copy drops both; of the township's account, not even the id.
+    expect(mine.map((c: any) => [c.id, c.operation, c.data])).toEqual([
+      [leaving, 'CREATE', null],
+      [moving, 'CREATE', null],
+      [leaving, 'DELETE', null],
+      [moving, 'UPDATE', null],
+    ]);
+  });
+
   it('tells no one of the API tokens but those who keep them, not even their ids', async () => {
     const start = await ok<string>(server, 'syncCursor', {});
     const token = await ok(server, 'issueApiToken', { name: '同步测试平台', scopes: ['Organization'], expiresAt: '2099-01-01T00:00:00Z' }, 'apiToken { id }');
