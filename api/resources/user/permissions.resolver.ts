@@ -78,13 +78,13 @@ class Permissions {
   operations!: string[];
 }
 
-/** Mutations that act on one record of the resource beside the grammar (completeTransfer, setUserPassword …). */
 /** Issuing a token is no record's operation yet: offered to whoever writes tokens; the list to whoever reads them. */
 function tokenOperations(actor: Actor, model: ResourceModel): string[] {
   if (writeScope(actor, model) === 'ALL') return API_TOKEN_OPERATIONS;
   return actor.kind === 'USER' && readsAll(actor, model) ? API_TOKEN_READS : [];
 }
 
+/** Mutations that act on one record of the resource beside the grammar (completeTransfer, setUserPassword …). */
 function recordOperations(model: ResourceModel, info: GraphQLResolveInfo): string[] {
   const grammar = new Set([`create${model.name}`, `update${model.name}`, `delete${model.name}`, `update${model.plural}`, `delete${model.plural}`]);
   return Object.values(info.schema.getMutationType()!.getFields())
