@@ -23,14 +23,21 @@ export interface LoginGuard {
 
 const nameKey = (username: string) => username.trim().toLowerCase();
 
+/** The highest lockout threshold a parameter may set (its range in api/parameters/registry.ts). */
+const MOST_FAILURES = 100;
+
 /**
- * `maxFailures`, when given, is read at each sign-in (the parameter an administrator changes, 参数设置);
- * without it the limits' figure holds.
+ * `policy`, when given, is read at each sign-in (the figures an administrator changes, 参数设置): the
+ * failures that lock a name, and how long the lock lasts from the failure that set it; without it
+ * the limits' figures hold. Failures are counted over the window the limits give at the start.
  */
-export async function createLoginGuard(database: Database, limits: Limits, maxFailures?: () => number): Promise<LoginGuard> {
+export async function createLoginGuard(database: Database, limits: Limits, policy?: { maxFailures(): number; lockMinutes(): number }): Promise<LoginGuard> {
   const duration = limits.loginLockMinutes * 60;
-  const nameLimit = () => maxFailures?.() ?? limits.loginMaxFailures;
-  const perName = await createCounter(database, { points: limits.loginMaxFailures, duration, keyPrefix: 'login_name' });
+  const nameLimit = () => policy?.maxFailures() ?? limits.loginMaxFailures;
+  const lockSeconds = () => (policy?.lockMinutes() ?? limits.loginLockMinutes) * 60;
+  // Counted up to the highest threshold a parameter may set, so a threshold raised while the server
+  // runs is compared with every failure of the window.
+  const perName = await createCounter(database, { points: Math.max(MOST_FAILURES, limits.loginMaxFailures), duration, keyPrefix: 'login_name' });
   const perAddress = await createCounter(database, { points: limits.loginMaxFailuresPerAddress, duration, keyPrefix: 'login_address' });
 
   // Failures go on being counted past the counter's own points, so a threshold changed while the
@@ -49,9 +56,11 @@ export async function createLoginGuard(database: Database, limits: Limits, maxFa
     );
   };
   // consume() rejects once the points are used up; that refusal is what check() reports next time.
-  const count = (limiter: RateLimiterAbstract, key: string) =>
+  // Either way it answers the count, each failure its own (the store increments atomically).
+  const count = (limiter: RateLimiterAbstract, key: string): Promise<RateLimiterRes> =>
     limiter.consume(key).catch((e) => {
       if (!(e instanceof RateLimiterRes)) throw e;
+      return e;
     });
 
   return {
@@ -60,8 +69,12 @@ export async function createLoginGuard(database: Database, limits: Limits, maxFa
       await refuseIfUsedUp(perAddress, address, false);
     },
     async failed(username, address) {
-      await count(perName, nameKey(username));
+      const key = nameKey(username);
+      const counted = await count(perName, key);
       await count(perAddress, address);
+      // The failure that reaches the threshold (one only, however many arrive at once) locks the
+      // name for the lock's duration from now.
+      if (counted.consumedPoints === nameLimit()) await perName.block(key, lockSeconds());
     },
     async succeeded(username) {
       await perName.delete(nameKey(username));

@@ -254,8 +254,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   httpServer.headersTimeout = 66_000;
   const limits = { ...defaultLimits(), ...options.limits };
   const limiter = await createRateLimiter(options.database, limits.perMinute, limits.shareEveryMs);
-  // The lockout threshold is a parameter (参数设置) unless the caller fixed it (tests' small limits).
-  const loginGuard = await createLoginGuard(options.database, limits, options.limits?.loginMaxFailures === undefined ? () => config.loginMaxFailures : undefined);
+  // The lockout threshold and duration are parameters (参数设置) unless the caller fixed the
+  // threshold (tests' small limits).
+  const loginGuard = await createLoginGuard(
+    options.database,
+    limits,
+    options.limits?.loginMaxFailures === undefined ? { maxFailures: () => config.loginMaxFailures, lockMinutes: () => config.loginLockMinutes } : undefined,
+  );
   // Audit entries written before the chain existed (an upgrade) are chained at the first start.
   const chained = await chainUnchainedEntries(options.database.db);
   if (chained) console.log(`Chained ${chained} audit entries written before tamper evidence.`);

@@ -62,6 +62,7 @@ export const PARAMETERS = {
   PASSWORD_HISTORY: int({ zh: '不得重复使用的最近密码个数', en: 'Previous passwords not to reuse' }, 'passwordHistory', 'COUNT', 0, 24),
   PASSWORD_MAX_AGE_DAYS: int({ zh: '密码有效期（0 为不过期）', en: 'Password expires after (0: never)' }, 'passwordMaxAgeDays', 'DAYS', 0, 3650),
   LOGIN_MAX_FAILURES: int({ zh: '登录失败锁定次数', en: 'Failed sign-ins before the account locks' }, 'loginMaxFailures', 'COUNT', 1, 100),
+  LOGIN_LOCK_MINUTES: int({ zh: '登录失败锁定时长', en: 'An account locked by failed sign-ins stays locked for' }, 'loginLockMinutes', 'MINUTES', 1, 1440),
   SESSION_IDLE_MINUTES: int({ zh: '空闲超时', en: 'Idle timeout' }, 'sessionIdleMinutes', 'MINUTES', 1, 1440),
   SESSION_SECONDS: int({ zh: '登录有效期（新登录起生效）', en: 'Session lifetime (from the next sign-in)' }, 'sessionSeconds', 'SECONDS', 60, 7 * 86400),
 } satisfies Record<string, ParameterDefinition>;

@@ -48,11 +48,38 @@ describe('changing a parameter', () => {
       for (let i = 0; i < 2; i++) expect(errorCode(await login(`Wrong#${i}xyz`))).toBe('UNAUTHENTICATED');
       // Locked after two failures (five by default), even with the right password.
       expect(onlyError(await login('Initial#2026')).extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'ACCOUNT_LOCKED' });
-      // Raised again, the same two failures no longer lock the name.
+      // Raised again: a lock already set lasts its time (or until the security administrator lifts
+      // it); another name's two failures no longer lock it.
       await ok(sysadmin, 'updateSystemParameter', { id: threshold.id, value: 3 });
-      expect(errorCode(await login('Initial#2026'))).toBeUndefined();
+      expect(onlyError(await login('Initial#2026')).extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'ACCOUNT_LOCKED' });
+      await ok(server, 'createUser', { username: 'param.lock2', role: 'HR', organizationId: world.street, password: 'Initial#2026' });
+      const other = (password: string) => call(server.as(null), 'login', { username: 'param.lock2', password }, 'token');
+      for (let i = 0; i < 2; i++) expect(errorCode(await other(`Wrong#${i}xyz`))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await other('Initial#2026'))).toBeUndefined();
     } finally {
       await ok(sysadmin, 'deleteSystemParameter', { id: threshold.id });
+    }
+  });
+
+  it('sets how long a lock lasts, from the failure that sets it', async () => {
+    const sysadmin = await signedIn('SYSTEM_ADMIN');
+    const lockedFor = async (username: string) => {
+      await ok(server, 'createUser', { username, role: 'HR', organizationId: world.street, password: 'Initial#2026' });
+      const login = (password: string) => call(server.as(null), 'login', { username, password }, 'token');
+      for (let i = 0; i < 5; i++) expect(errorCode(await login(`Wrong#${i}xyz`))).toBe('UNAUTHENTICATED');
+      const locked = onlyError(await login('Initial#2026')).extensions!;
+      expect(locked).toMatchObject({ code: 'RATE_LIMITED', reason: 'ACCOUNT_LOCKED' });
+      return locked.retryAfterSeconds as number;
+    };
+    // Fifteen minutes by default.
+    expect(await lockedFor('param.lock15')).toBeGreaterThan(14 * 60);
+    const minutes = await ok(sysadmin, 'createSystemParameter', { key: 'LOGIN_LOCK_MINUTES', value: 2 });
+    try {
+      const seconds = await lockedFor('param.lock2min');
+      expect(seconds).toBeGreaterThan(60);
+      expect(seconds).toBeLessThanOrEqual(120);
+    } finally {
+      await ok(sysadmin, 'deleteSystemParameter', { id: minutes.id });
     }
   });
 
