@@ -17,6 +17,8 @@ export interface Generation {
   /** The latest position (transaction id, entry id) a purge deleted; null before any purge. */
   purgedTxId: string | null;
   purgedEntryId: number | null;
+  /** Entries up to this id came with a restore (another database's transaction ids): not served. */
+  startEntryId: number;
 }
 
 /** The current generation, started now if the feed has none yet (two instances agree on the first). */
@@ -33,15 +35,23 @@ export async function currentGeneration(db: Queryable): Promise<Generation> {
 
 /**
  * A new generation, after a restore: no cursor issued before it is answered, whatever the
- * transaction ids of the restored trail and of this database.
+ * transaction ids of the restored trail and of this database; and the restored entries are left
+ * out of the feed from now on (their transaction ids, another database's, would sort them among
+ * this one's: held back, then served late, or, purged, marking every new cursor as purged past).
  */
 export async function startGeneration(db: Queryable): Promise<void> {
   await db
     .insert(syncGeneration)
-    .values({ id: 1 })
+    .values({ id: 1, startEntryId: sql`(select coalesce(max(id), 0) from audit_entries)` })
     .onConflictDoUpdate({
       target: syncGeneration.id,
-      set: { generation: sql`gen_random_uuid()`, startedAt: sql`now()`, purgedTxId: null, purgedEntryId: null },
+      set: {
+        generation: sql`gen_random_uuid()`,
+        startedAt: sql`now()`,
+        purgedTxId: null,
+        purgedEntryId: null,
+        startEntryId: sql`(select coalesce(max(id), 0) from audit_entries)`,
+      },
     });
 }
 
@@ -53,6 +63,6 @@ export async function recordPurge(db: Queryable, lastId: number): Promise<void> 
   await db.insert(syncGeneration).values({ id: 1 }).onConflictDoNothing();
   await db.execute(sql`
     update sync_generation g set purged_tx_id = p.tx_id, purged_entry_id = p.id
-    from (select tx_id, id from audit_entries where id <= ${lastId} order by tx_id desc, id desc limit 1) p
+    from (select tx_id, id from audit_entries where id <= ${lastId} and id > (select start_entry_id from sync_generation where id = 1) order by tx_id desc, id desc limit 1) p
     where g.id = 1 and (g.purged_tx_id is null or (g.purged_tx_id, g.purged_entry_id) < (p.tx_id, p.id))`);
 }

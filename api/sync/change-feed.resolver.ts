@@ -173,6 +173,7 @@ export function changeFeedResolver(records: Records): Function {
         from,
         follows.map((m) => m.name),
         first,
+        generation.startEntryId,
       );
       // The records as they are now, one statement per resource, under the caller's read limit.
       const current = new Map<string, Row>();

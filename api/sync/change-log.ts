@@ -72,11 +72,14 @@ export function decodeCursor(cursor: string | null | undefined): CursorPosition 
 
 /**
  * Refuses, with SYNC_RESTART, a position the feed can no longer continue from: one of another
- * generation (a restore since, or a cursor of the former form), or one before the latest entry a
- * purge deleted (no cursor at all included), which would miss what was deleted.
+ * generation (a restore since, or a cursor of the former form; no cursor at all after a restore),
+ * or one before the latest entry a purge deleted (no cursor at all included), which would miss what
+ * was deleted.
  */
 export function assertContinuable(from: CursorPosition, current: Generation): void {
-  const otherGeneration = from.generation !== undefined && from.generation !== current.generation;
+  // No cursor in a restored generation: the restored entries are not served, so the start of the
+  // trail cannot be read either.
+  const otherGeneration = from.generation !== undefined ? from.generation !== current.generation : current.startEntryId > 0;
   const purged =
     current.purgedTxId !== null &&
     current.purgedEntryId !== null &&
@@ -136,13 +139,15 @@ export async function currentPosition(db: Queryable): Promise<Position> {
 
 /**
  * Up to `first` entries of these resources after `from`, of ended transactions, in transaction
- * order; and the position after them (the horizon itself when nothing more is there yet).
+ * order, written in this generation (after `startEntryId`); and the position after them (the
+ * horizon itself when nothing more is there yet).
  */
 export async function readLog(
   db: Queryable,
   from: Position,
   resources: string[],
   first: number,
+  startEntryId = 0,
 ): Promise<{ entries: LogEntry[]; next: Position; hasMore: boolean }> {
   // The horizon first: the entries' statement then runs on a later snapshot, which sees every
   // transaction below it as ended too.
@@ -157,6 +162,7 @@ export async function readLog(
     from audit_entries
     where tx_id < ${h}::bigint
       and (tx_id, id) > (${from.tx}::bigint, ${from.entry}::int)
+      and id > ${startEntryId}::int
       and resource in (${names})
     order by tx_id, id
     limit ${first + 1}`)) as unknown as { rows: (Omit<LogEntry, 'at'> & { at: Date | string })[] };

@@ -202,6 +202,12 @@ export const syncGeneration = pgTable('sync_generation', {
   /** The position (transaction id, entry id) of the latest audit entry a purge deleted; null before any purge. */
   purgedTxId: bigint({ mode: 'number' }),
   purgedEntryId: integer(),
+  /**
+   * Entries up to this id came with a restore, written by another database whose transaction ids
+   * are not this one's: the feed of this generation does not serve them (its clients start from a
+   * full read). 0: none.
+   */
+  startEntryId: integer().notNull().default(0),
 });
 
 /** Read-only access for another government system; the secret is shown once and kept only hashed. */

@@ -349,5 +349,24 @@ describe('cursors the feed can no longer continue from', () => {
     // A cursor that is not one at all stays bad input.
     expect(fieldErrors(await changes('s2.bm90LWEtY3Vyc29y'))).toEqual({ cursor: 'cursor' });
   });
+
+  it('leaves a restored trail out of the feed: its transaction ids are another database’s, and say nothing here even once purged', async () => {
+    await world.org('恢复前的街道', 'STREET');
+    // As a restore into a new cluster leaves it: the trail's transaction ids run ahead of this database's.
+    await server.database.db.execute(sql`update audit_entries set tx_id = tx_id + 1000000000`);
+    await startGeneration(server.database.db);
+    restart(await changes(null), 'GENERATION');
+    const fresh = await ok<string>(server, 'syncCursor', {});
+    const made = await world.org('恢复后新建的街道', 'STREET');
+    const page = await ok<{ changes: { id: string }[]; nextCursor: string }>(server, 'changesSince', { cursor: fresh, resources: ['Organization'] }, 'changes { id } nextCursor');
+    expect(page.changes.map((c) => c.id)).toEqual([made]);
+    // The restored entries age and are purged: this generation's cursors go on.
+    await server.database.db.execute(sql`update audit_entries set at = at - interval '365 days' where tx_id >= 1000000000`);
+    expect((await ok<{ deleted: number }>(server, 'purgeAuditEntries', { olderThanDays: 180 }, 'deleted')).deleted).toBeGreaterThan(0);
+    expect(errorCode(await changes(fresh))).toBeUndefined();
+    const next = await world.org('清理后新建的街道', 'STREET');
+    const after = await ok<{ changes: { id: string }[] }>(server, 'changesSince', { cursor: page.nextCursor, resources: ['Organization'] }, 'changes { id }');
+    expect(after.changes.map((c) => c.id)).toEqual([next]);
+  });
 });
 
