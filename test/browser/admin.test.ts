@@ -174,7 +174,8 @@ browserSuite('the back office in a browser', () => {
     await page.getByRole('button', { name: '保存' }).click();
     await page.locator('.RaShow-main', { hasText: '对浏览器测试事项的处罚' }).waitFor();
     await shot('delegation-show');
-    const created = await ok(server, 'allDelegations', { filter: { catalogId: draft.id, q: '' } }, 'powerItem { name } mode');
+    // Every delegation of the draft (it holds more than a default page).
+    const created = await ok(server, 'allDelegations', { filter: { catalogId: draft.id }, perPage: 1000 }, 'powerItem { name } mode');
     expect(created.filter((d: any) => d.powerItem.name === '对浏览器测试事项的处罚')).toEqual([{ powerItem: { name: '对浏览器测试事项的处罚' }, mode: 'ENTRUSTED' }]);
   });
 
