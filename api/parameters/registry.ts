@@ -31,10 +31,17 @@ export interface ParameterDefinition {
   /** Bounds, both inclusive: those the environment variable takes, and a sane upper one. */
   min: number;
   max: number;
+  /**
+   * Who sets it (三员分立): the security administrator the security policy (passwords, lockout,
+   * sessions); the system administrator the business figures.
+   */
+  keeper: 'SYSTEM_ADMIN' | 'SECURITY_ADMIN';
 }
 
-const int = (label: Label, configKey: NumericConfigKey, unit: ParameterUnit, min: number, max: number): ParameterDefinition => ({ label, configKey, unit, integer: true, min, max });
-const num = (label: Label, configKey: NumericConfigKey, unit: ParameterUnit, min: number, max: number): ParameterDefinition => ({ label, configKey, unit, integer: false, min, max });
+const int = (label: Label, configKey: NumericConfigKey, unit: ParameterUnit, min: number, max: number): ParameterDefinition => ({ label, configKey, unit, integer: true, min, max, keeper: 'SYSTEM_ADMIN' });
+const num = (label: Label, configKey: NumericConfigKey, unit: ParameterUnit, min: number, max: number): ParameterDefinition => ({ label, configKey, unit, integer: false, min, max, keeper: 'SYSTEM_ADMIN' });
+/** A figure of the security policy: the security administrator's. */
+const security = (p: ParameterDefinition): ParameterDefinition => ({ ...p, keeper: 'SECURITY_ADMIN' });
 
 /** By environment variable name, which is also the key stored. Order: the admin's list. */
 export const PARAMETERS = {
@@ -57,14 +64,14 @@ export const PARAMETERS = {
   REFERRAL_DECISION_DAYS: int({ zh: '移送案件受理决定期限', en: 'Referred case decided within, after receipt' }, 'referralDecisionDays', 'DAYS', 0, 365),
   DISPATCH_ACK_HOURS: int({ zh: '吹哨报到响应时限', en: 'Dispatch call acknowledged within' }, 'dispatchAckHours', 'HOURS', 0, 720),
   DISPATCH_ARRIVAL_HOURS: int({ zh: '吹哨报到到场时限', en: 'Dispatch arrival on the spot within' }, 'dispatchArrivalHours', 'HOURS', 0, 720),
-  PASSWORD_MIN_LENGTH: int({ zh: '密码最短长度', en: 'Shortest password' }, 'passwordMinLength', 'CHARACTERS', 8, 200),
-  PASSWORD_MIN_CLASSES: int({ zh: '密码至少包含的字符种类', en: 'Kinds of character a password mixes, at least' }, 'passwordMinClasses', 'COUNT', 1, 4),
-  PASSWORD_HISTORY: int({ zh: '不得重复使用的最近密码个数', en: 'Previous passwords not to reuse' }, 'passwordHistory', 'COUNT', 0, 24),
-  PASSWORD_MAX_AGE_DAYS: int({ zh: '密码有效期（0 为不过期）', en: 'Password expires after (0: never)' }, 'passwordMaxAgeDays', 'DAYS', 0, 3650),
-  LOGIN_MAX_FAILURES: int({ zh: '登录失败锁定次数', en: 'Failed sign-ins before the account locks' }, 'loginMaxFailures', 'COUNT', 1, 100),
-  LOGIN_LOCK_MINUTES: int({ zh: '登录失败锁定时长', en: 'An account locked by failed sign-ins stays locked for' }, 'loginLockMinutes', 'MINUTES', 1, 1440),
-  SESSION_IDLE_MINUTES: int({ zh: '空闲超时', en: 'Idle timeout' }, 'sessionIdleMinutes', 'MINUTES', 1, 1440),
-  SESSION_SECONDS: int({ zh: '登录有效期（新登录起生效）', en: 'Session lifetime (from the next sign-in)' }, 'sessionSeconds', 'SECONDS', 60, 7 * 86400),
+  PASSWORD_MIN_LENGTH: security(int({ zh: '密码最短长度', en: 'Shortest password' }, 'passwordMinLength', 'CHARACTERS', 8, 200)),
+  PASSWORD_MIN_CLASSES: security(int({ zh: '密码至少包含的字符种类', en: 'Kinds of character a password mixes, at least' }, 'passwordMinClasses', 'COUNT', 1, 4)),
+  PASSWORD_HISTORY: security(int({ zh: '不得重复使用的最近密码个数', en: 'Previous passwords not to reuse' }, 'passwordHistory', 'COUNT', 0, 24)),
+  PASSWORD_MAX_AGE_DAYS: security(int({ zh: '密码有效期（0 为不过期）', en: 'Password expires after (0: never)' }, 'passwordMaxAgeDays', 'DAYS', 0, 3650)),
+  LOGIN_MAX_FAILURES: security(int({ zh: '登录失败锁定次数', en: 'Failed sign-ins before the account locks' }, 'loginMaxFailures', 'COUNT', 1, 100)),
+  LOGIN_LOCK_MINUTES: security(int({ zh: '登录失败锁定时长', en: 'An account locked by failed sign-ins stays locked for' }, 'loginLockMinutes', 'MINUTES', 1, 1440)),
+  SESSION_IDLE_MINUTES: security(int({ zh: '空闲超时', en: 'Idle timeout' }, 'sessionIdleMinutes', 'MINUTES', 1, 1440)),
+  SESSION_SECONDS: security(int({ zh: '登录有效期（新登录起生效）', en: 'Session lifetime (from the next sign-in)' }, 'sessionSeconds', 'SECONDS', 60, 7 * 86400)),
 } satisfies Record<string, ParameterDefinition>;
 
 export type ParameterKey = keyof typeof PARAMETERS;

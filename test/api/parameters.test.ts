@@ -40,29 +40,29 @@ describe('changing a parameter', () => {
   });
 
   it('lowers the lockout threshold for the next sign-ins', async () => {
-    const sysadmin = await signedIn('SYSTEM_ADMIN');
+    const secadmin = await signedIn('SECURITY_ADMIN');
     await ok(server, 'createUser', { username: 'param.lock', role: 'HR', organizationId: world.street, password: 'Initial#2026' });
     const login = (password: string) => call(server.as(null), 'login', { username: 'param.lock', password }, 'token');
-    const threshold = await ok(sysadmin, 'createSystemParameter', { key: 'LOGIN_MAX_FAILURES', value: 2 });
+    const threshold = await ok(secadmin, 'createSystemParameter', { key: 'LOGIN_MAX_FAILURES', value: 2 });
     try {
       for (let i = 0; i < 2; i++) expect(errorCode(await login(`Wrong#${i}xyz`))).toBe('UNAUTHENTICATED');
       // Locked after two failures (five by default), even with the right password.
       expect(onlyError(await login('Initial#2026')).extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'ACCOUNT_LOCKED' });
       // Raised again: a lock already set lasts its time (or until the security administrator lifts
       // it); another name's two failures no longer lock it.
-      await ok(sysadmin, 'updateSystemParameter', { id: threshold.id, value: 3 });
+      await ok(secadmin, 'updateSystemParameter', { id: threshold.id, value: 3 });
       expect(onlyError(await login('Initial#2026')).extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'ACCOUNT_LOCKED' });
       await ok(server, 'createUser', { username: 'param.lock2', role: 'HR', organizationId: world.street, password: 'Initial#2026' });
       const other = (password: string) => call(server.as(null), 'login', { username: 'param.lock2', password }, 'token');
       for (let i = 0; i < 2; i++) expect(errorCode(await other(`Wrong#${i}xyz`))).toBe('UNAUTHENTICATED');
       expect(errorCode(await other('Initial#2026'))).toBeUndefined();
     } finally {
-      await ok(sysadmin, 'deleteSystemParameter', { id: threshold.id });
+      await ok(secadmin, 'deleteSystemParameter', { id: threshold.id });
     }
   });
 
   it('sets how long a lock lasts, from the failure that sets it', async () => {
-    const sysadmin = await signedIn('SYSTEM_ADMIN');
+    const secadmin = await signedIn('SECURITY_ADMIN');
     const lockedFor = async (username: string) => {
       await ok(server, 'createUser', { username, role: 'HR', organizationId: world.street, password: 'Initial#2026' });
       const login = (password: string) => call(server.as(null), 'login', { username, password }, 'token');
@@ -73,18 +73,18 @@ describe('changing a parameter', () => {
     };
     // Fifteen minutes by default.
     expect(await lockedFor('param.lock15')).toBeGreaterThan(14 * 60);
-    const minutes = await ok(sysadmin, 'createSystemParameter', { key: 'LOGIN_LOCK_MINUTES', value: 2 });
+    const minutes = await ok(secadmin, 'createSystemParameter', { key: 'LOGIN_LOCK_MINUTES', value: 2 });
     try {
       const seconds = await lockedFor('param.lock2min');
       expect(seconds).toBeGreaterThan(60);
       expect(seconds).toBeLessThanOrEqual(120);
     } finally {
-      await ok(sysadmin, 'deleteSystemParameter', { id: minutes.id });
+      await ok(secadmin, 'deleteSystemParameter', { id: minutes.id });
     }
   });
 
   it('shortens the idle timeout for sessions already open', async () => {
-    const sysadmin = await signedIn('SYSTEM_ADMIN');
+    const secadmin = await signedIn('SECURITY_ADMIN');
     await ok(server, 'createUser', { username: 'param.idle', role: 'HR', organizationId: world.street, password: 'Initial#2026' });
     // A session left eleven minutes ago (its first request after that reads it from the database).
     const idleSession = async () => {
@@ -95,12 +95,12 @@ describe('changing a parameter', () => {
     // Eleven minutes idle is within the default thirty.
     expect(errorCode(await server.as(await idleSession()).gql('{ me { id } }'))).toBeUndefined();
     const token = await idleSession();
-    const { id } = await ok(sysadmin, 'createSystemParameter', { key: 'SESSION_IDLE_MINUTES', value: 10 });
+    const { id } = await ok(secadmin, 'createSystemParameter', { key: 'SESSION_IDLE_MINUTES', value: 10 });
     try {
       const res = refusal(await server.as(token).gql('{ me { id } }'), 'UNAUTHENTICATED');
       expect(res.extensions).toMatchObject({ reason: 'IDLE_TIMEOUT', messages: { zh: expect.stringMatching(/10 分钟未操作/), en: expect.stringMatching(/10 minutes/) } });
     } finally {
-      await ok(sysadmin, 'deleteSystemParameter', { id });
+      await ok(secadmin, 'deleteSystemParameter', { id });
     }
   });
 
@@ -124,6 +124,7 @@ describe('changing a parameter', () => {
 describe('refusals', () => {
   it('refuses a value of the wrong kind or out of the parameter’s range, per field in both languages, writing nothing', async () => {
     const sysadmin = await signedIn('SYSTEM_ADMIN');
+    const secadmin = await signedIn('SECURITY_ADMIN');
     const cases: { key: string; value: number; rule: string; zh: RegExp }[] = [
       { key: 'LOGIN_MAX_FAILURES', value: 0, rule: 'range', zh: /1 至 100/ },
       { key: 'LOGIN_MAX_FAILURES', value: 2.5, rule: 'integer', zh: /整数/ },
@@ -132,7 +133,8 @@ describe('refusals', () => {
       { key: 'SESSION_IDLE_MINUTES', value: -5, rule: 'range', zh: /空闲超时/ },
     ];
     for (const { key, value, rule, zh } of cases) {
-      const res = await refused(sysadmin, 'createSystemParameter', { key, value });
+      // Each by the administrator who keeps it.
+      const res = await refused(/^(LOGIN|PASSWORD|SESSION)_/.test(key) ? secadmin : sysadmin, 'createSystemParameter', { key, value });
       expect(fieldErrors(res)).toEqual({ value: rule });
       const [error] = onlyError(res).extensions!.fieldErrors as { zh: string; en: string }[];
       expect(error.zh).toMatch(zh);
@@ -157,29 +159,40 @@ describe('refusals', () => {
     expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
-  it('lets only the system administrator and the county administrator write; the security and audit administrators read', async () => {
+  it('lets the system administrator set the business figures and the security administrator the security policy (三员分立); the audit administrator reads', async () => {
     const street = await signedIn('HR', world.street);
     const viewer = await signedIn('VIEWER');
-    for (const role of ['SECURITY_ADMIN', 'AUDIT_ADMIN']) {
-      const other = await signedIn(role);
-      refusal(await refused(other, 'createSystemParameter', { key: 'LIAISONS_MIN', value: 2 }), 'FORBIDDEN');
-    }
-    refusal(await refused(street, 'createSystemParameter', { key: 'LIAISONS_MIN', value: 2 }), 'FORBIDDEN');
-    refusal(await refused(viewer, 'createSystemParameter', { key: 'LIAISONS_MIN', value: 2 }), 'FORBIDDEN');
-    // The county-wide administrator writes it too.
-    const { id } = await ok(server, 'createSystemParameter', { key: 'LIAISONS_MIN', value: 2 });
+    const sysadmin = await signedIn('SYSTEM_ADMIN');
+    const secadmin = await signedIn('SECURITY_ADMIN');
+    const auditor = await signedIn('AUDIT_ADMIN');
+    // Each refuses the other's, per field in both languages, writing nothing.
+    const crossed = await refused(secadmin, 'createSystemParameter', { key: 'LIAISONS_MIN', value: 2 });
+    expect(fieldErrors(crossed)).toEqual({ key: 'separation' });
+    expect((onlyError(crossed).extensions!.fieldErrors as { zh: string }[])[0].zh).toMatch(/系统管理员/);
+    const weakened = await refused(sysadmin, 'createSystemParameter', { key: 'PASSWORD_MIN_CLASSES', value: 1 });
+    expect(fieldErrors(weakened)).toEqual({ key: 'separation' });
+    expect((onlyError(weakened).extensions!.fieldErrors as { zh: string; en: string }[])[0]).toMatchObject({ zh: expect.stringMatching(/安全管理员/), en: expect.stringMatching(/security administrator/) });
+    for (const who of [auditor, street, viewer]) refusal(await refused(who, 'createSystemParameter', { key: 'LIAISONS_MIN', value: 2 }), 'FORBIDDEN');
+    const business = (await ok(sysadmin, 'createSystemParameter', { key: 'LIAISONS_MIN', value: 2 })).id;
+    const policy = (await ok(secadmin, 'createSystemParameter', { key: 'PASSWORD_HISTORY', value: 8 })).id;
     try {
-      const sysadmin = await signedIn('SYSTEM_ADMIN');
-      refusal(await refused(street, 'updateSystemParameter', { id, value: 3 }), 'FORBIDDEN');
-      refusal(await refused(await signedIn('AUDIT_ADMIN'), 'deleteSystemParameter', { id }), 'FORBIDDEN');
-      for (const reader of [sysadmin, await signedIn('SECURITY_ADMIN'), await signedIn('AUDIT_ADMIN')]) {
-        expect(await ok(reader, 'allSystemParameters', {}, 'key')).toEqual([{ key: 'LIAISONS_MIN' }]);
+      // Nor may one change or reset the other's once stored.
+      expect(refusal(await refused(sysadmin, 'updateSystemParameter', { id: policy, value: 1 }), 'FORBIDDEN').extensions!.messages.zh).toMatch(/安全管理员/);
+      refusal(await refused(sysadmin, 'deleteSystemParameter', { id: policy }), 'FORBIDDEN');
+      refusal(await refused(secadmin, 'updateSystemParameter', { id: business, value: 3 }), 'FORBIDDEN');
+      refusal(await refused(street, 'updateSystemParameter', { id: business, value: 3 }), 'FORBIDDEN');
+      refusal(await refused(auditor, 'deleteSystemParameter', { id: business }), 'FORBIDDEN');
+      for (const reader of [sysadmin, secadmin, auditor]) {
+        expect((await ok<{ key: string }[]>(reader, 'allSystemParameters', { sortField: 'key' }, 'key')).map((p) => p.key).sort()).toEqual(['LIAISONS_MIN', 'PASSWORD_HISTORY']);
       }
       // Others read none.
       expect(await ok(street, 'allSystemParameters', {}, 'key')).toEqual([]);
       expect(await ok(viewer, 'allSystemParameters', {}, 'key')).toEqual([]);
+      // The county-wide administrator sets either.
+      expect((await ok(server, 'updateSystemParameter', { id: policy, value: 6 }, 'value')).value).toBe(6);
     } finally {
-      await ok(server, 'deleteSystemParameter', { id });
+      await ok(sysadmin, 'deleteSystemParameter', { id: business });
+      await ok(secadmin, 'deleteSystemParameter', { id: policy });
     }
   });
 });

@@ -1,6 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { systemParameters } from '../../../drizzle/schema';
 import { currentActor } from '../../auth/actor';
+import { forbidden } from '../../errors';
+import type { Label } from '../../../drizzle/schema/columns';
 import { computedEnum, defineResource, derive } from '../../crud/resource';
 import { parameterDefault } from '../../parameters/effective';
 import { PARAMETER_KEYS, PARAMETER_UNITS, PARAMETERS, type ParameterKey } from '../../parameters/registry';
@@ -17,14 +19,28 @@ const byKey = (figure: (key: ParameterKey) => SQL): SQL =>
 
 const number = (n: number) => sql`${n}::double precision`;
 
+/**
+ * Why the caller may not set this parameter, when it is the other administrator's (三员分立): the
+ * security administrator sets the security policy, the system administrator the business figures;
+ * the county-wide administrator either.
+ */
+function notKeeperOf(key: unknown): Label | undefined {
+  const p = PARAMETERS[key as ParameterKey];
+  const role = currentActor()?.role;
+  if (!p || (role !== 'SYSTEM_ADMIN' && role !== 'SECURITY_ADMIN') || role === p.keeper) return undefined;
+  return p.keeper === 'SECURITY_ADMIN'
+    ? { zh: `${p.label.zh}属于安全策略，由安全管理员设置`, en: `${p.label.en} is part of the security policy: the security administrator sets it` }
+    : { zh: `${p.label.zh}由系统管理员设置`, en: `${p.label.en} is set by the system administrator` };
+}
+
 export const systemParameterResource = defineResource({
   name: 'SystemParameter',
   ui: { title: 'key', display: ['key'], group: MENU.system, listColumns: ['key', 'value', 'defaultValue', 'unit', 'changedById', 'updatedAt'] },
   table: systemParameters,
   label: { zh: '参数设置', en: 'Parameter' },
   description: {
-    zh: '规则所用的数字（空编率上限、培训下限、移送和吹哨报到期限、密码和登录锁定策略、会话超时、队伍规范的人数），系统管理员可在运行中修改，保存后每台服务器的下一次请求即按新值执行。每个参数一条：值与默认值不同时才有记录；删除即恢复默认值（环境变量所设，或文件规定的数字）。每次修改记入操作审计，含原值和新值。',
-    en: 'The figures the rules use (vacancy cap, training minimums, referral and dispatch deadlines, password and lockout policy, session timeouts, the team standards’ numbers), changed by the system administrator while the system runs: the next request on every server uses the new value. One record per parameter, only while it differs from its default; deleting it restores the default (the environment variable’s, or the documents’ figure). Every change is in the audit trail with its old and new value.',
+    zh: '规则所用的数字（空编率上限、培训下限、移送和吹哨报到期限、密码和登录锁定策略、会话超时、队伍规范的人数），可在运行中修改：业务数字由系统管理员设置，密码、登录锁定和会话等安全策略由安全管理员设置；保存后每台服务器的下一次请求即按新值执行。每个参数一条：值与默认值不同时才有记录；删除即恢复默认值（环境变量所设，或文件规定的数字）。每次修改记入操作审计，含原值和新值。',
+    en: 'The figures the rules use (vacancy cap, training minimums, referral and dispatch deadlines, password and lockout policy, session timeouts, the team standards’ numbers), changed while the system runs: the business figures by the system administrator, the security policy (passwords, lockout, sessions) by the security administrator; the next request on every server uses the new value. One record per parameter, only while it differs from its default; deleting it restores the default (the environment variable’s, or the documents’ figure). Every change is in the audit trail with its old and new value.',
   },
   fields: {
     key: {
@@ -49,6 +65,13 @@ export const systemParameterResource = defineResource({
     maximum: { label: { zh: '最大值', en: 'Maximum' }, type: 'float', sql: () => byKey((key) => number(PARAMETERS[key].max)) },
   },
   search: [],
+  guards: [
+    // 三员分立: a stored parameter of the other administrator's is neither changed nor reset.
+    async ({ before }) => {
+      const refusal = before ? notKeeperOf(before.key) : undefined;
+      if (refusal) throw forbidden(refusal.zh, refusal.en);
+    },
+  ],
   rules: [
     async ({ operation, before, after, input, errors }) => {
       const key = after.key as ParameterKey;
@@ -66,12 +89,18 @@ export const systemParameterResource = defineResource({
         errors.add('value', 'range', `${p.label.zh}须在 ${p.min} 至 ${p.max}（${unit.zh}）之间`, `${p.label.en} must be between ${p.min} and ${p.max} (${unit.en.toLowerCase()})`);
       }
     },
+    // 三员分立: a new parameter of the other administrator's, refused on its field.
+    async ({ operation, after, errors }) => {
+      const refusal = operation === 'create' ? notKeeperOf(after.key) : undefined;
+      if (refusal) errors.add('key', 'separation', refusal.zh, refusal.en);
+    },
     async (ctx) => {
       if (ctx.operation === 'delete') return;
       const actor = currentActor();
       derive(ctx, 'changedById', actor?.kind === 'USER' ? actor.id : null);
     },
   ],
-  // The system administrator's (三员: 参数); the county administrators and the audit administrator read them.
-  access: { writers: 'SYSTEM_ADMIN', readers: ['SECURITY_ADMIN', 'AUDIT_ADMIN'], confidential: true },
+  // Set by the system administrator (the business figures) and the security administrator (the
+  // security policy), each its own (三员分立); the audit administrator reads them.
+  access: { writers: ['SYSTEM_ADMIN', 'SECURITY_ADMIN'], readers: ['AUDIT_ADMIN'], confidential: true },
 });
