@@ -20,6 +20,7 @@ type Case = { create: Record<string, unknown>; field: string; value: unknown };
  * record that can coexist with the previous ones (the bulk test creates two). Append-only records
  * (FindingEscalation) are not here: their history is tested in test/api/supervision.test.ts.
  */
+let parameterCases = 0;
 const cases: Record<string, () => Case | Promise<Case>> = {
   Organization: () => ({ create: { name: '新设街道', kind: 'STREET', code: world.unique('S-') }, field: 'name', value: '改名街道' }),
   EnforcementDomain: () => ({ create: { name: world.unique('水务'), code: world.unique('W') }, field: 'description', value: '河湖管理' }),
@@ -107,6 +108,12 @@ const cases: Record<string, () => Case | Promise<Case>> = {
     create: { sessionId: fixtures.session, organizationId: await world.org(world.unique('服务街道'), 'STREET') },
     field: 'note',
     value: '巡讲城市管理案件办理',
+  }),
+  // One record per parameter: each case takes the next of these counts.
+  SystemParameter: () => ({
+    create: { key: ['SQUAD_LEADERS', 'DEPUTY_SQUAD_LEADERS', 'LIAISONS_MIN', 'PATROL_GRIDS_MIN'][parameterCases++ % 4], value: 2 },
+    field: 'value',
+    value: 3,
   }),
   EquipmentItem: () => ({
     create: { organizationId: world.street, kind: 'BODY_CAMERA', number: world.unique('JLY-'), acquiredOn: '2024-03-01' },
