@@ -1,7 +1,7 @@
 // Two projects run the same API suites: on embedded PGlite always, and on PostgreSQL when
 // TEST_DATABASE_URL is set (CI sets it). Suites under test/static (generated files), test/process
 // (the started product) and test/browser (the admin in chromium) run once, on PGlite. Unit tests
-// sit beside the pure modules they test (`api/**/x.test.ts`) and need no database: the `unit`
+// sit beside the pure modules they test (`api/**/x.test.ts`, `admin/src/**/x.test.ts`) and need no database: the `unit`
 // project runs them, in seconds (`npm test -- --selectProjects unit`).
 const swc = [
   '@swc/jest',
@@ -30,7 +30,7 @@ module.exports = {
   // that fails on time alone is a flaky test, not a finding.
   testTimeout: 600_000,
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/api/**/*.test.ts'] },
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/api/**/*.test.ts', '<rootDir>/admin/src/**/*.test.ts'] },
     { ...base, displayName: 'pglite', setupFiles: ['<rootDir>/test/setup/pglite.ts'] },
     ...(process.env.TEST_DATABASE_URL
       ? [

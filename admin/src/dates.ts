@@ -38,7 +38,10 @@ function offsetMinutes(instant: Date): number {
       .formatToParts(instant)
       .map((p) => [p.type, Number(p.value)]),
   );
-  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  // setUTCFullYear: Date.UTC reads years 0–99 as 1900–1999.
+  const wall = new Date(Date.UTC(2000, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second));
+  wall.setUTCFullYear(parts.year);
+  const asUtc = wall.getTime();
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 
@@ -55,7 +58,8 @@ export function endOfDay(day: string): Date {
   return instantInZone(`${day}T23:59:59`);
 }
 
-const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+/** YYYY-MM-DDTHH:mm, with seconds where the input keeps them. */
+const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 
 /**
  * What a date-and-time input shows for an instant: its wall-clock time in the configured zone,
