@@ -63,8 +63,12 @@ it('starts empty with SEED=none, and takes the vacancy cap and the training mini
     expect(two.createStaffingQuota).toEqual({ vacancyRate: 0.5, aboveVacancyCap: false });
     const hours = await run(`{ trainingHours(year: ${year}) { requiredProfessionalLawHours meetsProfessionalLawMinimum } }`);
     expect(hours.trainingHours).toEqual([{ requiredProfessionalLawHours: 12, meetsProfessionalLawMinimum: false }]);
+    await run('mutation { createSystemParameter(key: PASSWORD_MIN_LENGTH, value: 20) { id } }');
     empty.child.kill('SIGTERM');
     expect(await empty.exited).toBe(0);
+    // The command line checks a password by the policy as stored (参数设置), not by the default.
+    expect(() => runScript('api/scripts/create-user.ts', ['zhao', 'VIEWER'], { DATA_DIR: dir, NEW_USER_PASSWORD: 'county-admin-2026' })).toThrow(/20/);
+    expect(runScript('api/scripts/create-user.ts', ['zhao', 'VIEWER'], { DATA_DIR: dir, NEW_USER_PASSWORD: 'county-administrator-2026' })).toMatch(/Created VIEWER account "zhao"/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
