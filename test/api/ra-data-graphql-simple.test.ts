@@ -49,6 +49,7 @@ async function hrAndSupervision(w: World, s: TestServer) {
   await ok(s, 'createTrainingAttendance', { sessionId: session, staffMemberId: person, hoursAttended: 10 });
   await ok(s, 'createFindingEscalation', { findingId: finding, level: 'NOTICE', escalatedOn: '2025-07-02', note: '发提醒函' });
   await ok(s, 'createCaseReport', { organizationId: w.street, periodStart: '2025-01-01', periodEnd: '2025-12-31', casesDue: 10, casesFiled: 9 });
+  await ok(s, 'createSystemParameter', { key: 'LIAISONS_MIN', value: 2 });
   // A token is issued, not created.
   await ok(s, 'issueApiToken', { name: '执法监督平台', scopes: ['Organization'], expiresAt: '2099-01-01T00:00:00Z' }, 'secret');
 }
