@@ -1,7 +1,6 @@
 import { startServer, type RunningServer } from '../../api/server';
-import { config } from '../../api/config';
 import { call, ok } from '../helpers/operations';
-import { withWorld } from '../helpers/fixtures';
+import { withoutSecondFactor, withWorld } from '../helpers/fixtures';
 
 // The compiled fast path (api/crud/compiled-response.ts) against graphql-js: the same documents,
 // as the same callers, sent to this server and to a second instance over the same database that
@@ -146,15 +145,14 @@ describe('a read made only of the grammar answers as graphql-js would, from one 
 // (each account its own, the county's administrator and the auditor all), hidden fields, masking.
 // Whatever the compiled path answers must be what graphql-js answers, caller by caller.
 describe('the records the administrators keep read the same on both paths', () => {
-  const required = config.secondFactorRoles;
+  // The three administrators sign in here without enrolling a second factor.
+  withoutSecondFactor();
   const callers: Record<string, string> = {};
   let ownSession: string;
   let someEntry: string;
   let someToken: string;
   let staff: string;
   beforeAll(async () => {
-    // The three administrators sign in here without enrolling a second factor (enrolment is its own suite's).
-    config.secondFactorRoles = [];
     someToken = (await ok(server, 'issueApiToken', { name: world.unique('审计对比'), scopes: ['Organization'], expiresAt: '2099-01-01T00:00:00Z' }, 'apiToken { id }')).apiToken.id;
     callers.admin = admin();
     callers.viewer = await server.tokenFor('VIEWER', world.street);
@@ -170,10 +168,6 @@ describe('the records the administrators keep read the same on both paths', () =
     ownSession = (await ok(server.as(callers.viewer), 'allUserSessions', {}, 'id'))[0].id;
     someEntry = (await ok(server, 'allAuditEntries', { sortField: 'id', sortOrder: 'DESC', perPage: 1 }, 'id'))[0].id;
   });
-  afterAll(() => {
-    config.secondFactorRoles = required;
-  });
-
   const who = ['admin', 'viewer', 'other', 'auditor', 'security', 'system', 'street'];
   // Those who read every account (the administrators, the auditor and a street's administrator, whose
   // organization owns accounts) and those who read only their own.

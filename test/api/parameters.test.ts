@@ -1,21 +1,13 @@
-import { config } from '../../api/config';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { call, ok } from '../helpers/operations';
-import { withWorld } from '../helpers/fixtures';
+import { withoutSecondFactor, withWorld } from '../helpers/fixtures';
 import { errorCode, fieldErrors, nothingWritten, onlyError, refusal, refused } from '../helpers/expect-errors';
 
 // Parameters (参数设置): the rule figures the system administrator changes while the system runs,
 // checked per parameter, audited, and in force from the next request on every instance.
 const { server, world, signedIn } = withWorld();
 
-// The second factor the administrators' roles require is second-factor.test.ts's subject.
-const required = config.secondFactorRoles;
-beforeAll(() => {
-  config.secondFactorRoles = [];
-});
-afterAll(() => {
-  config.secondFactorRoles = required;
-});
+withoutSecondFactor();
 
 const FIELDS = 'id key value defaultValue unit minimum maximum changedById';
 

@@ -1,7 +1,6 @@
-import { config } from '../../api/config';
 import type { TestServer } from '../helpers/test-server';
 import { call, ok } from '../helpers/operations';
-import { withWorld } from '../helpers/fixtures';
+import { withoutSecondFactor, withWorld } from '../helpers/fixtures';
 import { errorCode, fieldErrors, onlyError, refusal, refused } from '../helpers/expect-errors';
 
 // 三员分立: the system administrator (accounts, organizations), the security administrator (roles,
@@ -9,14 +8,7 @@ import { errorCode, fieldErrors, onlyError, refusal, refused } from '../helpers/
 // log and the sessions, and nothing else), each refused what is another's; one person holds one.
 const { server, world, signedIn } = withWorld();
 
-// The second factor their roles require is second-factor.test.ts's subject; here they act without it.
-const required = config.secondFactorRoles;
-beforeAll(() => {
-  config.secondFactorRoles = [];
-});
-afterAll(() => {
-  config.secondFactorRoles = required;
-});
+withoutSecondFactor();
 
 const login = (username: string, password: string) => call(server.as(null), 'login', { username, password }, 'token');
 let n = 0;

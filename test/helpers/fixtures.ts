@@ -1,5 +1,20 @@
 import { startTestServer, type TestServer } from './test-server';
 import { ok } from './operations';
+import { config } from '../../api/config';
+
+/**
+ * The administrators sign in, in the suite or block this is called in, without the second factor
+ * their roles require (enrolment is second-factor.test.ts's subject).
+ */
+export function withoutSecondFactor(): void {
+  const required = config.secondFactorRoles;
+  beforeAll(() => {
+    config.secondFactorRoles = [];
+  });
+  afterAll(() => {
+    config.secondFactorRoles = required;
+  });
+}
 
 let n = 0;
 const unique = (prefix: string) => `${prefix}${++n}-${Math.random().toString(36).slice(2, 7)}`;
