@@ -5,8 +5,9 @@ import path from 'node:path';
 // above: identity knows nothing of records, the generic layer nothing of particular records, the
 // records nothing of the schema or the server. docs/architecture.md draws the same picture.
 const LAYERS: [name: string, paths: string[]][] = [
-  ['foundation', ['drizzle/schema/', 'api/config.ts', 'api/config-check.ts', 'api/dates.ts', 'api/log.ts', 'api/errors.ts', 'api/database-errors.ts', 'api/data-dir-lock.ts', 'api/http-drain.ts', 'api/input-guard.ts', 'api/production-mode.ts', 'api/file-types.ts']],
+  ['foundation', ['drizzle/schema/', 'api/config.ts', 'api/config-check.ts', 'api/dates.ts', 'api/log.ts', 'api/errors.ts', 'api/database-errors.ts', 'api/data-dir-lock.ts', 'api/http-drain.ts', 'api/input-guard.ts', 'api/production-mode.ts', 'api/file-types.ts', 'api/parameters/registry.ts']],
   ['database', ['api/db.ts']],
+  ['parameters', ['api/parameters/']],
   ['operations', ['api/ops/']],
   ['jobs', ['api/jobs/']],
   ['identity', ['api/auth/']],
