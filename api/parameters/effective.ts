@@ -74,7 +74,8 @@ export class ParameterCache {
     const now = Date.now();
     if (this.live && this.value && now - this.at < this.maxAgeMs) return this.value;
     const generation = this.generation;
-    const rows = await this.db.select({ key: systemParameters.key, value: systemParameters.value }).from(systemParameters);
+    // In key order: the overrides name the kept compiled reads (parametersKey), the same each time.
+    const rows = await this.db.select({ key: systemParameters.key, value: systemParameters.value }).from(systemParameters).orderBy(systemParameters.key);
     const value = new Map(rows.map((r) => [r.key, r.value]));
     if (this.live && generation === this.generation) {
       this.value = value;

@@ -39,8 +39,8 @@ export const systemParameterResource = defineResource({
   table: systemParameters,
   label: { zh: '参数设置', en: 'Parameter' },
   description: {
-    zh: '规则所用的数字（空编率上限、培训下限、移送和吹哨报到期限、密码和登录锁定策略、会话超时、队伍规范的人数），可在运行中修改：业务数字由系统管理员设置，密码、登录锁定和会话等安全策略由安全管理员设置；保存后每台服务器的下一次请求即按新值执行。每个参数一条：值与默认值不同时才有记录；删除即恢复默认值（环境变量所设，或文件规定的数字）。每次修改记入操作审计，含原值和新值。',
-    en: 'The figures the rules use (vacancy cap, training minimums, referral and dispatch deadlines, password and lockout policy, session timeouts, the team standards’ numbers), changed while the system runs: the business figures by the system administrator, the security policy (passwords, lockout, sessions) by the security administrator; the next request on every server uses the new value. One record per parameter, only while it differs from its default; deleting it restores the default (the environment variable’s, or the documents’ figure). Every change is in the audit trail with its old and new value.',
+    zh: '规则所用的数字（空编率上限、培训下限、移送和吹哨报到期限、密码和登录锁定策略、会话超时、队伍规范的人数），可在运行中修改：业务数字由系统管理员设置，密码、登录锁定和会话等安全策略由安全管理员设置；保存后每台服务器的下一次请求即按新值执行。每个参数至多一条，有记录即按记录的值执行；删除即恢复默认值（环境变量所设，或文件规定的数字）。每次修改记入操作审计，含原值和新值。',
+    en: 'The figures the rules use (vacancy cap, training minimums, referral and dispatch deadlines, password and lockout policy, session timeouts, the team standards’ numbers), changed while the system runs: the business figures by the system administrator, the security policy (passwords, lockout, sessions) by the security administrator; the next request on every server uses the new value. At most one record per parameter, whose value is in force while it exists; deleting it restores the default (the environment variable’s, or the documents’ figure). Every change is in the audit trail with its old and new value.',
   },
   fields: {
     key: {
