@@ -221,11 +221,19 @@ export async function rowsWithKeys(tx: Tx, model: ResourceModel, fields: FieldMo
   const last = fields[fields.length - 1];
   const wanted = new Set(keys.map((k) => JSON.stringify(k)));
   const out: Record<string, unknown>[] = [];
+  // Every column of the key is bounded, not only the last: the key's unique index (a btree on all
+  // of them) then answers, where the last alone may have only a trigram index (a power item's code),
+  // whose lookups grow slower with every row the import's transaction has added to it.
+  const others = fields.slice(0, -1).map((f, i) => {
+    const values = [...new Set(keys.map((k) => k[i]))];
+    // A key with an empty column is matched by the last one alone, as before.
+    return values.some((v) => v == null) ? undefined : inArray(f.column, values);
+  });
   for (const values of chunks([...new Set(keys.map((k) => k[k.length - 1]))])) {
     const rows = (await tx
       .select({ id: model.byKey.get('id')!.column, ...Object.fromEntries(fields.map((f) => [f.key, f.column])) })
       .from(model.table)
-      .where(inArray(last.column, values))) as Record<string, unknown>[];
+      .where(and(...others, inArray(last.column, values)))) as Record<string, unknown>[];
     out.push(...rows.filter((row) => wanted.has(JSON.stringify(fields.map((f) => row[f.key])))));
   }
   return out;
