@@ -40,8 +40,6 @@ export async function createLoginGuard(database: Database, limits: Limits, polic
   const perName = await createCounter(database, { points: Math.max(MOST_FAILURES, limits.loginMaxFailures), duration, keyPrefix: 'login_name' });
   const perAddress = await createCounter(database, { points: limits.loginMaxFailuresPerAddress, duration, keyPrefix: 'login_address' });
 
-  // Failures go on being counted past the counter's own points, so a threshold changed while the
-  // server runs is compared with every failure of the window.
   const limitOf = (limiter: RateLimiterAbstract) => (limiter === perName ? nameLimit() : limiter.points);
   const refuseIfUsedUp = async (limiter: RateLimiterAbstract, key: string, byName: boolean) => {
     const state = await limiter.get(key);
