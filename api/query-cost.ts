@@ -1,4 +1,4 @@
-import { getNamedType, GraphQLError, isListType, isNonNullType, isObjectType, Kind, type DocumentNode, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
+import { getNamedType, GraphQLError, isListType, isNonNullType, isObjectType, Kind, visit, type DocumentNode, type GraphQLOutputType, type GraphQLSchema, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { appError } from './errors';
@@ -45,6 +45,62 @@ export function queryCost(schema: GraphQLSchema, query: Parameters<typeof getCom
   return getComplexity({ schema, query, variables, operationName, estimators: [estimator] });
 }
 
+/**
+ * The variables an operation's cost depends on: those the estimator reads (`rowsOf`: `perPage`,
+ * and `filter.ids` or a whole filter given as one variable), and those of directives
+ * (`@include(if: $x)` decides whether a field is counted at all). An id, a page number or a search
+ * word changes nothing, so a read by id sent with a new id each time has one cost.
+ */
+function costVariables(alone: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: ValueNode) =>
+    visit(node, {
+      enter(n) {
+        if (n.kind === Kind.VARIABLE) names.add(n.name.value);
+      },
+    });
+  visit(alone, {
+    Directive(directive) {
+      for (const arg of directive.arguments ?? []) collect(arg.value);
+      return false;
+    },
+    Argument(arg) {
+      if (arg.name.value === 'perPage') collect(arg.value);
+      else if (arg.name.value === 'filter') {
+        if (arg.value.kind === Kind.OBJECT) {
+          for (const f of arg.value.fields) if (f.name.value === 'ids') collect(f.value);
+        }
+        else collect(arg.value);
+      }
+      return false;
+    },
+  });
+  return [...names].sort();
+}
+
+/**
+ * Costs already counted, per document (as Apollo keeps it parsed) and operation: its cost
+ * variables, and the cost for each set of their values seen (a few kept, forgotten all at once).
+ */
+const counted = new WeakMap<DocumentNode, Map<OperationDefinitionNode, { variables: string[]; costs: Map<string, number> }>>();
+const COSTS_PER_OPERATION = 100;
+
+function costOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
+  let perDocument = counted.get(document);
+  if (!perDocument) counted.set(document, (perDocument = new Map()));
+  const alone: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] };
+  let known = perDocument.get(operation);
+  if (!known) perDocument.set(operation, (known = { variables: costVariables(alone), costs: new Map() }));
+  const key = JSON.stringify(known.variables.map((v) => variables[v] ?? null));
+  const cached = known.costs.get(key);
+  if (cached !== undefined) return cached;
+  // Throws on variables that do not fit their types; nothing is kept then.
+  const cost = queryCost(schema, alone, variables);
+  if (known.costs.size >= COSTS_PER_OPERATION) known.costs.clear();
+  known.costs.set(key, cost);
+  return cost;
+}
+
 export function queryCostPlugin(limit: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -53,10 +109,9 @@ export function queryCostPlugin(limit: number): ApolloServerPlugin {
           // The operation Apollo will run, alone with the fragments: counted whatever name the
           // request gave. None found (an unknown or empty name): nothing runs, graphql-js refuses it.
           if (!operation) return;
-          const alone: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] };
           let cost: number;
           try {
-            cost = queryCost(schema, alone, request.variables ?? {});
+            cost = costOf(schema, document, operation, request.variables ?? {});
           } catch (e) {
             // Variables that do not fit their types: execution refuses them next, argument by argument.
             if (e instanceof GraphQLError) return;

@@ -7,6 +7,7 @@ import express from 'express';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { randomUUID } from 'node:crypto';
 import { compileResponse } from './crud/compiled-response';
+import { runCompiled } from './crud/compiled-statements';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import helmet from 'helmet';
@@ -209,8 +210,7 @@ function compiledReadsPlugin(): ApolloServerPlugin<Context> {
           if (!statement) return null;
           let text: string;
           try {
-            const result = (await contextValue.db.execute(statement)) as unknown as { rows: { data: string }[] };
-            text = result.rows[0].data;
+            text = await runCompiled(contextValue.db, statement);
           } catch {
             return null;
           }

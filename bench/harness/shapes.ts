@@ -96,7 +96,7 @@ export function buildShapes({ dataset, asOfPaged }: ShapeOptions): Shape[] {
     },
     search: {
       ours: `query Search($q: String!) { search: allPowerItems(perPage: ${SEARCH_PAGE}, sortField: "id", sortOrder: "ASC", filter: { q: $q }) { id name code } }`,
-      postgraphile: `query Search($q: String!) { search: allPowerItems(first: ${SEARCH_PAGE}, orderBy: PRIMARY_KEY_ASC, filter: { or: [{ name: { includesInsensitive: $q } }, { code: { includesInsensitive: $q } }] }) { nodes { id: rowId name code } } }`,
+      postgraphile: `query Search($q: String!) { search: allPowerItems(first: ${SEARCH_PAGE}, orderBy: PRIMARY_KEY_ASC, filter: { or: [{ name: { includesInsensitive: $q } }, { code: { includesInsensitive: $q } }, { settingBasis: { includesInsensitive: $q } }] }) { nodes { id: rowId name code } } }`,
     },
     asOf: {
       ours: asOfPaged
@@ -157,7 +157,7 @@ export function buildShapes({ dataset, asOfPaged }: ShapeOptions): Shape[] {
     },
     {
       name: 'search',
-      title: `\`q\` search on power items (substring of name or code, case-insensitive), first ${SEARCH_PAGE} by id`,
+      title: `\`q\` search on power items (substring of name, code or setting basis, case-insensitive), first ${SEARCH_PAGE} by id`,
       asked: { ...q.search, raw: 'GET /search?q=' },
       request: (server, i) =>
         server === 'raw'

@@ -32,7 +32,7 @@ const SQL = {
     'select id, mode, effective_from, power_item_id, recipient_id from delegations where recipient_id = $1 and mode = $2 order by id limit $3',
   ),
   search: `select coalesce(json_agg(json_build_object('id', t.id::text, 'name', t.name, 'code', t.code) order by t.id), '[]')::text as body
-    from (select id, name, code from power_items where name ilike $1 or code ilike $1 order by id limit $2) t`,
+    from (select id, name, code from power_items where name ilike $1 or code ilike $1 or setting_basis ilike $1 order by id limit $2) t`,
   asOf: `select coalesce(json_agg(json_build_object(
       'id', d.id::text, 'mode', d.mode, 'effectiveFrom', d.effective_from, 'effectiveTo', d.effective_to,
       'powerItem', json_build_object('id', p.id::text, 'name', p.name)) order by d.power_item_id, d.id), '[]')::text as body

@@ -306,3 +306,22 @@ describe('kept compiled reads', () => {
     }
   });
 });
+
+if (process.env.TEST_DRIVER === 'pg') {
+  describe('compiled reads on PostgreSQL', () => {
+    it('are prepared once a document is read again, and answer the same as graphql-js with each new value', async () => {
+      const query = 'query ById($id: ID!) { Delegation(id: $id) { id mode powerItem { id name domain { name } } recipient { id name } } }';
+      const ids = [world.delegation, '999999', world.delegation];
+      for (const id of ids) {
+        const { normal, fast, compiled } = await both(admin(), query, { id });
+        expect({ id, fast, compiled }).toEqual({ id, fast: normal, compiled: true });
+      }
+      // Every connection of the pool at once: the one that served the reads holds the statement.
+      const pool = server.database.pool!;
+      const held = await Promise.all(
+        Array.from({ length: 10 }, () => pool.query<{ n: number }>(`select count(*)::int as n from pg_prepared_statements where name like 'compiled\\_%'`)),
+      );
+      expect(Math.max(...held.map((r) => r.rows[0].n))).toBeGreaterThan(0);
+    });
+  });
+}

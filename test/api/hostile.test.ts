@@ -51,6 +51,22 @@ describe('limits', () => {
     expect(onlyError(viaVariable).extensions).toMatchObject({ code: 'COST_LIMIT', cost: 2100 });
   });
 
+  it('counts each request of a document again when a variable the cost depends on changes', async () => {
+    // Costs are kept per document and per value of the variables they depend on: a cheap request
+    // first must not let the same document through with a costly page, a list of ids or a directive.
+    const page = 'query($n: Int, $id: ID) { allOrganizations(perPage: $n, filter: { id: $id }) { id name } }';
+    expect((await tight.gql(page, { n: 5, id: world.township })).errors).toBeUndefined();
+    expect((await tight.gql(page, { n: 5, id: world.street })).errors).toBeUndefined();
+    expect(onlyError(await tight.gql(page, { n: 900, id: world.township })).extensions).toMatchObject({ code: 'COST_LIMIT', cost: 2700 });
+    const ids = 'query($ids: [ID!]) { allOrganizations(filter: { ids: $ids }) { id name kind } }';
+    expect((await tight.gql(ids, { ids: [world.township] })).errors).toBeUndefined();
+    const many = Array.from({ length: 600 }, (_, i) => String(i + 1));
+    expect(onlyError(await tight.gql(ids, { ids: many })).extensions).toMatchObject({ code: 'COST_LIMIT', cost: 2400 });
+    const skipped = 'query($big: Boolean!) { a: _allOrganizationsMeta { count } allOrganizations(perPage: 1000) @include(if: $big) { id name } }';
+    expect((await tight.gql(skipped, { big: false })).errors).toBeUndefined();
+    expect(onlyError(await tight.gql(skipped, { big: true })).extensions).toMatchObject({ code: 'COST_LIMIT' });
+  });
+
   it('counts the operation that runs whatever operationName says: an empty or unknown name answers no data', async () => {
     const costly = '{ a: allOrganizations(perPage: 1000) { id name } }';
     const named = 'query Costly { a: allOrganizations(perPage: 1000) { id name } } query Cheap { _allOrganizationsMeta { count } }';

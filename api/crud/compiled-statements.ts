@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import type { SQL } from 'drizzle-orm';
+import type { PgDialect, PgSession } from 'drizzle-orm/pg-core';
+import type { Queryable } from '../db';
+
+// The compiled read path (compiled-response.ts) sends statements whose text depends only on the
+// document and on who reads; the values (ids, pages, filters) are bound. PostgreSQL plans such a
+// statement on every run unless it is prepared: for a read by id, planning costs PostgreSQL more
+// than running it. So a text seen again is sent as a named prepared statement (the pg driver
+// prepares it once per connection, then only binds and executes), as PostGraphile does.
+//
+// Each connection keeps its prepared statements until it closes, so their number is bounded: only
+// texts read at least twice (the documents clients keep sending, not one-off queries), and at most
+// MAX_NAMED of them per process; past that, statements run unnamed as before. PGlite has no named
+// statements and ignores the name.
+
+const MAX_NAMED = 100;
+/** Texts seen once, by hash, forgotten all at once when full (a second sighting names the text). */
+const MAX_SEEN = 2_000;
+
+const seen = new Set<string>();
+const named = new Map<string, string>();
+
+function hashOf(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 32);
+}
+
+/** The name to prepare `text` under, or undefined to run it unnamed. Exported for its test. */
+export function statementName(text: string): string | undefined {
+  const hash = hashOf(text);
+  const name = named.get(hash);
+  if (name) return name;
+  if (named.size >= MAX_NAMED) return undefined;
+  if (!seen.has(hash)) {
+    if (seen.size >= MAX_SEEN) seen.clear();
+    seen.add(hash);
+    return undefined;
+  }
+  seen.delete(hash);
+  const fresh = `compiled_${hash}`;
+  named.set(hash, fresh);
+  return fresh;
+}
+
+/** Runs a compiled read and answers its one text value (column `data`). */
+export async function runCompiled(db: Queryable, statement: SQL): Promise<string> {
+  // drizzle's own `execute` always runs unnamed; its session takes a name (and still logs the query).
+  const { dialect, session } = db as unknown as { dialect: PgDialect; session: PgSession };
+  const query = dialect.sqlToQuery(statement);
+  const rows = (await session.prepareQuery(query, undefined, statementName(query.sql), false).execute()) as unknown;
+  // node-postgres answers a result object, PGlite its rows' holder: both have `rows`.
+  return (rows as { rows: { data: string }[] }).rows[0].data;
+}
