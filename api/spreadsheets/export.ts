@@ -13,6 +13,7 @@ import type { Db } from '../db';
 import { mask } from '../read-guard';
 import { toCell, type Cell } from './cells';
 import { nameFields, referenced, sheetColumns, type Lang, type SheetColumn } from './columns';
+import { rowXml } from './sheet-rows';
 
 /**
  * Rows read at a time: the export holds one page, never the whole list. A page lives until its last
@@ -84,11 +85,14 @@ function xlsxSink(out: Writable, sheetName: string, columns: SheetColumn[], lang
   sheet.columns = columns.map((c) => ({ header: c.label[lang], key: c.field.key, width: c.field.multiline ? 50 : c.field.kind === 'string' ? 24 : 14 }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
+  // The data rows go to the sheet's stream as text, the XML exceljs would write (see sheet-rows.ts);
+  // the header row above, styled, opened the sheet's data through exceljs, and `sheet.commit` closes it.
+  const stream = (sheet as unknown as { stream: { write(xml: string): void } }).stream;
   let rows = 0;
   return {
     async row(cells) {
-      sheet.addRow(cells).commit();
-      if (++rows % 200 === 0) await zipCaughtUp(sheet);
+      stream.write(rowXml(++rows + 1, cells));
+      if (rows % 200 === 0) await zipCaughtUp(sheet);
       // And while the client is slower than the zip.
       if (out.writableNeedDrain) await once(out, 'drain');
     },
