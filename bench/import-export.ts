@@ -34,16 +34,24 @@ interface BenchJob {
   failure?: { en: string } | null;
 }
 
-/** Peak resident memory while `run` runs, sampled every 20 ms. */
-async function measured<T>(run: () => Promise<T>): Promise<{ result: T; seconds: number; peakMiB: number }> {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 20);
+/**
+ * Peak resident memory while `run` runs, sampled every 20 ms, with what the process's figures said
+ * at that peak: the JavaScript heap in use and the memory outside it (Buffers, zlib), which say
+ * where a peak comes from.
+ */
+async function measured<T>(run: () => Promise<T>): Promise<{ result: T; seconds: number; peakMiB: number; atPeak: string }> {
+  let peak = process.memoryUsage();
+  const sample = () => {
+    const now = process.memoryUsage();
+    if (now.rss > peak.rss) peak = now;
+  };
+  const timer = setInterval(sample, 20);
   const t = performance.now();
   try {
     const result = await run();
-    return { result, seconds: (performance.now() - t) / 1000, peakMiB: mib(Math.max(peak, process.memoryUsage.rss())) };
+    sample();
+    const atPeak = `heap used ${mib(peak.heapUsed).toFixed(0)} MiB of ${mib(peak.heapTotal).toFixed(0)}, external ${mib(peak.external).toFixed(0)} MiB`;
+    return { result, seconds: (performance.now() - t) / 1000, peakMiB: mib(peak.rss), atPeak };
   } finally {
     clearInterval(timer);
   }
@@ -76,7 +84,9 @@ async function main() {
     const idle = mib(process.memoryUsage.rss());
     console.log(`  idle RSS (server up, county loaded, ${(file.length / 1024).toFixed(0)} KiB file built): ${idle.toFixed(0)} MiB`);
 
+    // BENCH_IMPORT_ROWS=0 skips the import, so an export is measured from the idle process alone.
     const imported = await measured(async () => {
+      if (!IMPORT_ROWS) return undefined;
       const res = await fetch(`${origin}/import/PowerItem?dryRun=false`, {
         method: 'POST',
         body: file,
@@ -96,9 +106,9 @@ async function main() {
       }
     });
     const job = imported.result;
-    if (job.status !== 'DONE') throw new Error(`import ${job.status}: ${JSON.stringify(job.errors?.slice(0, 5) ?? job.failure)}`);
+    if (job && job.status !== 'DONE') throw new Error(`import ${job.status}: ${JSON.stringify(job.errors?.slice(0, 5) ?? job.failure)}`);
 
-    const exports: Record<string, { seconds: number; peakMiB: number; bytes: number; rows: number }> = {};
+    const exports: Record<string, { seconds: number; peakMiB: number; atPeak: string; bytes: number; rows: number }> = {};
     // One format per run (`BENCH_EXPORT_FORMATS=csv`) measures it alone: RSS seldom shrinks after a peak.
     for (const format of (process.env.BENCH_EXPORT_FORMATS ?? 'xlsx,csv').split(',') as ('xlsx' | 'csv')[]) {
       const run = await measured(async () => {
@@ -108,16 +118,21 @@ async function main() {
         for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
         return bytes;
       });
-      exports[format] = { seconds: run.seconds, peakMiB: run.peakMiB, bytes: run.result, rows: dataset.size.delegations };
+      exports[format] = { seconds: run.seconds, peakMiB: run.peakMiB, atPeak: run.atPeak, bytes: run.result, rows: dataset.size.delegations };
     }
 
     console.log('');
-    console.log(`  import of ${job.rowsTotal} power items (.xlsx, committed): ${imported.seconds.toFixed(1)} s, ${job.created} created; peak RSS ${imported.peakMiB.toFixed(0)} MiB (${(imported.peakMiB - idle).toFixed(0)} MiB above idle)`);
-    for (const [format, e] of Object.entries(exports)) {
+    if (job) {
       console.log(
-        `  export of ${e.rows} delegations (.${format}): ${e.seconds.toFixed(1)} s, ${(e.bytes / 1024 / 1024).toFixed(1)} MiB; peak RSS ${e.peakMiB.toFixed(0)} MiB (${(e.peakMiB - idle).toFixed(0)} MiB above idle)`,
+        `  import of ${job.rowsTotal} power items (.xlsx, committed): ${imported.seconds.toFixed(1)} s, ${job.created} created; peak RSS ${imported.peakMiB.toFixed(0)} MiB (${(imported.peakMiB - idle).toFixed(0)} MiB above idle; ${imported.atPeak})`,
       );
     }
+    for (const [format, e] of Object.entries(exports)) {
+      console.log(
+        `  export of ${e.rows} delegations (.${format}): ${e.seconds.toFixed(1)} s, ${(e.bytes / 1024 / 1024).toFixed(1)} MiB; peak RSS ${e.peakMiB.toFixed(0)} MiB (${(e.peakMiB - idle).toFixed(0)} MiB above idle; ${e.atPeak})`,
+      );
+    }
+    console.log(`  load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`);
   } finally {
     await server.stop(1000);
     await database.close();
