@@ -1,3 +1,5 @@
+// The server in this process runs as `npm start` runs it: production mode, the same heap settings.
+import '../api/production-mode';
 import './harness/signing-key';
 import os from 'node:os';
 import { catalogXlsx, rosterXlsx } from './harness/catalog-workbook';
