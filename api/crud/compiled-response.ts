@@ -330,8 +330,8 @@ function relationValue(c: Compiling, parent: Scope, { relation, meta }: NamedRel
   } catch {
     return undefined;
   }
-  if (where && !inlinable(where)) return undefined;
   const condition = and(eq(field.column, sql`${sql.identifier(PARENT)}.id`), where, readScope(c.actor, source))!;
+  if (!inlinable(page ? sql`${condition} ${sql.join(page.orderBy, sql`, `)}` : condition)) return undefined;
   let value: SQL | undefined;
   if (meta) {
     const type = getNamedType(def.type);
