@@ -205,7 +205,7 @@ describe('reverse relations read as graphql-js reads them, from one statement', 
           second: delegationsAsRecipient(perPage: 2, page: 1, sortField: "effectiveFrom", sortOrder: "DESC") { id effectiveFrom }
           beyond: delegationsAsRecipient(perPage: 2, page: 9) { id }
           granted: delegationsAsRecipient(filter: { mode: GRANTED }, sortField: "mode") { id mode }
-          _delegationsAsRecipientMeta(filter: { mode: GRANTED }) { count }
+          _delegationsAsRecipientMeta(filter: { mode: GRANTED }, perPage: 0) { count }
           since: delegationsAsRecipient(filter: { effectiveFrom_gte: "2021-07-01", q: "户外" }) { id }
           chosen: delegationsAsRecipient(filter: { ids: ["${held[3]}", "${held[0]}"] }) { id }
           other: delegationsAsRecipient(filter: { recipientId: "${world.street}" }) { id }
@@ -224,7 +224,9 @@ describe('reverse relations read as graphql-js reads them, from one statement', 
     },
     {
       name: 'a delegation’s recipient with its delegations, the same table below the same table',
-      query: () => `{ allDelegations(filter: { ids: ["${held[0]}", "${held[2]}"] }) { id recipient { id delegationsAsRecipient(perPage: 3) { id recipient { id } catalog { id } } } } }`,
+      query: () => `{ allDelegations(filter: { ids: ["${held[0]}", "${held[2]}"] }) { id recipient { id delegationsAsRecipient(perPage: 3) { id recipient { id } catalog { id } }
+          delegationsAsRecipient(perPage: 3) { ...D mode } } } }
+        fragment D on Delegation { id powerItem { code } ... on Delegation { effectiveFrom } }`,
     },
   ];
 
