@@ -34,16 +34,17 @@ import { relationsOf, type Relation } from './relations';
 
 // The compiled fast path of a read. A query made only of the grammar's reads (`X(id)`, `allXs`,
 // `_allXsMeta`, the preset lists), asking only columns, computed fields, references, reverse
-// relations and their counts (with arguments written in the document) and `__typename`, is answered by ONE statement in which PostgreSQL builds the whole `data` object:
+// relations and their counts (with arguments written in the document) and `__typename`, is
+// answered by ONE statement in which PostgreSQL builds the whole `data` object:
 // response keys in the order graphql-js would write them, values serialized as the schema's scalars
 // serialize them (ids as text, instants as ISO text in UTC with milliseconds), personal fields
 // masked for a token without the personal-data scope. graphql-js does not execute it.
 //
 // The read guard's decisions (api/read-guard.ts) depend only on the actor's kind and scopes and on
 // the fields asked, so they are taken here, while compiling: whatever it would refuse, and
-// whatever this compiler does not know how to build (directives, fragments on other types, a reverse
-// relation's arguments from variables, domain operations, introspection, variables that do not coerce, a bad page or
-// filter), makes `compileResponse` answer undefined, and the request goes through graphql-js as
+// whatever this compiler does not know how to build (directives, fragments on other types, a
+// reverse relation's arguments from variables, domain operations, introspection, variables that do
+// not coerce, a bad page or filter), makes `compileResponse` answer undefined, and the request goes through graphql-js as
 // before, errors and all. test/api/compiled-reads.test.ts runs documents through both paths.
 
 /** Each response key of a selection set with the field nodes that write it, in graphql-js's order. */
