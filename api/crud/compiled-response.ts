@@ -19,6 +19,8 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  BREAK,
+  visit,
 } from 'graphql';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import { PgDialect, type PgColumn } from 'drizzle-orm/pg-core';
@@ -26,21 +28,23 @@ import type { Actor } from '../auth/actor';
 import { compiledKey } from './compiled-key';
 import { readScope } from './authorize';
 import { filterToWhere, paging, type ListParams } from './filter-to-where';
-import { MAX_PER_PAGE } from './list-metadata';
+import { MAX_PER_PAGE, NESTED_PER_PAGE } from './list-metadata';
 import { parseId, targetOf, type ComputedModel, type FieldModel, type ResourceModel } from './model';
+import { relationsOf, type Relation } from './relations';
 
 // The compiled fast path of a read. A query made only of the grammar's reads (`X(id)`, `allXs`,
-// `_allXsMeta`, the preset lists), asking only columns, computed fields, references and
-// `__typename`, is answered by ONE statement in which PostgreSQL builds the whole `data` object:
+// `_allXsMeta`, the preset lists), asking only columns, computed fields, references, reverse
+// relations and their counts (with arguments written in the document) and `__typename`, is
+// answered by ONE statement in which PostgreSQL builds the whole `data` object:
 // response keys in the order graphql-js would write them, values serialized as the schema's scalars
 // serialize them (ids as text, instants as ISO text in UTC with milliseconds), personal fields
 // masked for a token without the personal-data scope. graphql-js does not execute it.
 //
 // The read guard's decisions (api/read-guard.ts) depend only on the actor's kind and scopes and on
 // the fields asked, so they are taken here, while compiling: whatever it would refuse, and
-// whatever this compiler does not know how to build (directives, fragments on other types, reverse
-// relations, domain operations, introspection, variables that do not coerce, a bad page or
-// filter), makes `compileResponse` answer undefined, and the request goes through graphql-js as
+// whatever this compiler does not know how to build (directives, fragments on other types, a
+// reverse relation's arguments from variables, domain operations, introspection, variables that do
+// not coerce, a bad page or filter), makes `compileResponse` answer undefined, and the request goes through graphql-js as
 // before, errors and all. test/api/compiled-reads.test.ts runs documents through both paths.
 
 /** Each response key of a selection set with the field nodes that write it, in graphql-js's order. */
@@ -109,7 +113,7 @@ const dialect = new PgDialect({ casing: 'snake_case' });
 
 /**
  * A record object's SQL, rendered once: it depends on the document and the actor, not on the
- * variables (nested fields take no arguments here), so a repeated query reuses its text and only
+ * variables (nested fields take only arguments written in the document), so a repeated query reuses its text and only
  * the root's page and filter are built per request.
  */
 function rendered(object: SQL): SQL {
@@ -185,6 +189,13 @@ function recordObject(c: Compiling, scope: Scope, type: GraphQLObjectType, nodes
       pairs.push([key, literal(type.name)]);
       continue;
     }
+    const relation = relationNamed(model, name);
+    if (relation) {
+      const value = relationValue(c, scope, relation, type.getFields()[name], asked);
+      if (!value) return undefined;
+      pairs.push([key, value]);
+      continue;
+    }
     if (asked.some((n) => n.arguments?.length)) return undefined;
     const def = type.getFields()[name];
     if (!def) return undefined;
@@ -234,6 +245,121 @@ function referenceObject(c: Compiling, parent: Scope, field: FieldModel, def: Gr
   const from = alias ? sql`${target.table} as ${sql.identifier(alias)}` : sql`${target.table}`;
   const id = columnOf(inner, target.byKey.get('id')!);
   return sql`(select ${object} from ${from} where ${id} = ${columnOf(parent, field)}${scope ? sql` and ${scope}` : sql``})`;
+}
+
+/** A reverse relation of a record (its list, or with `meta` its count), by the field's name. */
+interface NamedRelation {
+  relation: Relation;
+  meta: boolean;
+}
+const relationsCache = new WeakMap<ResourceModel, Map<string, NamedRelation>>();
+
+function relationNamed(model: ResourceModel, name: string): NamedRelation | undefined {
+  let named = relationsCache.get(model);
+  if (!named) {
+    named = new Map();
+    for (const relation of relationsOf(model)) {
+      named.set(relation.name, { relation, meta: false });
+      named.set(relation.metaName, { relation, meta: true });
+    }
+    relationsCache.set(model, named);
+  }
+  return named.get(name);
+}
+
+/** Does an argument of these field nodes come from a variable? */
+function usesVariables(nodes: readonly FieldNode[]): boolean {
+  let found = false;
+  for (const node of nodes) {
+    for (const argument of node.arguments ?? []) {
+      visit(argument.value, {
+        Variable() {
+          found = true;
+          return BREAK;
+        },
+      });
+    }
+  }
+  return found;
+}
+
+/**
+ * Can the condition's values be written into the statement's text (the record objects are rendered
+ * with their values inline)? Numbers, booleans and texts are, and so are a column's own values (an
+ * instant, a list of enums), which its encoder turns into text first; any other object would be
+ * written as JavaScript prints it, so it is left to graphql-js. A text with a backslash is too: its
+ * meaning would hang on the server's `standard_conforming_strings`.
+ */
+function inlinable(condition: SQL): boolean {
+  return dialect
+    .sqlToQuery(condition)
+    .params.every((p) => p === null || typeof p === 'number' || typeof p === 'boolean' || (typeof p === 'string' && !p.includes('\\')));
+}
+
+/** The name the parent's id is bound to around a relation's subquery: the related table may be the parent's own. */
+const PARENT = '_parent';
+
+/**
+ * A reverse relation inside a record object: the page of the rows that point at THIS parent (or
+ * their count), as `pagesOf` and `countsOf` in relations.ts read them (the pointing field equal to
+ * the parent's id, the filter, the read limit; the same order with its id tie-breaker, the same
+ * page and the nested list's default page size), in a correlated subquery; or undefined.
+ *
+ * The record objects are kept per document and actor, not per values of the variables, so only
+ * arguments written in the document are compiled; one from a variable leaves the request to
+ * graphql-js, as does a page or filter it refuses and whatever the guard would refuse.
+ *
+ * The parent's id is bound first under its own name, outside the subquery that reads the related
+ * table under the table's own name (read limits, filters, the order and computed fields are written
+ * against it): a relation of a table to itself (an organization's child organizations) would
+ * otherwise hide the parent behind the child. Inside, the rows start a fresh chain of names, since
+ * nothing below refers to a table above but through that bound id.
+ */
+function relationValue(c: Compiling, parent: Scope, { relation, meta }: NamedRelation, def: GraphQLField<unknown, unknown> | undefined, nodes: readonly FieldNode[]): SQL | undefined {
+  const { source, field } = relation;
+  if (!def || usesVariables(nodes) || !mayRead(c, source)) return undefined;
+  const args = getArgumentValues(def, nodes[0], c.variables);
+  if (searchesPeople(c, source, args)) return undefined;
+  const params = args as ListParams;
+  const filter = params.filter ?? undefined;
+  let where: SQL | undefined;
+  let page: ReturnType<typeof paging> | undefined;
+  try {
+    where = filterToWhere(source, filter);
+    // Inside a record a list starts at a short page, as the resolver's.
+    if (!meta) page = paging(source, { ...params, perPage: params.perPage ?? (filter?.ids ? undefined : NESTED_PER_PAGE) });
+  } catch {
+    return undefined;
+  }
+  const condition = and(eq(field.column, sql`${sql.identifier(PARENT)}.id`), where, readScope(c.actor, source))!;
+  if (!inlinable(page ? sql`${condition} ${sql.join(page.orderBy, sql`, `)}` : condition)) return undefined;
+  let value: SQL | undefined;
+  if (meta) {
+    const type = getNamedType(def.type);
+    if (!isObjectType(type)) return undefined;
+    const fields = collect(type, nodes.map((n) => n.selectionSet!), c.fragments);
+    if (!fields) return undefined;
+    const pairs: [string, SQL][] = [];
+    for (const [k, asked] of fields) {
+      const name = asked[0].name.value;
+      if (name === '__typename') pairs.push([k, literal(type.name)]);
+      else if (name === 'count') pairs.push([k, sql`(select count(*)::int from ${source.table} where ${condition})`]);
+      else return undefined;
+    }
+    value = objectOf(pairs);
+  } else {
+    const type = getNamedType(def.type);
+    if (!isObjectType(type) || !page) return undefined;
+    const object = recordObject(c, { model: source, alias: null, tables: [] }, type, nodes);
+    if (!object) return undefined;
+    const order = sql.join(page.orderBy, sql`, `);
+    // As a root list: the page cut first, under the table's own name; `_row_n` keeps its order.
+    const rows = sql`(select *, row_number() over (order by ${order}) as _row_n from ${source.table} where ${condition} order by ${order} limit ${page.limit} offset ${page.offset}) as ${source.table}`;
+    value = sql`(select coalesce(json_agg(o.r order by o._row_n), '[]'::json) from (select ${sql.identifier(getTableName(source.table))}._row_n, ${object} as r from ${rows}) as o)`;
+  }
+  if (!value) return undefined;
+  const id = columnOf(parent, parent.model.byKey.get('id')!);
+  return sql`(select ${value} from (select ${id} as id) as ${sql.identifier(PARENT)})`;
 }
 
 /** Would the guard refuse this token's search (by a personal field, or `q` over one)? */

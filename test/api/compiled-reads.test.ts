@@ -115,8 +115,8 @@ describe('a read made only of the grammar answers as graphql-js would, from one 
       [await token(['LiaisonContact']), `{ allLiaisonContacts(filter: { q: "测试" }) { id } }`],
       // Anonymous.
       [null, `{ allDelegations { id } }`],
-      // A reverse relation, a directive, introspection, a domain operation, a bad page.
-      [admin(), `{ Organization(id: "${world.street}") { id delegationsAsRecipient { id } } }`],
+      // A reverse relation's page from a variable, a directive, introspection, a domain operation, a bad page.
+      [admin(), `query V($n: Int) { Organization(id: "${world.street}") { id delegationsAsRecipient(perPage: $n) { id } } }`],
       [admin(), `{ allDelegations(perPage: 2) { id mode @skip(if: true) } }`],
       [admin(), `{ __schema { queryType { name } } }`],
       [admin(), `{ allOrganizations(perPage: 5000) { id } }`],
@@ -138,6 +138,160 @@ describe('a read made only of the grammar answers as graphql-js would, from one 
     expect(compiled).toBe(true);
     expect(JSON.parse(fast.body).data._allUsersMeta.count).toBe(1);
   });
+});
+
+// Reverse relations (api/crud/relations.ts) inside record objects: each parent's page of the rows
+// that point at it, its count, their own references and relations, under the same read limits.
+describe('reverse relations read as graphql-js reads them, from one statement', () => {
+  const REGION = '关系对比县';
+  let township: string;
+  let streets: string[];
+  let held: string[];
+  let many: string;
+  let liaison: string;
+
+  const item = () =>
+    ok(server, 'createPowerItem', {
+      codeScheme: '测试编码',
+      code: world.unique('02-DB-'),
+      name: world.unique('对违规设置户外广告的处罚'),
+      category: 'PENALTY',
+      domainId: world.domain,
+      sourceDepartmentId: world.department,
+      settingBasis: '《城市市容和环境卫生管理条例》第十一条',
+      penaltyKinds: ['FINE'],
+    }).then((r) => r.id as string);
+  const delegate = async (recipientId: string, extra: Record<string, unknown> = {}) =>
+    ok(server, 'createDelegation', {
+      catalogId: world.catalog,
+      powerItemId: await item(),
+      recipientId,
+      delegatingOrganizationId: world.department,
+      mode: 'ENTRUSTED',
+      effectiveFrom: '2021-06-01',
+      ...extra,
+    }).then((r) => r.id as string);
+
+  beforeAll(async () => {
+    township = await world.org(world.unique('关系对比镇'), 'TOWNSHIP', { region: REGION, parentId: world.government });
+    streets = [];
+    for (let i = 0; i < 3; i++) streets.push(await world.org(world.unique('关系对比街道'), 'STREET', { region: REGION, parentId: township }));
+    held = [];
+    // The first street holds four, the second one, the third none; modes and days differ, two share a day.
+    for (let i = 0; i < 4; i++) held.push(await delegate(streets[0], { mode: i % 2 ? 'ENTRUSTED' : 'GRANTED', effectiveFrom: `2021-0${6 + (i >> 1)}-01` }));
+    await delegate(streets[1], { mode: 'GRANTED' });
+    // More than a nested page of ten.
+    many = await world.org(world.unique('多项对比街道'), 'STREET', { region: REGION, parentId: township });
+    for (let i = 0; i < 11; i++) await delegate(many);
+    liaison = (
+      await ok(server, 'createLiaisonContact', {
+        organizationId: streets[0], counterpartId: world.department, personName: '关系联络员', role: 'LIAISON', mobile: '13712345678', activeFrom: '2021-04-25',
+      })
+    ).id as string;
+  });
+
+  // Queries built when run: the ids exist only after beforeAll.
+  const cases: { name: string; query: () => string }[] = [
+    {
+      name: 'a page of organizations with their delegations as recipient, references nested, and counts',
+      query: () => `{ allOrganizations(filter: { region: "${REGION}" }, sortField: "id") { id name
+          delegationsAsRecipient { id mode effectiveFrom createdAt recipientId powerItem { id name penaltyKinds domain { name } } recipient { id name parent { name } } }
+          _delegationsAsRecipientMeta { count __typename } } }`,
+    },
+    {
+      name: 'pages, sorts and filters of the relation written in the document; the default page of ten',
+      query: () => `{ allOrganizations(filter: { region: "${REGION}", kind: STREET }, sortField: "id") { id
+          first: delegationsAsRecipient(perPage: 2, sortField: "effectiveFrom", sortOrder: "DESC") { id effectiveFrom }
+          second: delegationsAsRecipient(perPage: 2, page: 1, sortField: "effectiveFrom", sortOrder: "DESC") { id effectiveFrom }
+          beyond: delegationsAsRecipient(perPage: 2, page: 9) { id }
+          granted: delegationsAsRecipient(filter: { mode: GRANTED }, sortField: "mode") { id mode }
+          _delegationsAsRecipientMeta(filter: { mode: GRANTED }, perPage: 0) { count }
+          since: delegationsAsRecipient(filter: { effectiveFrom_gte: "2021-07-01", q: "户外" }) { id }
+          chosen: delegationsAsRecipient(filter: { ids: ["${held[3]}", "${held[0]}"] }) { id }
+          other: delegationsAsRecipient(filter: { recipientId: "${world.street}" }) { id }
+          recent: delegationsAsRecipient(filter: { createdAt_gte: "2020-01-01T00:00:00.000Z", effectiveTo_null: true }) { id }
+          unnoted: delegationsAsRecipient(filter: { scopeNote_null: true }) { id powerItem { id } }
+          more: delegationsAsRecipient(perPage: 20) { id } } }`,
+    },
+    {
+      name: 'a relation of a table to itself, also under a reference and inside its own rows',
+      query: () => `{ Organization(id: "${township}") { id
+          organizationsAsParent(sortField: "name", sortOrder: "DESC") { id name caseReviewDue parentId parent { id name organizationsAsParent(perPage: 1) { id } }
+            organizationsAsParent { id } _organizationsAsParentMeta { count } _delegationsAsRecipientMeta { count } }
+          _organizationsAsParentMeta { count }
+          parent { id organizationsAsParent(filter: { ids: ["${township}"] }) { id parentId organizationsAsParent(perPage: 2) { id } } } }
+        department: Organization(id: "${world.department}") { powerItems(filter: { penaltyKinds: FINE, q: "户外" }, perPage: 3, sortField: "id", sortOrder: "DESC") { id penaltyKinds } } }`,
+    },
+    {
+      name: 'a delegation’s recipient with its delegations, the same table below the same table',
+      query: () => `{ allDelegations(filter: { ids: ["${held[0]}", "${held[2]}"] }) { id recipient { id delegationsAsRecipient(perPage: 3) { id recipient { id } catalog { id } }
+          delegationsAsRecipient(perPage: 3) { ...D mode } } } }
+        fragment D on Delegation { id powerItem { code } ... on Delegation { effectiveFrom } }`,
+    },
+  ];
+
+  it.each(cases)('$name', async ({ query }) => {
+    const { normal, fast, compiled } = await both(admin(), query());
+    expect(normal.status).toBe(200);
+    expect(JSON.parse(normal.body).errors).toBeUndefined();
+    expect(fast).toEqual(normal);
+    expect(compiled).toBe(true);
+  });
+
+
+  it('reads a token’s relations as the guard allows: scoped lists and counts compile, masked; the rest is graphql-js’s refusal', async () => {
+    const query = `{ Organization(id: "${streets[0]}") { id delegationsAsRecipient(sortField: "id") { id powerItem { name } } _delegationsAsRecipientMeta { count }
+        liaisonContactsAsOrganization { personName mobile organization { name } } } }`;
+    const scoped = await both(await token(['Organization', 'Delegation', 'PowerItem', 'LiaisonContact']), query);
+    expect(scoped.fast).toEqual(scoped.normal);
+    expect(scoped.compiled).toBe(true);
+    const answer = JSON.parse(scoped.fast.body).data.Organization;
+    expect(answer._delegationsAsRecipientMeta.count).toBe(4);
+    expect(answer.liaisonContactsAsOrganization).toEqual([{ personName: '关****', mobile: '137******78', organization: { name: expect.any(String) } }]);
+    // Without the related record's scope, on the list and on its count: FORBIDDEN, from graphql-js.
+    const orgOnly = await token(['Organization']);
+    const lookups: [string, string][] = [
+      [orgOnly, `{ Organization(id: "${streets[0]}") { id delegationsAsRecipient { id } } }`],
+      [orgOnly, `{ Organization(id: "${streets[0]}") { id _delegationsAsRecipientMeta { count } } }`],
+      // The related rows' own reference outside the token's scopes.
+      [await token(['Organization', 'Delegation']), `{ Organization(id: "${streets[0]}") { delegationsAsRecipient { id powerItem { name } } } }`],
+      // Looking people up by a masked field, or sorting by one, through the relation.
+      [await token(['Organization', 'LiaisonContact']), `{ Organization(id: "${streets[0]}") { liaisonContactsAsOrganization(filter: { q: "关系" }) { id } } }`],
+      [await token(['Organization', 'LiaisonContact']), `{ Organization(id: "${streets[0]}") { liaisonContactsAsOrganization(sortField: "personName") { id } } }`],
+    ];
+    for (const [who, lookup] of lookups) {
+      const refused = await both(who, lookup);
+      expect(refused.fast).toEqual(refused.normal);
+      expect(refused.compiled).toBe(false);
+      expect(JSON.parse(refused.fast.body).errors[0].extensions.code).toBe('FORBIDDEN');
+    }
+    expect(liaison).toBeDefined();
+  });
+
+  it('leaves to graphql-js what it cannot write into the kept statement, and the pages and filters it refuses', async () => {
+    const org = `Organization(id: "${streets[0]}")`;
+    const cases: { query: string; variables?: Record<string, unknown> }[] = [
+      // Arguments from variables: the kept objects do not depend on the variables' values.
+      { query: `query V($n: Int) { ${org} { delegationsAsRecipient(perPage: $n) { id } } }`, variables: { n: 1 } },
+      { query: `query V($n: Int) { ${org} { delegationsAsRecipient(perPage: $n) { id } } }`, variables: { n: 3 } },
+      { query: `query V($f: DelegationFilter) { ${org} { _delegationsAsRecipientMeta(filter: $f) { count } } }`, variables: { f: { mode: 'GRANTED' } } },
+      // A backslash's meaning in the statement's text would hang on a server setting.
+      { query: `{ ${org} { delegationsAsRecipient(filter: { q: "a\\\\b" }) { id } } }` },
+      // Bad pages, sorts and ids: graphql-js names the field.
+      { query: `{ ${org} { delegationsAsRecipient(perPage: 0) { id } } }` },
+      { query: `{ ${org} { delegationsAsRecipient(perPage: 5000) { id } } }` },
+      { query: `{ ${org} { delegationsAsRecipient(page: -1) { id } } }` },
+      { query: `{ ${org} { delegationsAsRecipient(sortField: "nope") { id } } }` },
+      { query: `{ ${org} { delegationsAsRecipient(sortOrder: "UP") { id } } }` },
+      { query: `{ ${org} { _delegationsAsRecipientMeta(filter: { powerItemId: "x" }) { count } } }` },
+    ];
+    for (const { query, variables } of cases) {
+      const { normal, fast, compiled } = await both(admin(), query, variables);
+      expect({ query, variables, fast }).toEqual({ query, variables, fast: normal });
+      expect({ query, variables, compiled }).toEqual({ query, variables, compiled: false });
+    }
+  });
+
 });
 
 // The access rules of the administrators' records: confidential tokens (their keepers and readers
@@ -203,12 +357,17 @@ describe('the records the administrators keep read the same on both paths', () =
       query: `{ allUserSessions(sortField: "id") { id user { id username } } }`,
       compiles: readsEveryAccount(caller),
     },
-    // Nested lists and counts of confidential and private records (reverse relations: graphql-js).
+    // Nested lists and counts of confidential and private records, each under its read limit.
     {
       name: 'accounts with their tokens, sessions and sign-ins nested',
       query: `{ allUsers(sortField: "id") { id username apiTokens { id name } _apiTokensMeta { count } loginEvents { id } _loginEventsMeta { count }
           userSessionsAsUser { id } _userSessionsAsUserMeta { count } } }`,
-      compiles: false,
+      compiles: true,
+    },
+    {
+      name: 'a street’s accounts through its relation, and the tokens they keep',
+      query: `{ Organization(id: "${world.street}") { id users(sortField: "id") { id username role apiTokens { id } _apiTokensMeta { count } } _usersMeta { count } } }`,
+      compiles: true,
     },
   ];
 
@@ -235,6 +394,19 @@ describe('the records the administrators keep read the same on both paths', () =
     const entries = (await count('street', `{ allAuditEntries { actorName } }`)).allAuditEntries as { actorName: string }[];
     expect(entries.length).toBeGreaterThan(0);
     expect(new Set(entries.map((e) => e.actorName)).size).toBe(1);
+  });
+
+  it('reads a street’s accounts through its relation under the read limit: a viewer counts and lists only its own', async () => {
+    const query = `{ Organization(id: "${world.street}") { users(sortField: "id") { id } _usersMeta { count } } }`;
+    const everyone = await both(callers.admin, query);
+    const own = await both(callers.viewer, query);
+    for (const read of [everyone, own]) {
+      expect(read.fast).toEqual(read.normal);
+      expect(read.compiled).toBe(true);
+    }
+    expect(JSON.parse(everyone.fast.body).data.Organization._usersMeta.count).toBeGreaterThan(1);
+    const me = await ok(server.as(callers.viewer), 'me', {}, 'id');
+    expect(JSON.parse(own.fast.body).data.Organization).toEqual({ users: [{ id: me.id }], _usersMeta: { count: 1 } });
   });
 
   it('refuses hidden fields on both paths alike', async () => {
