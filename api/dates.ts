@@ -10,9 +10,15 @@ export function timeZone(): string {
   return process.env.TZ || 'Asia/Shanghai';
 }
 
+/** The formatter of `today`, per zone: making one costs more than formatting, and every kept read asks for today (compiled-key.ts). */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today in the server's configured zone (Asia/Shanghai unless TZ says otherwise), YYYY-MM-DD. */
 export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone() }).format(new Date());
+  const zone = timeZone();
+  let format = dayFormats.get(zone);
+  if (!format) dayFormats.set(zone, (format = new Intl.DateTimeFormat('en-CA', { timeZone: zone })));
+  return format.format(new Date());
 }
 
 /** An instant as the wall clock of the configured zone reads it: `2026-12-01 03:49:05`. */
