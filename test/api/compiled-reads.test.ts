@@ -217,21 +217,24 @@ describe('what a street held on a day reads the same on both paths', () => {
       { o: '999999', d: day },
       { o: 'abc', d: day },
     ];
-    for (const variables of cases) {
-      const { normal, fast, compiled, statements } = await both(admin(), asOf, variables);
-      expect({ variables, ...fast }).toEqual({ variables, ...normal });
-      expect({ variables, compiled }).toEqual({ variables, compiled: false });
-      // The one statement was asked, and said its answer is graphql-js's.
-      expect(statements.some((s) => / as fallback, /.test(s))).toBe(true);
+    // The list and the count apart: with both, which NOT_FOUND graphql-js reports first is a race of its own.
+    const list = `query L($o: ID!, $d: LocalDate!, $p: Int, $n: Int) { delegationsAsOf(organizationId: $o, date: $d, page: $p, perPage: $n) { id powerItem { name } } }`;
+    const count = `query C($o: ID!, $d: LocalDate!) { _delegationsAsOfMeta(organizationId: $o, date: $d) { count } }`;
+    for (const query of [asOf, list, count]) {
+      for (const variables of cases) {
+        if (query === asOf && ['999999', 'abc'].includes(variables.o)) continue;
+        const { normal, fast, compiled, statements } = await both(admin(), query, query === count ? { o: variables.o, d: variables.d } : variables);
+        const page = query === count && variables.o === street && variables.p !== undefined;
+        expect({ variables, ...fast }).toEqual({ variables, ...normal });
+        // A count of a street holding something past its last page is not empty: that one statement answers it.
+        expect({ variables, compiled }).toEqual({ variables, compiled: page });
+        // Otherwise the one statement was asked, and said its answer is graphql-js's.
+        if (!page) expect(statements.some((s) => / as fallback, /.test(s))).toBe(true);
+      }
     }
-    const unknown = JSON.parse((await both(admin(), asOf, { o: '999999', d: day })).fast.body);
-    expect(unknown.errors[0].extensions.code).toBe('NOT_FOUND');
+    for (const query of [list, count]) expect(JSON.parse((await both(admin(), query, { o: '999999', d: day })).fast.body).errors[0].extensions.code).toBe('NOT_FOUND');
     const nothing = JSON.parse((await both(admin(), asOf, { o: idle, d: day })).fast.body);
     expect(nothing).toEqual({ data: { delegationsAsOf: [], _delegationsAsOfMeta: { count: 0 } } });
-    // The count alone, zero: graphql-js's too.
-    const count = await both(admin(), `{ _delegationsAsOfMeta(organizationId: "999999", date: "${day}") { count } }`);
-    expect(count.fast).toEqual(count.normal);
-    expect(JSON.parse(count.fast.body).errors[0].extensions.code).toBe('NOT_FOUND');
   });
 
   it('refuses a bad page or a malformed day on graphql-js, as before', async () => {
