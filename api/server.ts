@@ -210,7 +210,10 @@ function compiledReadsPlugin(): ApolloServerPlugin<Context> {
           if (!statement) return null;
           let text: string;
           try {
-            text = await runCompiled(contextValue.db, statement);
+            const row = await runCompiled(contextValue.db, statement);
+            // An empty domain list that may be the resolver's NOT_FOUND: graphql-js answers, as without this path.
+            if (row.fallback) return null;
+            text = row.data;
           } catch {
             return null;
           }

@@ -33,7 +33,8 @@ import { parseId, targetOf, type ComputedModel, type FieldModel, type ResourceMo
 import { relationsOf, type Relation } from './relations';
 
 // The compiled fast path of a read. A query made only of the grammar's reads (`X(id)`, `allXs`,
-// `_allXsMeta`, the preset lists), asking only columns, computed fields, references, reverse
+// `_allXsMeta`, the preset lists) and the domain lists a definition declares (`lists`:
+// `delegationsAsOf` and its count), asking only columns, computed fields, references, reverse
 // relations and their counts (with arguments written in the document) and `__typename`, is
 // answered by ONE statement in which PostgreSQL builds the whole `data` object:
 // response keys in the order graphql-js would write them, values serialized as the schema's scalars
@@ -43,8 +44,8 @@ import { relationsOf, type Relation } from './relations';
 // The read guard's decisions (api/read-guard.ts) depend only on the actor's kind and scopes and on
 // the fields asked, so they are taken here, while compiling: whatever it would refuse, and
 // whatever this compiler does not know how to build (directives, fragments on other types, a
-// reverse relation's arguments from variables, domain operations, introspection, variables that do
-// not coerce, a bad page or filter), makes `compileResponse` answer undefined, and the request goes through graphql-js as
+// reverse relation's arguments from variables, other domain operations, introspection, variables
+// that do not coerce, a bad page or filter), makes `compileResponse` answer undefined, and the request goes through graphql-js as
 // before, errors and all. test/api/compiled-reads.test.ts runs documents through both paths.
 
 /** Each response key of a selection set with the field nodes that write it, in graphql-js's order. */
@@ -129,6 +130,8 @@ interface Compiling {
   actor: Actor;
   /** Each root key's record object, rendered (or null: not compilable), kept with the document. */
   objects: Map<string, SQL | null>;
+  /** Conditions under which the answer is graphql-js's after all (an empty domain list that may be NOT_FOUND). */
+  fallbacks: SQL[];
 }
 
 /** The record object a root field asks, rendered once per document and actor. */
@@ -373,16 +376,70 @@ function searchesPeople(c: Compiling, model: ResourceModel, args: Record<string,
   return Object.keys(filter).some((k) => (k === 'q' && q) || keys.some((p) => k === p || k.startsWith(`${p}_`)));
 }
 
-/** A page of records as a JSON array, in the list's order. */
-function listOf(c: Compiling, key: string, model: ResourceModel, type: GraphQLObjectType, nodes: readonly FieldNode[], params: ListParams): SQL | undefined {
-  const condition = and(filterToWhere(model, params.filter), readScope(c.actor, model)) ?? sql`true`;
+/** The rows of a page and their order, as `service.listAs` reads them (`where`: a domain list's condition). */
+function pageOf(c: Compiling, model: ResourceModel, params: ListParams, where?: SQL) {
+  const condition = and(filterToWhere(model, params.filter), readScope(c.actor, model), where) ?? sql`true`;
   const { limit, offset, orderBy } = paging(model, params);
-  const order = sql.join(orderBy, sql`, `);
+  return { condition, limit, offset, order: sql.join(orderBy, sql`, `) };
+}
+
+/** A page of records as a JSON array, in the list's order. */
+function listOf(c: Compiling, key: string, model: ResourceModel, type: GraphQLObjectType, nodes: readonly FieldNode[], params: ListParams, where?: SQL): SQL | undefined {
+  const { condition, limit, offset, order } = pageOf(c, model, params, where);
   const object = rootObject(c, key, model, type, nodes);
   if (!object) return undefined;
   // The page is cut before the objects are built, under the table's own name (computed fields read it); `_row_n` keeps its order.
   const page = sql`(select *, row_number() over (order by ${order}) as _row_n from ${model.table} where ${condition} order by ${order} limit ${limit} offset ${offset}) as ${model.table}`;
   return sql`(select coalesce(json_agg(o.r order by o._row_n), '[]'::json) from (select ${sql.identifier(getTableName(model.table))}._row_n, ${object} as r from ${page}) as o)`;
+}
+
+/** `{ count }` (and `__typename`) of the records under `where` and the actor's read limit. */
+function metaOf(c: Compiling, model: ResourceModel, type: GraphQLObjectType, nodes: readonly FieldNode[], where: SQL | undefined): SQL | undefined {
+  const fields = collect(type, nodes.map((n) => n.selectionSet!), c.fragments);
+  if (!fields) return undefined;
+  const condition = and(where, readScope(c.actor, model));
+  const pairs: [string, SQL][] = [];
+  for (const [k, asked] of fields) {
+    const field = asked[0].name.value;
+    if (field === '__typename') pairs.push([k, literal(type.name)]);
+    else if (field === 'count') pairs.push([k, sql`(select count(*)::int from ${model.table}${condition ? sql` where ${condition}` : sql``})`]);
+    else return undefined;
+  }
+  return objectOf(pairs);
+}
+
+/** Does the schema's field take exactly the arguments the definition declares (else it changed, and is graphql-js's)? */
+function takes(def: GraphQLField<unknown, unknown>, names: string[]): boolean {
+  return def.args.length === names.length && def.args.every((a) => names.includes(a.name));
+}
+
+/** A record's domain list (`delegationsAsOf`) or its count, under the definition's condition, or undefined. */
+function namedListValue(c: Compiling, key: string, name: string, def: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], args: Record<string, unknown>): SQL | undefined {
+  const type = getNamedType(def.type);
+  if (!isObjectType(type)) return undefined;
+  for (const model of c.models) {
+    for (const [listName, list] of Object.entries(model.definition.lists ?? {})) {
+      if (listName !== name && list.count !== name) continue;
+      if (!mayRead(c, model)) return undefined;
+      const where = list.where(args);
+      if (list.count === name) {
+        if (!takes(def, list.arguments)) return undefined;
+        // The resolver counts under the same condition; a zero may be its NOT_FOUND.
+        if (list.emptyIsResolvers) c.fallbacks.push(sql`not exists (select 1 from ${model.table} where ${and(where, readScope(c.actor, model))})`);
+        return metaOf(c, model, type, nodes, where);
+      }
+      if (type.name !== model.name || !takes(def, [...list.arguments, 'page', 'perPage'])) return undefined;
+      const params: ListParams = { page: args.page as number | undefined, perPage: args.perPage as number | undefined, sortField: list.sortField, sortOrder: list.sortOrder };
+      const value = listOf(c, key, model, type, nodes, params, where);
+      if (value && list.emptyIsResolvers) {
+        // The page is empty when no row stands at its offset: the resolver's test (`rows.length === 0`), in the same statement.
+        const { condition, offset, order } = pageOf(c, model, params, where);
+        c.fallbacks.push(sql`not exists (select 1 from ${model.table} where ${condition} order by ${order} limit 1 offset ${offset})`);
+      }
+      return value;
+    }
+  }
+  return undefined;
 }
 
 /** One root field's value, or undefined to leave the whole request to graphql-js. */
@@ -398,18 +455,10 @@ function rootValue(c: Compiling, key: string, nodes: readonly FieldNode[]): SQL 
   if (meta) {
     const model = c.models.find((m) => m.plural === meta[1]);
     if (!model || !isObjectType(type) || !mayRead(c, model) || searchesPeople(c, model, args)) return undefined;
-    const fields = collect(type, nodes.map((n) => n.selectionSet!), c.fragments);
-    if (!fields) return undefined;
-    const where = and(filterToWhere(model, args.filter as ListParams['filter']), readScope(c.actor, model));
-    const pairs: [string, SQL][] = [];
-    for (const [k, asked] of fields) {
-      const field = asked[0].name.value;
-      if (field === '__typename') pairs.push([k, literal(type.name)]);
-      else if (field === 'count') pairs.push([k, sql`(select count(*)::int from ${model.table}${where ? sql` where ${where}` : sql``})`]);
-      else return undefined;
-    }
-    return objectOf(pairs);
+    return metaOf(c, model, type, nodes, filterToWhere(model, args.filter as ListParams['filter']));
   }
+  const named = namedListValue(c, key, name, def, nodes, args);
+  if (named) return named;
   const model = c.byType.get(type.name);
   if (!model || !isObjectType(type) || !mayRead(c, model) || searchesPeople(c, model, args)) return undefined;
   if (name === model.name) {
@@ -437,7 +486,9 @@ function operationOf(document: DocumentNode, operationName: string | null | unde
 /**
  * The statement answering a whole read as `{ data }`'s object (one JSON value, column `data`), or
  * undefined when the request must go through graphql-js. `document` is validated. The
- * JSON comes as text (PostgreSQL's spacing), to be sent as it is.
+ * JSON comes as text (PostgreSQL's spacing), to be sent as it is. Where a domain list's empty
+ * answer is its resolver's to give, the statement also answers `fallback`: true sends the request
+ * to graphql-js after all, and `data` is not used.
  */
 export function compileResponse(
   schema: GraphQLSchema,
@@ -457,7 +508,7 @@ export function compileResponse(
   if (coerced.errors) return undefined;
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-  const c: Compiling = { schema, models, byType: byTypeOf(models), fragments, variables: coerced.coerced, actor, objects: objectsOf(document, operationName, actor) };
+  const c: Compiling = { schema, models, byType: byTypeOf(models), fragments, variables: coerced.coerced, actor, objects: objectsOf(document, operationName, actor), fallbacks: [] };
   const query = schema.getQueryType()!;
   const fields = collect(query, [operation.selectionSet], fragments);
   if (!fields) return undefined;
@@ -474,7 +525,9 @@ export function compileResponse(
     return undefined;
   }
   const object = objectOf(pairs);
-  return object && sql`select (${object})::text as data`;
+  if (!object) return undefined;
+  if (!c.fallbacks.length) return sql`select (${object})::text as data`;
+  return sql`select (${sql.join(c.fallbacks, sql` or `)}) as fallback, (${object})::text as data`;
 }
 
 /** Rendered objects per document (as Apollo keeps it parsed), operation and actor. */

@@ -42,12 +42,18 @@ export function statementName(text: string): string | undefined {
   return fresh;
 }
 
-/** Runs a compiled read and answers its one text value (column `data`). */
-export async function runCompiled(db: Queryable, statement: SQL): Promise<string> {
+/** What a compiled read answers: the `data` object's text, and whether graphql-js must answer instead (an empty domain list). */
+export interface CompiledRow {
+  data: string;
+  fallback?: boolean;
+}
+
+/** Runs a compiled read and answers its one row. */
+export async function runCompiled(db: Queryable, statement: SQL): Promise<CompiledRow> {
   // drizzle's own `execute` always runs unnamed; its session takes a name (and still logs the query).
   const { dialect, session } = db as unknown as { dialect: PgDialect; session: PgSession };
   const query = dialect.sqlToQuery(statement);
   const rows = (await session.prepareQuery(query, undefined, statementName(query.sql), false).execute()) as unknown;
   // node-postgres answers a result object, PGlite its rows' holder: both have `rows`.
-  return (rows as { rows: { data: string }[] }).rows[0].data;
+  return (rows as { rows: CompiledRow[] }).rows[0];
 }

@@ -324,6 +324,13 @@ export interface ResourceDefinition<T extends PgTable = PgTable> {
    * fixed filter and order, at most a page. Arguments, when declared, are added to the filter.
    */
   presets?: Record<string, Preset>;
+  /**
+   * Domain lists the record's own resolvers serve (`delegationsAsOf`: what a street held on a
+   * day), by query name: a condition over the query's arguments, a page at a time, in a fixed
+   * order. The resolver and the compiled read (api/crud/compiled-response.ts) both take the
+   * condition from here, so the two cannot drift; the resolver still declares the query.
+   */
+  lists?: Record<string, NamedList>;
   /** Its spreadsheet columns' other names and the file layout rules (import and export). */
   spreadsheet?: SpreadsheetHints;
   /**
@@ -340,6 +347,27 @@ export interface Preset {
   sortField?: string;
   sortOrder?: 'ASC' | 'DESC';
   args?: Record<string, { type: 'int' | 'string'; description: string }>;
+}
+
+/**
+ * A domain list: the query `name(…arguments, page, perPage)` answering a page of records under
+ * `where`, and optionally its count `_nameMeta(…arguments)` answering `{ count }`. Both also keep
+ * the caller's read limit (`readScope`), as every list does.
+ */
+export interface NamedList {
+  /** The query's own arguments, beside `page` and `perPage` (the compiled read answers no other). */
+  arguments: string[];
+  /** The rows it answers, from the query's arguments as graphql coerced them. */
+  where(args: Record<string, unknown>): SQL;
+  sortField: string;
+  sortOrder?: 'ASC' | 'DESC';
+  /** The name of its count query, when it has one. */
+  count?: string;
+  /**
+   * An empty answer is the resolver's to give: it may be an error (NOT_FOUND for a street that
+   * does not exist), so the compiled read leaves an empty page or a zero count to graphql-js.
+   */
+  emptyIsResolvers?: boolean;
 }
 
 /** What a definition's resolvers are built from. */

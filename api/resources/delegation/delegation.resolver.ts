@@ -1,11 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, or } from 'drizzle-orm';
 import { Arg, Ctx, Extensions, Field, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { delegationCatalogs, delegations, organizations } from '../../../drizzle/schema';
 import { today } from '../../dates';
 import type { Context } from '../../context';
 import { notFound } from '../../errors';
-import { parseId } from '../../crud/model';
 import type { ResolverKit } from '../../crud/resource';
 import { LocalDate } from '../../crud/scalars';
 import { DEFAULT_PER_PAGE, ListMetadata, MAX_PER_PAGE } from '../../crud/list-metadata';
@@ -35,19 +34,11 @@ export function delegationResolvers({ Crud, types, records, service }: ResolverK
   }
 
   /**
-   * Delegations of published or superseded catalog versions a street held on a day; drafts never
-   * count. The street is looked up only when the answer is empty (`known`): a street that holds
-   * something is read in the one statement of the answer.
+   * What a street held on a day (`lists.delegationsAsOf` of the definition, api/resources/delegation/held-on.ts),
+   * the condition the compiled read uses too. The street is looked up only when the answer is empty
+   * (`known`): a street that holds something is read in the one statement of the answer.
    */
-  function heldOn(ctx: Context, organizationId: string, date: string): SQL {
-    const inForce = ctx.db.select({ id: delegationCatalogs.id }).from(delegationCatalogs).where(inArray(delegationCatalogs.status, ['PUBLISHED', 'SUPERSEDED']));
-    return and(
-      eq(delegations.recipientId, parseId(organizationId) ?? -1),
-      inArray(delegations.catalogId, inForce),
-      lte(delegations.effectiveFrom, date),
-      or(isNull(delegations.effectiveTo), gte(delegations.effectiveTo, date)),
-    )!;
-  }
+  const asOf = service.model.definition.lists!.delegationsAsOf;
 
   /** NOT_FOUND for a street that does not exist (or that the caller may not read); an empty answer otherwise. */
   async function known(ctx: Context, organizationId: string): Promise<void> {
@@ -69,7 +60,12 @@ export function delegationResolvers({ Crud, types, records, service }: ResolverK
       @Ctx() ctx: Context,
       @Info() info: GraphQLResolveInfo,
     ) {
-      const rows = await service.listAs(ctx.db, { page, perPage, sortField: 'powerItemId' }, readOf(ctx, service.model, info), heldOn(ctx, organizationId, date));
+      const rows = await service.listAs(
+        ctx.db,
+        { page, perPage, sortField: asOf.sortField, sortOrder: asOf.sortOrder },
+        readOf(ctx, service.model, info),
+        asOf.where({ organizationId, date }),
+      );
       if (rows.length === 0) await known(ctx, organizationId);
       return rows;
     }
@@ -82,7 +78,7 @@ export function delegationResolvers({ Crud, types, records, service }: ResolverK
       @Arg('date', () => LocalDate, { description: 'The day, YYYY-MM-DD.' }) date: string,
       @Ctx() ctx: Context,
     ) {
-      const n = await service.count(ctx.db, undefined, heldOn(ctx, organizationId, date));
+      const n = await service.count(ctx.db, undefined, asOf.where({ organizationId, date }));
       if (n === 0) await known(ctx, organizationId);
       return { count: n };
     }

@@ -4,6 +4,7 @@ import { defineResource, independentGuard, rowIndependent, type WriteContext } f
 import { conflict } from '../../errors';
 import { COUNTY_KINDS, LOCAL_KINDS, organizationKindRule } from '../rules';
 import { delegationResolvers } from './delegation.resolver';
+import { heldOn } from './held-on';
 import { confirmationRule, delegableCategoryRule, inForceOnceRule, sourceDepartmentRule } from './delegation-integrity';
 import { MENU } from '../menu';
 
@@ -136,6 +137,10 @@ export const delegationResource = defineResource({
     },
   },
   access: { writers: 'CATALOG_EDITOR', owner: 'recipientId' },
+  lists: {
+    // What a street held on a day, by power item; an unknown street is NOT_FOUND (the resolver's `known`).
+    delegationsAsOf: { arguments: ['organizationId', 'date'], where: heldOn, sortField: 'powerItemId', count: '_delegationsAsOfMeta', emptyIsResolvers: true },
+  },
   ranges: [['effectiveFrom', 'effectiveTo']],
   guards: [
     // A delegation belongs to its catalog version: once that version is published it is the record.
