@@ -44,6 +44,7 @@ export const SETTINGS: Setting[] = [
   { name: 'DATABASE_URL', kind: { type: 'databaseUrl' }, fallback: '(unset: embedded PGlite)' },
   { name: 'DATABASE_POOL_SIZE', kind: int(1), fallback: '10' },
   { name: 'DATABASE_CONNECT_TIMEOUT_MS', kind: int(1), fallback: '5000' },
+  { name: 'DATABASE_CONNECTION_MAX_USES', kind: int(1), fallback: '5000' },
   { name: 'DATABASE_RELISTEN_MS', kind: int(1), fallback: '1000' },
   { name: 'DATA_DIR', kind: { type: 'text' }, fallback: './data' },
   { name: 'SEED', kind: { type: 'choice', values: ['demo', 'none'] }, fallback: 'demo' },

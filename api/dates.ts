@@ -37,8 +37,9 @@ let lastDay: { key: string; day: string } | undefined;
 /** Today in the server's configured zone (Asia/Shanghai unless TZ says otherwise), YYYY-MM-DD. */
 export function today(): string {
   const zone = timeZone();
-  const key = `${zone}|${Math.floor(Date.now() / 60_000)}`;
-  if (lastDay?.key !== key) lastDay = { key, day: formatter('day', zone).format(new Date()) };
+  const now = Date.now();
+  const key = `${zone}|${Math.floor(now / 60_000)}`;
+  if (lastDay?.key !== key) lastDay = { key, day: formatter('day', zone).format(now) };
   return lastDay.day;
 }
 

@@ -130,6 +130,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       // UNAVAILABLE, instead of queueing until the client gives up.
       connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5000),
       keepAlive: true,
+      // A connection is renewed after so many statements: each keeps the prepared statements of the
+      // compiled reads it ran (crud/compiled-statements.ts) until it closes, and names a busy
+      // server stops using (another day's texts, other readers') must not stay with it for ever.
+      maxUses: Number(process.env.DATABASE_CONNECTION_MAX_USES ?? 5000),
     });
     // PostgreSQL ends idle pooled connections when it restarts or fails over (and proxies end them
     // on idle timeouts). The pool drops such a connection and opens a new one when next needed;

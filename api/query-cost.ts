@@ -91,7 +91,8 @@ function costOf(schema: GraphQLSchema, document: DocumentNode, operation: Operat
   const alone: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] };
   let known = perDocument.get(operation);
   if (!known) perDocument.set(operation, (known = { variables: costVariables(alone), costs: new Map() }));
-  const key = JSON.stringify(known.variables.map((v) => variables[v] ?? null));
+  // Given or not, not only the value: an absent variable takes its default, an explicit null does not.
+  const key = JSON.stringify(known.variables.map((v) => (Object.hasOwn(variables, v) ? [variables[v]] : [])));
   const cached = known.costs.get(key);
   if (cached !== undefined) return cached;
   // Throws on variables that do not fit their types; nothing is kept then.

@@ -10,15 +10,20 @@ import type { Queryable } from '../db';
 // prepares it once per connection, then only binds and executes), as PostGraphile does.
 //
 // Each connection keeps its prepared statements until it closes, so their number is bounded: only
-// texts read at least twice (the documents clients keep sending, not one-off queries), and at most
-// MAX_NAMED of them per process; past that, statements run unnamed as before. PGlite has no named
-// statements and ignores the name.
+// texts read at least twice (the documents clients keep sending, not one-off queries) are named,
+// at most MAX_NAMED at a time, the least recently read forgotten first (a kept text holds the
+// county's day and, where a reader's own rows are read, the reader: yesterday's texts and readers
+// gone quiet make way); and the pool renews each connection after so many statements (`maxUses`
+// in db.ts), which frees the statements of names no longer used. A name is the hash of its text,
+// so a text named again gets the name a connection may still hold, for the same text. PGlite has
+// no named statements and ignores the name.
 
 const MAX_NAMED = 100;
 /** Texts seen once, by hash, forgotten all at once when full (a second sighting names the text). */
 const MAX_SEEN = 2_000;
 
 const seen = new Set<string>();
+/** Named texts by hash, least recently read first (a Map keeps insertion order). */
 const named = new Map<string, string>();
 
 function hashOf(text: string): string {
@@ -29,14 +34,18 @@ function hashOf(text: string): string {
 export function statementName(text: string): string | undefined {
   const hash = hashOf(text);
   const name = named.get(hash);
-  if (name) return name;
-  if (named.size >= MAX_NAMED) return undefined;
+  if (name) {
+    named.delete(hash);
+    named.set(hash, name);
+    return name;
+  }
   if (!seen.has(hash)) {
     if (seen.size >= MAX_SEEN) seen.clear();
     seen.add(hash);
     return undefined;
   }
   seen.delete(hash);
+  if (named.size >= MAX_NAMED) named.delete(named.keys().next().value!);
   const fresh = `compiled_${hash}`;
   named.set(hash, fresh);
   return fresh;

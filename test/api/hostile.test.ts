@@ -62,6 +62,10 @@ describe('limits', () => {
     expect((await tight.gql(ids, { ids: [world.township] })).errors).toBeUndefined();
     const many = Array.from({ length: 600 }, (_, i) => String(i + 1));
     expect(onlyError(await tight.gql(ids, { ids: many })).extensions).toMatchObject({ code: 'COST_LIMIT', cost: 2400 });
+    // An explicit null is the default page; an absent variable takes the document's default.
+    const defaulted = 'query($n: Int = 1000) { allOrganizations(perPage: $n) { id name } }';
+    expect((await tight.gql(defaulted, { n: null })).errors).toBeUndefined();
+    expect(onlyError(await tight.gql(defaulted, {})).extensions).toMatchObject({ code: 'COST_LIMIT', cost: 3000 });
     const skipped = 'query($big: Boolean!) { a: _allOrganizationsMeta { count } allOrganizations(perPage: 1000) @include(if: $big) { id name } }';
     expect((await tight.gql(skipped, { big: false })).errors).toBeUndefined();
     expect(onlyError(await tight.gql(skipped, { big: true })).extensions).toMatchObject({ code: 'COST_LIMIT' });
