@@ -150,27 +150,7 @@ describe('reverse relations read as graphql-js reads them, from one statement', 
   let many: string;
   let liaison: string;
 
-  const item = () =>
-    ok(server, 'createPowerItem', {
-      codeScheme: '测试编码',
-      code: world.unique('02-DB-'),
-      name: world.unique('对违规设置户外广告的处罚'),
-      category: 'PENALTY',
-      domainId: world.domain,
-      sourceDepartmentId: world.department,
-      settingBasis: '《城市市容和环境卫生管理条例》第十一条',
-      penaltyKinds: ['FINE'],
-    }).then((r) => r.id as string);
-  const delegate = async (recipientId: string, extra: Record<string, unknown> = {}) =>
-    ok(server, 'createDelegation', {
-      catalogId: world.catalog,
-      powerItemId: await item(),
-      recipientId,
-      delegatingOrganizationId: world.department,
-      mode: 'ENTRUSTED',
-      effectiveFrom: '2021-06-01',
-      ...extra,
-    }).then((r) => r.id as string);
+  const delegate = (recipientId: string, extra: Record<string, unknown> = {}) => world.delegate(recipientId, extra);
 
   beforeAll(async () => {
     township = await world.org(world.unique('关系对比镇'), 'TOWNSHIP', { region: REGION, parentId: world.government });

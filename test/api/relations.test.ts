@@ -8,28 +8,7 @@ import { withWorld } from '../helpers/fixtures';
 // once per relation, not once per parent.
 const { server, world } = withWorld();
 
-/** A power item of its own for each delegation: a catalog holds one delegation per item and street. */
-const item = () =>
-  ok(server, 'createPowerItem', {
-    codeScheme: '测试编码',
-    code: world.unique('02-GX-'),
-    name: world.unique('对违规设置户外广告的处罚'),
-    category: 'PENALTY',
-    domainId: world.domain,
-    sourceDepartmentId: world.department,
-    settingBasis: '《城市市容和环境卫生管理条例》第十一条',
-  }).then((r) => r.id as string);
-
-const delegate = async (recipientId: string, extra: Record<string, unknown> = {}) =>
-  ok(server, 'createDelegation', {
-    catalogId: world.catalog,
-    powerItemId: await item(),
-    recipientId,
-    delegatingOrganizationId: world.department,
-    mode: 'ENTRUSTED',
-    effectiveFrom: '2021-06-01',
-    ...extra,
-  }).then((r) => r.id as string);
+const delegate = (recipientId: string, extra: Record<string, unknown> = {}) => world.delegate(recipientId, extra);
 
 const organization = (id: string, selection: string) => ok(server, 'Organization', { id }, selection);
 

@@ -76,6 +76,19 @@ export async function makeWorld(server: TestServer) {
     })).id as string;
     return { liaison, lead, guidance, responsibility };
   };
+  /**
+   * One more delegation of the test catalog, to `recipientId`, with a power item of its own (a catalog
+   * holds one delegation per item and street): for lists and relations that need many rows.
+   */
+  const delegate = async (recipientId: string, extra: Record<string, unknown> = {}) => {
+    const item = (await ok(server, 'createPowerItem', {
+      codeScheme: '测试编码', code: unique('02-GX-'), name: unique('对违规设置户外广告的处罚'), category: 'PENALTY',
+      domainId: domain, sourceDepartmentId: department, settingBasis: '《城市市容和环境卫生管理条例》第十一条', penaltyKinds: ['FINE'],
+    })).id as string;
+    return (await ok(server, 'createDelegation', {
+      catalogId: catalog, powerItemId: item, recipientId, delegatingOrganizationId: department, mode: 'ENTRUSTED', effectiveFrom: '2021-06-01', ...extra,
+    })).id as string;
+  };
   /** A person at the street (no posting yet). */
   const staffMember = (extra: Record<string, unknown> = {}) =>
     ok<{ id: string }>(server, 'createStaffMember', { name: unique('测试员'), organizationId: street, category: 'ENFORCEMENT', ...extra }).then((r) => r.id);
@@ -104,7 +117,7 @@ export async function makeWorld(server: TestServer) {
     await ok(client, 'createTrainingAttendance', { sessionId: await rotation, staffMemberId, hoursAttended: 32, examScore: 86, passed: true });
     return staffMemberId;
   };
-  return { street, township, department, vertical, government, domain, powerItem, catalog, delegation, org, unique, directory, staffMember, supervision, generalLaw };
+  return { street, township, department, vertical, government, domain, powerItem, catalog, delegation, org, unique, directory, delegate, staffMember, supervision, generalLaw };
 }
 
 export type World = Awaited<ReturnType<typeof makeWorld>>;
