@@ -31,6 +31,7 @@ import { filterToWhere, paging, type ListParams } from './filter-to-where';
 import { MAX_PER_PAGE, NESTED_PER_PAGE } from './list-metadata';
 import { parseId, targetOf, type ComputedModel, type FieldModel, type ResourceModel } from './model';
 import { relationsOf, type Relation } from './relations';
+import type { NamedList } from './resource';
 
 // The compiled fast path of a read. A query made only of the grammar's reads (`X(id)`, `allXs`,
 // `_allXsMeta`, the preset lists) and the domain lists a definition declares (`lists`:
@@ -334,31 +335,17 @@ function relationValue(c: Compiling, parent: Scope, { relation, meta }: NamedRel
   } catch {
     return undefined;
   }
-  const condition = and(eq(field.column, sql`${sql.identifier(PARENT)}.id`), where, readScope(c.actor, source))!;
-  if (!inlinable(page ? sql`${condition} ${sql.join(page.orderBy, sql`, `)}` : condition)) return undefined;
+  const ofParent = and(eq(field.column, sql`${sql.identifier(PARENT)}.id`), where)!;
+  const condition = and(ofParent, readScope(c.actor, source))!;
+  const order = page && sql.join(page.orderBy, sql`, `);
+  if (!inlinable(order ? sql`${condition} ${order}` : condition)) return undefined;
+  const type = getNamedType(def.type);
+  if (!isObjectType(type)) return undefined;
   let value: SQL | undefined;
-  if (meta) {
-    const type = getNamedType(def.type);
-    if (!isObjectType(type)) return undefined;
-    const fields = collect(type, nodes.map((n) => n.selectionSet!), c.fragments);
-    if (!fields) return undefined;
-    const pairs: [string, SQL][] = [];
-    for (const [k, asked] of fields) {
-      const name = asked[0].name.value;
-      if (name === '__typename') pairs.push([k, literal(type.name)]);
-      else if (name === 'count') pairs.push([k, sql`(select count(*)::int from ${source.table} where ${condition})`]);
-      else return undefined;
-    }
-    value = objectOf(pairs);
-  } else {
-    const type = getNamedType(def.type);
-    if (!isObjectType(type) || !page) return undefined;
+  if (meta) value = metaOf(c, source, type, nodes, ofParent);
+  else if (page && order) {
     const object = recordObject(c, { model: source, alias: null, tables: [] }, type, nodes);
-    if (!object) return undefined;
-    const order = sql.join(page.orderBy, sql`, `);
-    // As a root list: the page cut first, under the table's own name; `_row_n` keeps its order.
-    const rows = sql`(select *, row_number() over (order by ${order}) as _row_n from ${source.table} where ${condition} order by ${order} limit ${page.limit} offset ${page.offset}) as ${source.table}`;
-    value = sql`(select coalesce(json_agg(o.r order by o._row_n), '[]'::json) from (select ${sql.identifier(getTableName(source.table))}._row_n, ${object} as r from ${rows}) as o)`;
+    value = object && pageArray(source, object, { condition, limit: page.limit, offset: page.offset, order });
   }
   if (!value) return undefined;
   const id = columnOf(parent, parent.model.byKey.get('id')!);
@@ -387,8 +374,15 @@ function pageOf(c: Compiling, model: ResourceModel, params: ListParams, where?: 
 function listOf(c: Compiling, key: string, model: ResourceModel, type: GraphQLObjectType, nodes: readonly FieldNode[], params: ListParams, where?: SQL): SQL | undefined {
   const { condition, limit, offset, order } = pageOf(c, model, params, where);
   const object = rootObject(c, key, model, type, nodes);
-  if (!object) return undefined;
-  // The page is cut before the objects are built, under the table's own name (computed fields read it); `_row_n` keeps its order.
+  return object && pageArray(model, object, { condition, limit, offset, order });
+}
+
+/**
+ * A page of `model`'s rows under `condition` as a JSON array of `object`, in the page's order. The
+ * page is cut before the objects are built, under the table's own name (computed fields read it);
+ * `_row_n` keeps its order.
+ */
+function pageArray(model: ResourceModel, object: SQL, { condition, limit, offset, order }: { condition: SQL; limit: number; offset: number; order: SQL }): SQL {
   const page = sql`(select *, row_number() over (order by ${order}) as _row_n from ${model.table} where ${condition} order by ${order} limit ${limit} offset ${offset}) as ${model.table}`;
   return sql`(select coalesce(json_agg(o.r order by o._row_n), '[]'::json) from (select ${sql.identifier(getTableName(model.table))}._row_n, ${object} as r from ${page}) as o)`;
 }
@@ -416,30 +410,43 @@ function takes(def: GraphQLField<unknown, unknown>, names: string[]): boolean {
 /** A record's domain list (`delegationsAsOf`) or its count, under the definition's condition, or undefined. */
 function namedListValue(c: Compiling, key: string, name: string, def: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], args: Record<string, unknown>): SQL | undefined {
   const type = getNamedType(def.type);
-  if (!isObjectType(type)) return undefined;
-  for (const model of c.models) {
-    for (const [listName, list] of Object.entries(model.definition.lists ?? {})) {
-      if (listName !== name && list.count !== name) continue;
-      if (!mayRead(c, model)) return undefined;
-      const where = list.where(args);
-      if (list.count === name) {
-        if (!takes(def, list.arguments)) return undefined;
-        // The resolver counts under the same condition; a zero may be its NOT_FOUND.
-        if (list.emptyIsResolvers) c.fallbacks.push(sql`not exists (select 1 from ${model.table} where ${and(where, readScope(c.actor, model))})`);
-        return metaOf(c, model, type, nodes, where);
-      }
-      if (type.name !== model.name || !takes(def, [...list.arguments, 'page', 'perPage'])) return undefined;
-      const params: ListParams = { page: args.page as number | undefined, perPage: args.perPage as number | undefined, sortField: list.sortField, sortOrder: list.sortOrder };
-      const value = listOf(c, key, model, type, nodes, params, where);
-      if (value && list.emptyIsResolvers) {
-        // The page is empty when no row stands at its offset: the resolver's test (`rows.length === 0`), in the same statement.
-        const { condition, offset, order } = pageOf(c, model, params, where);
-        c.fallbacks.push(sql`not exists (select 1 from ${model.table} where ${condition} order by ${order} limit 1 offset ${offset})`);
-      }
-      return value;
-    }
+  const named = namedListsOf(c.models).get(name);
+  if (!named || !isObjectType(type)) return undefined;
+  const { model, list } = named;
+  if (!mayRead(c, model)) return undefined;
+  const where = list.where(args);
+  if (list.count === name) {
+    if (!takes(def, list.arguments)) return undefined;
+    // The resolver counts under the same condition; a zero may be its NOT_FOUND.
+    if (list.emptyIsResolvers) c.fallbacks.push(sql`not exists (select 1 from ${model.table} where ${and(where, readScope(c.actor, model))})`);
+    return metaOf(c, model, type, nodes, where);
   }
-  return undefined;
+  if (type.name !== model.name || !takes(def, [...list.arguments, 'page', 'perPage'])) return undefined;
+  const params: ListParams = { page: args.page as number | undefined, perPage: args.perPage as number | undefined, sortField: list.sortField, sortOrder: list.sortOrder };
+  const value = listOf(c, key, model, type, nodes, params, where);
+  if (value && list.emptyIsResolvers) {
+    // The page is empty when no row stands at its offset: the resolver's test (`rows.length === 0`), in the same statement.
+    const { condition, offset, order } = pageOf(c, model, params, where);
+    c.fallbacks.push(sql`not exists (select 1 from ${model.table} where ${condition} order by ${order} limit 1 offset ${offset})`);
+  }
+  return value;
+}
+
+/** The definitions' domain lists and their counts by query name, worked out once per set of models. */
+const namedListsCache = new WeakMap<ResourceModel[], Map<string, { model: ResourceModel; list: NamedList }>>();
+function namedListsOf(models: ResourceModel[]): Map<string, { model: ResourceModel; list: NamedList }> {
+  let map = namedListsCache.get(models);
+  if (!map) {
+    map = new Map();
+    for (const model of models) {
+      for (const [name, list] of Object.entries(model.definition.lists ?? {})) {
+        map.set(name, { model, list });
+        if (list.count) map.set(list.count, { model, list });
+      }
+    }
+    namedListsCache.set(models, map);
+  }
+  return map;
 }
 
 /** One root field's value, or undefined to leave the whole request to graphql-js. */
