@@ -79,24 +79,27 @@ function costVariables(alone: DocumentNode): string[] {
 }
 
 /**
- * Costs already counted, per document (as Apollo keeps it parsed) and operation: its cost
- * variables, and the cost for each set of their values seen (a few kept, forgotten all at once).
+ * Costs already counted, per document (as Apollo keeps it parsed) and operation: the operation
+ * alone with the fragments, its cost variables, and the cost for each set of their values seen (a
+ * few kept, forgotten all at once).
  */
-const counted = new WeakMap<DocumentNode, Map<OperationDefinitionNode, { variables: string[]; costs: Map<string, number> }>>();
+const counted = new WeakMap<DocumentNode, Map<OperationDefinitionNode, { alone: DocumentNode; variables: string[]; costs: Map<string, number> }>>();
 const COSTS_PER_OPERATION = 100;
 
 function costOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
   let perDocument = counted.get(document);
   if (!perDocument) counted.set(document, (perDocument = new Map()));
-  const alone: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] };
   let known = perDocument.get(operation);
-  if (!known) perDocument.set(operation, (known = { variables: costVariables(alone), costs: new Map() }));
+  if (!known) {
+    const alone: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] };
+    perDocument.set(operation, (known = { alone, variables: costVariables(alone), costs: new Map() }));
+  }
   // Given or not, not only the value: an absent variable takes its default, an explicit null does not.
   const key = JSON.stringify(known.variables.map((v) => (Object.hasOwn(variables, v) ? [variables[v]] : [])));
   const cached = known.costs.get(key);
   if (cached !== undefined) return cached;
   // Throws on variables that do not fit their types; nothing is kept then.
-  const cost = queryCost(schema, alone, variables);
+  const cost = queryCost(schema, known.alone, variables);
   if (known.costs.size >= COSTS_PER_OPERATION) known.costs.clear();
   known.costs.set(key, cost);
   return cost;
