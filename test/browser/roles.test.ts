@@ -103,16 +103,27 @@ class User {
 
   /** Opens the record of a list row (a cell that is not a link to another record). */
   async openRow(which: { hasText?: string | RegExp; hasNotText?: string } | string = {}) {
-    const rows = this.page.locator('.RaDatagrid-table tbody tr');
-    const row = rows.filter(typeof which === 'string' ? { hasText: which } : which).first();
-    // count() does not wait: the row must be on screen before its cells are counted.
-    await row.waitFor();
-    const plain = row.locator('td:not(:has(a)):not(:has(input))');
-    // A row whose every cell links to another record (a notice's recipient: the notice, the street)
-    // opens through its first link, which shows a record all the same.
-    await (await plain.count() ? plain : row.locator('td:not(:has(input))')).first().click();
-    await this.page.locator('.RaShow-main').waitFor();
-    await this.settled();
+    const list = /#\/(\w+)/.exec(this.page.url())?.[1];
+    for (let attempt = 1; ; attempt++) {
+      const rows = this.page.locator('.RaDatagrid-table tbody tr');
+      const row = rows.filter(typeof which === 'string' ? { hasText: which } : which).first();
+      // count() does not wait: the row must be on screen before its cells are counted.
+      await row.waitFor();
+      const plain = row.locator('td:not(:has(a)):not(:has(input))');
+      // A row whose every cell links to another record (a notice's recipient: the notice, the street)
+      // opens through its first link, which shows a record all the same.
+      const linksOnly = !(await plain.count());
+      await (linksOnly ? row.locator('td:not(:has(input))') : plain).first().click();
+      await this.page.locator('.RaShow-main').waitFor();
+      await this.settled();
+      // A reference cell draws its link once its record has loaded, which on a loaded machine can be
+      // after the cells were counted: the click then followed that link to another record. Back to
+      // the list, and the row again.
+      if (linksOnly || new RegExp(`#/${list}/\\d+`).test(this.page.url()) || attempt === 3) return;
+      await this.page.goBack();
+      await this.page.locator('.RaList-main').waitFor();
+      await this.settled();
+    }
   }
 
   /** The id of the record on screen, from the address the clicks led to. */
