@@ -35,7 +35,8 @@ async function both(token: string | null, query: string, variables?: Record<stri
   // PostgreSQL's text is sent as it is (its own spacing): the same JSON when read, keys in the same order.
   const fast = canonical(sent);
   const statements = [...server.queries];
-  const compiled = statements.length === 1 && / as data$/.test(statements[0]);
+  // The compiled statement ends with its `data` column (read from its root values where a fallback is tested).
+  const compiled = statements.length === 1 && / as data( from \(select .+ offset 0\) as _root)?$/s.test(statements[0]);
   return { normal, fast, compiled, statements };
 }
 
