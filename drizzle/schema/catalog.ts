@@ -163,6 +163,9 @@ export const delegations = pgTable(
     unique().on(t.catalogId, t.powerItemId, t.recipientId),
     index().on(t.powerItemId),
     index().on(t.recipientId, t.effectiveFrom),
+    // What a street holds, in the order delegationsAsOf pages it (power item, then id): a page of
+    // 100 reads about 100 entries of the index instead of sorting every delegation the street ever held.
+    index().on(t.recipientId, t.powerItemId, t.id),
     index().on(t.delegatingOrganizationId),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "delegations_recipient_id_power_item_id_id_index" ON "delegations" USING btree ("recipient_id","power_item_id","id");
