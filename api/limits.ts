@@ -86,7 +86,7 @@ export function requestErrors(limits: Limits) {
  * in the database, so every instance behind a load balancer shares them; the embedded database
  * serves one instance, whose memory holds them.
  */
-export async function createRateLimiter(database: Database, perMinute: number, shareEveryMs: number): Promise<RequestLimiter & { stop?(): void }> {
+export async function createRateLimiter(database: Database, perMinute: number, shareEveryMs: number): Promise<RequestLimiter & { stop?(): Promise<void> }> {
   const options = { points: perMinute, duration: 60, keyPrefix: 'graphql' };
   const store = await createCounter(database, options);
   // Counting every request in the shared table would write one hot row per caller per request.

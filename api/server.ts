@@ -406,7 +406,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     async stop(graceMs = STOP_GRACE_MS) {
       await drain.stop(graceMs);
-      limiter.stop?.();
+      await limiter.stop?.();
       await identityChanges?.close();
       await parameterChanges?.close();
       await apollo.stop();

@@ -128,7 +128,9 @@ export class SharedLimiter implements RequestLimiter {
     }
   }
 
-  stop(): void {
+  /** Ends the accounting; an accounting under way finishes first, so it never reads a closed database. */
+  async stop(): Promise<void> {
     clearInterval(this.timer);
+    await this.accounting;
   }
 }
