@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
 import { SharedLimiter } from './shared-limiter';
 
 // A server stopping ends the limiter before it closes the database: an accounting already sending
