@@ -1,4 +1,4 @@
-import { Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
+import { Kind, visit, type ArgumentNode, type DocumentNode, type ValueNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { badInput, type FieldError } from './errors';
 
@@ -50,14 +50,46 @@ function checkLiteral(node: ValueNode, path: string, variables: Record<string, u
   }
 }
 
+/** Does an argument's value need reading on each request: a variable in it, or a text with a control character? */
+function mayHaveProblems(node: ValueNode): boolean {
+  switch (node.kind) {
+    case Kind.STRING:
+      return CONTROL.test(node.value);
+    case Kind.LIST:
+      return node.values.some(mayHaveProblems);
+    case Kind.OBJECT:
+      return node.fields.some((f) => mayHaveProblems(f.value));
+    case Kind.VARIABLE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The arguments of a document worth reading on each request, in the document's order, found once
+ * per document (Apollo keeps a parsed document per query text): most carry only variables, or
+ * nothing at all to check.
+ */
+const argumentsToCheck = new WeakMap<DocumentNode, ArgumentNode[]>();
+function argumentsOf(document: DocumentNode): ArgumentNode[] {
+  let found = argumentsToCheck.get(document);
+  if (!found) {
+    const list: ArgumentNode[] = [];
+    visit(document, {
+      enter(node) {
+        if (node.kind === Kind.ARGUMENT && mayHaveProblems(node.value)) list.push(node);
+      },
+    });
+    argumentsToCheck.set(document, (found = list));
+  }
+  return found;
+}
+
 /** Every argument value with a control character, named by its path (`name`, `filter.q`). */
 export function controlCharacterProblems(document: DocumentNode, variables: Record<string, unknown>): FieldError[] {
   const out: FieldError[] = [];
-  visit(document, {
-    Argument(node) {
-      checkLiteral(node.value, node.name.value, variables, out);
-    },
-  });
+  for (const node of argumentsOf(document)) checkLiteral(node.value, node.name.value, variables, out);
   // A variable used twice is reported once per place; a variable never used is never read.
   return out.filter((p, i) => out.findIndex((q) => q.field === p.field) === i);
 }
