@@ -244,8 +244,9 @@ function recordObject(c: Compiling, scope: Scope, type: GraphQLObjectType, nodes
     }
     const reference = model.fields.find((f) => f.kind === 'reference' && f.objectField === name);
     if (!reference) return undefined;
-    // Named after the response key, unique in this selection; nothing else in a statement starts with `_ref_`.
-    const alias = sql.identifier(`_ref_${key}`);
+    // Numbered by the key's place in this object (a key may be longer than PostgreSQL keeps of a
+    // name); nothing else in a statement is named `_ref_…`.
+    const alias = sql.identifier(`_ref_${pairs.length}`);
     const join = referenceJoin(c, scope, reference, def, asked, alias);
     if (!join) return undefined;
     pairs.push([key, sql`${alias}.r`]);

@@ -81,6 +81,11 @@ describe('a read made only of the grammar answers as graphql-js would, from one 
       variables: { f: { region: '对比县', kind: 'STREET' } },
     },
     { name: 'computed fields, a preset list', query: `{ allFindings { id overdue flaggingOverdue dueDate status responsiblePerson inspection { id kind } } overdueFindings { id } }` },
+    {
+      // Response keys longer than PostgreSQL keeps of a name, alike in their first 63 characters.
+      name: 'one reference asked twice under long aliases',
+      query: `{ allDelegations(perPage: 5) { id ${'r'.repeat(70)}1: recipient { id name } ${'r'.repeat(70)}2: recipient { kind } catalog { id } } }`,
+    },
   ];
 
   it.each(compiledCases)('$name', async ({ query, variables }) => {
