@@ -103,7 +103,8 @@ class User {
 
   /** Opens the record of a list row (a cell that is not a link to another record). */
   async openRow(which: { hasText?: string | RegExp; hasNotText?: string } | string = {}) {
-    const list = /#\/(\w+)/.exec(this.page.url())?.[1];
+    const listUrl = this.page.url();
+    const list = /#\/(\w+)/.exec(listUrl)?.[1];
     for (let attempt = 1; ; attempt++) {
       const rows = this.page.locator('.RaDatagrid-table tbody tr');
       const row = rows.filter(typeof which === 'string' ? { hasText: which } : which).first();
@@ -117,10 +118,11 @@ class User {
       await this.page.locator('.RaShow-main').waitFor();
       await this.settled();
       // A reference cell draws its link once its record has loaded, which on a loaded machine can be
-      // after the cells were counted: the click then followed that link to another record. Back to
-      // the list, and the row again.
-      if (linksOnly || new RegExp(`#/${list}/\\d+`).test(this.page.url()) || attempt === 3) return;
-      await this.page.goBack();
+      // after the cells were counted: the click then followed that link to another record (and may
+      // have opened the row's record on the way). To the list again, filters and all, and the row.
+      if (linksOnly || new RegExp(`#/${list}/\\d+`).test(this.page.url())) return;
+      if (attempt === 3) throw new Error(`A row of ${listUrl} opened ${this.page.url()}`);
+      await this.page.goto(listUrl);
       await this.page.locator('.RaList-main').waitFor();
       await this.settled();
     }
