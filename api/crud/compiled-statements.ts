@@ -19,14 +19,11 @@ import type { Queryable } from '../db';
 // no named statements and ignores the name.
 
 const MAX_NAMED = 100;
-/** Texts seen once, by their hash, forgotten all at once when full (a second sighting names the text). */
+/** Texts seen once, by hash, forgotten all at once when full (a second sighting names the text). */
 const MAX_SEEN = 2_000;
 
 const seen = new Set<string>();
-/**
- * Named texts by their text (a lookup hashes the string natively, cheaper than a digest on every
- * read), least recently read first (a Map keeps insertion order).
- */
+/** Named texts by hash, least recently read first (a Map keeps insertion order). */
 const named = new Map<string, string>();
 
 function hashOf(text: string): string {
@@ -35,13 +32,13 @@ function hashOf(text: string): string {
 
 /** The name to prepare `text` under, or undefined to run it unnamed. Exported for its test. */
 export function statementName(text: string): string | undefined {
-  const name = named.get(text);
+  const hash = hashOf(text);
+  const name = named.get(hash);
   if (name) {
-    named.delete(text);
-    named.set(text, name);
+    named.delete(hash);
+    named.set(hash, name);
     return name;
   }
-  const hash = hashOf(text);
   if (!seen.has(hash)) {
     if (seen.size >= MAX_SEEN) seen.clear();
     seen.add(hash);
@@ -50,7 +47,7 @@ export function statementName(text: string): string | undefined {
   seen.delete(hash);
   if (named.size >= MAX_NAMED) named.delete(named.keys().next().value!);
   const fresh = `compiled_${hash}`;
-  named.set(text, fresh);
+  named.set(hash, fresh);
   return fresh;
 }
 
