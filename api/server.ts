@@ -245,9 +245,6 @@ const ADMIN_DIRS = [path.resolve(__dirname, '../admin/dist'), path.resolve(__dir
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
-  // No ETag hashed over every answer: GraphQL answers are POSTed, never revalidated; the public
-  // page, which is, sets its own.
-  app.disable('etag');
   // Behind a load balancer, the address the rate limit counts is the client's, not the balancer's.
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
