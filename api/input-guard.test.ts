@@ -20,6 +20,12 @@ describe('control characters in arguments', () => {
     expect(fields(document, { q: 'ok', f: { code: 'ok' } })).toEqual([]);
   });
 
+  it('reads a variable’s default where the request does not send the variable', () => {
+    const document = parse('query($q: String = "坏\\u0000值") { allOrganizations(filter: { q: $q }) { id } }');
+    expect(fields(document)).toEqual(['filter.q']);
+    expect(fields(document, { q: '正常' })).toEqual([]);
+  });
+
   it('leaves tabs and line breaks alone', () => {
     expect(fields(parse('{ allOrganizations(filter: { q: "a\\tb\\nc" }) { id } }'))).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { Kind, visit, type ArgumentNode, type DocumentNode, type ValueNode } from 'graphql';
+import { Kind, visit, type ArgumentNode, type DocumentNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { badInput, type FieldError } from './errors';
 
@@ -32,8 +32,14 @@ function checkValue(value: unknown, path: string, out: FieldError[]): void {
   }
 }
 
+/** A request's variables, and the defaults its operation declares for those it does not send. */
+interface Variables {
+  sent: Record<string, unknown>;
+  defaults: ReadonlyMap<string, ValueNode>;
+}
+
 /** Walks an argument written in the query itself; variables inside it are checked at their place. */
-function checkLiteral(node: ValueNode, path: string, variables: Record<string, unknown>, out: FieldError[]): void {
+function checkLiteral(node: ValueNode, path: string, variables: Variables, out: FieldError[]): void {
   switch (node.kind) {
     case Kind.STRING:
       if (CONTROL.test(node.value)) out.push(problem(path));
@@ -44,9 +50,16 @@ function checkLiteral(node: ValueNode, path: string, variables: Record<string, u
     case Kind.OBJECT:
       for (const f of node.fields) checkLiteral(f.value, `${path}.${f.name.value}`, variables, out);
       break;
-    case Kind.VARIABLE:
-      checkValue(variables[node.name.value], path, out);
+    case Kind.VARIABLE: {
+      const name = node.name.value;
+      if (name in variables.sent) checkValue(variables.sent[name], path, out);
+      else {
+        // A default is written in the document: `query($q: String = "…")`.
+        const fallback = variables.defaults.get(name);
+        if (fallback) checkLiteral(fallback, path, variables, out);
+      }
       break;
+    }
   }
 }
 
@@ -86,10 +99,19 @@ function argumentsOf(document: DocumentNode): ArgumentNode[] {
   return found;
 }
 
-/** Every argument value with a control character, named by its path (`name`, `filter.q`). */
-export function controlCharacterProblems(document: DocumentNode, variables: Record<string, unknown>): FieldError[] {
+/**
+ * Every argument value with a control character, named by its path (`name`, `filter.q`): written
+ * in the document, sent as a variable, or a variable's default where it is not sent (the defaults
+ * of `operation`, the one run; without it, of the document's operations).
+ */
+export function controlCharacterProblems(document: DocumentNode, sent: Record<string, unknown>, operation?: OperationDefinitionNode): FieldError[] {
+  const defaults = new Map<string, ValueNode>();
+  const operations = operation ? [operation] : document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  for (const op of operations) {
+    for (const v of op.variableDefinitions ?? []) if (v.defaultValue) defaults.set(v.variable.name.value, v.defaultValue);
+  }
   const out: FieldError[] = [];
-  for (const node of argumentsOf(document)) checkLiteral(node.value, node.name.value, variables, out);
+  for (const node of argumentsOf(document)) checkLiteral(node.value, node.name.value, { sent, defaults }, out);
   // A variable used twice is reported once per place; a variable never used is never read.
   return out.filter((p, i) => out.findIndex((q) => q.field === p.field) === i);
 }
@@ -98,8 +120,8 @@ export function inputGuardPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request }) {
-          const problems = controlCharacterProblems(document, request.variables ?? {});
+        async didResolveOperation({ document, request, operation }) {
+          const problems = controlCharacterProblems(document, request.variables ?? {}, operation);
           if (problems.length) {
             const error = badInput(problems);
             error.extensions.http = { status: 400 };

@@ -301,6 +301,9 @@ describe('control characters and oversized lists', () => {
       const res = await call(server.as(field === 'login' ? null : server.adminToken), field, args as Record<string, unknown>);
       expect([field, fieldErrors(res)]).toEqual([field, { [where]: 'controlCharacter' }]);
     }
+    // A variable's default, written in the document, where the request does not send the variable.
+    const defaulted = await server.gql('query($q: String = "坏\\u0000值") { allOrganizations(filter: { q: $q }) { id } }');
+    expect(fieldErrors(defaulted)).toEqual({ 'filter.q': 'controlCharacter' });
     // Tabs and line breaks are text.
     const note = await ok(server, 'createOrganization', { name: '换行\n测试\t机构', kind: 'OTHER' }, 'name');
     expect(note.name).toBe('换行\n测试\t机构');
