@@ -123,7 +123,9 @@ const dialect = new PgDialect({ casing: 'snake_case' });
  * so it plans the references of a page as joins (index lookups, a memoized small table) instead of
  * running one subplan per row and reference. On the bench county a page of 100 delegations with
  * three references cost the database half as much. Inside the subquery the referenced table keeps
- * its own name, so read limits and computed fields written against it still apply.
+ * its own name, so read limits and computed fields written against it still apply (a table already
+ * read above it, an organization's parent, is read under another name, without them:
+ * `referenceJoin`).
  */
 interface RecordObject {
   object: SQL;
