@@ -396,18 +396,12 @@ function searchesPeople(c: Compiling, model: ResourceModel, args: Record<string,
   return Object.keys(filter).some((k) => (k === 'q' && q) || keys.some((p) => k === p || k.startsWith(`${p}_`)));
 }
 
-/** The rows of a page and their order, as `service.listAs` reads them (`where`: a domain list's condition). */
-function pageOf(c: Compiling, model: ResourceModel, params: ListParams, where?: SQL) {
+/** A page of records as a JSON array, in the list's order: the rows `service.listAs` reads (`where`: a domain list's condition). */
+function listOf(c: Compiling, key: string, model: ResourceModel, type: GraphQLObjectType, nodes: readonly FieldNode[], params: ListParams, where?: SQL): SQL | undefined {
   const condition = and(filterToWhere(model, params.filter), readScope(c.actor, model), where) ?? sql`true`;
   const { limit, offset, orderBy } = paging(model, params);
-  return { condition, limit, offset, order: sql.join(orderBy, sql`, `) };
-}
-
-/** A page of records as a JSON array, in the list's order. */
-function listOf(c: Compiling, key: string, model: ResourceModel, type: GraphQLObjectType, nodes: readonly FieldNode[], params: ListParams, where?: SQL): SQL | undefined {
-  const { condition, limit, offset, order } = pageOf(c, model, params, where);
   const built = rootObject(c, key, model, type, nodes);
-  return built && pageArray(model, built, { condition, limit, offset, order });
+  return built && pageArray(model, built, { condition, limit, offset, order: sql.join(orderBy, sql`, `) });
 }
 
 /**
