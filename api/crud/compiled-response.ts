@@ -1,4 +1,4 @@
-import { and, eq, getTableName, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableName, sql, type Query, type SQL } from 'drizzle-orm';
 import {
   getArgumentValues,
   getNamedType,
@@ -26,6 +26,7 @@ import { toSnakeCase } from 'drizzle-orm/casing';
 import { PgDialect, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../auth/actor';
 import { compiledKey } from './compiled-key';
+import { textHash, type CompiledStatement } from './compiled-statements';
 import { readScope } from './authorize';
 import { filterToWhere, paging, type ListParams } from './filter-to-where';
 import { MAX_PER_PAGE, NESTED_PER_PAGE } from './list-metadata';
@@ -150,6 +151,10 @@ interface Compiling {
   actor: Actor;
   /** Each root key's record object, rendered (or null: not compilable), kept with the document. */
   objects: Map<string, RecordObject | null>;
+  /** The root fields that read one record by id, by response key (`byIdRead`). */
+  byIds: Map<string, ByIdRead>;
+  /** The values of the statement's placeholders (the ids read by id), by placeholder name. */
+  values: Record<string, unknown>;
   /**
    * Conditions under which the answer is graphql-js's after all (an empty domain list that may be
    * NOT_FOUND), each on the value of the root key it is about.
@@ -477,6 +482,26 @@ function namedListsOf(models: ResourceModel[]): Map<string, { model: ResourceMod
   return map;
 }
 
+/** A root field reading one record by id: what it reads, and the id (null: not an id; the answer is null). */
+interface ByIdRead {
+  model: ResourceModel;
+  type: GraphQLObjectType;
+  id: number | null;
+}
+
+function byIdRead(c: Compiling, nodes: readonly FieldNode[]): ByIdRead | undefined {
+  const name = nodes[0].name.value;
+  const def = c.schema.getQueryType()!.getFields()[name];
+  if (!def) return undefined;
+  const type = getNamedType(def.type);
+  const model = c.byType.get(type.name);
+  if (!model || name !== model.name || !isObjectType(type) || !mayRead(c, model)) return undefined;
+  return { model, type, id: parseId(getArgumentValues(def, nodes[0], c.variables).id) };
+}
+
+/** The placeholder of the id a root key reads (response keys are GraphQL names, unique among the roots). */
+const idPlaceholder = (key: string) => `id:${key}`;
+
 /** One root field's value, or undefined to leave the whole request to graphql-js. */
 function rootValue(c: Compiling, key: string, nodes: readonly FieldNode[]): SQL | undefined {
   const query = c.schema.getQueryType()!;
@@ -492,18 +517,21 @@ function rootValue(c: Compiling, key: string, nodes: readonly FieldNode[]): SQL 
     if (!model || !isObjectType(type) || !mayRead(c, model) || searchesPeople(c, model, args)) return undefined;
     return metaOf(c, model, type, nodes, filterToWhere(model, args.filter as ListParams['filter']));
   }
+  const byId = c.byIds.get(key);
+  if (byId) {
+    const { model, id } = byId;
+    if (id === null) return sql`null::json`;
+    const built = rootObject(c, key, model, byId.type, nodes);
+    if (!built) return undefined;
+    // The id is a placeholder: the statement's text stays the document's and the reader's (`compileResponse`).
+    c.values[idPlaceholder(key)] = id;
+    const condition = and(eq(model.byKey.get('id')!.column, sql.placeholder(idPlaceholder(key))), readScope(c.actor, model));
+    return sql`(select ${built.object} from ${model.table}${built.joins} where ${condition})`;
+  }
   const named = namedListValue(c, key, name, def, nodes, args);
   if (named) return named;
   const model = c.byType.get(type.name);
   if (!model || !isObjectType(type) || !mayRead(c, model) || searchesPeople(c, model, args)) return undefined;
-  if (name === model.name) {
-    const n = parseId(args.id);
-    if (n === null) return sql`null::json`;
-    const built = rootObject(c, key, model, type, nodes);
-    if (!built) return undefined;
-    const condition = and(eq(model.byKey.get('id')!.column, n), readScope(c.actor, model));
-    return sql`(select ${built.object} from ${model.table}${built.joins} where ${condition})`;
-  }
   if (name === `all${model.plural}`) return listOf(c, key, model, type, nodes, args as ListParams);
   const preset = model.definition.presets?.[name];
   if (preset) {
@@ -523,7 +551,8 @@ function operationOf(document: DocumentNode, operationName: string | null | unde
  * undefined when the request must go through graphql-js. `document` is validated. The
  * JSON comes as text (PostgreSQL's spacing), to be sent as it is. Where a domain list's empty
  * answer is its resolver's to give, the statement also answers `fallback`: true sends the request
- * to graphql-js after all, and `data` is not used.
+ * to graphql-js after all, and `data` is not used. The statement comes rendered, its ids read by id
+ * as placeholders with their values beside it.
  */
 export function compileResponse(
   schema: GraphQLSchema,
@@ -532,7 +561,7 @@ export function compileResponse(
   operationName: string | null | undefined,
   rawVariables: Record<string, unknown> | undefined,
   actor: Actor | undefined,
-): SQL | undefined {
+): CompiledStatement | undefined {
   // Anonymous callers are refused (or sign in) and the system never asks over HTTP; a password that must change is the guard's.
   // An account confined to enrolling a second factor is the guard's too (it refuses before this runs; kept here should the order change).
   if (!actor || (actor.kind !== 'USER' && actor.kind !== 'TOKEN') || actor.passwordChange || actor.secondFactorEnrolment) return undefined;
@@ -543,10 +572,44 @@ export function compileResponse(
   if (coerced.errors) return undefined;
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-  const c: Compiling = { schema, models, byType: byTypeOf(models), fragments, variables: coerced.coerced, actor, objects: objectsOf(document, operationName, actor), fallbacks: [] };
+  const kept = keptFor(document, operationName, actor);
+  const c: Compiling = { schema, models, byType: byTypeOf(models), fragments, variables: coerced.coerced, actor, objects: kept.objects, byIds: new Map(), values: {}, fallbacks: [] };
   const query = schema.getQueryType()!;
   const fields = collect(query, [operation.selectionSet], fragments);
   if (!fields) return undefined;
+  // A read made only of records by id (and `__typename`) has one text per document, reader and
+  // which ids are ids at all: kept, so a repeated read only binds its ids (no SQL built or rendered).
+  let shape: string | undefined = '';
+  try {
+    for (const [key, nodes] of fields) {
+      const read = nodes[0].name.value === '__typename' ? undefined : byIdRead(c, nodes);
+      if (read) c.byIds.set(key, read);
+      if (shape === undefined) continue;
+      if (read) shape += read.id === null ? 'n' : 'i';
+      else if (nodes[0].name.value === '__typename') shape += 't';
+      else shape = undefined;
+    }
+  } catch {
+    return undefined;
+  }
+  const known = shape === undefined ? undefined : kept.statements.get(shape);
+  if (known) {
+    const values: Record<string, unknown> = {};
+    for (const [key, read] of c.byIds) if (read.id !== null) values[idPlaceholder(key)] = read.id;
+    return { ...known, values };
+  }
+  const statement = statementOf(c, fields);
+  if (!statement) return undefined;
+  const compiled = { query: dialect.sqlToQuery(statement), hash: undefined as string | undefined };
+  if (shape !== undefined) {
+    compiled.hash = textHash(compiled.query.sql);
+    kept.statements.set(shape, compiled);
+  }
+  return { ...compiled, values: c.values };
+}
+
+/** The statement of the root fields, or undefined. */
+function statementOf(c: Compiling, fields: Map<string, FieldNode[]>): SQL | undefined {
   const pairs: [string, SQL][] = [];
   try {
     for (const [key, nodes] of fields) {
@@ -575,20 +638,28 @@ export function compileResponse(
   return sql`select (${sql.join(tests, sql` or `)}) as fallback, (${answer})::text as data from (select ${values} offset 0) as _root`;
 }
 
-/** Rendered objects per document (as Apollo keeps it parsed), operation and actor. */
-const objectCache = new WeakMap<DocumentNode, Map<string, Map<string, RecordObject | null>>>();
+/**
+ * What is kept of a document (as Apollo keeps it parsed) per operation and actor: the rendered
+ * record objects by root key, and the whole statements of reads by id by their shape
+ * (`compileResponse`).
+ */
+interface Kept {
+  objects: Map<string, RecordObject | null>;
+  statements: Map<string, { query: Query; hash?: string }>;
+}
+const keptCache = new WeakMap<DocumentNode, Map<string, Kept>>();
 const ACTORS_PER_DOCUMENT = 64;
 
-function objectsOf(document: DocumentNode, operationName: string | null | undefined, actor: Actor): Map<string, RecordObject | null> {
-  let perDocument = objectCache.get(document);
-  if (!perDocument) objectCache.set(document, (perDocument = new Map()));
+function keptFor(document: DocumentNode, operationName: string | null | undefined, actor: Actor): Kept {
+  let perDocument = keptCache.get(document);
+  if (!perDocument) keptCache.set(document, (perDocument = new Map()));
   const key = `${operationName ?? ''}|${compiledKey(actor)}`;
-  let objects = perDocument.get(key);
-  if (!objects) {
+  let kept = perDocument.get(key);
+  if (!kept) {
     if (perDocument.size >= ACTORS_PER_DOCUMENT) perDocument.clear();
-    perDocument.set(key, (objects = new Map()));
+    perDocument.set(key, (kept = { objects: new Map(), statements: new Map() }));
   }
-  return objects;
+  return kept;
 }
 
 const byTypeCache = new WeakMap<ResourceModel[], Map<string, ResourceModel>>();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { SQL } from 'drizzle-orm';
-import type { PgDialect, PgSession } from 'drizzle-orm/pg-core';
+import type { Query } from 'drizzle-orm';
+import type { PgSession } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../db';
 
 // The compiled read path (compiled-response.ts) sends statements whose text depends only on the
@@ -26,13 +26,13 @@ const seen = new Set<string>();
 /** Named texts by hash, least recently read first (a Map keeps insertion order). */
 const named = new Map<string, string>();
 
-function hashOf(text: string): string {
+/** A statement's text's hash, which names it (kept with a statement kept whole, so a repeated read does not hash it again). */
+export function textHash(text: string): string {
   return createHash('sha256').update(text).digest('base64url').slice(0, 32);
 }
 
 /** The name to prepare `text` under, or undefined to run it unnamed. Exported for its test. */
-export function statementName(text: string): string | undefined {
-  const hash = hashOf(text);
+export function statementName(text: string, hash = textHash(text)): string | undefined {
   const name = named.get(hash);
   if (name) {
     named.delete(hash);
@@ -57,12 +57,21 @@ export interface CompiledRow {
   fallback?: boolean;
 }
 
+/**
+ * A compiled read, rendered: its text and parameters (placeholders among them), the placeholders'
+ * values, and the text's hash where it was kept.
+ */
+export interface CompiledStatement {
+  query: Query;
+  values: Record<string, unknown>;
+  hash?: string;
+}
+
 /** Runs a compiled read and answers its one row. */
-export async function runCompiled(db: Queryable, statement: SQL): Promise<CompiledRow> {
+export async function runCompiled(db: Queryable, { query, values, hash }: CompiledStatement): Promise<CompiledRow> {
   // drizzle's own `execute` always runs unnamed; its session takes a name (and still logs the query).
-  const { dialect, session } = db as unknown as { dialect: PgDialect; session: PgSession };
-  const query = dialect.sqlToQuery(statement);
-  const rows = (await session.prepareQuery(query, undefined, statementName(query.sql), false).execute()) as unknown;
+  const { session } = db as unknown as { session: PgSession };
+  const rows = (await session.prepareQuery(query, undefined, statementName(query.sql, hash), false).execute(values)) as unknown;
   // node-postgres answers a result object, PGlite its rows' holder: both have `rows`.
   return (rows as { rows: CompiledRow[] }).rows[0];
 }
