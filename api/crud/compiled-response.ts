@@ -572,13 +572,13 @@ export function compileResponse(
   if (coerced.errors) return undefined;
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-  const kept = keptFor(document, operationName, actor);
-  const c: Compiling = { schema, models, byType: byTypeOf(models), fragments, variables: coerced.coerced, actor, objects: kept.objects, byIds: new Map(), values: {}, fallbacks: [] };
+  const actorKey = compiledKey(actor);
+  const c: Compiling = { schema, models, byType: byTypeOf(models), fragments, variables: coerced.coerced, actor, objects: objectsOf(document, operationName, actorKey), byIds: new Map(), values: {}, fallbacks: [] };
   const query = schema.getQueryType()!;
   const fields = collect(query, [operation.selectionSet], fragments);
   if (!fields) return undefined;
   // A read made only of records by id (and `__typename`) has one text per document, reader and
-  // which ids are ids at all: kept, so a repeated read only binds its ids (no SQL built or rendered).
+  // which ids are ids at all (its shape); any other, one per document, reader and variables.
   let shape: string | undefined = '';
   try {
     for (const [key, nodes] of fields) {
@@ -592,20 +592,48 @@ export function compileResponse(
   } catch {
     return undefined;
   }
-  const known = shape === undefined ? undefined : kept.statements.get(shape);
+  const keptKey = statementKey(document, operationName, actorKey, shape, rawVariables);
+  const known = keptKey === undefined ? undefined : keptStatements.get(keptKey);
   if (known) {
+    keptStatements.delete(keptKey!);
+    keptStatements.set(keptKey!, known);
     const values: Record<string, unknown> = {};
     for (const [key, read] of c.byIds) if (read.id !== null) values[idPlaceholder(key)] = read.id;
     return { ...known, values };
   }
   const statement = statementOf(c, fields);
   if (!statement) return undefined;
-  const compiled = { query: dialect.sqlToQuery(statement), hash: undefined as string | undefined };
-  if (shape !== undefined) {
-    compiled.hash = textHash(compiled.query.sql);
-    kept.statements.set(shape, compiled);
+  const sqlQuery = dialect.sqlToQuery(statement);
+  const kept = { query: sqlQuery, hash: textHash(sqlQuery.sql) };
+  if (keptKey !== undefined) {
+    if (keptStatements.size >= STATEMENTS_KEPT) keptStatements.delete(keptStatements.keys().next().value!);
+    keptStatements.set(keptKey, kept);
   }
-  return { ...compiled, values: c.values };
+  return { ...kept, values: c.values };
+}
+
+/**
+ * Rendered statements, least recently read first (a Map keeps insertion order), so a read sent
+ * again (a third-party system polling its pages, a list screen opened again) neither builds nor
+ * renders nor hashes its statement. A statement is a function of what its key holds: the document,
+ * the operation, the reader with the parameters in force and the day (`compiledKey`), and the
+ * variables as sent (the raw JSON values, from which graphql coerces the arguments), or for reads
+ * by id alone their shape, the ids being placeholders.
+ */
+const STATEMENTS_KEPT = 500;
+const keptStatements = new Map<string, { query: Query; hash: string }>();
+/** Variables longer than this as JSON (a filter of a thousand ids) are not part of a key: the statement is built each time. */
+const MAX_VARIABLES_KEY = 2_000;
+const documentIds = new WeakMap<DocumentNode, number>();
+let nextDocumentId = 0;
+
+function statementKey(document: DocumentNode, operationName: string | null | undefined, actorKey: string, shape: string | undefined, variables: Record<string, unknown> | undefined): string | undefined {
+  let id = documentIds.get(document);
+  if (id === undefined) documentIds.set(document, (id = nextDocumentId++));
+  const prefix = `${id}|${operationName ?? ''}|${actorKey}|`;
+  if (shape !== undefined) return `${prefix}#${shape}`;
+  const json = JSON.stringify(variables ?? {});
+  return json.length > MAX_VARIABLES_KEY ? undefined : `${prefix}=${json}`;
 }
 
 /** The statement of the root fields, or undefined. */
@@ -638,28 +666,20 @@ function statementOf(c: Compiling, fields: Map<string, FieldNode[]>): SQL | unde
   return sql`select (${sql.join(tests, sql` or `)}) as fallback, (${answer})::text as data from (select ${values} offset 0) as _root`;
 }
 
-/**
- * What is kept of a document (as Apollo keeps it parsed) per operation and actor: the rendered
- * record objects by root key, and the whole statements of reads by id by their shape
- * (`compileResponse`).
- */
-interface Kept {
-  objects: Map<string, RecordObject | null>;
-  statements: Map<string, { query: Query; hash?: string }>;
-}
-const keptCache = new WeakMap<DocumentNode, Map<string, Kept>>();
+/** Rendered objects per document (as Apollo keeps it parsed), operation and actor. */
+const objectCache = new WeakMap<DocumentNode, Map<string, Map<string, RecordObject | null>>>();
 const ACTORS_PER_DOCUMENT = 64;
 
-function keptFor(document: DocumentNode, operationName: string | null | undefined, actor: Actor): Kept {
-  let perDocument = keptCache.get(document);
-  if (!perDocument) keptCache.set(document, (perDocument = new Map()));
-  const key = `${operationName ?? ''}|${compiledKey(actor)}`;
-  let kept = perDocument.get(key);
-  if (!kept) {
+function objectsOf(document: DocumentNode, operationName: string | null | undefined, actorKey: string): Map<string, RecordObject | null> {
+  let perDocument = objectCache.get(document);
+  if (!perDocument) objectCache.set(document, (perDocument = new Map()));
+  const key = `${operationName ?? ''}|${actorKey}`;
+  let objects = perDocument.get(key);
+  if (!objects) {
     if (perDocument.size >= ACTORS_PER_DOCUMENT) perDocument.clear();
-    perDocument.set(key, (kept = { objects: new Map(), statements: new Map() }));
+    perDocument.set(key, (objects = new Map()));
   }
-  return kept;
+  return objects;
 }
 
 const byTypeCache = new WeakMap<ResourceModel[], Map<string, ResourceModel>>();

@@ -565,6 +565,43 @@ it('refuses an administrator who has not enrolled a second factor on both paths 
 });
 
 describe('kept compiled reads', () => {
+  // Each statement is kept by document, reader and variables (by id: the ids' shape, the ids bound):
+  // the same document read again with other values, or by another reader, must not get the answer
+  // of the first.
+  it('answer each new id, page and filter of a document read again, and each reader its own rows', async () => {
+    const byId = 'query ById($id: ID!) { Organization(id: $id) { id name kind parent { id name } } }';
+    const ids = [world.street, world.township, 'x', '999999', world.street, world.township];
+    const seen = new Set<string>();
+    for (const id of ids) {
+      const { normal, fast, compiled } = await both(admin(), byId, { id });
+      expect({ id, fast, compiled }).toEqual({ id, fast: normal, compiled: true });
+      seen.add(fast.body);
+    }
+    // Three different answers: two records, and null (an id that is not one, one that is not there).
+    expect(seen.size).toBe(3);
+    const list = `query L($page: Int, $f: OrganizationFilter) { allOrganizations(page: $page, perPage: 3, sortField: "name", filter: $f) { id name kind } }`;
+    const variables = [{ page: 0 }, { page: 1 }, { page: 0, f: { kind: 'STREET' } }, { page: 0 }, { page: 0, f: { kind: 'TOWNSHIP' } }];
+    const answers = new Set<string>();
+    for (const v of variables) {
+      const { normal, fast, compiled } = await both(admin(), list, v);
+      expect({ v, fast, compiled }).toEqual({ v, fast: normal, compiled: true });
+      answers.add(fast.body);
+    }
+    expect(answers.size).toBe(4);
+    // The same document as a county administrator, then a street's viewer (its read limit), then again.
+    const users = `{ allUsers(sortField: "id") { id username } }`;
+    const street = await server.tokenFor('VIEWER', world.street);
+    const counts: number[] = [];
+    for (const reader of [admin(), street, admin()]) {
+      const { normal, fast, compiled } = await both(reader, users);
+      expect({ fast, compiled }).toEqual({ fast: normal, compiled: true });
+      counts.push(JSON.parse(fast.body).data.allUsers.length);
+    }
+    expect(counts[1]).toBe(1);
+    expect(counts[0]).toBeGreaterThan(1);
+    expect(counts[2]).toBe(counts[0]);
+  });
+
   it('answer a field of today’s date as of the county’s day, not the day the document was first read', async () => {
     const { inspection } = await world.supervision();
     const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 86_400_000));
