@@ -11,6 +11,7 @@ import { runWithCleanup } from './harness/cleanup';
 import { loadDataset } from './harness/dataset';
 import { ensurePeers } from './harness/peers';
 import { measureRun } from './harness/measure';
+import { runLoad } from './harness/load';
 import { peakRssMiB } from './harness/proc-stats';
 import { printTable, ratios, summarize, writeResults, type Measurements, type Summary } from './harness/report';
 import { SERVER_LABELS, SERVER_NAMES, startServer, type RunningServer, type ServerName } from './harness/servers';
@@ -83,7 +84,8 @@ runWithCleanup(async () => {
   const shapeCount = settings.shapes?.length ?? SHAPE_NAMES.length;
   console.log(
     `bench: ${settings.rounds} rounds × ${shapeCount} shapes × 3 servers × (${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured), ${settings.connections} connections; ` +
-      `timed part ≈ ${Math.round((settings.rounds * shapeCount * 3 * perRun) / 60)} min. Load average now ${loadAverageStart.map((x) => x.toFixed(2)).join(' ')}.`,
+      `then one connection per shape and server (1 s + ${settings.latencySeconds} s); ` +
+      `timed part ≈ ${Math.round((settings.rounds * shapeCount * 3 * perRun + shapeCount * 3 * (1 + settings.latencySeconds)) / 60)} min. Load average now ${loadAverageStart.map((x) => x.toFixed(2)).join(' ')}.`,
   );
 
   const peers = ensurePeers();
@@ -147,6 +149,7 @@ runWithCleanup(async () => {
   const waitsMonitor = new Client({ connectionString: db.url });
   await waitsMonitor.connect();
   const loadAverageByRound: number[][] = [];
+  const oneConnection: Partial<Record<ShapeName, Partial<Record<ServerName, { requestsPerSecond: number; p50Ms: number; p99Ms: number; failed: number }>>>> = {};
   const nextIndex: Record<string, number> = {};
   try {
     for (let round = 1; round <= settings.rounds; round++) {
@@ -178,6 +181,25 @@ runWithCleanup(async () => {
               `CPU ${(run.cpuMs / run.served).toFixed(2)} ms/req${fails ? `  FAILED ${fails}` : ''}${drainMs > 2000 ? `  (backlog drained in ${(drainMs / 1000).toFixed(0)} s)` : ''}`,
           );
         }
+      }
+    }
+    // Latency without queueing: one connection, one request at a time, so a figure is how long
+    // an answer takes, not how long it waits behind 15 others on two shared cores.
+    console.log('one connection (latency without queueing):');
+    for (const shape of shapes) {
+      for (const name of SERVER_NAMES) {
+        const key = `${shape.name}/${name}`;
+        const load = (seconds: number) =>
+          runLoad({ base: servers[name].base, connections: 1, seconds, headers: headers[name], build: (i) => shape.request(name, i), next: () => nextIndex[key]++ });
+        await load(1);
+        const result = await load(settings.latencySeconds);
+        (oneConnection[shape.name] ??= {})[name] = {
+          requestsPerSecond: Number(result.requestsPerSecond.toFixed(1)),
+          p50Ms: result.latencyMs.p50,
+          p99Ms: result.latencyMs.p99,
+          failed: result.non2xx + result.errors,
+        };
+        console.log(`  ${shape.name.padEnd(8)} ${name.padEnd(12)} ${result.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${result.latencyMs.p50} ms  p99 ${result.latencyMs.p99} ms`);
       }
     }
   } finally {
@@ -254,6 +276,10 @@ runWithCleanup(async () => {
         loadSeconds: Number(dataset.loadSeconds.toFixed(1)),
       },
       ratios: Object.fromEntries(shapes.map((s) => [s.name, ratios(measurements[s.name] ?? {})])),
+      oneConnection: {
+        method: `After the rounds, each shape on each server with one connection: 1 s unmeasured, then ${settings.latencySeconds} s measured (autocannon, closed loop).`,
+        ...oneConnection,
+      },
       statementsPerRequest: {
         method:
           'Counted in an untimed pass: each server connects through a proxy that reads the PostgreSQL frontend protocol and counts simple Query and extended Execute messages (prepared statements included, BEGIN/COMMIT included); ' +

@@ -23,6 +23,8 @@ export const settings = {
   rounds: number('BENCH_ROUNDS', 3),
   /** Concurrent closed-loop connections of the load generator. */
   connections: number('BENCH_CONNECTIONS', 16),
+  /** Measured seconds per (shape, server) of the one-connection latency pass, after the rounds. */
+  latencySeconds: number('BENCH_LATENCY_SECONDS', 4),
   /** Sequential requests per shape and server in the statement-counting pass. */
   countRequests: number('BENCH_COUNT_REQUESTS', 20),
   /** Connection pool of every server (ours reads DATABASE_POOL_SIZE), the same for all three. */
