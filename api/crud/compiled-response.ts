@@ -26,7 +26,7 @@ import { toSnakeCase } from 'drizzle-orm/casing';
 import { PgDialect, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../auth/actor';
 import { compiledKey } from './compiled-key';
-import { textHash, type CompiledStatement } from './compiled-statements';
+import { KeptStatements, textHash, type CompiledStatement } from './compiled-statements';
 import { readScope } from './authorize';
 import { filterToWhere, paging, type ListParams } from './filter-to-where';
 import { MAX_PER_PAGE, NESTED_PER_PAGE } from './list-metadata';
@@ -595,8 +595,6 @@ export function compileResponse(
   const keptKey = statementKey(document, operationName, actorKey, shape, rawVariables);
   const known = keptKey === undefined ? undefined : keptStatements.get(keptKey);
   if (known) {
-    keptStatements.delete(keptKey!);
-    keptStatements.set(keptKey!, known);
     const values: Record<string, unknown> = {};
     for (const [key, read] of c.byIds) if (read.id !== null) values[idPlaceholder(key)] = read.id;
     return { ...known, values };
@@ -605,23 +603,20 @@ export function compileResponse(
   if (!statement) return undefined;
   const sqlQuery = dialect.sqlToQuery(statement);
   const kept = { query: sqlQuery, hash: textHash(sqlQuery.sql) };
-  if (keptKey !== undefined) {
-    if (keptStatements.size >= STATEMENTS_KEPT) keptStatements.delete(keptStatements.keys().next().value!);
-    keptStatements.set(keptKey, kept);
-  }
+  if (keptKey !== undefined) keptStatements.keep(keptKey, kept);
   return { ...kept, values: c.values };
 }
 
 /**
- * Rendered statements, least recently read first (a Map keeps insertion order), so a read sent
- * again (a third-party system polling its pages, a list screen opened again) neither builds nor
- * renders nor hashes its statement. A statement is a function of what its key holds: the document,
- * the operation, the reader with the parameters in force and the day (`compiledKey`), and the
- * variables as sent (the raw JSON values, from which graphql coerces the arguments), or for reads
- * by id alone their shape, the ids being placeholders.
+ * The rendered statements kept (compiled-statements.ts), so a read sent again (a third-party system
+ * polling its pages, a list screen opened again) neither builds nor renders nor hashes its
+ * statement. A statement is a function of what its key holds: the document, the operation, the
+ * reader with the parameters in force and the day (`compiledKey`), and the variables as sent (the
+ * raw JSON values, from which graphql coerces the arguments), or for reads by id alone their shape,
+ * the ids being placeholders.
  */
-const STATEMENTS_KEPT = 500;
-const keptStatements = new Map<string, { query: Query; hash: string }>();
+const keptStatements = new KeptStatements(500, 4_000_000);
+
 /** Variables longer than this as JSON (a filter of a thousand ids) are not part of a key: the statement is built each time. */
 const MAX_VARIABLES_KEY = 2_000;
 const documentIds = new WeakMap<DocumentNode, number>();

@@ -51,6 +51,57 @@ export function statementName(text: string, hash = textHash(text)): string | und
   return fresh;
 }
 
+/** A rendered statement and its text's hash, kept for a read sent again. */
+export interface KeptStatement {
+  query: Query;
+  hash: string;
+}
+
+/**
+ * Rendered statements by key, least recently read first (a Map keeps insertion order): at most so
+ * many, and so many characters of keys and texts (an administrator's list screen reads tens of
+ * kilobytes of SQL), the least recently read forgotten first.
+ */
+export class KeptStatements {
+  private readonly kept = new Map<string, KeptStatement>();
+  private characters = 0;
+
+  constructor(
+    private readonly maxStatements: number,
+    private readonly maxCharacters: number,
+  ) {}
+
+  get size(): number {
+    return this.kept.size;
+  }
+
+  get(key: string): KeptStatement | undefined {
+    const statement = this.kept.get(key);
+    if (statement) {
+      this.kept.delete(key);
+      this.kept.set(key, statement);
+    }
+    return statement;
+  }
+
+  keep(key: string, statement: KeptStatement): void {
+    // Two requests may build the same statement at once: the second replaces the first.
+    this.forget(key);
+    const size = key.length + statement.query.sql.length;
+    if (size > this.maxCharacters) return;
+    this.kept.set(key, statement);
+    this.characters += size;
+    while (this.kept.size > this.maxStatements || this.characters > this.maxCharacters) this.forget(this.kept.keys().next().value!);
+  }
+
+  private forget(key: string): void {
+    const statement = this.kept.get(key);
+    if (!statement) return;
+    this.kept.delete(key);
+    this.characters -= key.length + statement.query.sql.length;
+  }
+}
+
 /** What a compiled read answers: the `data` object's text, and whether graphql-js must answer instead (an empty domain list). */
 export interface CompiledRow {
   data: string;
