@@ -7,13 +7,15 @@ import { withoutSecondFactor, withWorld } from '../helpers/fixtures';
 // executes every request with graphql-js. The answers must be the same JSON, keys in the same order
 // (the same bytes once read and written again, as PostgreSQL spaces its text); and the documents the
 // fast path claims must really be answered by its one statement (else this test could not fail).
-const { server, world } = withWorld();
 let plain: RunningServer;
+// Declared before the world's (jest runs afterAll hooks in the order they are declared): the second
+// instance stops, its request limiter's last accounting included, before the database it shares closes.
+afterAll(() => plain?.stop());
+const { server, world } = withWorld();
 
 beforeAll(async () => {
   plain = await startServer({ database: server.database, port: 0, host: '127.0.0.1', limits: { perMinute: 100_000 }, compiledReads: false });
 });
-afterAll(() => plain?.stop());
 
 async function post(url: string, token: string | null, query: string, variables?: Record<string, unknown>) {
   const res = await fetch(url, {
