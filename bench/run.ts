@@ -199,7 +199,10 @@ runWithCleanup(async () => {
           p99Ms: result.latencyMs.p99,
           failed: result.non2xx + result.errors,
         };
-        console.log(`  ${shape.name.padEnd(8)} ${name.padEnd(12)} ${result.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${result.latencyMs.p50} ms  p99 ${result.latencyMs.p99} ms`);
+        const fails = result.non2xx + result.errors;
+        console.log(
+          `  ${shape.name.padEnd(8)} ${name.padEnd(12)} ${result.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${result.latencyMs.p50} ms  p99 ${result.latencyMs.p99} ms${fails ? `  FAILED ${fails}` : ''}`,
+        );
       }
     }
   } finally {

@@ -1,4 +1,4 @@
-import { and, eq, getTableName, sql, type Query, type SQL } from 'drizzle-orm';
+import { and, eq, getTableName, sql, type SQL } from 'drizzle-orm';
 import {
   getArgumentValues,
   getNamedType,
@@ -135,8 +135,8 @@ interface RecordObject {
 
 /**
  * A record object's SQL, rendered once: it depends on the document and the actor, not on the
- * variables (nested fields take only arguments written in the document), so a repeated query reuses its text and only
- * the root's page and filter are built per request.
+ * variables (nested fields take only arguments written in the document), so a query read with new
+ * variables reuses its text and only the root's page and filter are built.
  */
 function rendered({ object, joins }: RecordObject): RecordObject {
   return { object: sql.raw(dialect.sqlToQuery(object.inlineParams()).sql), joins: sql.raw(dialect.sqlToQuery(joins.inlineParams()).sql) };
@@ -627,7 +627,13 @@ function statementKey(document: DocumentNode, operationName: string | null | und
   if (id === undefined) documentIds.set(document, (id = nextDocumentId++));
   const prefix = `${id}|${operationName ?? ''}|${actorKey}|`;
   if (shape !== undefined) return `${prefix}#${shape}`;
-  const json = JSON.stringify(variables ?? {});
+  let json: string;
+  try {
+    json = JSON.stringify(variables ?? {});
+  } catch {
+    // Not JSON (a caller in this process passing a BigInt): built each time.
+    return undefined;
+  }
   return json.length > MAX_VARIABLES_KEY ? undefined : `${prefix}=${json}`;
 }
 

@@ -40,7 +40,7 @@ describe('kept statements', () => {
     expect([kept.get('a')?.query.sql, kept.get('b'), kept.get('c')?.query.sql]).toEqual(['select 1', undefined, 'select 3']);
   });
 
-  it('forget past their characters, keep none larger than all, and count a statement kept twice once', () => {
+  it('forget past their characters (texts bound included), keep none larger than all, and count a statement kept twice once', () => {
     const kept = new KeptStatements(100, 30);
     kept.keep('a', statement('x'.repeat(9)));
     kept.keep('b', statement('y'.repeat(9)));
@@ -50,7 +50,9 @@ describe('kept statements', () => {
     expect([kept.get('a'), kept.size]).toEqual([undefined, 3]);
     kept.keep('huge', statement('h'.repeat(40)));
     expect([kept.get('huge'), kept.size]).toEqual([undefined, 3]);
-    // The same key kept again (two requests built it at once) replaces it: the count does not drift.
+    kept.keep('long literal', { query: { sql: 'select $1', params: ['q'.repeat(40)] }, hash: '' });
+    expect([kept.get('long literal'), kept.size]).toEqual([undefined, 3]);
+    // The same key kept again replaces its statement: the count does not drift.
     for (let i = 0; i < 10; i++) kept.keep('d', statement('w'.repeat(9)));
     expect([kept.get('b')?.query.sql, kept.get('c')?.query.sql, kept.size]).toEqual(['y'.repeat(9), 'z'.repeat(9), 3]);
   });

@@ -85,9 +85,9 @@ export class KeptStatements {
   }
 
   keep(key: string, statement: KeptStatement): void {
-    // Two requests may build the same statement at once: the second replaces the first.
+    // A key kept again replaces its statement, counted once.
     this.forget(key);
-    const size = key.length + statement.query.sql.length;
+    const size = sizeOf(key, statement);
     if (size > this.maxCharacters) return;
     this.kept.set(key, statement);
     this.characters += size;
@@ -98,8 +98,15 @@ export class KeptStatements {
     const statement = this.kept.get(key);
     if (!statement) return;
     this.kept.delete(key);
-    this.characters -= key.length + statement.query.sql.length;
+    this.characters -= sizeOf(key, statement);
   }
+}
+
+/** A kept statement's characters: its key, its text and its texts bound (a long literal written in the document is one). */
+function sizeOf(key: string, { query }: KeptStatement): number {
+  let size = key.length + query.sql.length;
+  for (const p of query.params) if (typeof p === 'string') size += p.length;
+  return size;
 }
 
 /** What a compiled read answers: the `data` object's text, and whether graphql-js must answer instead (an empty domain list). */
@@ -108,14 +115,9 @@ export interface CompiledRow {
   fallback?: boolean;
 }
 
-/**
- * A compiled read, rendered: its text and parameters (placeholders among them), the placeholders'
- * values, and the text's hash where it was kept.
- */
-export interface CompiledStatement {
-  query: Query;
+/** A compiled read, rendered (its parameters may be placeholders), with the placeholders' values. */
+export interface CompiledStatement extends KeptStatement {
   values: Record<string, unknown>;
-  hash?: string;
 }
 
 /** Runs a compiled read and answers its one row. */

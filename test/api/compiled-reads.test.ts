@@ -1,3 +1,7 @@
+import { parse } from 'graphql';
+import { getApp } from '../../api/app';
+import type { Actor } from '../../api/auth/actor';
+import { compileResponse } from '../../api/crud/compiled-response';
 import { startServer, type RunningServer } from '../../api/server';
 import { call, ok } from '../helpers/operations';
 import { withoutSecondFactor, withWorld } from '../helpers/fixtures';
@@ -603,6 +607,27 @@ describe('kept compiled reads', () => {
     expect(counts[1]).toBe(1);
     expect(counts[0]).toBeGreaterThan(1);
     expect(counts[2]).toBe(counts[0]);
+  });
+
+  it('are built once: a read by id for every id, any other read for its variables, each for its reader', () => {
+    const { schema, records } = getApp();
+    const admin: Actor = { kind: 'USER', id: 1, name: 'admin', role: 'ADMIN', organizationId: null, local: false };
+    const street: Actor = { ...admin, id: 2, role: 'VIEWER', organizationId: 5, local: true };
+    const compile = (query: string, variables: Record<string, unknown>, actor = admin) =>
+      compileResponse(schema, records.models, parse(query), null, variables, actor);
+    // Each call parses its own document, as Apollo keeps one per text: the same text, kept apart.
+    const byId = parse('query B($id: ID!) { Organization(id: $id) { id name } }');
+    const first = compileResponse(schema, records.models, byId, null, { id: '7' }, admin)!;
+    const second = compileResponse(schema, records.models, byId, null, { id: '8' }, admin)!;
+    expect([second.query, Object.values(first.values), Object.values(second.values)]).toEqual([first.query, [7], [8]]);
+    expect(second.query).toBe(first.query);
+    expect(compileResponse(schema, records.models, byId, null, { id: '7' }, street)!.query).not.toBe(first.query);
+    const list = parse('query L($page: Int) { allOrganizations(page: $page, perPage: 2) { id } }');
+    const page = (n: number) => compileResponse(schema, records.models, list, null, { page: n }, admin)!.query;
+    expect(page(0)).toBe(page(0));
+    expect(page(1)).not.toBe(page(0));
+    // Another document of the same text is another entry (kept by document, not by text).
+    expect(compile('query B($id: ID!) { Organization(id: $id) { id name } }', { id: '7' })!.query).not.toBe(first.query);
   });
 
   it('answer a field of today’s date as of the county’s day, not the day the document was first read', async () => {
