@@ -15,6 +15,8 @@ const scope = new AsyncLocalStorage<Overrides>();
 
 /** The environment's value of each parameter, as the server started with it (tests may set it). */
 const defaults = new Map<ParameterKey, number>();
+/** How many times a default was set after start (tests): part of `parametersKey`, so kept SQL follows. */
+let defaultsSet = 0;
 
 for (const [key, p] of Object.entries(PARAMETERS) as [ParameterKey, (typeof PARAMETERS)[ParameterKey]][]) {
   defaults.set(key, config[p.configKey]);
@@ -22,7 +24,10 @@ for (const [key, p] of Object.entries(PARAMETERS) as [ParameterKey, (typeof PARA
     enumerable: true,
     configurable: true,
     get: () => scope.getStore()?.get(key) ?? defaults.get(key),
-    set: (value: number) => defaults.set(key, value),
+    set: (value: number) => {
+      defaults.set(key, value);
+      defaultsSet++;
+    },
   });
 }
 
@@ -40,7 +45,8 @@ export function withParameters<T>(overrides: Overrides, fn: () => T): T {
  */
 export function parametersKey(): string {
   const overrides = scope.getStore();
-  return overrides?.size ? [...overrides].map(([k, v]) => `${k}=${v}`).join(',') : '';
+  const set = overrides?.size ? [...overrides].map(([k, v]) => `${k}=${v}`).join(',') : '';
+  return defaultsSet ? `${defaultsSet}:${set}` : set;
 }
 
 /** The overrides in force now (to carry them into work that outlives the request). */
