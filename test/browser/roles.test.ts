@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { type TestServer, STEP_TIMEOUT_MS } from '../helpers/test-server';
-import { browserSession, browserSuite, shotsDir } from '../helpers/browser';
+import { browserSession, browserSuite, shotsDir, until } from '../helpers/browser';
 import { ok } from '../helpers/operations';
 
 // A test here is a user's whole task, many steps each allowed STEP_TIMEOUT_MS on a loaded machine.
@@ -20,18 +20,6 @@ beforeAll(() => ({ server, browser, base } = session));
 
 /** Every control that writes; a viewer sees none of them. */
 const WRITE_CONTROLS = ['新建', '编辑', '删除', '办理调动', '取消调动', '发布目录', '起草下一版', '退回整改', '签发令牌', '吊销'];
-
-/** Waits until a reading of the page gives the expected value (it may load a moment later). */
-async function until<T>(read: () => Promise<T>, expected: T, timeout = 20_000): Promise<void> {
-  const end = Date.now() + timeout;
-  let last: T | undefined;
-  while (Date.now() < end) {
-    last = await read();
-    if (JSON.stringify(last) === JSON.stringify(expected)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`Still ${JSON.stringify(last)}, expected ${JSON.stringify(expected)}`);
-}
 
 /**
  * Focuses the year of a date input, wherever the browser's format puts it: each part is tried with

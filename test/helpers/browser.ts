@@ -21,6 +21,18 @@ export const browserSuite = executablePath ? describe : describe.skip;
 /** Where the suites save the screenshots of what users see. */
 export const shotsDir = path.join(root, 'test-results/screenshots');
 
+/** Waits until a reading of the page gives the expected value (it may load a moment later). */
+export async function until<T>(read: () => Promise<T>, expected: T, timeout = 20_000): Promise<void> {
+  const end = Date.now() + timeout;
+  let last: T | undefined;
+  while (Date.now() < end) {
+    last = await read();
+    if (JSON.stringify(last) === JSON.stringify(expected)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`Still ${JSON.stringify(last)}, expected ${JSON.stringify(expected)}`);
+}
+
 /** The admin as `npm start` serves it, rebuilt when stale. */
 export function ensureAdminBuilt(): void {
   execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'admin/scripts/ensure-build.ts'], { cwd: root, stdio: 'inherit' });
