@@ -153,8 +153,6 @@ interface Compiling {
   objects: Map<string, RecordObject | null>;
   /** The root fields that read one record by id, by response key (`byIdRead`). */
   byIds: Map<string, ByIdRead>;
-  /** The values of the statement's placeholders (the ids read by id), by placeholder name. */
-  values: Record<string, unknown>;
   /**
    * Conditions under which the answer is graphql-js's after all (an empty domain list that may be
    * NOT_FOUND), each on the value of the root key it is about.
@@ -502,11 +500,28 @@ function byIdRead(c: Compiling, nodes: readonly FieldNode[]): ByIdRead | undefin
 /** The placeholder of the id a root key reads (response keys are GraphQL names, unique among the roots). */
 const idPlaceholder = (key: string) => `id:${key}`;
 
+/** The values of a statement's placeholders: the ids its roots read by id. */
+function placeholderValues(byIds: Map<string, ByIdRead>): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [key, read] of byIds) if (read.id !== null) values[idPlaceholder(key)] = read.id;
+  return values;
+}
+
 /** One root field's value, or undefined to leave the whole request to graphql-js. */
 function rootValue(c: Compiling, key: string, nodes: readonly FieldNode[]): SQL | undefined {
   const query = c.schema.getQueryType()!;
   const name = nodes[0].name.value;
   if (name === '__typename') return literal(query.name);
+  const byId = c.byIds.get(key);
+  if (byId) {
+    const { model, id } = byId;
+    if (id === null) return sql`null::json`;
+    const built = rootObject(c, key, model, byId.type, nodes);
+    if (!built) return undefined;
+    // The id is a placeholder (its value: `placeholderValues`), so the text stays the document's and the reader's.
+    const condition = and(eq(model.byKey.get('id')!.column, sql.placeholder(idPlaceholder(key))), readScope(c.actor, model));
+    return sql`(select ${built.object} from ${model.table}${built.joins} where ${condition})`;
+  }
   const def = query.getFields()[name];
   if (!def) return undefined;
   const type = getNamedType(def.type);
@@ -516,17 +531,6 @@ function rootValue(c: Compiling, key: string, nodes: readonly FieldNode[]): SQL 
     const model = c.models.find((m) => m.plural === meta[1]);
     if (!model || !isObjectType(type) || !mayRead(c, model) || searchesPeople(c, model, args)) return undefined;
     return metaOf(c, model, type, nodes, filterToWhere(model, args.filter as ListParams['filter']));
-  }
-  const byId = c.byIds.get(key);
-  if (byId) {
-    const { model, id } = byId;
-    if (id === null) return sql`null::json`;
-    const built = rootObject(c, key, model, byId.type, nodes);
-    if (!built) return undefined;
-    // The id is a placeholder: the statement's text stays the document's and the reader's (`compileResponse`).
-    c.values[idPlaceholder(key)] = id;
-    const condition = and(eq(model.byKey.get('id')!.column, sql.placeholder(idPlaceholder(key))), readScope(c.actor, model));
-    return sql`(select ${built.object} from ${model.table}${built.joins} where ${condition})`;
   }
   const named = namedListValue(c, key, name, def, nodes, args);
   if (named) return named;
@@ -573,7 +577,7 @@ export function compileResponse(
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
   const actorKey = compiledKey(actor);
-  const c: Compiling = { schema, models, byType: byTypeOf(models), fragments, variables: coerced.coerced, actor, objects: objectsOf(document, operationName, actorKey), byIds: new Map(), values: {}, fallbacks: [] };
+  const c: Compiling = { schema, models, byType: byTypeOf(models), fragments, variables: coerced.coerced, actor, objects: objectsOf(document, operationName, actorKey), byIds: new Map(), fallbacks: [] };
   const query = schema.getQueryType()!;
   const fields = collect(query, [operation.selectionSet], fragments);
   if (!fields) return undefined;
@@ -593,18 +597,15 @@ export function compileResponse(
     return undefined;
   }
   const keptKey = statementKey(document, operationName, actorKey, shape, rawVariables);
-  const known = keptKey === undefined ? undefined : keptStatements.get(keptKey);
-  if (known) {
-    const values: Record<string, unknown> = {};
-    for (const [key, read] of c.byIds) if (read.id !== null) values[idPlaceholder(key)] = read.id;
-    return { ...known, values };
+  let kept = keptKey === undefined ? undefined : keptStatements.get(keptKey);
+  if (!kept) {
+    const statement = statementOf(c, fields);
+    if (!statement) return undefined;
+    const built = dialect.sqlToQuery(statement);
+    kept = { query: built, hash: textHash(built.sql) };
+    if (keptKey !== undefined) keptStatements.keep(keptKey, kept);
   }
-  const statement = statementOf(c, fields);
-  if (!statement) return undefined;
-  const sqlQuery = dialect.sqlToQuery(statement);
-  const kept = { query: sqlQuery, hash: textHash(sqlQuery.sql) };
-  if (keptKey !== undefined) keptStatements.keep(keptKey, kept);
-  return { ...kept, values: c.values };
+  return { ...kept, values: placeholderValues(c.byIds) };
 }
 
 /**
