@@ -26,7 +26,7 @@ import { toSnakeCase } from 'drizzle-orm/casing';
 import { PgDialect, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../auth/actor';
 import { compiledKey } from './compiled-key';
-import { KeptStatements, textHash, type CompiledStatement } from './compiled-statements';
+import { statementStore, textHash, type CompiledStatement } from './compiled-statements';
 import { readScope } from './authorize';
 import { filterToWhere, paging, type ListParams } from './filter-to-where';
 import { MAX_PER_PAGE, NESTED_PER_PAGE } from './list-metadata';
@@ -603,7 +603,7 @@ export function compileResponse(
     if (!statement) return undefined;
     const built = dialect.sqlToQuery(statement);
     kept = { query: built, hash: textHash(built.sql) };
-    if (keptKey !== undefined) keptStatements.keep(keptKey, kept);
+    if (keptKey !== undefined) keptStatements.set(keptKey, kept);
   }
   return { ...kept, values: placeholderValues(c.byIds) };
 }
@@ -616,7 +616,7 @@ export function compileResponse(
  * raw JSON values, from which graphql coerces the arguments), or for reads by id alone their shape,
  * the ids being placeholders.
  */
-const keptStatements = new KeptStatements(500, 4_000_000);
+const keptStatements = statementStore(500, 4_000_000);
 
 /** Variables longer than this as JSON (a filter of a thousand ids) are not part of a key: the statement is built each time. */
 const MAX_VARIABLES_KEY = 2_000;

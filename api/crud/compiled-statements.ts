@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Query } from 'drizzle-orm';
 import type { PgSession } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../db';
@@ -23,8 +24,8 @@ const MAX_NAMED = 100;
 const MAX_SEEN = 2_000;
 
 const seen = new Set<string>();
-/** Named texts by hash, least recently read first (a Map keeps insertion order). */
-const named = new Map<string, string>();
+/** Named texts by hash, the least recently read forgotten first. */
+const named = new LRUCache<string, string>({ max: MAX_NAMED });
 
 /** A statement's text's hash, which names it (kept with a statement kept whole, so a repeated read does not hash it again). */
 export function textHash(text: string): string {
@@ -34,18 +35,13 @@ export function textHash(text: string): string {
 /** The name to prepare `text` under, or undefined to run it unnamed. Exported for its test. */
 export function statementName(text: string, hash = textHash(text)): string | undefined {
   const name = named.get(hash);
-  if (name) {
-    named.delete(hash);
-    named.set(hash, name);
-    return name;
-  }
+  if (name) return name;
   if (!seen.has(hash)) {
     if (seen.size >= MAX_SEEN) seen.clear();
     seen.add(hash);
     return undefined;
   }
   seen.delete(hash);
-  if (named.size >= MAX_NAMED) named.delete(named.keys().next().value!);
   const fresh = `compiled_${hash}`;
   named.set(hash, fresh);
   return fresh;
@@ -58,55 +54,19 @@ export interface KeptStatement {
 }
 
 /**
- * Rendered statements by key, least recently read first (a Map keeps insertion order): at most so
- * many, and so many characters of keys and texts (an administrator's list screen reads tens of
- * kilobytes of SQL), the least recently read forgotten first.
+ * A store of rendered statements by key, the least recently read forgotten first: at most so many,
+ * and so many characters of keys, texts and bound texts (an administrator's list screen reads tens
+ * of kilobytes of SQL; a long literal written in a document is bound). One larger than all is not kept.
  */
-export class KeptStatements {
-  private readonly kept = new Map<string, KeptStatement>();
-  private characters = 0;
-
-  constructor(
-    private readonly maxStatements: number,
-    private readonly maxCharacters: number,
-  ) {}
-
-  get size(): number {
-    return this.kept.size;
-  }
-
-  get(key: string): KeptStatement | undefined {
-    const statement = this.kept.get(key);
-    if (statement) {
-      this.kept.delete(key);
-      this.kept.set(key, statement);
-    }
-    return statement;
-  }
-
-  keep(key: string, statement: KeptStatement): void {
-    // A key kept again replaces its statement, counted once.
-    this.forget(key);
-    const size = sizeOf(key, statement);
-    if (size > this.maxCharacters) return;
-    this.kept.set(key, statement);
-    this.characters += size;
-    while (this.kept.size > this.maxStatements || this.characters > this.maxCharacters) this.forget(this.kept.keys().next().value!);
-  }
-
-  private forget(key: string): void {
-    const statement = this.kept.get(key);
-    if (!statement) return;
-    this.kept.delete(key);
-    this.characters -= sizeOf(key, statement);
-  }
+export function statementStore(maxStatements: number, maxCharacters: number): LRUCache<string, KeptStatement> {
+  return new LRUCache<string, KeptStatement>({ max: maxStatements, maxSize: maxCharacters, sizeCalculation: (statement, key) => sizeOf(key, statement) });
 }
 
-/** A kept statement's characters: its key, its text and its texts bound (a long literal written in the document is one). */
+/** A kept statement's characters (at least 1, as the store counts). */
 function sizeOf(key: string, { query }: KeptStatement): number {
   let size = key.length + query.sql.length;
   for (const p of query.params) if (typeof p === 'string') size += p.length;
-  return size;
+  return Math.max(size, 1);
 }
 
 /** What a compiled read answers: the `data` object's text, and whether graphql-js must answer instead (an empty domain list). */
