@@ -193,13 +193,13 @@ runWithCleanup(async () => {
           runLoad({ base: servers[name].base, connections: 1, seconds, headers: headers[name], build: (i) => shape.request(name, i), next: () => nextIndex[key]++ });
         await load(1);
         const result = await load(settings.latencySeconds);
+        const fails = result.non2xx + result.errors;
         (oneConnection[shape.name] ??= {})[name] = {
           requestsPerSecond: Number(result.requestsPerSecond.toFixed(1)),
           p50Ms: result.latencyMs.p50,
           p99Ms: result.latencyMs.p99,
-          failed: result.non2xx + result.errors,
+          failed: fails,
         };
-        const fails = result.non2xx + result.errors;
         console.log(
           `  ${shape.name.padEnd(8)} ${name.padEnd(12)} ${result.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${result.latencyMs.p50} ms  p99 ${result.latencyMs.p99} ms${fails ? `  FAILED ${fails}` : ''}`,
         );
