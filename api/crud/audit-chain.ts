@@ -1,8 +1,10 @@
 import { createHash, getHashes } from 'node:crypto';
-import { and, asc, eq, getTableColumns, gte, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, isNull, lte, sql, type SQLWrapper } from 'drizzle-orm';
+import { toSnakeCase } from 'drizzle-orm/casing';
 import { auditChain, auditEntries } from '../../drizzle/schema';
 import { recordPurge } from '../ops/sync-generation';
 import type { Db, Queryable, Tx } from '../db';
+import { fixedStatement, runStatement } from './compiled-statements';
 
 // Tamper evidence for the audit trail (网络安全等级保护 2.0: 审计记录应受到保护, 避免受到未预期的删除、修改
 // 或覆盖). Each entry carries the hash of its content and of the entry before it, so altering an entry
@@ -70,28 +72,60 @@ export function entryHash(algorithm: string, previous: string | null, e: Chained
   return createHash(algorithm).update(content, 'utf8').digest('hex');
 }
 
+// Every audited write sends the same two statements while it holds the head: they are rendered
+// once and sent as named prepared statements, and the entries and the head's move are one statement,
+// so the head is held for two round trips and the commit.
+
+/**
+ * The head, locked until the transaction ends, with the id of this transaction, which the entries
+ * it writes carry and their hash covers.
+ */
+const LOCK_HEAD = fixedStatement(
+  sql`select ${auditChain.lastHash} as "lastHash", ${auditChain.anchorHash} as "anchorHash", pg_current_xact_id()::text as "txId" from ${auditChain} where ${auditChain.id} = 1 for update`,
+);
+
+/** What an entry is written with, before it is chained. */
+export type NewEntry = Omit<ChainedContent, 'at' | 'txId'>;
+
+type ChainedRow = ChainedContent & { createdAt: Date; updatedAt: Date; hashAlgorithm: string; hashVersion: number; previousHash: string | null; hash: string };
+
+/** The columns an appended entry is written with (the others take their defaults). */
+const WRITTEN = ['at', 'actorKind', 'actorId', 'actorName', 'operation', 'resource', 'recordId', 'changes', 'via', 'createdAt', 'updatedAt', 'txId', 'hashAlgorithm', 'hashVersion', 'previousHash', 'hash'] as const satisfies readonly (keyof ChainedRow)[];
+
+/**
+ * Writes the entries (a JSON array, in chain order) and moves the head to the last of them, in one
+ * statement. The entries are read with their position and inserted in it, so their ids follow
+ * the chain's order. (The insert's list and SET name columns unqualified: hence names, not columns.)
+ */
+const APPEND = (() => {
+  const columns = getTableColumns(auditEntries);
+  const list = (f: (key: (typeof WRITTEN)[number]) => SQLWrapper) => sql.join(WRITTEN.map(f), sql`, `);
+  const field = (key: string) => sql.identifier(key);
+  return fixedStatement(sql`with written as (
+    insert into ${auditEntries} (${list((k) => sql.identifier(toSnakeCase(k)))})
+    select ${list((k) => sql`e.${field(k)}`)}
+    from rows from (jsonb_to_recordset(${sql.placeholder('entries')}::jsonb) as (${list((k) => sql`${field(k)} ${sql.raw(columns[k].getSQLType())}`)}))
+      with ordinality as e(${list(field)}, position)
+    order by e.position
+    returning ${auditEntries.id}
+  )
+  update ${auditChain} set ${sql.identifier(toSnakeCase('lastEntryId'))} = (select max(id) from written), ${sql.identifier(toSnakeCase('lastHash'))} = ${sql.placeholder('lastHash')}
+  where ${auditChain.id} = 1`);
+})();
+
 /**
  * The chain's head, locked until the transaction ends; written the first time (the first start
  * after the upgrade that added it). Two first writers both insert it: one waits for the other.
  */
-async function lockHead(tx: Queryable) {
-  // With the head, the id of this transaction, which the entries it writes will carry (their
-  // column's default) and their hash covers: read in the same statement.
-  const locked = () =>
-    tx
-      .select({ ...getTableColumns(auditChain), txId: sql<number>`(pg_current_xact_id()::text)::bigint`.mapWith(Number) })
-      .from(auditChain)
-      .where(eq(auditChain.id, 1))
-      .for('update');
-  const [head] = await locked();
-  if (head) return head;
-  await tx.insert(auditChain).values({ id: 1 }).onConflictDoNothing();
-  const [written] = await locked();
-  return written;
+async function lockHead(tx: Queryable): Promise<{ lastHash: string | null; anchorHash: string | null; txId: number }> {
+  const locked = async () => (await runStatement<{ lastHash: string | null; anchorHash: string | null; txId: string }>(tx, LOCK_HEAD, {}))[0];
+  let head = await locked();
+  if (!head) {
+    await tx.insert(auditChain).values({ id: 1 }).onConflictDoNothing();
+    head = await locked();
+  }
+  return { ...head, txId: Number(head.txId) };
 }
-
-/** What an entry is written with, before it is chained. */
-export type NewEntry = Omit<ChainedContent, 'at' | 'txId'>;
 
 /**
  * Appends entries to the trail in the caller's transaction, chained after the head, and moves the
@@ -106,7 +140,7 @@ export async function appendAuditEntries(tx: Queryable, entries: NewEntry[]): Pr
   // The time is the server's, to the millisecond (what JavaScript dates hold), so the hash worked out
   // now is the hash of what is read back.
   const at = new Date();
-  const rows = entries.map((e) => {
+  const rows = entries.map((e): ChainedRow => {
     // Stored as JSON: what the hash covers is the value as it will read back.
     const changes = JSON.parse(JSON.stringify(e.changes ?? {})) as unknown;
     const hash = entryHash(AUDIT_HASH, previous, { ...e, at, changes, txId: head.txId });
@@ -114,9 +148,7 @@ export async function appendAuditEntries(tx: Queryable, entries: NewEntry[]): Pr
     previous = hash;
     return row;
   });
-  const written = await tx.insert(auditEntries).values(rows).returning({ id: auditEntries.id });
-  const lastEntryId = Math.max(...written.map((w) => w.id));
-  await tx.update(auditChain).set({ lastEntryId, lastHash: previous }).where(eq(auditChain.id, 1));
+  await runStatement(tx, APPEND, { entries: JSON.stringify(rows.map((r) => Object.fromEntries(WRITTEN.map((k) => [k, r[k] ?? null])))), lastHash: previous });
 }
 
 /**

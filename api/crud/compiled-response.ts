@@ -23,10 +23,10 @@ import {
   visit,
 } from 'graphql';
 import { toSnakeCase } from 'drizzle-orm/casing';
-import { PgDialect, type PgColumn } from 'drizzle-orm/pg-core';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../auth/actor';
 import { compiledKey } from './compiled-key';
-import { statementStore, textHash, type CompiledStatement } from './compiled-statements';
+import { dialect, statementStore, textHash, type CompiledStatement } from './compiled-statements';
 import { readScope } from './authorize';
 import { filterToWhere, paging, type ListParams } from './filter-to-where';
 import { MAX_PER_PAGE, NESTED_PER_PAGE } from './list-metadata';
@@ -111,8 +111,6 @@ function serialized(type: GraphQLOutputType, kind: string, value: SQL): SQL | un
 function literal(name: string): SQL {
   return sql.raw(`'${name.replace(/'/g, "''")}'::text`);
 }
-
-const dialect = new PgDialect({ casing: 'snake_case' });
 
 /**
  * A record object: the JSON of one row of a table (`object`), and the lateral joins its references

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { Query } from 'drizzle-orm';
-import type { PgSession } from 'drizzle-orm/pg-core';
+import type { Query, SQL } from 'drizzle-orm';
+import { PgDialect, type PgSession } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../db';
 
 // The compiled read path (compiled-response.ts) sends statements whose text depends only on the
@@ -81,10 +81,30 @@ export interface CompiledStatement extends KeptStatement {
 }
 
 /** Runs a compiled read and answers its one row. */
-export async function runCompiled(db: Queryable, { query, values, hash }: CompiledStatement): Promise<CompiledRow> {
+export async function runCompiled(db: Queryable, statement: CompiledStatement): Promise<CompiledRow> {
+  return (await runStatement<CompiledRow>(db, statement, statement.values))[0];
+}
+
+/** How statements are rendered outside a connection: with the database's casing (db.ts). */
+export const dialect = new PgDialect({ casing: 'snake_case' });
+
+/**
+ * A statement sent on every write of a kind (the audit chain's), rendered and hashed once: its
+ * values are placeholders (`sql.placeholder`), bound by `runStatement`.
+ */
+export function fixedStatement(statement: SQL): KeptStatement {
+  const query = dialect.sqlToQuery(statement);
+  return { query, hash: textHash(query.sql) };
+}
+
+/**
+ * Runs a rendered statement with its placeholders' values (named once its text is seen twice, as
+ * above) and answers its rows, with the columns as the statement names them.
+ */
+export async function runStatement<R>(db: Queryable, { query, hash }: KeptStatement, values: Record<string, unknown>): Promise<R[]> {
   // drizzle's own `execute` always runs unnamed; its session takes a name (and still logs the query).
   const { session } = db as unknown as { session: PgSession };
-  const rows = (await session.prepareQuery(query, undefined, statementName(query.sql, hash), false).execute(values)) as unknown;
+  const result = (await session.prepareQuery(query, undefined, statementName(query.sql, hash), false).execute(values)) as unknown;
   // node-postgres answers a result object, PGlite its rows' holder: both have `rows`.
-  return (rows as { rows: CompiledRow[] }).rows[0];
+  return (result as { rows: R[] }).rows;
 }

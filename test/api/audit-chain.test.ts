@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { call, ok } from '../helpers/operations';
 import { withWorld } from '../helpers/fixtures';
 import { fieldErrors, onlyError, refusal, refused } from '../helpers/expect-errors';
-import { chainUnchainedEntries, entryHash } from '../../api/crud/audit-chain';
+import { appendAuditEntries, chainUnchainedEntries, entryHash } from '../../api/crud/audit-chain';
 import { configurationProblems } from '../../api/config-check';
 
 // The audit trail to the standard of a classified-protection assessment: a record with the
@@ -45,6 +45,37 @@ it('chains every entry with the platform’s hash, also under concurrent writers
   expect(report).toEqual({ ok: true, checked: entries.length, firstBadId: null, problem: null, anchorEntryId: null });
   const [head] = await rows('select last_entry_id, last_hash from audit_chain where id = 1');
   expect(head).toEqual({ last_entry_id: entries.at(-1)!.id, last_hash: entries.at(-1)!.hash });
+});
+
+it('writes a batch of entries (an import’s) in their order, each value as given, and stays verifiable', async () => {
+  const before = await lastEntryId();
+  const awkward = { name: ['旧 "名称"', '新\\名称\n第二行 ✓ 😀'], penaltyKinds: [['警告'], ['警告', '罚款']], count: [1, 2.5], blank: [null, ''] };
+  const entries = [3, 1, 2].map((recordId) => ({
+    actorKind: 'USER',
+    actorId: null,
+    actorName: `导入 ${recordId}`,
+    operation: 'create',
+    resource: 'PowerItem',
+    recordId,
+    changes: recordId === 1 ? awkward : { code: [null, `C-${recordId}`] },
+    via: recordId === 2 ? null : 'import:12',
+  }));
+  await server.database.db.transaction((tx) => appendAuditEntries(tx, entries));
+  const written = await rows<{ id: number; actor_name: string; record_id: number; changes: unknown; via: string | null; previous_hash: string | null; hash: string }>(
+    `select id, actor_name, record_id, changes, via, previous_hash, hash from audit_entries where id > ${before} order by id`,
+  );
+  // Ids follow the order given, which is the chain's.
+  expect(written.map((e) => [e.record_id, e.actor_name, e.via])).toEqual([
+    [3, '导入 3', 'import:12'],
+    [1, '导入 1', 'import:12'],
+    [2, '导入 2', null],
+  ]);
+  expect(written[1].changes).toEqual(awkward);
+  expect(written[1].previous_hash).toBe(written[0].hash);
+  expect(written[2].previous_hash).toBe(written[1].hash);
+  const [head] = await rows('select last_entry_id, last_hash from audit_chain where id = 1');
+  expect(head).toEqual({ last_entry_id: written[2].id, last_hash: written[2].hash });
+  expect(await verify()).toMatchObject({ ok: true, firstBadId: null });
 });
 
 it('reports the first entry altered directly in the database', async () => {
