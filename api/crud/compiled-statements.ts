@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Query, SQL } from 'drizzle-orm';
-import { PgDialect, type PgSession } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgColumn, type PgSession } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../db';
 
 // The compiled read path (compiled-response.ts) sends statements whose text depends only on the
@@ -47,10 +47,20 @@ export function statementName(text: string, hash = textHash(text)): string | und
   return fresh;
 }
 
+/** What a statement's rows are decoded as: each column or expression under its key, as drizzle reads them. */
+export type RowFields = NonNullable<Parameters<PgSession['prepareQuery']>[1]>;
+
 /** A rendered statement and its text's hash, kept for a read sent again. */
 export interface KeptStatement {
   query: Query;
   hash: string;
+  /** The row's keys and how each is decoded; without them rows are answered as the statement names their columns. */
+  fields?: RowFields;
+}
+
+/** The fields of a flat selection (a table's columns and computed fields by key), in its order. */
+export function rowFields(selection: Record<string, PgColumn | SQL>): RowFields {
+  return Object.entries(selection).map(([key, field]) => ({ path: [key], field }));
 }
 
 /**
@@ -92,19 +102,20 @@ export const dialect = new PgDialect({ casing: 'snake_case' });
  * A statement sent on every write of a kind (the audit chain's), rendered and hashed once: its
  * values are placeholders (`sql.placeholder`), bound by `runStatement`.
  */
-export function fixedStatement(statement: SQL): KeptStatement {
+export function fixedStatement(statement: SQL, fields?: RowFields): KeptStatement {
   const query = dialect.sqlToQuery(statement);
-  return { query, hash: textHash(query.sql) };
+  return { query, hash: textHash(query.sql), fields };
 }
 
 /**
  * Runs a rendered statement with its placeholders' values (named once its text is seen twice, as
- * above) and answers its rows, with the columns as the statement names them.
+ * above) and answers its rows: decoded by its fields if it has them, else as the statement names
+ * their columns.
  */
-export async function runStatement<R>(db: Queryable, { query, hash }: KeptStatement, values: Record<string, unknown>): Promise<R[]> {
+export async function runStatement<R>(db: Queryable, { query, hash, fields }: KeptStatement, values: Record<string, unknown>): Promise<R[]> {
   // drizzle's own `execute` always runs unnamed; its session takes a name (and still logs the query).
   const { session } = db as unknown as { session: PgSession };
-  const result = (await session.prepareQuery(query, undefined, statementName(query.sql, hash), false).execute(values)) as unknown;
-  // node-postgres answers a result object, PGlite its rows' holder: both have `rows`.
-  return (result as { rows: R[] }).rows;
+  const result = (await session.prepareQuery(query, fields, statementName(query.sql, hash), fields !== undefined).execute(values)) as unknown;
+  // With fields, the decoded rows; without, node-postgres answers a result object, PGlite its rows' holder: both have `rows`.
+  return fields ? (result as R[]) : (result as { rows: R[] }).rows;
 }

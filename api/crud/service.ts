@@ -13,6 +13,7 @@ import { currentActor } from '../auth/actor';
 import { assertSignedIn, authorizeWrite, readScope } from './authorize';
 import { writeAudit, writeCreationAudits } from './audit';
 import { removeAttachmentsOf } from './attachments';
+import { lockedRow, updatedRow } from './write-statements';
 import type { JsonRead } from './json-read';
 import type { Label } from '../../drizzle/schema/columns';
 
@@ -23,7 +24,6 @@ import type { Label } from '../../drizzle/schema/columns';
  */
 export class CrudService<T extends PgTable = PgTable> {
   private readonly idColumn: PgColumn;
-  private readonly versionColumn: PgColumn;
 
   constructor(
     readonly model: ResourceModel,
@@ -31,7 +31,6 @@ export class CrudService<T extends PgTable = PgTable> {
     readonly records: Records,
   ) {
     this.idColumn = model.byKey.get('id')!.column;
-    this.versionColumn = model.byKey.get('version')!.column;
   }
 
   async get(db: Queryable, id: unknown): Promise<RowOf<T> | null> {
@@ -107,10 +106,7 @@ export class CrudService<T extends PgTable = PgTable> {
   /** Reads the record for writing, locking it until the transaction ends. */
   async getForUpdate(tx: Tx, id: unknown): Promise<RowOf<T>> {
     const n = parseId(id);
-    const [row] =
-      n === null
-        ? []
-        : await tx.select(selectionOf(this.model)).from(this.model.table).where(eq(this.idColumn, n)).for('update');
+    const row = n === null ? undefined : await lockedRow(tx, this.model, n);
     if (!row) throw notFound(this.model.label, String(id));
     return row as RowOf<T>;
   }
@@ -244,11 +240,7 @@ export class CrudService<T extends PgTable = PgTable> {
     if (!currentActor()) throw new Error(`${this.model.name} written outside a request; wrap it in runAs(SYSTEM, …)`);
     const audited = currentActor()?.kind !== 'SYSTEM';
     const before = audited ? (knownBefore ?? (await this.get(tx, id)) ?? undefined) : undefined;
-    const [row] = (await tx
-      .update(this.model.table)
-      .set({ ...values, version: sql`${this.versionColumn} + 1`, updatedAt: new Date() })
-      .where(eq(this.idColumn, id))
-      .returning()) as RowOf<T>[];
+    const row = (await updatedRow(tx, this.model, id, values)) as RowOf<T>;
     if (before) await this.audit(tx, 'update', before, row);
     return this.reread(tx, row);
   }
