@@ -46,10 +46,11 @@ export async function updatedRow(tx: Tx, model: ResourceModel, id: number, value
   if (Object.values(values).some((v) => is(v, SQL))) {
     return ((await tx.update(table).set(set).where(eq(idColumn, id)).returning()) as Row[])[0];
   }
-  // drizzle leaves out keys set to undefined: so does the kept text.
+  // drizzle leaves out keys set to undefined: so does the kept text. A null is written in the text
+  // (a placeholder's value goes through the column's encoder, which takes no null).
   const keys = Object.keys(values).filter((k) => values[k] !== undefined && k !== 'version' && k !== 'updatedAt');
-  const statement = keptOr(`update|${model.name}|${keys.join(',')}`, () => {
-    const placeholders = Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)]));
+  const statement = keptOr(`update|${model.name}|${keys.map((k) => (values[k] === null ? `${k}=null` : k)).join(',')}`, () => {
+    const placeholders = Object.fromEntries(keys.map((k) => [k, values[k] === null ? null : sql.placeholder(k)]));
     const { sql: text, params } = tx
       .update(table)
       .set({ ...placeholders, version: sql`${versionColumn} + 1`, updatedAt: sql.placeholder('updatedAt') })

@@ -1,4 +1,9 @@
 import pluralize from 'pluralize';
+import { eq } from 'drizzle-orm';
+import { users } from '../../drizzle/schema';
+import { getApp } from '../../api/app';
+import { runAs, SYSTEM } from '../../api/auth/actor';
+import { userResource } from '../../api/resources/user/user.resource';
 import { call, ok } from '../helpers/operations';
 import { withWorld, type World } from '../helpers/fixtures';
 import { resourceDefinitions } from '../../api/resources';
@@ -191,6 +196,41 @@ const GRAMMAR = resourceDefinitions
 
 it('has a case for every registered record with the whole grammar', () => {
   expect(Object.keys(cases).sort()).toEqual([...GRAMMAR].sort());
+});
+
+it('writes a field cleared, set and cleared again as each edit asked, alone and beside another field', async () => {
+  // Edits of the same fields are sent as one kept statement, a cleared field written in its text:
+  // each must still write its own values.
+  const created = await ok(server, 'createEnforcementDomain', { name: world.unique('清空测试'), code: world.unique('CL'), description: '原说明' }, 'id');
+  const edits: Record<string, unknown>[] = [
+    { description: null },
+    { description: '第二次' },
+    { description: null, name: world.unique('改名一') },
+    { description: '第四次', name: world.unique('改名二') },
+    { description: '第五次' },
+    { description: null },
+  ];
+  let version = 1;
+  for (const edit of edits) {
+    const answered = await ok(server, 'updateEnforcementDomain', { id: created.id, version, ...edit }, 'id version name description');
+    version += 1;
+    const read = await ok(server, 'EnforcementDomain', { id: created.id }, 'id version name description');
+    expect(read).toEqual(answered);
+    expect(read).toMatchObject({ version, ...edit });
+  }
+});
+
+it('writes a server-kept time cleared, set and cleared again as each write asked', async () => {
+  const records = getApp().records.of(userResource);
+  const write = (id: number, values: Record<string, unknown>) => runAs(SYSTEM, () => server.database.db.transaction((tx) => records.write(tx, id, values)));
+  const user = await runAs(SYSTEM, () => server.database.db.transaction((tx) => records.create(tx, { username: world.unique('kept.'), role: 'VIEWER' })));
+  const when = new Date('2026-03-04T05:06:07.089Z');
+  for (const passwordChangedAt of [null, when, null, new Date(when.getTime() + 1000)]) {
+    const written = await write(user.id as number, { passwordChangedAt });
+    expect(written.passwordChangedAt).toEqual(passwordChangedAt);
+    const [stored] = await server.database.db.select({ at: users.passwordChangedAt }).from(users).where(eq(users.id, user.id as number));
+    expect(stored.at).toEqual(passwordChangedAt);
+  }
 });
 
 describe.each(GRAMMAR)('%s', (type) => {
