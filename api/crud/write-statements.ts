@@ -48,7 +48,9 @@ export async function updatedRow(tx: Tx, model: ResourceModel, id: number, value
   }
   // drizzle leaves out keys set to undefined: so does the kept text. A null is written in the text
   // (a placeholder's value goes through the column's encoder, which takes no null).
-  const keys = Object.keys(values).filter((k) => values[k] !== undefined && k !== 'version' && k !== 'updatedAt');
+  const keys = Object.keys(values)
+    .filter((k) => values[k] !== undefined && k !== 'version' && k !== 'updatedAt')
+    .sort();
   const statement = keptOr(`update|${model.name}|${keys.map((k) => (values[k] === null ? `${k}=null` : k)).join(',')}`, () => {
     const placeholders = Object.fromEntries(keys.map((k) => [k, values[k] === null ? null : sql.placeholder(k)]));
     const { sql: text, params } = tx
