@@ -1,10 +1,9 @@
 import { createHash, getHashes } from 'node:crypto';
 import { and, asc, eq, getTableColumns, gte, isNull, lte, sql, type SQLWrapper } from 'drizzle-orm';
-import { toSnakeCase } from 'drizzle-orm/casing';
 import { auditChain, auditEntries } from '../../drizzle/schema';
 import { recordPurge } from '../ops/sync-generation';
 import type { Db, Queryable, Tx } from '../db';
-import { fixedStatement, runStatement } from './compiled-statements';
+import { columnName, fixedStatement, runStatement } from './compiled-statements';
 
 // Tamper evidence for the audit trail (网络安全等级保护 2.0: 审计记录应受到保护, 避免受到未预期的删除、修改
 // 或覆盖). Each entry carries the hash of its content and of the entry before it, so altering an entry
@@ -95,21 +94,21 @@ const WRITTEN = ['at', 'actorKind', 'actorId', 'actorName', 'operation', 'resour
 /**
  * Writes the entries (a JSON array, in chain order) and moves the head to the last of them, in one
  * statement. The entries are read with their position and inserted in it, so their ids follow
- * the chain's order. (The insert's list and SET name columns unqualified: hence names, not columns.)
+ * the chain's order.
  */
 const APPEND = (() => {
   const columns = getTableColumns(auditEntries);
   const list = (f: (key: (typeof WRITTEN)[number]) => SQLWrapper) => sql.join(WRITTEN.map(f), sql`, `);
   const field = (key: string) => sql.identifier(key);
   return fixedStatement(sql`with written as (
-    insert into ${auditEntries} (${list((k) => sql.identifier(toSnakeCase(k)))})
+    insert into ${auditEntries} (${list((k) => sql.identifier(columnName(columns[k])))})
     select ${list((k) => sql`e.${field(k)}`)}
     from rows from (jsonb_to_recordset(${sql.placeholder('entries')}::jsonb) as (${list((k) => sql`${field(k)} ${sql.raw(columns[k].getSQLType())}`)}))
       with ordinality as e(${list(field)}, position)
     order by e.position
     returning ${auditEntries.id}
   )
-  update ${auditChain} set ${sql.identifier(toSnakeCase('lastEntryId'))} = (select max(id) from written), ${sql.identifier(toSnakeCase('lastHash'))} = ${sql.placeholder('lastHash')}
+  update ${auditChain} set ${sql.identifier(columnName(auditChain.lastEntryId))} = (select max(id) from written), ${sql.identifier(columnName(auditChain.lastHash))} = ${sql.placeholder('lastHash')}
   where ${auditChain.id} = 1`);
 })();
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { Query, SQL } from 'drizzle-orm';
+import type { Column, Query, SQL } from 'drizzle-orm';
+import { CasingCache } from 'drizzle-orm/casing';
 import { PgDialect, type PgColumn, type PgSession } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../db';
 
@@ -10,8 +11,10 @@ import type { Queryable } from '../db';
 // than running it. So a text seen again is sent as a named prepared statement (the pg driver
 // prepares it once per connection, then only binds and executes), as PostGraphile does.
 //
+// The kept write statements (write-statements.ts, audit-chain.ts) are named the same way.
+//
 // Each connection keeps its prepared statements until it closes, so their number is bounded: only
-// texts read at least twice (the documents clients keep sending, not one-off queries) are named,
+// texts sent at least twice (the documents clients keep sending, not one-off queries) are named,
 // at most MAX_NAMED at a time, the least recently read forgotten first (a kept text holds the
 // county's day and, where a reader's own rows are read, the reader: yesterday's texts and readers
 // gone quiet make way); and the pool renews each connection after so many statements (`maxUses`
@@ -97,6 +100,12 @@ export async function runCompiled(db: Queryable, statement: CompiledStatement): 
 
 /** How statements are rendered outside a connection: with the database's casing (db.ts). */
 export const dialect = new PgDialect({ casing: 'snake_case' });
+const names = new CasingCache('snake_case');
+
+/** A column's name in the database, for the places a statement names it unqualified (an insert's list, SET). */
+export function columnName(column: Column): string {
+  return names.getColumnCasing(column);
+}
 
 /**
  * A statement sent on every write of a kind (the audit chain's), rendered and hashed once: its
