@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { gql, login, runScript, startProduct, type Product } from '../helpers/product-process';
+import { eventually } from '../helpers/eventually';
 
 // Several instances behind a load balancer, as the README's production layout has them: two server
 // processes started as the product starts, each on a port of its own, on one PostgreSQL database and
@@ -25,19 +26,6 @@ let databaseName: string | undefined;
 let env: Record<string, string>;
 /** The test's own connection to the instances' database, to look at what they stored. */
 let sql: Client;
-
-/** Retries `check` until it passes, for at most `ms`: a notice from one instance reaches the other a moment after the commit. */
-async function eventually(check: () => Promise<void>, ms = 10_000): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (e) {
-      if (Date.now() > until) throw e;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
 
 const codeOf = (res: { errors?: { extensions?: { code?: string } }[] }) => res.errors?.[0]?.extensions?.code;
 
