@@ -26,7 +26,7 @@ import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../auth/actor';
 import { compiledKey } from './compiled-key';
-import { dialect, statementStore, textHash, type CompiledStatement } from './compiled-statements';
+import { dialect, keptStatement, statementStore, type CompiledStatement } from './compiled-statements';
 import { readScope } from './authorize';
 import { filterToWhere, paging, type ListParams } from './filter-to-where';
 import { MAX_PER_PAGE, NESTED_PER_PAGE } from './list-metadata';
@@ -599,8 +599,7 @@ export function compileResponse(
   if (!kept) {
     const statement = statementOf(c, fields);
     if (!statement) return undefined;
-    const built = dialect.sqlToQuery(statement);
-    kept = { query: built, hash: textHash(built.sql) };
+    kept = keptStatement(dialect.sqlToQuery(statement));
     if (keptKey !== undefined) keptStatements.set(keptKey, kept);
   }
   return { ...kept, values: placeholderValues(c.byIds) };

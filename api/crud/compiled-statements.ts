@@ -111,8 +111,12 @@ export function columnName(column: Column): string {
  * A statement sent on every write of a kind (the audit chain's), rendered and hashed once: its
  * values are placeholders (`sql.placeholder`), bound by `runStatement`.
  */
-export function fixedStatement(statement: SQL, fields?: RowFields): KeptStatement {
-  const query = dialect.sqlToQuery(statement);
+export function fixedStatement(statement: SQL): KeptStatement {
+  return keptStatement(dialect.sqlToQuery(statement));
+}
+
+/** A rendered statement as it is kept: with its text's hash, which names it (and its rows' fields, if any). */
+export function keptStatement(query: Query, fields?: RowFields): KeptStatement {
   return { query, hash: textHash(query.sql), fields };
 }
 

@@ -2,7 +2,7 @@ import { eq, getTableColumns, isSQLWrapper, sql, type Query } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db';
 import { compiledKey } from './compiled-key';
-import { rowFields, runStatement, statementStore, textHash, type KeptStatement, type RowFields } from './compiled-statements';
+import { keptStatement, rowFields, runStatement, statementStore, type KeptStatement, type RowFields } from './compiled-statements';
 import { selectionOf, type ResourceModel } from './model';
 import type { Row } from './resource';
 
@@ -36,7 +36,7 @@ function keptOr(key: string, render: () => { query: Query; fields: RowFields }):
   let statement = kept.get(key);
   if (!statement) {
     const { query, fields } = render();
-    statement = { query, hash: textHash(query.sql), fields };
+    statement = keptStatement(query, fields);
     kept.set(key, statement);
   }
   return statement;
