@@ -103,15 +103,31 @@ class User {
       // opens through its first link, which shows a record all the same.
       const linksOnly = !(await plain.count());
       await (linksOnly ? row.locator('td:not(:has(input))') : plain).first().click();
-      await this.page.locator('.RaShow-main').waitFor();
-      await this.settled();
-      // A reference cell draws its link once its record has loaded, which on a loaded machine can be
-      // after the cells were counted: the click then followed that link to another record (and may
-      // have opened the row's record on the way). To the list again, filters and all, and the row.
-      if (linksOnly || new RegExp(`#/${list}/\\d+`).test(this.page.url())) return;
-      if (attempt === 3) throw new Error(`A row of ${listUrl} opened ${this.page.url()}`);
-      await this.page.goto(listUrl);
-      await this.page.locator('.RaList-main').waitFor();
+      // A click opens a record at once, in the browser, whatever the server's pace. On a loaded
+      // machine a list that redraws its rows between the press and the release of the button takes
+      // the click on the table rather than the row, and nothing opens: the user clicks again.
+      const opened = await this.page.waitForURL((url) => url.href !== listUrl, { timeout: 30_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (opened) {
+        await this.page
+          .locator('.RaShow-main')
+          .waitFor()
+          .catch((error: Error) => {
+            throw new Error(`A row of ${listUrl} led to ${this.page.url()}, which shows no record: ${error.message}`);
+          });
+        await this.settled();
+        // A reference cell draws its link once its record has loaded, which on a loaded machine can be
+        // after the cells were counted: the click then followed that link to another record (and may
+        // have opened the row's record on the way). To the list again, filters and all, and the row.
+        if (linksOnly || new RegExp(`#/${list}/\\d+`).test(this.page.url())) return;
+      }
+      if (attempt === 3) throw new Error(`A row of ${listUrl} opened ${opened ? this.page.url() : 'nothing'}, three times`);
+      if (opened) {
+        await this.page.goto(listUrl);
+        await this.page.locator('.RaList-main').waitFor();
+      }
       await this.settled();
     }
   }
@@ -196,10 +212,13 @@ class User {
     await this.page.keyboard.press('Escape');
   }
 
+  /** Saves the form: the record is shown again and the notice says it was saved (新建成功 for a new one). */
   async save() {
     await this.page.getByRole('button', { name: '保存' }).click();
-    await this.page.locator('.RaShow-main').waitFor();
-    await this.page.getByText(/已更新|已创建|元素已更新|元素已创建/).first().waitFor().catch(() => {});
+    await Promise.all([
+      this.page.locator('.RaShow-main').waitFor(),
+      this.page.getByText(/已更新 \d+ 条记录|新建成功/).first().waitFor(),
+    ]);
     await this.settled();
   }
 
