@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { enumDefinitions, postings, staffMembers } from '../../../drizzle/schema';
 import type { Label } from '../../../drizzle/schema/columns';
+import type { Tx } from '../../db';
 import { batchChecked, rowIndependent, type WriteContext, type WriteRule } from '../../crud/resource';
 import { completedGeneralLaw, holdsValidCertificate } from '../staff-member/staff-conditions';
 
@@ -53,16 +54,31 @@ function refuseOverlap(ctx: WriteContext, other: Span & ({ id: number } | { orig
 }
 
 /**
+ * Holds the people a write posts until it commits, so that writes posting one person at once (two
+ * forms, two imports, a form and a transfer, which holds the person too) are judged one after the
+ * other: the later one's look-up, a statement run once the earlier has committed, sees its posting.
+ * Unheld, both would read the periods as they stood before either, and both be stored. The lock
+ * leaves the references to the person free (another record naming them is not held up), and is
+ * taken in the order of the ids, so that two batches never wait for each other.
+ */
+async function holdPeople(tx: Tx, people: number[]): Promise<void> {
+  for (const ids of chunks([...new Set(people)].sort((a, b) => a - b))) {
+    await tx.select({ id: staffMembers.id }).from(staffMembers).where(inArray(staffMembers.id, ids)).orderBy(asc(staffMembers.id)).for('no key update');
+  }
+}
+
+/**
  * One person, one post at a time: periods may not overlap, and so at most one is open. A batch is
  * checked in one statement (the stored postings of all its people) and against its own rows: a row
  * overlapping an earlier row of the batch that will be stored is refused as the second of two single
- * creates would be.
+ * creates would be. Either way the people are held first (`holdPeople`).
  */
 export const onePostAtATime: WriteRule = batchChecked(
   async (ctx) => {
     if (!periodAsked(ctx)) return;
     const { tx, before, after } = ctx;
     const mine = spanOf(ctx);
+    await holdPeople(tx, [after.staffMemberId as number]);
     const [other] = await tx
       .select({ id: postings.id, startedOn: postings.startedOn, endedOn: postings.endedOn })
       .from(postings)
@@ -87,6 +103,7 @@ export const onePostAtATime: WriteRule = batchChecked(
     const from = spans.map((s) => s.startedOn).sort()[0];
     const to = spans.map((s) => s.endedOn ?? OPEN_END).sort().at(-1)!;
     const stored = new Map<number, (Span & { id: number })[]>();
+    await holdPeople(tx, asking.map((ctx) => ctx.after.staffMemberId as number));
     for (const people of chunks([...new Set(asking.map((ctx) => ctx.after.staffMemberId as number))])) {
       const rows = await tx
         .select({ id: postings.id, staffMemberId: postings.staffMemberId, startedOn: postings.startedOn, endedOn: postings.endedOn })
