@@ -1,4 +1,8 @@
+import { getTableColumns, getTableName, is } from 'drizzle-orm';
+import { toSnakeCase } from 'drizzle-orm/casing';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import type { GraphQLError } from 'graphql';
+import * as schema from '../drizzle/schema';
 import { appError, badInput, conflict } from './errors';
 
 // What a failure of the database means for the client: a constraint that refused a racing write
@@ -20,15 +24,48 @@ function pgCode(error: unknown): { code?: string; constraint?: string } {
   return {};
 }
 
+let uniqueFields: Map<string, string> | undefined;
+
+/**
+ * The field each unique constraint or index of the schema guards, by its name in the database: the
+ * last of its columns, as the uniqueness rule names it (`code` of an organization and a code).
+ * Names are the ones the migrations give: drizzle's when the schema gives none.
+ */
+function uniqueFieldOf(constraint: string): string | undefined {
+  if (!uniqueFields) {
+    uniqueFields = new Map();
+    for (const table of Object.values(schema)) {
+      if (!is(table, PgTable)) continue;
+      const config = getTableConfig(table);
+      // Columns (and indexes' columns) are named by their keys here; the database's names are snake case.
+      const keys = new Set(Object.keys(getTableColumns(table)));
+      const add = (name: string | undefined, columns: { name: string }[]) => {
+        const last = columns.at(-1)?.name;
+        if (name && last && keys.has(last)) uniqueFields!.set(name, last);
+      };
+      for (const column of config.columns) if (column.isUnique) add(column.uniqueName, [column]);
+      for (const unique of config.uniqueConstraints) add(unique.getName(), unique.columns);
+      for (const index of config.indexes) {
+        if (!index.config.unique) continue;
+        const columns = index.config.columns.filter((c): c is typeof c & { name: string } => typeof (c as { name?: unknown }).name === 'string');
+        add(index.config.name ?? `${getTableName(table)}_${columns.map((c) => toSnakeCase(c.name)).join('_')}_index`, columns);
+      }
+    }
+  }
+  return uniqueFields.get(constraint);
+}
+
 /**
  * The database is the last line of defence: the rules check uniqueness and references first,
  * but two transactions racing past those checks meet the constraints instead. That is the
- * client's conflict, not a server fault, so it gets the same codes as the rules.
+ * client's conflict, not a server fault, so it gets the same codes as the rules, on the field the
+ * constraint guards (a form shows it beside that field).
  */
 export function databaseRefusal(error: unknown): GraphQLError | undefined {
   const { code, constraint } = pgCode(error);
   if (code === '23505') {
-    return badInput([{ field: constraint ?? 'record', rule: 'unique', zh: '与已有记录重复', en: 'Duplicates an existing record' }]);
+    const field = (constraint && uniqueFieldOf(constraint)) ?? 'record';
+    return badInput([{ field, rule: 'unique', zh: '与已有记录重复', en: 'Duplicates an existing record' }]);
   }
   if (code === '23503') {
     return conflict('REFERENCED', { zh: '记录仍被引用或所引用的记录不存在', en: 'The record is still referenced, or refers to a record that no longer exists' });

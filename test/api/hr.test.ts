@@ -1,7 +1,7 @@
 import { call, ok } from '../helpers/operations';
 import { withWorld } from '../helpers/fixtures';
 import { onlyError, fieldErrors, refused } from '../helpers/expect-errors';
-import { eventually } from '../helpers/eventually';
+import { inFlightTogether } from '../helpers/in-flight';
 
 // HR rules 1–4 of the whole-record issue: transfers move people atomically, secondments come back,
 // no certificate means no enforcement post, and vacancy rates are counted from postings.
@@ -139,33 +139,12 @@ describe('one post at a time', () => {
   ])('judges two overlapping postings of one person sent at once one after the other (%s): the second is refused', async (_, periods) => {
     const id = await person(world.street);
     await certify(id);
-    const both = () =>
-      Promise.all(
-        periods.map((period, i) =>
-          call(server, 'createPosting', { staffMemberId: id, organizationId: world.street, post: i ? 'LEGAL_REVIEW' : 'ENFORCEMENT', ...period }, 'id'),
-        ),
-      );
-    let sent!: ReturnType<typeof both>;
-    if (server.driver === 'pg') {
-      // The audit trail's head, held by the test: a write reaches it only after its rules have
-      // judged and its posting is written, and waits there uncommitted. So both writes are in
-      // flight at once, whatever the machine's pace; then the head is let go.
-      const waiting = async () => {
-        const { rows } = (await server.database.db.execute(
-          "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
-        )) as unknown as { rows: { n: number }[] };
-        expect(rows[0].n).toBe(2);
-      };
-      await server.database.db.transaction(async (tx) => {
-        await tx.execute('select 1 from audit_chain where id = 1 for update');
-        sent = both();
-        await eventually(waiting, 30_000);
-      });
-    } else {
-      // The embedded database runs one transaction at a time: the two are judged in turn by design.
-      sent = both();
-    }
-    const results = await sent;
+    const results = await inFlightTogether(
+      server,
+      periods.map((period, i) => () =>
+        call(server, 'createPosting', { staffMemberId: id, organizationId: world.street, post: i ? 'LEGAL_REVIEW' : 'ENFORCEMENT', ...period }, 'id'),
+      ),
+    );
     const losers = results.filter((r) => r.errors);
     expect(losers).toHaveLength(1);
     expect(fieldErrors(losers[0])).toEqual({ startedOn: 'overlap' });

@@ -1,6 +1,8 @@
 import { call, ok } from '../helpers/operations';
 import { withWorld } from '../helpers/fixtures';
 import { onlyError, refusal, fieldErrors, refused } from '../helpers/expect-errors';
+import { inFlightTogether } from '../helpers/in-flight';
+import { databaseRefusal } from '../../api/database-errors';
 
 // Each rule of the record, refused with BAD_USER_INPUT (or NOT_FOUND / CONFLICT) naming the field
 // in Chinese and English, and each refusal leaves every table exactly as it was.
@@ -201,6 +203,29 @@ describe('concurrent edits', () => {
     expect(losers.map((r) => r.errors![0].extensions!.code)).toEqual(['CONFLICT']);
     const stored = await ok(server, 'Organization', { id: org }, 'name version');
     expect(stored).toEqual({ name: winners[0].data!.updateOrganization.name, version: 2 });
+  });
+
+  it('refuses the second of two records with one code sent at once on the code field, as the rule would', async () => {
+    const code = world.unique('RACE');
+    const results = await inFlightTogether(
+      server,
+      ['甲', '乙'].map((name) => () => call(server, 'createEnforcementDomain', { code, name: world.unique(`并发领域${name}`) }, 'id')),
+    );
+    const losers = results.filter((r) => r.errors);
+    expect(losers).toHaveLength(1);
+    expect(fieldErrors(losers[0])).toEqual({ code: 'unique' });
+    expect(await ok<any[]>(server, 'allEnforcementDomains', { filter: { code } }, 'id')).toHaveLength(1);
+  });
+
+  it('names a field for every unique constraint and index of the database, should a racing write meet one', async () => {
+    const { rows } = (await server.database.db.execute(
+      "select indexname as name from pg_indexes where schemaname = 'public' and indexdef like 'CREATE UNIQUE INDEX%' and indexname not like '%\\_pkey' order by 1",
+    )) as unknown as { rows: { name: string }[] };
+    expect(rows.length).toBeGreaterThan(10);
+    const fieldOf = (name: string) => (databaseRefusal({ code: '23505', constraint: name })!.extensions.fieldErrors as { field: string }[])[0].field;
+    // A field as the API names it (`code`, `staffMemberId`), not the constraint's own name or none.
+    const unnamed = rows.map((r) => [r.name, fieldOf(r.name)]).filter(([, field]) => !/^[a-z][A-Za-z0-9]*$/.test(field) || field === 'record');
+    expect(unnamed).toEqual([]);
   });
 });
 
