@@ -162,8 +162,10 @@ export const auditEntries = pgTable(
     previousHash: varchar({ length: 64 }),
     hash: varchar({ length: 64 }),
     /**
-     * The writing transaction's id (`pg_current_xact_id()`), set by the database: the change feed
-     * (api/sync/) reads entries in transaction order, only of transactions that have ended.
+     * The writing transaction's id (`pg_current_xact_id()`): the chain's writer passes the one its
+     * lock of the chain's head read in the same transaction, the default gives it to any other
+     * insert. The change feed (api/sync/) reads entries in transaction order, only of transactions
+     * that have ended.
      */
     txId: bigint({ mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text)::bigint`),
     /**
