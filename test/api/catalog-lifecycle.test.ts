@@ -2,6 +2,7 @@ import { dbFingerprint } from '../helpers/test-server';
 import { call, ok } from '../helpers/operations';
 import { withWorld } from '../helpers/fixtures';
 import { onlyError, refusal, fieldErrors, nothingWritten } from '../helpers/expect-errors';
+import { inFlightTogether } from '../helpers/in-flight';
 
 // A catalog goes DRAFT → PUBLISHED → SUPERSEDED; published versions are the record and are never
 // edited; "what did this street hold on day D" follows the published versions.
@@ -68,6 +69,21 @@ describe('publishing', () => {
         expect([field, error.extensions!.code, error.extensions!.reason]).toEqual([field, 'CONFLICT', 'LOCKED']);
       }
     });
+  });
+
+  it('publishes one of two drafts handing one street the same item on the same days, published at once, and refuses the other', async () => {
+    const street = await world.org(world.unique('并发发布街道'), 'STREET');
+    const drafts = [await draft(), await draft()];
+    for (const id of drafts) await delegate(id, '2023-07-01', street);
+    const results = await inFlightTogether(
+      server,
+      drafts.map((id) => () => call(server, 'publishDelegationCatalog', { id }, 'status')),
+    );
+    const losers = results.filter((r) => r.errors);
+    expect(losers).toHaveLength(1);
+    expect(fieldErrors(losers[0])).toEqual({ delegations: 'inForce' });
+    // What the street held that day has one answer.
+    expect(await asOf(street, '2024-01-01')).toHaveLength(1);
   });
 
   it('refuses to publish twice', async () => {
