@@ -1,4 +1,5 @@
-import { ok } from '../helpers/operations';
+import { call, ok } from '../helpers/operations';
+import { inFlightTogether } from '../helpers/in-flight';
 import { withWorld } from '../helpers/fixtures';
 import { expectBilingual, fieldErrors, onlyError, refused } from '../helpers/expect-errors';
 import { addDays } from '../../api/seed/data/random';
@@ -102,6 +103,27 @@ describe('the history sets the status', () => {
     expect(await status(certificate)).toBe('CANCELLED');
     expect(fieldErrors(await refused(server, 'createCertificateEvent', { certificateId: certificate, kind: 'RESTORED', occurredOn: '2024-08-01' }))).toEqual({ kind: 'state' });
     expect((await history(certificate)).map((e) => e.kind)).toEqual(['ISSUED', 'SUSPENDED', 'RESTORED', 'CANCELLED']);
+  });
+
+  it('judges two events of one certificate sent at once one after the other: it ends once, revoked or cancelled', async () => {
+    const id = await person(world.street);
+    const certificate = await certify(id);
+    await ok(server, 'createCertificateEvent', { certificateId: certificate, kind: 'SUSPENDED', occurredOn: '2024-05-01', reason: '接受调查' });
+    // The county revokes it while the street, at the same moment, cancels it: whichever comes
+    // second is judged on the status the first left, from which neither is allowed.
+    const results = await inFlightTogether(
+      server,
+      [
+        ['REVOKED', '违法执法被吊销'],
+        ['CANCELLED', '调离执法岗位'],
+      ].map(([kind, reason]) => () => call(server, 'createCertificateEvent', { certificateId: certificate, kind, occurredOn: '2024-06-01', reason }, 'kind')),
+    );
+    const losers = results.filter((r) => r.errors);
+    expect(losers).toHaveLength(1);
+    expect(fieldErrors(losers[0])).toEqual({ kind: 'state' });
+    const winner = results.find((r) => !r.errors)!.data!.createCertificateEvent.kind as string;
+    expect((await history(certificate)).map((e) => e.kind)).toEqual(['SUSPENDED', winner]);
+    expect(await status(certificate)).toBe(winner);
   });
 
   it('a failed annual review suspends until a later passed one; a passed review does not lift another suspension', async () => {

@@ -66,10 +66,15 @@ export const certificateEventResource = defineResource({
         errors.add('reason', 'required', `${kinds[kind].zh}须填写原因`, `A ${kinds[kind].en.toLowerCase()} event needs a reason`);
       }
       if (errors.has('certificateId') || errors.has('kind')) return;
+      // The certificate is held from here until the commit (its status is then written by the
+      // effect below): two events of one certificate sent at once are judged one after the other,
+      // the later on the status the earlier left. Unheld, both were judged on the same status
+      // (a revoked certificate could be restored), or each waited for the other.
       const [certificate] = await tx
         .select({ status: certificates.status, issuedOn: certificates.issuedOn, number: certificates.number })
         .from(certificates)
-        .where(eq(certificates.id, after.certificateId as number));
+        .where(eq(certificates.id, after.certificateId as number))
+        .for('update');
       if (!certificate) return;
       const last = await latestEvent(tx, after.certificateId as number);
       if (kind === 'ISSUED' ? last : !EVENT_EFFECT[kind].from.includes(certificate.status)) {
