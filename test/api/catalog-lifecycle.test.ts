@@ -86,6 +86,25 @@ describe('publishing', () => {
     expect(await asOf(street, '2024-01-01')).toHaveLength(1);
   });
 
+  it('publishes a draft or deletes its last delegation, not both, when the two are sent at once', async () => {
+    const id = await draft();
+    const only = await delegate(id, '2023-07-01', await world.org(world.unique('并发删除街道'), 'STREET'));
+    const [published, deleted] = await inFlightTogether(server, [
+      () => call(server, 'publishDelegationCatalog', { id }, 'status'),
+      () => call(server, 'deleteDelegation', { id: only }, 'id'),
+    ]);
+    // Published first, the catalog is the record and its delegation stays; deleted first, there is nothing to publish.
+    if (deleted.errors) {
+      expect(onlyError(deleted).extensions).toMatchObject({ code: 'CONFLICT', reason: 'LOCKED' });
+      expect(published.errors).toBeUndefined();
+    } else {
+      expect(fieldErrors(published)).toEqual({ delegations: 'required' });
+    }
+    const stored = await ok(server, 'DelegationCatalog', { id }, 'status');
+    const left = await ok<any[]>(server, 'allDelegations', { filter: { catalogId: id } }, 'id');
+    expect([stored.status, left.length]).toEqual(deleted.errors ? ['PUBLISHED', 1] : ['DRAFT', 0]);
+  });
+
   it('refuses to publish twice', async () => {
     const error = onlyError(await call(server, 'publishDelegationCatalog', { id: world.catalog }));
     expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STATE' });

@@ -13,17 +13,24 @@ const DELEGATING = { zh: '赋权部门', en: 'Delegating organization' };
 
 type Catalog = typeof delegationCatalogs.$inferSelect;
 
+// A write of a delegation reads its catalog shared until it commits: publishing a catalog holds it
+// exclusively, so a publication waits for the writes of its delegations under way (and judges them
+// written), and a write that comes during a publication waits for it and finds the catalog
+// published. Unheld, a delegation could be changed or deleted in a catalog published meanwhile,
+// after the publication's checks (its last one deleted, a published catalog with none).
+
 async function catalogOf(ctx: WriteContext, id: unknown) {
   if (typeof id !== 'number') return undefined;
-  const [catalog] = await ctx.tx.select().from(delegationCatalogs).where(eq(delegationCatalogs.id, id));
+  const [catalog] = await ctx.tx.select().from(delegationCatalogs).where(eq(delegationCatalogs.id, id)).for('share');
   return catalog;
 }
 
-/** The catalogs new delegations name, in one statement (an id no catalog can have is simply absent). */
+/** The catalogs new delegations name, in one statement (an id no catalog can have is simply absent), held in id order. */
 async function catalogsOf(ctxs: WriteContext[]): Promise<Map<number, Catalog>> {
   const ids = [...new Set(ctxs.map((ctx) => ctx.after.catalogId).filter((id): id is number => Number.isInteger(id) && (id as number) > 0 && (id as number) <= 2147483647))];
   if (!ids.length) return new Map();
-  return new Map((await ctxs[0].tx.select().from(delegationCatalogs).where(inArray(delegationCatalogs.id, ids))).map((c) => [c.id, c]));
+  const rows = await ctxs[0].tx.select().from(delegationCatalogs).where(inArray(delegationCatalogs.id, ids)).orderBy(delegationCatalogs.id).for('share');
+  return new Map(rows.map((c) => [c.id, c]));
 }
 
 function refuseLocked(catalog: Catalog | undefined) {
