@@ -193,6 +193,20 @@ describe('auxiliary staff', () => {
   });
 });
 
+describe('auxiliary staff, written at once', () => {
+  // The person made auxiliary while, at the same moment, another clerk gives them a reserved post or
+  // a certificate: the later of the two is judged on what the earlier left.
+  it.each([
+    ['a legal-review post', (id: string) => call(server, 'createPosting', { staffMemberId: id, organizationId: world.street, post: 'LEGAL_REVIEW', startedOn: '2024-01-01' }, 'id'), { post: 'category' }],
+    ['a certificate', (id: string) => call(server, 'createCertificate', { staffMemberId: id, number: world.unique('豫执-'), issuingAuthority: '河南省人民政府', issuedOn: '2023-01-01' }, 'id'), { staffMemberId: 'category' }],
+  ])('the person made auxiliary first is not given %s', async (_, give, refusedOn) => {
+    const id = await person(world.street);
+    const [made, given] = await inFlightTogether(server, [() => call(server, 'updateStaffMember', { id, category: 'AUXILIARY' }, 'category'), () => give(id)]);
+    expect(made.errors).toBeUndefined();
+    expect(fieldErrors(given)).toEqual(refusedOn);
+  });
+});
+
 describe('transfers not carried out (转隶不到位)', () => {
   it('flags a pending transfer past its effective date and lists it', async () => {
     const id = await person(world.street);

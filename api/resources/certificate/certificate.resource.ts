@@ -81,19 +81,32 @@ export const certificateResource = defineResource({
   rules: [
     // Auxiliary staff do not enforce in their own name (《镇平县行政执法改革与管理专项整治工作实施方案》：
     // 执法辅助人员…不能以自己名义执法), so they hold no enforcement certificate. It reads staff only,
-    // so the certificates of an import are checked with one statement.
+    // so the certificates of an import are checked with one statement. The holders are read shared
+    // until the commit: a change of their category under way (which holds them) is waited for and
+    // judged as written, and one sent later waits for the certificate and sees it.
     rowIndependent(
       async (ctx) => {
         const id = holderAsked(ctx);
         if (id === undefined) return;
-        const [holder] = await ctx.tx.select({ name: staffMembers.name, category: staffMembers.category }).from(staffMembers).where(eq(staffMembers.id, id));
+        const [holder] = await ctx.tx
+          .select({ name: staffMembers.name, category: staffMembers.category })
+          .from(staffMembers)
+          .where(eq(staffMembers.id, id))
+          .for('share');
         refuseAuxiliary(ctx, holder);
       },
       async (ctxs) => {
         const ids = [...new Set(ctxs.map(holderAsked).filter((id) => id !== undefined))];
         if (!ids.length) return;
         const holders = new Map(
-          (await ctxs[0].tx.select({ id: staffMembers.id, name: staffMembers.name, category: staffMembers.category }).from(staffMembers).where(inArray(staffMembers.id, ids))).map((h) => [h.id, h]),
+          (
+            await ctxs[0].tx
+              .select({ id: staffMembers.id, name: staffMembers.name, category: staffMembers.category })
+              .from(staffMembers)
+              .where(inArray(staffMembers.id, ids))
+              .orderBy(staffMembers.id)
+              .for('share')
+          ).map((h) => [h.id, h]),
         );
         for (const ctx of ctxs) {
           const id = holderAsked(ctx);

@@ -54,12 +54,14 @@ function refuseOverlap(ctx: WriteContext, other: Span & ({ id: number } | { orig
 }
 
 /**
- * Holds the people a write posts until it commits, so that writes posting one person at once (two
- * forms, two imports, a form and a transfer, which holds the person too) are judged one after the
- * other: the later one's look-up, a statement run once the earlier has committed, sees its posting.
- * Unheld, both would read the periods as they stood before either, and both be stored. The lock
- * leaves the references to the person free (another record naming them is not held up), and is
- * taken in the order of the ids, so that two batches never wait for each other.
+ * Holds the people a write posts until it commits, so that writes about one person at once (two
+ * postings from two forms or imports, a posting and a transfer or a change of the person's category,
+ * which hold the person too) are judged one after the other: the later one's look-up, a statement
+ * run once the earlier has committed, sees what it wrote. Unheld, both would read the person and
+ * their periods as they stood before either, and both be stored. The lock leaves the references to
+ * the person free (another record naming them is not held up), and is taken in the order of the ids;
+ * a batch holds all its people at once, in its first rule that reads them, so that two batches never
+ * wait for each other.
  */
 async function holdPeople(tx: Tx, people: number[]): Promise<void> {
   for (const ids of chunks([...new Set(people)].sort((a, b) => a - b))) {
@@ -182,6 +184,7 @@ export const reservedPosts: WriteRule = rowIndependent(
   async (ctx) => {
     if (!reservedAsked(ctx)) return;
     const day = ctx.after.startedOn as string;
+    await holdPeople(ctx.tx, [ctx.after.staffMemberId as number]);
     const [person] = await ctx.tx
       .select({
         category: staffMembers.category,
@@ -194,6 +197,12 @@ export const reservedPosts: WriteRule = rowIndependent(
     judgeReserved(ctx, person);
   },
   async (ctxs) => {
+    if (!ctxs.length) return;
+    // Every person of the batch, those the one-post rule will read after this one too.
+    await holdPeople(
+      ctxs[0].tx,
+      ctxs.map((ctx) => ctx.after.staffMemberId).filter((id): id is number => Number.isInteger(id)),
+    );
     const asking = ctxs.filter(reservedAsked);
     if (!asking.length) return;
     const keyOf = (id: unknown, day: unknown) => `${id}:${day}`;
