@@ -106,7 +106,7 @@ class User {
       // A click opens a record at once, in the browser, whatever the server's pace. On a loaded
       // machine a list that redraws its rows between the press and the release of the button takes
       // the click on the table rather than the row, and nothing opens: the user clicks again.
-      const opened = await this.page.waitForURL((url) => url.href !== listUrl, { timeout: 30_000 }).then(
+      const opened = await this.page.waitForURL((url) => /^#\/\w+\/\d+/.test(url.hash), { timeout: 30_000 }).then(
         () => true,
         () => false,
       );
@@ -181,7 +181,11 @@ class User {
     await this.page.getByRole('button', { name: '添加筛选条件' }).click();
     await this.page.getByRole('menuitemcheckbox', { name: label, exact: true }).click();
     await this.page.locator('.RaFilterForm-filterFormInput').getByLabel(label, { exact: false }).first().click();
+    const unfiltered = this.page.url();
     await this.page.getByRole('option', { name: option, exact: true }).click();
+    // The list applies a filter a moment later (and says so in its address), then reloads its rows:
+    // a row clicked before that may be redrawn under the click, or be one the filter leaves out.
+    await this.page.waitForURL((url) => url.href !== unfiltered);
     await this.settled();
   }
 
