@@ -2,6 +2,7 @@ import type { TestServer } from '../helpers/test-server';
 import { call, ok } from '../helpers/operations';
 import { withoutSecondFactor, withWorld } from '../helpers/fixtures';
 import { errorCode, fieldErrors, onlyError, refusal, refused } from '../helpers/expect-errors';
+import { inFlightTogether } from '../helpers/in-flight';
 
 // 三员分立: the system administrator (accounts, organizations), the security administrator (roles,
 // unlocks, sessions, second factors) and the audit administrator (reads the audit trail, the login
@@ -165,6 +166,20 @@ describe('one person, one administrator role', () => {
     expect(fieldErrors(await refused(server, 'createUser', { username: 'zhang.sec', displayName: ' 张三 ', role: 'SECURITY_ADMIN' }))).toEqual({ role: 'separation' });
     await ok(secadmin, 'updateUser', { id: second, role: 'HR' });
     await ok(server, 'createUser', { username: 'zhang.sys2', displayName: '张三', role: 'SYSTEM_ADMIN' });
+  });
+
+  it('gives one of two administrator roles, not both, to two accounts of one person given them at once', async () => {
+    const ids = [];
+    for (const username of ['li.sys', 'li.audit']) ids.push((await ok(server, 'createUser', { username, displayName: '李四', role: 'VIEWER' })).id as string);
+    const results = await inFlightTogether(
+      server,
+      [ids[0], ids[1]].map((id, i) => () => call(server, 'updateUser', { id, role: i ? 'AUDIT_ADMIN' : 'SYSTEM_ADMIN' }, 'role')),
+    );
+    const losers = results.filter((r) => r.errors);
+    expect(losers).toHaveLength(1);
+    expect(fieldErrors(losers[0])).toEqual({ role: 'separation' });
+    const roles = await Promise.all(ids.map(async (id) => (await ok(server, 'User', { id }, 'role')).role));
+    expect(roles.filter((role) => role !== 'VIEWER')).toHaveLength(1);
   });
 
   it('lets no security administrator change their own role', async () => {

@@ -1,8 +1,9 @@
-import { and, count, eq, gte, isNull, or, sql } from 'drizzle-orm';
+import { and, count, eq, gte, isNull, or } from 'drizzle-orm';
 import { delegations } from '../../../drizzle/schema';
 import type { Tx } from '../../db';
 import { dayBefore } from '../../dates';
 import { conflict, FieldErrors } from '../../errors';
+import { holdAdvisoryLock } from '../../crud/advisory-locks';
 import type { Records } from '../../crud/records';
 import { delegationResource } from '../delegation/delegation.resource';
 import { catalogIntegrity } from '../delegation/delegation-integrity';
@@ -18,21 +19,16 @@ function draft(catalog: Row) {
 }
 
 /**
- * Publications are made one at a time across the county. A draft's delegations are judged against
- * the catalogs in force (`catalogIntegrity`); two drafts published at once would each see the other
- * as a draft, and both be published with one item in force twice on a day for one street. The lock
- * is the transaction's (a key of its own among advisory locks, 'pubc'): a later publication waits,
- * then judges with the earlier one published. Publishing is rare, so the wait costs nothing.
- */
-const PUBLISHING_LOCK = sql`select pg_advisory_xact_lock(${0x70756263})`;
-
-/**
  * DRAFT → PUBLISHED. When the draft supersedes a published version, that version becomes
  * SUPERSEDED and its open delegations end the day before the new one takes effect, so that
  * "what did street X hold on day D" has exactly one answer.
  */
 export async function publishCatalog(records: Records, tx: Tx, id: unknown, version?: number | null): Promise<Row> {
-  await tx.execute(PUBLISHING_LOCK);
+  // Publications are made one at a time across the county. A draft's delegations are judged against
+  // the catalogs in force (`catalogIntegrity`); two drafts published at once would each see the other
+  // as a draft, and both be published with one item in force twice on a day for one street. A later
+  // publication waits, then judges with the earlier one published. Publishing is rare.
+  await holdAdvisoryLock(tx, 'publishing');
   const catalogs = records.of(delegationCatalogResource);
   const catalog = await catalogs.claim(tx, id, { version, state: draft });
   const errors = new FieldErrors();

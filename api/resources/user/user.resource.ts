@@ -2,6 +2,7 @@ import { and, ne, sql } from 'drizzle-orm';
 import { users } from '../../../drizzle/schema';
 import { currentActor } from '../../auth/actor';
 import { forbidden } from '../../errors';
+import { holdAdvisoryLock } from '../../crud/advisory-locks';
 import { mayRun } from '../../crud/authorize';
 import { defineResource, derive } from '../../crud/resource';
 import { hashPassword, passwordProblem } from '../../auth/password';
@@ -141,9 +142,12 @@ export const userResource = defineResource({
       if (actor?.role === 'SECURITY_ADMIN' && operation === 'update' && before?.id === actor.id && role !== before?.role) {
         errors.add('role', 'separation', '不能修改本人的角色', 'One cannot change one’s own role');
       }
-      // 三员分立: one person (by the name on the account) holds at most one of the three administrator roles.
+      // 三员分立: one person (by the name on the account) holds at most one of the three administrator
+      // roles. Judged one at a time: two accounts of one name given two of the roles at once would
+      // each find the other not yet an administrator.
       const name = typeof after.displayName === 'string' ? after.displayName.trim() : '';
       if (role && ADMINISTRATORS.includes(role) && name) {
+        await holdAdvisoryLock(tx, 'administrators');
         const [other] = await tx
           .select({ username: users.username, role: users.role })
           .from(users)
