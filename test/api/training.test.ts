@@ -1,6 +1,7 @@
 import { call, ok } from '../helpers/operations';
 import { withWorld } from '../helpers/fixtures';
 import { fieldErrors, refused } from '../helpers/expect-errors';
+import { inFlightTogether } from '../helpers/in-flight';
 
 // Rule 5 of the whole-record issue: training hours per person and year, by kind, against the
 // professional-law minimum of 《镇平县行政执法改革与管理专项整治工作实施方案》 (不少于30课时).
@@ -74,4 +75,16 @@ it('refuses impossible hours and scores', async () => {
   expect(fieldErrors(await refused(server, 'updateTrainingSession', { id, hours: 3 }))).toEqual({ hours: 'attended' });
   await ok(server, 'updateTrainingSession', { id, hours: 6 });
   expect((await call(server, 'trainingHours', { year: 2025, staffMemberId: '999999' })).data!.trainingHours).toEqual([]);
+});
+
+it('judges a session shortened and an attendance of its full hours recorded at once one after the other', async () => {
+  const id = await session('CASE_BASED', '2025-06-01', 8);
+  const person = await world.staffMember();
+  const [shortened, attended] = await inFlightTogether(server, [
+    () => call(server, 'updateTrainingSession', { id, hours: 4 }, 'hours'),
+    () => call(server, 'createTrainingAttendance', { sessionId: id, staffMemberId: person, hoursAttended: 8 }, 'id'),
+  ]);
+  // Shortened first: eight hours of a four-hour session are refused (they would count towards the yearly minimum).
+  expect(shortened.errors).toBeUndefined();
+  expect(fieldErrors(attended)).toEqual({ hoursAttended: 'range' });
 });

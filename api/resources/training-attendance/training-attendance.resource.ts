@@ -46,10 +46,13 @@ export const trainingAttendanceResource = defineResource({
       if (typeof hours === 'number' && !(hours > 0)) {
         errors.add('hoursAttended', 'range', '参训课时应大于 0', 'Hours attended must be above 0');
       } else if (typeof hours === 'number' && !errors.has('sessionId')) {
+        // Read shared until the commit, as below: a change of the session's hours or days under way
+        // (which holds it) is waited for and judged as written, and one sent later sees this attendance.
         const [session] = await tx
           .select({ hours: trainingSessions.hours })
           .from(trainingSessions)
-          .where(eq(trainingSessions.id, after.sessionId as number));
+          .where(eq(trainingSessions.id, after.sessionId as number))
+          .for('share');
         if (session && hours > session.hours) {
           errors.add(
             'hoursAttended',
@@ -66,7 +69,8 @@ export const trainingAttendanceResource = defineResource({
       const [session] = await tx
         .select({ days: trainingSessions.days, startsOn: trainingSessions.startsOn, endsOn: trainingSessions.endsOn })
         .from(trainingSessions)
-        .where(eq(trainingSessions.id, after.sessionId as number));
+        .where(eq(trainingSessions.id, after.sessionId as number))
+        .for('share');
       if (!session) return;
       const most = sessionDays(session.days, session.startsOn, session.endsOn);
       if (!(days > 0) || days > most) {
