@@ -1,4 +1,5 @@
-import { ok } from '../helpers/operations';
+import { call as send, ok } from '../helpers/operations';
+import { inFlightTogether } from '../helpers/in-flight';
 import { withWorld } from '../helpers/fixtures';
 import { errorCode, fieldErrors, onlyError, refused } from '../helpers/expect-errors';
 import { today } from '../../api/dates';
@@ -71,6 +72,19 @@ describe('raising a request', () => {
 });
 
 describe('the department’s steps', () => {
+  it('fixes the request once acknowledged, also when the street edits it at the moment the department acknowledges', async () => {
+    const requestId = await raise();
+    const id = await call(requestId);
+    const [acknowledged, edited] = await inFlightTogether(server, [
+      () => send(server, 'acknowledgeDispatchAssignment', { id, at: at('2025-03-03T01:00:00.000Z', HOUR) }, 'status'),
+      () => send(server, 'updateDispatchRequest', { id: requestId, raisedAt: '2025-03-03T03:00:00.000Z' }, 'raisedAt'),
+    ]);
+    // Acknowledged first, the request is fixed: a later moment raised would make the acknowledgement come before it.
+    expect(acknowledged.errors).toBeUndefined();
+    expect(onlyError(edited).extensions).toMatchObject({ code: 'CONFLICT', reason: 'LOCKED' });
+    expect((await ok(server, 'DispatchRequest', { id: requestId }, 'raisedAt')).raisedAt).toBe('2025-03-03T01:00:00.000Z');
+  });
+
   it('acknowledges, arrives and closes, each timed, not before the previous step, only forward', async () => {
     const raisedAt = '2025-03-03T01:00:00.000Z';
     const id = await call(await raise({ raisedAt }));

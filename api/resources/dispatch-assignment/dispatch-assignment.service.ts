@@ -26,8 +26,13 @@ async function claimForDepartment(records: Records, tx: Tx, id: unknown, state: 
   return assignment;
 }
 
+/**
+ * When the request was raised, read shared until the commit: an edit of the request under way (which
+ * holds it) is waited for and judged as written, and one sent later waits for the acknowledgement
+ * and is refused by it (an acknowledged request is fixed).
+ */
 async function raisedAt(tx: Tx, requestId: number): Promise<Date> {
-  const [row] = await tx.select({ raisedAt: dispatchRequests.raisedAt }).from(dispatchRequests).where(eq(dispatchRequests.id, requestId));
+  const [row] = await tx.select({ raisedAt: dispatchRequests.raisedAt }).from(dispatchRequests).where(eq(dispatchRequests.id, requestId)).for('share');
   return row.raisedAt;
 }
 
