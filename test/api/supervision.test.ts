@@ -1,4 +1,5 @@
-import { ok } from '../helpers/operations';
+import { call, ok } from '../helpers/operations';
+import { inFlightTogether } from '../helpers/in-flight';
 import { withWorld } from '../helpers/fixtures';
 import { onlyError, fieldErrors, refused } from '../helpers/expect-errors';
 import { today } from '../../api/dates';
@@ -131,6 +132,18 @@ describe('escalation history', () => {
     });
     for (const status of ['RECTIFYING', 'RECTIFIED', 'VERIFIED']) await ok(server, 'updateFinding', { id, status });
     expect(fieldErrors(await refused(server, 'createFindingEscalation', { findingId: id, level: 'NOTICE', escalatedOn: '2025-04-01', note: '迟到的提醒' }))).toEqual({ findingId: 'state' });
+  });
+
+  it('judges a finding verified and escalated at once one after the other: a verified finding is not escalated', async () => {
+    const id = await finding({ dueDate: '2025-03-31', measures: '整改' });
+    for (const status of ['RECTIFYING', 'RECTIFIED']) await ok(server, 'updateFinding', { id, status });
+    const [verified, escalated] = await inFlightTogether(server, [
+      () => call(server, 'updateFinding', { id, status: 'VERIFIED' }, 'status'),
+      () => call(server, 'createFindingEscalation', { findingId: id, level: 'NOTICE', escalatedOn: '2025-04-01', note: '逾期提醒' }, 'id'),
+    ]);
+    expect(verified.errors).toBeUndefined();
+    expect(fieldErrors(escalated)).toEqual({ findingId: 'state' });
+    expect(await read(id)).toMatchObject({ status: 'VERIFIED', escalation: 'NONE' });
   });
 
   it('refuses an organization inspecting itself', async () => {

@@ -40,7 +40,10 @@ export const findingEscalationResource = defineResource({
         errors.add('escalatedOn', 'future', '督办日期不能晚于今天', 'The escalation date cannot be in the future');
       }
       if (errors.has('findingId')) return;
-      const [finding] = await tx.select({ status: findings.status }).from(findings).where(eq(findings.id, after.findingId as number));
+      // The finding is held from here until the commit (the effect below writes its escalation): a
+      // verification under way is waited for and judged as written, and two escalations of one finding
+      // are made one after the other rather than each waiting for the other.
+      const [finding] = await tx.select({ status: findings.status }).from(findings).where(eq(findings.id, after.findingId as number)).for('update');
       if (finding?.status === 'VERIFIED') {
         errors.add(
           'findingId',
