@@ -39,8 +39,15 @@ export function organizationKindRule(field: string, label: { zh: string; en: str
       `${label.en} must be a ${kinds.map((k) => KIND_LABELS[k].en).join(' or ')}; "${org.name}" is a ${KIND_LABELS[org.kind].en}`,
     );
   };
+  // Read shared until the commit: a change of the organization's kind under way (which holds it) is
+  // waited for and judged as written, and one sent later sees this record naming it (and is refused).
   const read = (ctx: WriteContext, ids: number[]) =>
-    ctx.tx.select({ id: organizations.id, kind: organizations.kind, name: organizations.name }).from(organizations).where(inArray(organizations.id, ids));
+    ctx.tx
+      .select({ id: organizations.id, kind: organizations.kind, name: organizations.name })
+      .from(organizations)
+      .where(inArray(organizations.id, ids))
+      .orderBy(organizations.id)
+      .for('share');
   return rowIndependent(
     async (ctx) => {
       const id = asked(ctx);

@@ -217,6 +217,18 @@ describe('concurrent edits', () => {
     expect(await ok<any[]>(server, 'allEnforcementDomains', { filter: { code } }, 'id')).toHaveLength(1);
   });
 
+  it('judges a street made a department and a delegation to it sent at once one after the other', async () => {
+    const street = await world.org(world.unique('并发改类街道'), 'STREET');
+    const [changed, delegated] = await inFlightTogether(server, [
+      () => call(server, 'updateOrganization', { id: street, kind: 'DEPARTMENT' }, 'kind'),
+      () => call(server, 'createDelegation', { ...delegationArgs(), recipientId: street }, 'id'),
+    ]);
+    // A department first, it receives no delegation (the kind changed under a delegation would be refused in turn).
+    expect(changed.errors).toBeUndefined();
+    expect(fieldErrors(delegated)).toEqual({ recipientId: 'kind' });
+    expect(await ok<any[]>(server, 'allDelegations', { filter: { recipientId: street } }, 'id')).toEqual([]);
+  });
+
   it('names a field for every unique constraint and index of the database, should a racing write meet one', async () => {
     const { rows } = (await server.database.db.execute(
       "select indexname as name from pg_indexes where schemaname = 'public' and indexdef like 'CREATE UNIQUE INDEX%' and indexname not like '%\\_pkey' order by 1",
