@@ -1,5 +1,6 @@
-import { and, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { and, eq, getTableName, inArray, ne, type SQL } from 'drizzle-orm';
 import { conflict, type FieldErrors } from '../errors';
+import { holdAdvisoryLock } from './advisory-locks';
 import { targetOf, type FieldModel, type ResourceModel } from './model';
 import type { WriteContext, WriteRule } from './resource';
 import type { Tx } from '../db';
@@ -146,6 +147,9 @@ async function checkTree(ctx: WriteContext, model: ResourceModel): Promise<void>
   if (parent === null || parent === ctx.before[key]) return;
   const field = model.byKey.get(key)!;
   const idColumn = model.byKey.get('id')!.column;
+  // Moves in one tree are judged one at a time: two made at once could each be fine alone and
+  // together close a loop (x under q while y, above q, goes under p, below x).
+  await holdAdvisoryLock(ctx.tx, 'trees', getTableName(model.table));
   // Walk up from the new parent; meeting this record again would close a loop.
   for (let depth = 0; parent !== null && depth < 100; depth++) {
     if (parent === ctx.before.id) {

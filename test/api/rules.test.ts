@@ -166,6 +166,21 @@ describe('trees', () => {
     expect(fieldErrors(await refused(server, 'updateOrganization', { id: parent, parentId: grandchild }))).toEqual({ parentId: 'cycle' });
     expect(fieldErrors(await refused(server, 'updateOrganization', { id: parent, parentId: parent }))).toEqual({ parentId: 'cycle' });
   });
+
+  it('refuses the second of two moves made at once that together would close a loop', async () => {
+    // Two small trees, x above p and y above q; x moved under q while y is moved under p would make
+    // x → q → y → p → x. Each move alone is fine; the later one is judged with the earlier made.
+    const x = await world.org(world.unique('甲局'), 'OTHER');
+    const y = await world.org(world.unique('乙局'), 'OTHER');
+    const p = await world.org(world.unique('甲所'), 'OTHER', { parentId: x });
+    const q = await world.org(world.unique('乙所'), 'OTHER', { parentId: y });
+    const results = await inFlightTogether(server, [
+      () => call(server, 'updateOrganization', { id: x, parentId: q }, 'parentId'),
+      () => call(server, 'updateOrganization', { id: y, parentId: p }, 'parentId'),
+    ]);
+    expect(results[0].errors).toBeUndefined();
+    expect(fieldErrors(results[1])).toEqual({ parentId: 'cycle' });
+  });
 });
 
 describe('deleting what is still referenced', () => {
