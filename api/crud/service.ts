@@ -8,7 +8,7 @@ import { filterToWhere, paging, type ListParams } from './filter-to-where';
 import { parseId, selectionOf, type ResourceModel } from './model';
 import type { Records } from './records';
 import type { Row, RowOf, WriteContext } from './resource';
-import { creatableInBatches, guardNew, normalizeInput, runGuards, validateNew, validateWrite } from './validate';
+import { creatableInBatches, guardNew, holdTreeLock, normalizeInput, runGuards, validateNew, validateWrite } from './validate';
 import { currentActor } from '../auth/actor';
 import { assertSignedIn, authorizeWrite, readScope } from './authorize';
 import { writeAudit, writeCreationAudits } from './audit';
@@ -206,6 +206,8 @@ export class CrudService<T extends PgTable = PgTable> {
   /** `expectedVersion`, when given, must be the stored version, else the edit is refused as stale. */
   async update(tx: Tx, id: unknown, input: Record<string, unknown>, expectedVersion?: number | null): Promise<RowOf<T>> {
     assertSignedIn();
+    const tree = this.model.definition.treeParent;
+    if (tree && tree in input) await holdTreeLock(tx, this.model);
     const before = await this.getForUpdate(tx, id);
     this.assertVersion(before, expectedVersion);
     const values = normalizeInput(this.model, input);

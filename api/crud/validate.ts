@@ -140,6 +140,17 @@ async function checkUnique(ctx: WriteContext, model: ResourceModel): Promise<voi
   }
 }
 
+/**
+ * Moves in one tree are judged one at a time: two made at once could each be fine alone and together
+ * close a loop (x under q while y, above q, goes under p, below x). An update that may move its record
+ * takes the lock before it locks the record (`CrudService.update`): taken after, a move holding its
+ * record could wait for the lock while the move holding the lock waited for that record (the parent
+ * its foreign key names). Taking it again here costs nothing.
+ */
+export async function holdTreeLock(tx: Tx, model: ResourceModel): Promise<void> {
+  await holdAdvisoryLock(tx, 'trees', getTableName(model.table));
+}
+
 async function checkTree(ctx: WriteContext, model: ResourceModel): Promise<void> {
   const key = model.definition.treeParent;
   if (!key || !ctx.before || ctx.errors.has(key)) return;
@@ -147,9 +158,7 @@ async function checkTree(ctx: WriteContext, model: ResourceModel): Promise<void>
   if (parent === null || parent === ctx.before[key]) return;
   const field = model.byKey.get(key)!;
   const idColumn = model.byKey.get('id')!.column;
-  // Moves in one tree are judged one at a time: two made at once could each be fine alone and
-  // together close a loop (x under q while y, above q, goes under p, below x).
-  await holdAdvisoryLock(ctx.tx, 'trees', getTableName(model.table));
+  await holdTreeLock(ctx.tx, model);
   // Walk up from the new parent; meeting this record again would close a loop.
   for (let depth = 0; parent !== null && depth < 100; depth++) {
     if (parent === ctx.before.id) {

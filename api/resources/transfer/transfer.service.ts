@@ -48,13 +48,17 @@ export async function completeTransfer(records: Records, tx: Tx, id: unknown, ve
   const transfer = rowOf(transferTable, await transfers.claim(tx, id, { version, state: pending }));
   const staff = records.of(staffMemberResource);
   const postingService = records.of(postingResource);
-  const person = rowOf(staffMembers, await staff.getForUpdate(tx, transfer.staffMemberId));
-  const { kind, effectiveDate: effective } = transfer;
+  // The open posting before the person, in the order an edit of that posting takes them (the
+  // posting, then its person, held by the posting's rules): in the other order the two could each
+  // wait for the other. A posting opened meanwhile (which holds the person until it commits) is not
+  // in `open`, but the new posting below is then refused by the one-post rule, which reads it.
   const [open] = await tx
     .select()
     .from(postings)
-    .where(and(eq(postings.staffMemberId, person.id), isNull(postings.endedOn)))
+    .where(and(eq(postings.staffMemberId, transfer.staffMemberId as number), isNull(postings.endedOn)))
     .for('update');
+  const person = rowOf(staffMembers, await staff.getForUpdate(tx, transfer.staffMemberId));
+  const { kind, effectiveDate: effective } = transfer;
   // A return goes back to where the person's establishment stayed during the secondment.
   const home = open ? (open.quotaOrganizationId ?? open.organizationId) : null;
 
