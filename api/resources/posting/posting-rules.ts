@@ -60,8 +60,9 @@ function refuseOverlap(ctx: WriteContext, other: Span & ({ id: number } | { orig
  * run once the earlier has committed, sees what it wrote. Unheld, both would read the person and
  * their periods as they stood before either, and both be stored. The lock leaves the references to
  * the person free (another record naming them is not held up), and is taken in the order of the ids;
- * a batch holds all its people at once, in its first rule that reads them, so that two batches never
- * wait for each other.
+ * a batch holds all its people at once, in its first rule that reads them. (Two imports at once, or
+ * an import and a clerk, can still meet across an import's batches in opposite orders: PostgreSQL
+ * then refuses one of them, which is told to try again.)
  */
 async function holdPeople(tx: Tx, people: number[]): Promise<void> {
   for (const ids of chunks([...new Set(people)].sort((a, b) => a - b))) {
