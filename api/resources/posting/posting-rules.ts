@@ -64,8 +64,15 @@ function refuseOverlap(ctx: WriteContext, other: Span & ({ id: number } | { orig
  * an import and a clerk, can still meet across an import's batches in opposite orders: PostgreSQL
  * then refuses one of them, which is told to try again.)
  */
+const heldBy = new WeakMap<Tx, Set<number>>();
+
 async function holdPeople(tx: Tx, people: number[]): Promise<void> {
-  for (const ids of chunks([...new Set(people)].sort((a, b) => a - b))) {
+  // Both rules of a posting hold its person; the second finds them held already (no statement).
+  const held = heldBy.get(tx) ?? new Set<number>();
+  heldBy.set(tx, held);
+  const fresh = [...new Set(people)].filter((id) => !held.has(id));
+  for (const id of fresh) held.add(id);
+  for (const ids of chunks(fresh.sort((a, b) => a - b))) {
     await tx.select({ id: staffMembers.id }).from(staffMembers).where(inArray(staffMembers.id, ids)).orderBy(asc(staffMembers.id)).for('no key update');
   }
 }
